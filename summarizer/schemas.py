@@ -1,0 +1,344 @@
+"""What a summary is.
+
+Two families of models live here:
+
+* **Extraction models** (``ArticleSummary`` and its parts) are what the model is asked to fill, once
+  per article. Their field descriptions are part of the prompt, and every item cites the numbered
+  sentence ``[S#]`` of the article that supports it. Lengths and list sizes are bounded so that a small
+  local model cannot loop until ``max_tokens``.
+* **Report models** (``EventReport`` and its parts) are what the tool returns: every item carries an
+  :class:`Evidence` span whose ``text`` is exactly ``article[start:end]``.
+
+``python -m summarizer.schemas`` writes both JSON Schemas to ``schemas/``; a test fails when the files
+drift from the models.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+SCHEMA_VERSION = "1"
+
+SentenceId = Annotated[int, Field(ge=1, description="Number of the sentence [S#] that supports this item.")]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Extraction: what the model fills for one article
+# --------------------------------------------------------------------------------------------------
+
+
+class Claim(BaseModel):
+    """One fact the article asserts."""
+
+    statement: str = Field(
+        min_length=3, max_length=300, description="The fact in one short plain sentence, in your own words."
+    )
+    topic: str = Field(
+        min_length=3,
+        max_length=120,
+        description="The question this fact answers, e.g. 'Where did Putin go after the meeting?'.",
+    )
+    sentence: SentenceId
+
+
+class Quote(BaseModel):
+    """Words the article attributes to a named speaker."""
+
+    speaker: str = Field(min_length=1, max_length=100, description="Who said it, named as in the article.")
+    text: str = Field(
+        min_length=3, max_length=400, description="The quoted words, copied exactly from the article."
+    )
+    sentence: SentenceId
+
+
+class Figure(BaseModel):
+    """A number the article reports."""
+
+    value: str = Field(
+        min_length=1, max_length=40, description="The number exactly as written, e.g. '40-second' or '2019'."
+    )
+    about: str = Field(min_length=3, max_length=150, description="What the number counts or measures.")
+    sentence: SentenceId
+
+
+class DateMention(BaseModel):
+    """A date or time expression and what happens then."""
+
+    text: str = Field(
+        min_length=2,
+        max_length=60,
+        description="The date or time words exactly as written, e.g. 'next month' or 'Sept 13'.",
+    )
+    event: str = Field(min_length=3, max_length=150, description="What happened or will happen then.")
+    sentence: SentenceId
+
+
+class Entity(BaseModel):
+    """A person, organisation or place named in the article."""
+
+    name: str = Field(min_length=2, max_length=80, description="The name exactly as written in the article.")
+    kind: Literal["person", "organization", "place"] = Field(description="What sort of thing it is.")
+    role: str = Field(
+        default="", max_length=120, description="Their role in the event, e.g. 'Kremlin spokesman'."
+    )
+    sentence: SentenceId
+
+
+class ArticleSummary(BaseModel):
+    """Everything one article says about the event, each item citing its sentence."""
+
+    event: str = Field(min_length=3, max_length=300, description="What happened, in one sentence.")
+    event_sentence: SentenceId
+    entities: list[Entity] = Field(
+        default_factory=list, max_length=10, description="Who and where: people, organisations, places."
+    )
+    claims: list[Claim] = Field(
+        default_factory=list, max_length=12, description="The key facts the article reports."
+    )
+    quotes: list[Quote] = Field(
+        default_factory=list, max_length=8, description="Direct quotations, with their speakers."
+    )
+    numbers: list[Figure] = Field(default_factory=list, max_length=8, description="Numbers the article reports.")
+    dates: list[DateMention] = Field(
+        default_factory=list, max_length=8, description="Dates and times the article mentions."
+    )
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> ArticleSummary:
+        """With a document in the validation context, every item must resolve to its span.
+
+        The errors name each failing item so that a re-ask can fix them.
+        """
+        document = (info.context or {}).get("document")
+        if document is not None:
+            from summarizer.ground import problems  # the grounding rules live with the grounding stage
+
+            found = problems(self, document)
+            if found:
+                raise ValueError("ungrounded items:\n" + "\n".join(f"- {p}" for p in found))
+        return self
+
+
+# --------------------------------------------------------------------------------------------------
+# Report: what the tool returns
+# --------------------------------------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    """An exact span of one article: ``article.text[start:end] == text``."""
+
+    source: str = Field(description="Id of the article the span is in.")
+    start: int = Field(ge=0, description="Offset of the first character of the span.")
+    end: int = Field(ge=0, description="Offset one past the last character of the span.")
+    text: str = Field(description="The article's characters from start to end.")
+
+
+class GroundedClaim(BaseModel):
+    """A claim with the span that supports it."""
+
+    statement: str = Field(description="The fact as the model phrased it.")
+    topic: str = Field(description="The question the fact answers.")
+    evidence: Evidence = Field(description="Where the article says it.")
+
+
+class GroundedQuote(BaseModel):
+    """A quotation found in the article."""
+
+    speaker: str = Field(description="Who said it.")
+    text: str = Field(description="The quoted words as the article has them.")
+    evidence: Evidence = Field(description="The quotation in the article.")
+
+
+class GroundedFigure(BaseModel):
+    """A number found in the article."""
+
+    value: str = Field(description="The number as written.")
+    about: str = Field(description="What it counts or measures.")
+    evidence: Evidence = Field(description="The number in the article.")
+
+
+class GroundedDate(BaseModel):
+    """A date expression found in the article, resolved where possible."""
+
+    text: str = Field(description="The date words as written.")
+    event: str = Field(description="What happens then.")
+    resolved: str | None = Field(
+        default=None, description="ISO date at the precision the words allow (YYYY, YYYY-MM or YYYY-MM-DD)."
+    )
+    evidence: Evidence = Field(description="The date words in the article.")
+
+
+class GroundedEntity(BaseModel):
+    """A named person, organisation or place found in the article."""
+
+    name: str = Field(description="The canonical name, shared by its spelling variants.")
+    kind: str = Field(description="person, organization or place.")
+    role: str = Field(default="", description="Role in the event.")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings seen for this entity.")
+    evidence: Evidence = Field(description="The name in the article.")
+
+
+class Dropped(BaseModel):
+    """An item the model proposed that could not be grounded, and so is not shown as fact."""
+
+    kind: str = Field(description="claim, quote, number, date, entity or event.")
+    content: str = Field(description="What the model proposed.")
+    reason: str = Field(description="Why it was dropped.")
+
+
+class Grounding(BaseModel):
+    """How much of what the model proposed could be traced to the article."""
+
+    proposed: int = Field(ge=0, description="Items the model proposed.")
+    grounded: int = Field(ge=0, description="Items kept, each with its span.")
+    dropped: int = Field(ge=0, description="Items dropped as ungrounded.")
+
+    @property
+    def rate(self) -> float:
+        return self.grounded / self.proposed if self.proposed else 1.0
+
+
+class Usage(BaseModel):
+    """Tokens and calls spent on one article."""
+
+    calls: int = Field(default=0, ge=0, description="Model requests made, re-asks included.")
+    prompt_tokens: int = Field(default=0, ge=0, description="Prompt tokens billed.")
+    completion_tokens: int = Field(default=0, ge=0, description="Completion tokens billed.")
+
+
+class SourceInfo(BaseModel):
+    """One input article and what could be read off its text."""
+
+    id: str = Field(description="Short id, the file name without extension.")
+    path: str = Field(description="Path of the file as given.")
+    sha256: str = Field(description="Hash of the article text.")
+    chars: int = Field(ge=0, description="Length of the article text.")
+    title: str | None = Field(default=None, description="Headline, if found.")
+    outlet: str | None = Field(default=None, description="Publisher, if named in the text.")
+    author: str | None = Field(default=None, description="Author, if named in the text.")
+    published: str | None = Field(default=None, description="Publication date as ISO, if found.")
+
+
+class ArticleReport(BaseModel):
+    """The grounded extraction of one article."""
+
+    source: SourceInfo = Field(description="Which article this is.")
+    event: GroundedClaim | None = Field(default=None, description="What happened, per this article.")
+    entities: list[GroundedEntity] = Field(default_factory=list, description="Who and where.")
+    claims: list[GroundedClaim] = Field(default_factory=list, description="Key facts.")
+    quotes: list[GroundedQuote] = Field(default_factory=list, description="Quotations.")
+    numbers: list[GroundedFigure] = Field(default_factory=list, description="Numbers.")
+    dates: list[GroundedDate] = Field(default_factory=list, description="Dates.")
+    dropped: list[Dropped] = Field(default_factory=list, description="Ungrounded proposals, not shown as fact.")
+    grounding: Grounding = Field(description="Items proposed, grounded and dropped.")
+    usage: Usage = Field(default_factory=Usage, description="Model calls and tokens.")
+
+
+class Fact(BaseModel):
+    """One fact as reported by one or more sources."""
+
+    statement: str = Field(description="The fact, as phrased by one of its sources.")
+    topic: str = Field(description="The question it answers.")
+    sources: list[str] = Field(description="Ids of the sources reporting it.")
+    evidence: list[Evidence] = Field(description="One span per supporting claim.")
+
+
+class Side(BaseModel):
+    """One answer to a disputed question and who gives it."""
+
+    answer: str = Field(description="The answer as one source phrases it.")
+    sources: list[str] = Field(description="Ids of the sources giving this answer.")
+    evidence: list[Evidence] = Field(description="Their spans.")
+
+
+DisagreementKind = Literal["contradiction", "quote_wording", "numeric", "date"]
+
+
+class Disagreement(BaseModel):
+    """The same question answered incompatibly by different sources."""
+
+    kind: DisagreementKind = Field(
+        description="contradiction, quote_wording (same speaker, other words), numeric or date mismatch."
+    )
+    question: str = Field(description="What the sources disagree about.")
+    sides: list[Side] = Field(min_length=2, description="The competing answers.")
+
+
+class Problem(BaseModel):
+    """A file or article that did not make it into the report, and why."""
+
+    path: str = Field(description="The file concerned.")
+    reason: str = Field(description="One line on what went wrong.")
+
+
+class RunInfo(BaseModel):
+    """What produced the report."""
+
+    backend: str = Field(description="embedded, openai, compatible or replay.")
+    model: str = Field(description="Model name or GGUF file.")
+    mode: str = Field(description="instructor mode used.")
+    base_url: str | None = Field(default=None, description="Server the requests went to, if any.")
+    prompt_version: str = Field(description="Hash of the prompt files.")
+    schema_version: str = Field(description="Version of these models.")
+    tool_version: str = Field(description="Version of summarizer.")
+
+
+class EventReport(BaseModel):
+    """One event as told by several sources: what they agree on and where they differ."""
+
+    model_config = ConfigDict(title="EventReport")
+
+    event: str = Field(description="The event in one sentence, from the sources' own descriptions.")
+    sources: list[ArticleReport] = Field(description="Per-article grounded extractions.")
+    consensus: list[Fact] = Field(description="Facts reported by most sources and contradicted by none.")
+    partial: list[Fact] = Field(description="Facts only some sources report.")
+    disagreements: list[Disagreement] = Field(description="Questions the sources answer differently.")
+    failed: list[Problem] = Field(default_factory=list, description="Articles the model could not process.")
+    skipped: list[Problem] = Field(default_factory=list, description="Files not read, with the reason.")
+    run: RunInfo = Field(description="Backend, model and versions.")
+
+    @property
+    def partial_run(self) -> bool:
+        return bool(self.failed)
+
+
+# --------------------------------------------------------------------------------------------------
+# Export
+# --------------------------------------------------------------------------------------------------
+
+EXPORTED: dict[str, type[BaseModel]] = {
+    "article_summary.json": ArticleSummary,
+    "event_report.json": EventReport,
+}
+
+
+def json_schemas() -> dict[str, str]:
+    """The committed schema files, by name, as text."""
+    return {
+        name: json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        for name, model in EXPORTED.items()
+    }
+
+
+def export(directory: Path) -> list[Path]:
+    """Write every exported schema into ``directory``; returns the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in json_schemas().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # python -m summarizer.schemas [DIR]
+    import sys
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "schemas"
+    for path in export(target):
+        print(path)

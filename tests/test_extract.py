@@ -1,0 +1,126 @@
+"""Extraction over a real HTTP server on loopback: re-asks, drops, salvage and transport faults."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEEDS
+from openai_server import Reply, ScriptedServer
+
+from summarizer import summarize
+from summarizer.annotated import load_annotation, to_summary
+from summarizer.errors import ModelError
+from summarizer.load import load_folder
+
+ARTICLE = "000_7df43367a2b14d04"
+OTHER = "004_60b51e329afa7c5a"
+
+
+@pytest.fixture
+def one_article(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / f"{ARTICLE}.txt", folder)
+    return folder
+
+
+def good_answer() -> dict:
+    article = next(a for a in load_folder(SEEDS).articles if a.id == ARTICLE)
+    return to_summary(load_annotation(FIXTURES / "annotated" / f"{ARTICLE}.json"), article.document).model_dump()
+
+
+def hostile_answer() -> dict:
+    """Valid JSON, wrong facts: an invented quote, an impossible sentence id, another article's quote."""
+    answer = good_answer()
+    answer["quotes"] = [
+        {"speaker": "Vladimir Putin", "text": "We have signed a treaty to share all space technology", "sentence": 5},
+        {"speaker": "Kim Jong Un", "text": "We will always be with Russia", "sentence": 3},  # from article 004
+    ]
+    answer["claims"][-1] = {"statement": "Kim signed an arms deal.", "topic": "Was a deal signed?", "sentence": 999}
+    return answer
+
+
+def run(folder: Path, server: ScriptedServer, **options: object):
+    return summarize(folder, model="scripted", base_url=server.base_url, **options)
+
+
+def test_a_good_answer_is_grounded_in_one_call(one_article: Path) -> None:
+    with ScriptedServer([Reply(json.dumps(good_answer()))]) as server:
+        report = run(one_article, server)
+    source = report.sources[0]
+    assert len(server.requests) == 1
+    assert source.grounding.dropped == 0 and source.grounding.grounded == source.grounding.proposed > 20
+    text = (one_article / f"{ARTICLE}.txt").read_text(encoding="utf-8").strip()
+    for item in [source.event, *source.claims, *source.quotes, *source.entities, *source.dates]:
+        assert text[item.evidence.start : item.evidence.end] == item.evidence.text
+    assert source.usage.calls == 1 and source.usage.prompt_tokens == 100
+
+
+def test_hostile_output_is_reasked_then_dropped_never_shown(one_article: Path) -> None:
+    hostile = json.dumps(hostile_answer())
+    with ScriptedServer(default=Reply(hostile)) as server:
+        report = run(one_article, server)
+    # one request and two re-asks, each carrying the grounding errors back to the model
+    assert len(server.requests) == 3
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "quotes[0]" in reask and "quotes[1]" in reask and "S999 does not exist" in reask
+    source = report.sources[0]
+    shown = [q.text for q in source.quotes] + [c.statement for c in source.claims]
+    assert not any("treaty" in s or "always be with Russia" in s or "arms deal" in s for s in shown)
+    reasons = {d.content: d.reason for d in source.dropped}
+    assert "not in the article" in reasons["We have signed a treaty to share all space technology"]
+    assert "not in the article" in reasons["We will always be with Russia"]
+    assert "S999 does not exist" in reasons["Kim signed an arms deal."]
+    assert source.grounding.dropped == 3 and source.claims  # the good items survive
+    assert source.usage.calls == 3
+
+
+def test_a_corrected_answer_after_a_reask_is_accepted(one_article: Path) -> None:
+    replies = [Reply(json.dumps(hostile_answer())), Reply(json.dumps(good_answer()))]
+    with ScriptedServer(replies) as server:
+        report = run(one_article, server)
+    assert len(server.requests) == 2 and report.sources[0].grounding.dropped == 0
+
+
+def test_an_answer_that_is_not_json_fails_the_article_with_the_reason(one_article: Path) -> None:
+    with ScriptedServer(default=Reply("I cannot help with that.")) as server:
+        with pytest.raises(ModelError, match="no article could be summarized") as caught:
+            run(one_article, server)
+    assert len(server.requests) == 3
+    assert caught.value.attempts >= 1
+
+
+def test_429_with_retry_after_and_5xx_are_retried(one_article: Path) -> None:
+    replies = [
+        Reply(status=429, body={"error": {"message": "slow down"}}, headers={"retry-after": "0"}),
+        Reply(status=503, body={"error": {"message": "busy"}}, headers={"retry-after": "0"}),
+        Reply(json.dumps(good_answer())),
+    ]
+    with ScriptedServer(replies) as server:
+        report = run(one_article, server)
+    assert len(server.requests) == 3 and report.sources[0].grounding.grounded > 20
+
+
+def test_a_client_error_is_not_retried_and_names_the_status(one_article: Path) -> None:
+    with ScriptedServer(default=Reply(status=404, body={"error": {"message": "model 'scripted' not found"}})) as server:
+        with pytest.raises(ModelError, match="HTTP 404.*not found"):
+            run(one_article, server)
+    assert len(server.requests) == 1
+
+
+def test_one_failing_article_does_not_sink_the_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in (ARTICLE, OTHER):
+        shutil.copy(SEEDS / f"{name}.txt", folder)
+    good = json.dumps(good_answer())
+
+    with ScriptedServer(default=Reply(good)) as server:
+        # the OTHER article is answered with article 000's facts, which do not ground there: dropped
+        report = run(folder, server, concurrency=1)
+    assert {s.source.id for s in report.sources} == {ARTICLE, OTHER}
+    other = next(s for s in report.sources if s.source.id == OTHER)
+    assert other.grounding.dropped > 0

@@ -1,0 +1,293 @@
+"""Load: folders of files become articles, and every file left out is skipped with a clear reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from summarizer.errors import InputError
+from summarizer.ground import is_furniture
+from summarizer.load import Article, load_folder, read_text, resolve_date
+
+# A plain article of well over MIN_WORDS words.
+ARTICLE = (
+    "Flood waters reach the old town\n\n"
+    "The river burst its banks on Tuesday night, flooding dozens of homes and shops along the main street. "
+    "Emergency crews worked through the night to pump water out of basements, and the council opened the "
+    "school hall as a shelter for families who had to leave their homes.\n"
+)
+
+# Same shape, with characters that differ between UTF-8 and the Windows code pages.
+CP1252_ARTICLE = (
+    "Town café reopens after flood\n\n"
+    "The owner of the riverside café, who admits she was naïve about the insurance, said the “cleanup took "
+    "far longer than anyone expected”. Customers returned on Saturday morning and queued along the street "
+    "for coffee and pastries. The council said it would review flood defences along the river before the "
+    "winter, and promised a report next month.\n"
+)
+
+
+def _seed_articles() -> dict[str, Article]:
+    loaded = load_folder(SEEDS)
+    return {article.id[:3]: article for article in loaded.articles}
+
+
+def _single_line(error: pytest.ExceptionInfo[InputError]) -> str:
+    message = str(error.value)
+    assert message and "\n" not in message, f"InputError message should be one line: {message!r}"
+    return message
+
+
+# --------------------------------------------------------------------------------------------------
+# The seeds
+# --------------------------------------------------------------------------------------------------
+
+
+def test_seeds_load_as_five_articles_without_skips() -> None:
+    loaded = load_folder(SEEDS)
+    assert len(loaded.articles) == 5
+    assert loaded.skipped == []
+    assert [a.id[:3] for a in loaded.articles] == ["000", "001", "002", "003", "004"]
+    for article in loaded.articles:
+        assert article.text == article.text.strip()
+        assert "\r" not in article.text
+        assert article.info.chars == len(article.text)
+        assert article.document.text == article.text
+
+
+def test_seed_000_metadata() -> None:
+    info = _seed_articles()["000"].info
+    assert info.author == "Henrik Rothen"
+    assert info.published == "2023-09-14"
+    assert info.title is not None and info.title.startswith("Putin hands over unique gifts")
+    assert _seed_articles()["000"].published == dt.date(2023, 9, 14)
+
+
+def test_seed_outlets_and_dates() -> None:
+    seeds = _seed_articles()
+    assert seeds["001"].info.outlet == "The Telegraph"
+    assert seeds["002"].info.outlet == "Wions"
+    assert seeds["002"].info.published == "2023-10-01"
+    assert seeds["004"].info.outlet == "Agence France-Presse"
+
+
+def test_seed_003_states_no_outlet_author_or_date() -> None:
+    info = _seed_articles()["003"].info
+    assert info.outlet is None
+    assert info.author is None
+    assert info.published is None
+    assert _seed_articles()["003"].published is None
+
+
+def test_seed_titles_are_headlines_not_page_furniture() -> None:
+    for article in _seed_articles().values():
+        title = article.info.title
+        assert title, f"{article.id} has no title"
+        assert not is_furniture(title), f"{article.id} title is page furniture: {title!r}"
+        assert len(title.split()) >= 4
+        assert title in article.text
+    title_004 = _seed_articles()["004"].info.title
+    assert title_004 == "Putin, Kim gifted each other rifles, Putin to visit North Korea"
+    assert _seed_articles()["002"].info.title.startswith("Vladimir Putin, Kim Jong-un exchange rifles")
+
+
+# --------------------------------------------------------------------------------------------------
+# Bad input
+# --------------------------------------------------------------------------------------------------
+
+
+def test_missing_folder_is_an_input_error_naming_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    with pytest.raises(InputError) as error:
+        load_folder(missing)
+    message = _single_line(error)
+    assert str(missing) in message
+    assert "not found" in message
+
+
+def test_empty_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as error:
+        load_folder(tmp_path)
+    message = _single_line(error)
+    assert "no readable articles" in message
+    assert str(tmp_path) in message
+
+
+def test_folder_of_only_skipped_files_is_an_input_error_mentioning_skipped(tmp_path: Path) -> None:
+    (tmp_path / "short.txt").write_text("Too short.", encoding="utf-8")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(InputError) as error:
+        load_folder(tmp_path)
+    message = _single_line(error)
+    assert "skipped" in message
+    assert "2 file(s)" in message
+
+
+def test_binary_file_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "image.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"x" * 200)
+    loaded = load_folder(tmp_path)
+    assert [a.id for a in loaded.articles] == ["story"]
+    assert len(loaded.skipped) == 1
+    assert loaded.skipped[0].path.endswith("image.jpg")
+    assert "binary" in loaded.skipped[0].reason
+
+
+def test_cp1252_article_is_decoded(tmp_path: Path) -> None:
+    (tmp_path / "windows.txt").write_bytes(CP1252_ARTICLE.encode("cp1252"))
+    loaded = load_folder(tmp_path)
+    assert loaded.skipped == []
+    text = loaded.articles[0].text
+    assert "café" in text
+    assert "“cleanup took far longer than anyone expected”" in text
+    assert "\ufffd" not in text
+
+
+def test_cp1252_article_is_decoded_exactly(tmp_path: Path) -> None:
+    (tmp_path / "windows.txt").write_bytes(CP1252_ARTICLE.encode("cp1252"))
+    assert load_folder(tmp_path).articles[0].text == CP1252_ARTICLE.strip()
+
+
+def test_latin1_article_is_decoded_exactly(tmp_path: Path) -> None:
+    text = "Crème brûlée à la carte: the naïve chef's café wins a prize. " * 6
+    (tmp_path / "latin1.txt").write_bytes(text.encode("latin-1"))
+    assert "Crème brûlée à la carte" in load_folder(tmp_path).articles[0].text
+
+
+def test_utf16_article_is_read(tmp_path: Path) -> None:
+    (tmp_path / "notepad.txt").write_text(ARTICLE, encoding="utf-16")
+    assert load_folder(tmp_path).articles[0].text == ARTICLE.strip()
+
+
+def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
+    (tmp_path / "dos.txt").write_bytes(b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode("utf-8"))
+    text = load_folder(tmp_path).articles[0].text
+    assert text == ARTICLE.strip()
+    assert not text.startswith("\ufeff")
+
+
+def test_near_empty_file_is_skipped_as_too_short(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "stub.txt").write_text("Breaking: more to follow.\n\n", encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("   \n\n  ", encoding="utf-8")
+    loaded = load_folder(tmp_path)
+    assert [a.id for a in loaded.articles] == ["story"]
+    reasons = {Path(p.path).name: p.reason for p in loaded.skipped}
+    assert set(reasons) == {"stub.txt", "blank.txt"}
+    assert "too short" in reasons["stub.txt"] and "(4 words)" in reasons["stub.txt"]
+    assert "too short" in reasons["blank.txt"] and "(0 words)" in reasons["blank.txt"]
+
+
+def test_same_article_twice_is_counted_once(tmp_path: Path) -> None:
+    seed = (SEEDS / "000_7df43367a2b14d04.txt").read_text(encoding="utf-8")
+    (tmp_path / "a_original.txt").write_text(seed, encoding="utf-8")
+    (tmp_path / "b_copy.txt").write_text(seed, encoding="utf-8")
+    loaded = load_folder(tmp_path)
+    assert [a.id for a in loaded.articles] == ["a_original"]
+    assert len(loaded.skipped) == 1
+    assert loaded.skipped[0].path.endswith("b_copy.txt")
+    assert "same text" in loaded.skipped[0].reason
+    assert "a_original.txt" in loaded.skipped[0].reason
+
+
+def test_html_is_reduced_to_its_visible_text(tmp_path: Path) -> None:
+    html = """<!DOCTYPE html>
+<html><head><title>Flood</title>
+<style>body { color: red; } .STYLE_RULE { display: none }</style>
+<script>var tracker = "SCRIPT_PAYLOAD"; console.log(tracker);</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">NAV_LINK World</a></nav>
+<h1>Flood waters reach the old town</h1>
+<p>The river burst its banks on Tuesday night, flooding dozens of homes and shops along the main street.</p>
+<p>Emergency crews worked through the night to pump water out of basements, and the council opened the
+school hall as a shelter.</p>
+<script>document.write("MORE_SCRIPT")</script>
+</body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    loaded = load_folder(tmp_path)
+    assert loaded.skipped == []
+    text = loaded.articles[0].text
+    assert "The river burst its banks on Tuesday night" in text
+    assert "Emergency crews worked through the night" in text
+    for hidden in ("SCRIPT_PAYLOAD", "MORE_SCRIPT", "tracker", "STYLE_RULE", "color: red", "NAV_LINK", "<p>"):
+        assert hidden not in text
+    assert loaded.articles[0].info.title == "Flood waters reach the old town"
+
+
+def test_html_without_html_suffix_is_detected(tmp_path: Path) -> None:
+    html = "<html><body><script>SCRIPT_PAYLOAD()</script><p>" + ARTICLE + "</p></body></html>"
+    (tmp_path / "saved.txt").write_text(html, encoding="utf-8")
+    text = load_folder(tmp_path).articles[0].text
+    assert "The river burst its banks" in text
+    assert "SCRIPT_PAYLOAD" not in text and "<p>" not in text
+
+
+def test_single_file_instead_of_folder(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")
+    loaded = load_folder(tmp_path / "one.txt")
+    assert [a.id for a in loaded.articles] == ["one"]
+    assert loaded.skipped == []
+    assert loaded.articles[0].info.path == str(tmp_path / "one.txt")
+
+
+def test_single_seed_file_keeps_its_metadata() -> None:
+    loaded = load_folder(SEEDS / "000_7df43367a2b14d04.txt")
+    assert len(loaded.articles) == 1
+    assert loaded.articles[0].info.author == "Henrik Rothen"
+
+
+def test_hidden_files_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" * 50)
+    (tmp_path / ".draft.txt").write_text(ARTICLE.replace("Tuesday", "Friday"), encoding="utf-8")
+    loaded = load_folder(tmp_path)
+    assert [a.id for a in loaded.articles] == ["story"]
+    assert loaded.skipped == []
+
+
+def test_only_hidden_files_is_an_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / ".draft.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_folder(tmp_path)
+    assert "no readable articles" in _single_line(error)
+
+
+def test_read_text_reason_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.bin"
+    path.write_bytes(b"\x00" * 10)
+    with pytest.raises(ValueError) as error:
+        read_text(path)
+    assert str(error.value) == "binary file, not text"
+
+
+# --------------------------------------------------------------------------------------------------
+# resolve_date
+# --------------------------------------------------------------------------------------------------
+
+PUBLISHED = dt.date(2023, 9, 14)
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "expected"),
+    [
+        ("next month", PUBLISHED, "2023-10"),
+        ("in October", PUBLISHED, "2023-10"),
+        ("Sept 13", PUBLISHED, "2023-09-13"),
+        ("July 2000", PUBLISHED, "2000-07"),
+        ("July 2000", None, "2000-07"),
+        ("next month", None, None),
+        ("an unspecified date", PUBLISHED, None),
+        ("an unspecified date", None, None),
+    ],
+)
+def test_resolve_date(words: str, published: dt.date | None, expected: str | None) -> None:
+    assert resolve_date(words, published) == expected
+
+
+def test_resolve_date_is_relative_to_the_publication_date() -> None:
+    assert resolve_date("next month", dt.date(2019, 12, 2)) == "2020-01"
+    assert resolve_date("Sept 13", dt.date(2021, 9, 20)) == "2021-09-13"

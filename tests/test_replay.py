@@ -1,0 +1,99 @@
+"""The recorded embedded-model run of the seeds, replayed offline through the whole pipeline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import RECORDING, ROOT, SEEDS
+
+from summarizer import EventReport, summarize
+from summarizer.errors import ReplayMissError
+from summarizer.load import load_folder
+
+
+@pytest.fixture(scope="module")
+def report() -> EventReport:
+    return summarize(SEEDS, replay_from=RECORDING)
+
+
+def test_replay_runs_the_whole_pipeline(report: EventReport) -> None:
+    assert [s.source.id for s in report.sources] == [a.id for a in load_folder(SEEDS).articles]
+    assert report.run.backend == "replay of embedded"
+    assert report.run.model == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert all(s.usage.calls >= 1 for s in report.sources)
+    assert not report.failed
+
+
+def test_replayed_report_validates_against_the_committed_schema(report: EventReport) -> None:
+    schema = json.loads((ROOT / "schemas" / "event_report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(report.model_dump_json()), schema)
+
+
+def test_every_item_in_the_report_is_its_article_text_at_its_offsets(report: EventReport) -> None:
+    texts = {a.id: a.text for a in load_folder(SEEDS).articles}
+    spans = []
+    for source in report.sources:
+        items = [source.event] if source.event else []
+        items += [*source.entities, *source.claims, *source.quotes, *source.numbers, *source.dates]
+        spans += [item.evidence for item in items]
+    for fact in report.consensus + report.partial:
+        spans += fact.evidence
+    for disagreement in report.disagreements:
+        spans += [e for side in disagreement.sides for e in side.evidence]
+    for span in spans:
+        assert texts[span.source][span.start : span.end] == span.text
+    # the tiny model proposes plenty it cannot ground: dropped, and counted
+    for source in report.sources:
+        g = source.grounding
+        assert g.proposed == g.grounded + g.dropped and g.dropped == len(source.dropped)
+
+
+def test_a_request_with_no_recording_fails_loudly(tmp_path: Path) -> None:
+    folder = tmp_path / "changed"
+    folder.mkdir()
+    text = (SEEDS / "000_7df43367a2b14d04.txt").read_text(encoding="utf-8")
+    (folder / "000_7df43367a2b14d04.txt").write_text(text.replace("rifle", "sword"), encoding="utf-8")
+    with pytest.raises(ReplayMissError, match="no recording"):
+        summarize(folder, replay_from=RECORDING)
+
+
+def test_a_folder_that_is_not_a_recording_is_a_config_error(tmp_path: Path) -> None:
+    from summarizer.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="not a recording"):
+        summarize(SEEDS, replay_from=tmp_path)
+
+
+def test_the_recording_holds_no_key_or_auth_header() -> None:
+    for path in RECORDING.iterdir():
+        text = path.read_text(encoding="utf-8").lower()
+        assert "authorization" not in text and "bearer" not in text and "api-key" not in text
+
+
+def test_record_then_replay_with_a_fake_key_writes_no_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Record against a loopback server with a fake key; nothing written contains the key."""
+    from openai_server import Reply, ScriptedServer
+
+    from summarizer.annotated import load_annotation, to_summary
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "003_f80c02a77366f6be.txt", folder)
+    article = load_folder(folder).articles[0]
+    answer = to_summary(load_annotation(ROOT / "fixtures/annotated/003_f80c02a77366f6be.json"), article.document)
+    key = "sk-fake-0123456789abcdefSECRET"
+    recording = tmp_path / "rec"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    with ScriptedServer([Reply(answer.model_dump_json())]) as server:
+        first = summarize(folder, model="scripted", base_url=server.base_url, record_to=recording)
+    assert server.headers[0]["authorization"] == f"Bearer {key}"  # it was sent…
+    for path in recording.rglob("*"):
+        assert key not in path.read_text(encoding="utf-8")  # …but never written
+    assert key not in first.model_dump_json()
+    monkeypatch.delenv("OPENAI_API_KEY")
+    again = summarize(folder, replay_from=recording)  # the server is gone: the recording answers
+    assert again.sources[0].model_dump() == first.sources[0].model_dump()
