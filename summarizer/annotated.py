@@ -9,6 +9,7 @@ wherever they are used, never as recordings of a model.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +60,98 @@ def to_summary(annotation: dict[str, Any], doc: Document) -> ArticleSummary:
         numbers=[cite(n, "value", "about") for n in annotation["numbers"]],
         dates=[cite(d, "text", "event") for d in annotation["dates"]],
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# Serving annotations as a model would: for recordings that exercise the whole pipeline
+# --------------------------------------------------------------------------------------------------
+
+PROVENANCE = "hand-annotated answers served by summarizer.annotated; not a model recording"
+_CLAIM_LINE = re.compile(r"^\[C(\d+)\] \(([^)]*)\) (.*?) — “", re.M)
+
+
+def verdict(prompt: str, judgements: dict[str, Any]) -> str:
+    """The hand-written judgements as a Verdict for the claims listed in a judge prompt.
+
+    A conflict is answered when at least two of its sides have a claim among the listed ones.
+    """
+    listed = [(int(n), source, statement) for n, source, statement in _CLAIM_LINE.findall(prompt)]
+    conflicts = []
+    for conflict in judgements["conflicts"]:
+        sides = []
+        for side in conflict["sides"]:
+            wanted = {(c["source"], c["statement"]) for c in side["claims"]}
+            numbers = [n for n, source, statement in listed if (source, statement) in wanted]
+            if numbers:
+                sides.append({"answer": side["answer"], "claims": numbers})
+        if len(sides) >= 2:
+            conflicts.append({"kind": conflict["kind"], "question": conflict["question"], "sides": sides})
+    return json.dumps({"conflicts": conflicts})
+
+
+def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
+    """Run the real pipeline against a loopback server that answers with the annotations, recording it.
+
+    The server finds the article id in each request's prompt and answers with that article's
+    annotation, exactly as a model's JSON answer would arrive.
+    """
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from summarizer.pipeline import summarize
+
+    answers = {
+        a.id: to_summary(load_annotation(annotations / f"{a.id}.json"), a.document).model_dump_json()
+        for a in load_folder(folder).articles
+    }
+    judgements = load_annotation(annotations / "judgements.json")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            request = json.loads(self.rfile.read(int(self.headers.get("content-length") or 0)))
+            prompt = request["messages"][-1]["content"]
+            article = next((i for i in answers if f"Article {i}" in json.dumps(request["messages"])), None)
+            if "<claims>" in prompt:
+                answer: str | None = verdict(prompt, judgements)
+            else:
+                answer = answers[article] if article is not None else None
+            status, body = (404, {"error": {"message": "no annotation for this request"}})
+            if answer is not None:
+                status, body = 200, {
+                    "id": "annotated", "object": "chat.completion", "created": 0, "model": "hand-annotated",
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": answer}}],
+                    "usage": {"prompt_tokens": len(prompt) // 4, "completion_tokens": len(answer) // 4,
+                              "total_tokens": (len(prompt) + len(answer)) // 4},
+                }  # fmt: skip
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        summarize(
+            folder, model="hand-annotated", base_url=f"http://127.0.0.1:{server.server_address[1]}/v1",
+            record_to=recording, concurrency=1,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    described = json.loads((recording / "backend.json").read_text(encoding="utf-8"))
+    described["provenance"] = PROVENANCE
+    (recording / "backend.json").write_text(json.dumps(described, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m summarizer.annotated seeds/ fixtures/annotated/ fixtures/recordings/seeds-annotated
+    import sys
+
+    record_annotated(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    print(f"recorded {sys.argv[3]} ({PROVENANCE})")

@@ -15,6 +15,7 @@ schema's grammar (``response_format={"type": "json_object", "schema": …}``, wh
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -73,11 +74,17 @@ class Backend:
         """Extra fields for each chat request of this backend."""
         options: dict[str, Any] = {"temperature": 0}
         if MODES[self.mode][1]:
-            options["response_format"] = {"type": "json_object", "schema": response_model.model_json_schema()}
+            options["response_format"] = {"type": "json_object", "schema": json_schema(response_model)}
         if self.kind == "embedded":
             options["max_tokens"] = 2048
             options["seed"] = 0
         return options
+
+
+@functools.cache
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema, built once per process (it is sent with every request)."""
+    return model.model_json_schema()
 
 
 def resolve_backend(
@@ -85,9 +92,15 @@ def resolve_backend(
     base_url: str | None = None,
     mode: str | None = None,
     env: Mapping[str, str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Backend:
-    """Decide the backend from options and environment (see the module docstring)."""
+    """Decide the backend from options and environment (see the module docstring).
+
+    ``timeout`` is how many seconds one request may take before it counts as failed (and is retried).
+    """
     env = os.environ if env is None else env
+    if not timeout > 0:
+        raise ConfigError(f"the timeout must be a positive number of seconds, got {timeout!r}")
     base_url = base_url or env.get("OPENAI_BASE_URL") or None
     api_key = env.get("OPENAI_API_KEY") or None
     if mode is not None and mode not in MODES:
@@ -98,21 +111,23 @@ def resolve_backend(
             raise ConfigError(f"--base-url must start with http:// or https://, got {base_url!r}")
         if not model:
             raise ConfigError("--model is required with --base-url (the model name on that server)")
-        return Backend("compatible", model, mode or "grammar", base_url.rstrip("/"), api_key or "not-needed")
+        return Backend(
+            "compatible", model, mode or "grammar", base_url.rstrip("/"), api_key or "not-needed", timeout
+        )
     if model and model.endswith(".gguf"):
         path = Path(model).expanduser()
         if not path.is_file():
             raise ConfigError(f"model file not found: {model}")
-        return Backend("embedded", str(path.resolve()), mode or "grammar")
+        return Backend("embedded", str(path.resolve()), mode or "grammar", timeout=timeout)
     if api_key:
-        return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, api_key)
+        return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, api_key, timeout)
     if model:
         raise ConfigError(
             f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, or give a .gguf file"
         )
     from summarizer.embedded import default_model_path
 
-    return Backend("embedded", str(default_model_path()), mode or "grammar")
+    return Backend("embedded", str(default_model_path()), mode or "grammar", timeout=timeout)
 
 
 def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.OpenAI | openai.AsyncOpenAI:

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from summarizer import __version__
-from summarizer.backend import MODES
+from summarizer.backend import DEFAULT_TIMEOUT, MODES
+from summarizer.cache import CACHE_ENV, cache_dir, clear
 from summarizer.errors import SummarizerError
 from summarizer.pipeline import summarize
 from summarizer.render import FORMATS, render, terminal
@@ -32,7 +33,9 @@ def _version(value: bool) -> None:
 
 @app.command()
 def run(
-    folder: Annotated[Path, typer.Argument(help="Folder of articles about one event (.txt, .md, .html), or one file.")],
+    folder: Annotated[
+        Path | None, typer.Argument(help="Folder of articles about one event (.txt, .md, .html), or one file.")
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(help="Model name on the server, an OpenAI model, or a path to a .gguf file to run locally."),
@@ -50,10 +53,44 @@ def run(
     concurrency: Annotated[int | None, typer.Option(min=1, help="Articles processed at once (default 4; 1 embedded).")] = None,
     record: Annotated[Path | None, typer.Option(help="Record every LLM exchange into this folder.")] = None,
     replay: Annotated[Path | None, typer.Option(help="Answer from a recording folder: no model, no network.")] = None,
+    no_judge: Annotated[
+        bool, typer.Option("--no-judge", help="Do not ask the model which claims contradict each other.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds one model request may take before it is retried as failed.")
+    ] = DEFAULT_TIMEOUT,
+    max_retry_wait: Annotated[
+        float | None,
+        typer.Option(min=0, help="Longest pause between transport retries, Retry-After included (default 60)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache of finished articles.")
+    ] = False,
+    cache_dir_: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help=f"Cache folder (default ${CACHE_ENV}, else the user cache folder)."),
+    ] = None,
+    clear_cache: Annotated[
+        bool, typer.Option("--clear-cache", help="Remove every cached article, say what was removed, and exit.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes on stderr.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """Summarize several articles about one event: what the sources agree on, and where they disagree."""
+    if clear_cache:
+        where = cache_dir(cache_dir_)
+        try:
+            removed = clear(where)
+        except OSError as error:
+            _fail(f"cannot clear the cache in {where}: {error.strerror or error}", 2)
+            return
+        articles = sum(not path.name.startswith(".") for path in removed)  # the rest: writes cut short
+        extra = f" and {len(removed) - articles} unfinished write(s)" if len(removed) > articles else ""
+        typer.echo(f"removed {articles} cached article(s){extra} from {where}")
+        raise typer.Exit(0)
+    if folder is None:
+        _fail("missing FOLDER: the folder of articles to summarize", 2)
+        return
     if fmt not in FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     if record and replay:
@@ -74,7 +111,8 @@ def run(
         try:
             report = summarize(
                 folder, model=model, base_url=base_url, mode=mode, concurrency=concurrency,
-                record_to=record, replay_from=replay, on_progress=advance,
+                record_to=record, replay_from=replay, on_progress=advance, judge=not no_judge,
+                timeout=timeout, max_retry_wait=max_retry_wait, cache=False if no_cache else cache_dir_ or True,
             )  # fmt: skip
         except SummarizerError as error:
             progress.stop()

@@ -70,7 +70,7 @@ async def extract(client: Any, backend: Backend, prompts: Prompts, article: Arti
     """The grounded report of one article; raises ModelError when the model gives nothing usable."""
     doc = article.document
     usage = Usage()
-    _usage.set(usage)  # each article runs in its own task, so its own context
+    track_usage(usage)  # each article runs in its own task, so its own context
     merged: dict[str, list[Any]] = {field: [] for field in ITEM_MODELS}
     event: tuple[str, int] | None = None
     dropped: list[Dropped] = []
@@ -122,7 +122,7 @@ def chunks(doc: Document, max_chars: int) -> list[list[Sentence]]:
 
 def messages(prompts: Prompts, article: Article, sentences: list[Sentence]) -> list[dict[str, str]]:
     doc = article.document
-    title = f": {article.info.title}" if article.info.title else ""
+    title = f"Title: {article.info.title}\n" if article.info.title else ""  # inside <article>: it is data too
     user = prompts.render(
         "extract",
         article_id=article.id,
@@ -142,37 +142,58 @@ async def _extract_chunk(
     policy: Policy,
     usage: Usage,
 ) -> tuple[ArticleSummary, list[Dropped]]:
+    messages_ = messages(prompts, article, sentences)
+    try:
+        summary = await ask(client, backend, policy, ArticleSummary, messages_, {"document": article.document})
+        return summary, []
+    except Exhausted as exhausted:
+        return salvage(exhausted.completion, exhausted.reason)
+
+
+async def ask(
+    client: Any,
+    backend: Backend,
+    policy: Policy,
+    response_model: type[BaseModel],
+    messages_: list[dict[str, str]],
+    context: dict[str, Any],
+) -> Any:
+    """One validated answer: transport faults retried, invalid answers re-asked.
+
+    Raises :class:`Exhausted` (with the last completion) when the re-asks run out, ReplayMissError
+    for an unrecorded request in a replay, and ModelError for anything else the model side refuses.
+    """
+    usage = _usage.get() or Usage()
     request = {
         "model": backend.request_model,
-        "messages": messages(prompts, article, sentences),
-        "response_model": ArticleSummary,
+        "messages": messages_,
+        "response_model": response_model,
         "max_retries": policy.reasks,  # instructor counts retries after the first attempt
-        "context": {"document": article.document},
-        **backend.request_options(ArticleSummary),
+        "context": context,
+        **backend.request_options(response_model),
     }
     try:
         async for attempt in _transport_retries(policy):
             with attempt:
                 try:
-                    summary = await client.chat.completions.create(**request)
+                    return await client.chat.completions.create(**request)
                 except InstructorRetryException as error:
                     raise _unwrap(error)  # noqa: B904 - `from None` would cut the transport error's own cause
-        return summary, []
-    except _Exhausted as exhausted:
-        return salvage(exhausted.completion, exhausted.reason)
     except openai.APIStatusError as error:
-        raise ModelError(f"{backend.kind} backend answered HTTP {error.status_code}: {_message(error)}",
+        answer = _redacted(_message(error), backend)  # some servers echo the key they refuse
+        raise ModelError(f"{backend.kind} backend answered HTTP {error.status_code}: {answer}",
                          attempts=usage.calls, usage=usage.model_dump()) from None
     except openai.APIConnectionError as error:
         miss = replay_miss(error)
         if miss is not None:
             raise miss from None
         where = backend.base_url or backend.kind
-        raise ModelError(f"cannot reach {where}: {error.__cause__ or error}", attempts=usage.calls,
-                         usage=usage.model_dump()) from None
+        raise ModelError(f"cannot reach {where}: {_redacted(str(error.__cause__ or error), backend)}",
+                         attempts=usage.calls, usage=usage.model_dump()) from None
+    raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
 
-class _Exhausted(Exception):
+class Exhausted(Exception):
     """Every re-ask failed validation; carries the last completion for salvage."""
 
     def __init__(self, completion: Any, reason: str):
@@ -182,7 +203,7 @@ class _Exhausted(Exception):
 
 
 def _unwrap(error: InstructorRetryException) -> Exception:
-    """The transport error inside instructor's exception, or _Exhausted for validation failures."""
+    """The transport error inside instructor's exception, or Exhausted for validation failures."""
     miss = replay_miss(error)
     if miss is not None:
         return miss
@@ -190,7 +211,7 @@ def _unwrap(error: InstructorRetryException) -> Exception:
     if isinstance(cause, openai.APIError):
         return cause
     if error.last_completion is not None:
-        return _Exhausted(error.last_completion, _first_line(str(cause or error)))
+        return Exhausted(error.last_completion, _first_line(str(cause or error)))
     return ModelError(_first_line(str(cause or error)), attempts=error.n_attempts or 0)
 
 
@@ -268,6 +289,11 @@ def _text(completion: Any) -> str:
 _usage: ContextVar[Usage | None] = ContextVar("summarizer_usage", default=None)
 
 
+def track_usage(usage: Usage) -> None:
+    """Count the requests of the current task (and the tasks it starts) into ``usage``."""
+    _usage.set(usage)
+
+
 def count_usage(response: Any) -> None:
     """instructor ``completion:response`` hook: add one answered request to the current article."""
     usage = _usage.get()
@@ -289,6 +315,12 @@ def _brief(error: ValidationError) -> str:
 def _first_line(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("<")]
     return " ".join(lines[:3])[:300] if lines else "validation failed"
+
+
+def _redacted(text: str, backend: Backend) -> str:
+    """``text`` with the backend's API key masked, for messages that quote what a server said."""
+    key = backend.api_key
+    return text.replace(key, "[redacted]") if key and len(key) >= 8 else text
 
 
 def _message(error: openai.APIStatusError) -> str:

@@ -7,20 +7,32 @@ progress goes to an optional callback.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from summarizer import __version__
-from summarizer.backend import Backend, instructor_client, resolve_backend
+from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, resolve_backend
+from summarizer.cache import ArticleCache, cache_dir
 from summarizer.errors import ModelError, ReplayMissError
-from summarizer.extract import Policy, count_usage, extract
+from summarizer.extract import Policy, count_usage, extract, track_usage
+from summarizer.judge import judge as judge_facts
 from summarizer.load import Article, load_folder
 from summarizer.merge import merge
 from summarizer.prompt_files import load_prompts
 from summarizer.recording import record, replay, replay_backend
-from summarizer.schemas import SCHEMA_VERSION, ArticleReport, EventReport, Problem, RunInfo
+from summarizer.schemas import (
+    SCHEMA_VERSION,
+    ArticleReport,
+    Disagreement,
+    EventReport,
+    Fact,
+    Problem,
+    RunInfo,
+    Usage,
+)
 
 # instructor logs each exhausted re-ask at ERROR; we report those ourselves (as dropped items or a
 # failed article), so without an application-configured handler they are not printed.
@@ -39,6 +51,10 @@ async def summarize_async(
     record_to: str | Path | None = None,
     replay_from: str | Path | None = None,
     on_progress: Progress | None = None,
+    judge: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_retry_wait: float | None = None,
+    cache: bool | str | Path = False,
 ) -> EventReport:
     """Summarize the articles in ``folder`` into one :class:`EventReport`.
 
@@ -46,11 +62,28 @@ async def summarize_async(
     key nor a server the embedded model runs. ``record_to`` stores every LLM exchange in a folder;
     ``replay_from`` answers from such a folder with no model and no network. ``concurrency`` bounds the
     articles in flight (default 4; 1 for the embedded model, which runs one generation at a time).
+    ``judge=False`` skips asking the model which facts contradict each other (:mod:`summarizer.judge`);
+    dates, numbers and quotes are still compared.
+
+    ``timeout`` is the seconds one request may take; ``max_retry_wait`` caps each pause between
+    transport retries (``Retry-After`` included; default 60 s, 0 retries at once). ``cache=True`` keeps
+    each finished article in the cache folder (:mod:`summarizer.cache`), a path keeps them there; an
+    article found there costs no model call. Record and replay runs never use the cache.
     """
     loaded = load_folder(Path(folder))
     prompts = load_prompts()
-    backend = replay_backend(Path(replay_from)) if replay_from else resolve_backend(model, base_url, mode)
+    if replay_from:
+        backend = replay_backend(Path(replay_from))
+    else:
+        backend = resolve_backend(model, base_url, mode, timeout=timeout)
     policy = Policy.for_backend(backend)
+    if max_retry_wait is not None:
+        if max_retry_wait < 0:
+            raise ValueError("max_retry_wait cannot be negative")
+        policy = dataclasses.replace(policy, max_wait=max_retry_wait)
+    store = None  # a replay must exercise the pipeline, a recording must capture real exchanges
+    if cache and not (replay_from or record_to):
+        store = ArticleCache(cache_dir(None if cache is True else cache), backend, prompts.version)
     limit = concurrency or (1 if backend.kind == "embedded" and not backend.replay else 4)
     if limit < 1:
         raise ValueError("concurrency must be at least 1")
@@ -63,25 +96,41 @@ async def summarize_async(
     async def one(article: Article) -> ArticleReport | Problem:
         nonlocal done
         async with gate:
-            try:
-                result: ArticleReport | Problem = await extract(client, backend, prompts, article, policy)
-            except ReplayMissError:
-                raise
-            except ModelError as error:
-                result = Problem(path=str(article.path), reason=str(error))
+            result: ArticleReport | Problem | None = store.get(article) if store is not None else None
+            if result is None:  # not cached: ask the model
+                try:
+                    result = await extract(client, backend, prompts, article, policy)
+                except ReplayMissError:
+                    raise
+                except ModelError as error:
+                    result = Problem(path=str(article.path), reason=str(error))
+                else:
+                    if store is not None:
+                        store.put(article, result)  # at once: a run killed later keeps this article
         done += 1
         if on_progress is not None:
             on_progress(article, done, len(loaded.articles))
         return result
 
+    judge_usage = Usage()
+    notes: list[str] = []
     with _exchanges(backend, record_to, replay_from):
         results = await asyncio.gather(*(one(a) for a in loaded.articles))
+        reports = [r for r in results if isinstance(r, ArticleReport)]
+        failed = [r for r in results if isinstance(r, Problem)]
+        if not reports:
+            raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
+        event, consensus, partial, disagreements = merge(reports)
+        if judge and len(reports) > 1:
+            track_usage(judge_usage)
+            judged, notes = await judge_facts(
+                client, backend, prompts, reports, policy, concurrency=limit, store=store
+            )
+            disagreements = judged + disagreements
+            disputed = {id(f) for d in judged for f in consensus + partial if _on_a_side(f, d)}
+            partial = [f for f in consensus if id(f) in disputed] + partial  # contradicted: not consensus
+            consensus = [f for f in consensus if id(f) not in disputed]
 
-    reports = [r for r in results if isinstance(r, ArticleReport)]
-    failed = [r for r in results if isinstance(r, Problem)]
-    if not reports:
-        raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
-    event, consensus, partial, disagreements = merge(reports)
     return EventReport(
         event=event,
         sources=reports,
@@ -90,6 +139,8 @@ async def summarize_async(
         disagreements=disagreements,
         failed=failed,
         skipped=loaded.skipped,
+        notes=notes,
+        judge_usage=judge_usage,
         run=RunInfo(
             backend=backend.label,
             model=backend.request_model,
@@ -100,6 +151,15 @@ async def summarize_async(
             tool_version=__version__,
         ),
     )
+
+
+def _on_a_side(fact: Fact, disagreement: Disagreement) -> bool:
+    """The fact is one side of the dispute: its evidence is on a side, and no other side's source reports it."""
+    for side in disagreement.sides:
+        if any(e in side.evidence for e in fact.evidence):
+            others = {s for other in disagreement.sides if other is not side for s in other.sources}
+            return not others & set(fact.sources)
+    return False
 
 
 def summarize(folder: str | Path, **options: object) -> EventReport:

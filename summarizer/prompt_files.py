@@ -19,6 +19,7 @@ from summarizer.errors import ConfigError
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "extract": frozenset({"article_id", "title_line", "sentences", "last_sentence"}),
+    "judge": frozenset({"claims", "last_claim"}),
 }
 
 

@@ -6,13 +6,14 @@ httpx ``MockTransport``. A recording is a folder holding ``exchanges.yaml`` (the
 ``backend.json`` (which backend, model and mode made it, so a replay sends byte-identical requests).
 
 Requests match on method, path and body; a replayed request with no recording raises
-:class:`ReplayMissError`. Authorization and API-key headers are filtered before anything is written.
+:class:`ReplayMissError`. Authorization and API-key headers are filtered before anything is written,
+and a response that echoes the key (some servers quote it in their error text) has it masked.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,24 +27,35 @@ from summarizer.errors import ConfigError, ReplayMissError
 CASSETTE = "exchanges.yaml"
 BACKEND_FILE = "backend.json"
 SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
+PLACEHOLDER_KEYS = {"not-needed", "embedded", "replay"}  # what the client sends when no key is given
 SECRET_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project"}
 
 
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    headers = response.get("headers") or {}
-    for name in list(headers):
-        if name.lower() in SECRET_RESPONSE_HEADERS:
-            del headers[name]
-    return response
+def _scrubber(secret: str | None) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A vcrpy hook that drops secret response headers and masks ``secret`` in the response body."""
+    real = secret and len(secret) >= 8 and secret not in PLACEHOLDER_KEYS
+    needle = secret.encode() if real else None
+
+    def scrub(response: dict[str, Any]) -> dict[str, Any]:
+        headers = response.get("headers") or {}
+        for name in list(headers):
+            if name.lower() in SECRET_RESPONSE_HEADERS:
+                del headers[name]
+        body = response.get("body") or {}
+        if needle and isinstance(body.get("string"), bytes) and needle in body["string"]:
+            body["string"] = body["string"].replace(needle, b"***")
+        return response
+
+    return scrub
 
 
-def _vcr(record_mode: str) -> vcr.VCR:
+def _vcr(record_mode: str, secret: str | None = None) -> vcr.VCR:
     return vcr.VCR(
         record_mode=record_mode,
         match_on=["method", "path", "body"],
         filter_headers=SECRET_HEADERS,
         filter_query_parameters=["api-key", "key", "api_key"],
-        before_record_response=_scrub_response,
+        before_record_response=_scrubber(secret),
         decode_compressed_response=True,
     )
 
@@ -55,7 +67,7 @@ def record(directory: Path, backend: Backend) -> Iterator[None]:
     (directory / CASSETTE).unlink(missing_ok=True)
     described = {"kind": backend.kind, "model": backend.request_model, "mode": backend.mode, "base_url": backend.base_url}
     (directory / BACKEND_FILE).write_text(json.dumps(described, indent=2) + "\n", encoding="utf-8")
-    with _vcr("all").use_cassette(str(directory / CASSETTE)):
+    with _vcr("all", backend.api_key).use_cassette(str(directory / CASSETTE)):
         yield
 
 

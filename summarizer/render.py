@@ -1,4 +1,4 @@
-"""Render an EventReport for people (terminal, Markdown) and for programs (JSON)."""
+"""Render an EventReport for people (terminal, Markdown, HTML page) and for programs (JSON)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,19 @@ from rich.text import Text
 
 from summarizer.schemas import EventReport, Evidence, Fact
 
-FORMATS = ("text", "md", "json")
+FORMATS = ("text", "md", "json", "html")
 
 
-def render(report: EventReport, fmt: str) -> str:
-    """The report as text in one of :data:`FORMATS`."""
+def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None) -> str:
+    """The report as text in one of :data:`FORMATS`.
+
+    ``html`` shows each article's text: ``texts`` (source id → text), or by default each file re-read
+    from the path recorded in the report.
+    """
+    if fmt == "html":
+        from summarizer.html import article_texts, render_html
+
+        return render_html(report, article_texts(report) if texts is None else texts)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     if fmt == "md":
@@ -97,6 +105,7 @@ def warning_lines(report: EventReport) -> list[str]:
     """Failed articles, skipped files and dropped items, one line each (dropped items summarized)."""
     lines = [f"failed: {p.path}: {p.reason}" for p in report.failed]
     lines += [f"skipped: {p.path}: {p.reason}" for p in report.skipped]
+    lines += [f"note: {note}" for note in report.notes]
     for source in report.sources:
         if source.dropped:
             lines.append(

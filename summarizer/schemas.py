@@ -124,6 +124,56 @@ class ArticleSummary(BaseModel):
         return self
 
 
+class VerdictSide(BaseModel):
+    """One answer to a disputed question and the claims that give it."""
+
+    answer: str = Field(min_length=1, max_length=200, description="The answer these claims give, in a few words.")
+    claims: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=1, max_length=20, description="Numbers of the claims [C#] that give this answer."
+    )
+
+
+class Conflict(BaseModel):
+    """A question the claims answer in ways that cannot all be true."""
+
+    kind: Literal["contradiction", "numeric", "date"] = Field(
+        description="contradiction, or numeric / date when the answers are different numbers or dates."
+    )
+    question: str = Field(min_length=3, max_length=200, description="The question the sides answer differently.")
+    sides: list[VerdictSide] = Field(min_length=2, max_length=4, description="The incompatible answers.")
+
+
+class Verdict(BaseModel):
+    """The conflicts among one group of claims from several sources."""
+
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        max_length=10,
+        description=(
+            "Only answers that cannot all be true. Not differences of detail, wording or precision, "
+            "and not one source reporting something another leaves out."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _known_facts(self, info: ValidationInfo) -> Verdict:
+        """With the group in the validation context, every cited claim must exist, on one side only."""
+        group = (info.context or {}).get("claims")
+        if group is None:
+            return self
+        errors = []
+        for n, conflict in enumerate(self.conflicts):
+            cited = [c for side in conflict.sides for c in side.claims]
+            unknown = sorted({c for c in cited if not 1 <= c <= len(group)})
+            if unknown:
+                errors.append(f"conflicts[{n}]: no claim C{unknown[0]} (claims are C1–C{len(group)})")
+            elif len(cited) != len(set(cited)):
+                errors.append(f"conflicts[{n}]: a claim is cited on two sides")
+        if errors:
+            raise ValueError("invalid conflicts:\n" + "\n".join(f"- {e}" for e in errors))
+        return self
+
+
 # --------------------------------------------------------------------------------------------------
 # Report: what the tool returns
 # --------------------------------------------------------------------------------------------------
@@ -237,6 +287,10 @@ class ArticleReport(BaseModel):
     dropped: list[Dropped] = Field(default_factory=list, description="Ungrounded proposals, not shown as fact.")
     grounding: Grounding = Field(description="Items proposed, grounded and dropped.")
     usage: Usage = Field(default_factory=Usage, description="Model calls and tokens.")
+    cached: bool = Field(
+        default=False,
+        description="Taken from the cache: no model call for it in this run; usage is what it cost when made.",
+    )
 
 
 class Fact(BaseModel):
@@ -300,6 +354,8 @@ class EventReport(BaseModel):
     disagreements: list[Disagreement] = Field(description="Questions the sources answer differently.")
     failed: list[Problem] = Field(default_factory=list, description="Articles the model could not process.")
     skipped: list[Problem] = Field(default_factory=list, description="Files not read, with the reason.")
+    notes: list[str] = Field(default_factory=list, description="Other problems met, e.g. a group not judged.")
+    judge_usage: Usage = Field(default_factory=Usage, description="Calls and tokens spent judging conflicts.")
     run: RunInfo = Field(description="Backend, model and versions.")
 
     @property
@@ -314,6 +370,7 @@ class EventReport(BaseModel):
 EXPORTED: dict[str, type[BaseModel]] = {
     "article_summary.json": ArticleSummary,
     "event_report.json": EventReport,
+    "verdict.json": Verdict,
 }
 
 

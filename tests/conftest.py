@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
 from pathlib import Path
 
@@ -12,6 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
 RECORDING = FIXTURES / "recordings" / "seeds-smollm2"
+
+
+def folder_of(tmp_path: Path, *seeds: str) -> Path:
+    """A fresh folder ``tmp_path/in`` holding copies of the named seed articles."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in seeds:
+        shutil.copy(SEEDS / f"{seed}.txt", folder)
+    return folder
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -60,7 +70,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests decide their backend themselves: no key or server leaks in from the environment."""
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests decide their backend themselves: no key or server leaks in from the environment, and a
+    command run without ``--cache-dir`` caches in a folder of its own, not in the user's cache."""
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -91,7 +91,7 @@ def test_unreachable_server_is_one_line_with_no_traceback(tmp_path: Path) -> Non
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     done = subprocess.run(
         [sys.executable, "-m", "summarizer.cli", str(folder), "--base-url", f"http://127.0.0.1:{port}/v1",
-         "--model", "m", "--quiet"],
+         "--model", "m", "--quiet", "--max-retry-wait", "0"],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     assert done.returncode == 4

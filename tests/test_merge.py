@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS
 
 from summarizer.annotated import annotated_reports
-from summarizer.merge import align_claims, content_words, merge, same_name
-from summarizer.schemas import ArticleReport
+from summarizer.merge import align_claims, content_words, merge, quote_variants, same_name
+from summarizer.schemas import ArticleReport, Evidence, GroundedQuote, Grounding, SourceInfo
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -76,3 +80,79 @@ def test_alignment_compares_a_bounded_number_of_candidates() -> None:
     assert by_size[-1][0] == 2 and "Sochi" in by_size[-1][1]
     assert len(facts) == 3
     assert "the" not in content_words("The Kremlin's spokesman") and "kremli" in content_words("The Kremlin's spokesman")
+
+
+def test_relative_dates_resolve_against_each_articles_publication_date(reports) -> None:
+    """'next month' in 000 (14 Sep 2023) is October 2023; 002's page date (1 Oct 2023) resolves its
+    'in October' to 2023-10; 003 has no date, so its 'in October' stays unresolved, words kept."""
+    dates = {r.source.id[:3]: {d.text: d.resolved for d in r.dates} for r in reports}
+    assert dates["000"]["next month"] == "2023-10"
+    assert dates["002"]["in October"] == "2023-10"
+    assert dates["002"]["July 2000"] == "2000-07"
+    assert dates["003"]["in October"] is None
+    assert all(d.evidence.text.endswith(d.text) or d.text in d.evidence.text for r in reports for d in r.dates)
+
+
+_MERGE_AS_JSON = """
+import json, sys
+from pathlib import Path
+from summarizer.annotated import annotated_reports
+from summarizer.merge import merge
+reports = annotated_reports(Path(sys.argv[1]), Path(sys.argv[2]))
+event, consensus, partial, disagreements = merge(reports)
+print(json.dumps({
+    "event": event,
+    "consensus": [f.model_dump(mode="json") for f in consensus],
+    "partial": [f.model_dump(mode="json") for f in partial],
+    "disagreements": [d.model_dump(mode="json") for d in disagreements],
+    "entities": [[e.model_dump(mode="json") for e in r.entities] for r in reports],
+}, indent=1))
+"""
+
+
+def test_merge_does_not_depend_on_the_hash_seed() -> None:
+    """Two processes with different PYTHONHASHSEED (so different set orders) merge the same way."""
+
+    def merged_with(seed: str) -> str:
+        env = os.environ | {"PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", _MERGE_AS_JSON, str(SEEDS), str(FIXTURES / "annotated")]
+        return subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    first, second = merged_with("1"), merged_with("2")
+    assert '"consensus"' in first
+    assert first == second
+
+
+def _quoting(source: str, speaker: str, said: str) -> ArticleReport:
+    span = Evidence(source=source, start=0, end=len(said), text=said)
+    return ArticleReport(
+        source=SourceInfo(id=source, path=f"{source}.txt", sha256="0", chars=len(said)),
+        quotes=[GroundedQuote(speaker=speaker, text=said, evidence=span)],
+        grounding=Grounding(proposed=1, grounded=1, dropped=0),
+    )
+
+
+def test_each_quote_is_in_one_disagreement_at_most() -> None:
+    """a ~ b and c ~ b, but not a ~ c; with b met last, b used to be reported twice: [a|b] and [c|b]."""
+    a = "We will hold talks on trade and energy in the capital"
+    b = "We will hold talks on trade and security next month"
+    c = "Talks on security next month were agreed by both leaders"
+    reports = [_quoting("s1", "Dmitry Peskov", a), _quoting("s2", "Peskov", c), _quoting("s3", "Dmitry Peskov", b)]
+    found = quote_variants(reports)
+    spans = [(e.source, e.text) for d in found for side in d.sides for e in side.evidence]
+    assert len(spans) == len(set(spans)), found  # no quote twice
+    assert len(found) == 1
+    assert [side.answer for side in found[0].sides] == [a, c, b]
+    assert [side.sources for side in found[0].sides] == [["s1"], ["s2"], ["s3"]]
+    assert found[0].question == "What exactly did Dmitry Peskov say?"
+
+
+def test_one_wording_of_several_sources_is_one_side() -> None:
+    """Sources quoting alike are one side; a source alone with two wordings is no disagreement."""
+    a = "We will hold talks on trade and energy in the capital"
+    b = "We will hold talks on trade and security next month"
+    same = [_quoting("s1", "Peskov", a), _quoting("s2", "Peskov", a), _quoting("s3", "Peskov", b)]
+    (found,) = quote_variants(same)
+    assert [(side.answer, side.sources) for side in found.sides] == [(a, ["s1", "s2"]), (b, ["s3"])]
+    alone = [_quoting("s1", "Peskov", a), _quoting("s1", "Peskov", b)]
+    assert quote_variants(alone) == []

@@ -14,8 +14,9 @@ from summarizer.prompt_files import PLACEHOLDERS, load_prompts
 def test_prompts_load_render_and_have_a_stable_version() -> None:
     prompts = load_prompts()
     assert set(prompts.templates) == set(PLACEHOLDERS)
-    text = prompts.render("extract", article_id="a1", title_line=": T", sentences="[S1] Hello.", last_sentence=1)
-    assert "[S1] Hello." in text and "<article>" in text and "</article>" in text
+    text = prompts.render("extract", article_id="a1", title_line="Title: T\n", sentences="[S1] Hello.", last_sentence=1)
+    inside = text[text.index("<article>") : text.index("</article>")]
+    assert "Title: T\n[S1] Hello." in inside  # the title is article text: data, inside the delimiters
     assert "[S1] to [S1]" in text
     assert len(prompts.version) == 12
     load_prompts.cache_clear()

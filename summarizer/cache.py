@@ -1,0 +1,186 @@
+"""A disk cache of finished articles, so that a run started again redoes only what it had not finished.
+
+One entry per article: its grounded :class:`ArticleReport`, written as soon as the article is done.
+And one entry per judge request (:mod:`summarizer.judge`): its validated :class:`Verdict`, keyed by the
+request's whole prompt (the claims it lists) with the backend, prompt and schema versions below, so that
+a second run over unchanged articles asks the model nothing at all.
+
+The key of an article is a SHA-256 of everything that shapes the result:
+
+* the article's text (its hash) and id (the file name without extension, which every evidence span
+  carries);
+* the backend kind, the model name sent in requests, and the structured-output mode;
+* the prompt version (a hash of ``prompts/``) and :data:`~summarizer.schemas.SCHEMA_VERSION`.
+
+Change any of them and the old entry is simply never looked up again. The API key and server address
+are not part of the key and nothing secret is stored: an entry holds only the report.
+
+Where: ``--cache-dir``, else ``$SUMMARIZER_CACHE_DIR``, else the user cache folder of
+:func:`platformdirs.user_cache_dir` (``~/.cache/summarizer`` on Linux). Entries live in its ``articles/``
+and ``verdicts/`` folders as ``<key>.json``.
+
+Writes are atomic — a temporary file in the same folder, flushed, then :func:`os.replace` — so a run
+killed at any point (SIGKILL included) leaves whole entries or none. An entry that cannot be read or
+does not validate counts as a miss and is overwritten by the next result; a cache that cannot be written
+is skipped, since the cache only saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from summarizer.backend import Backend
+from summarizer.load import Article
+from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Verdict
+
+CACHE_ENV = "SUMMARIZER_CACHE_DIR"
+ENTRY_FORMAT = 1  # layout of one entry file; part of the key
+ENTRIES = "articles"  # sub-folder of the cache folder that holds the article entries
+VERDICTS = "verdicts"  # and the one that holds the judge's answers
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.json\.[^/]*\.tmp")
+
+
+def cache_dir(explicit: str | Path | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """The cache folder: ``explicit``, else ``$SUMMARIZER_CACHE_DIR``, else the user cache folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ if env is None else env
+    if env.get(CACHE_ENV):
+        return Path(env[CACHE_ENV]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarizer"))
+
+
+def cache_key(
+    article: Article, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
+) -> str:
+    """The entry name of ``article`` for this backend, prompts and schema."""
+    parts = [
+        ENTRY_FORMAT,
+        article.info.sha256,
+        article.id,
+        backend.kind,
+        backend.request_model,
+        backend.mode,
+        prompt_version,
+        schema_version,
+    ]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+
+def verdict_key(
+    prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
+) -> str:
+    """The entry name of the judge's answer to ``prompt`` for this backend, prompts and schema."""
+    parts = [ENTRY_FORMAT, "verdict", prompt, backend.kind, backend.request_model, backend.mode]
+    parts += [prompt_version, schema_version]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+
+class ArticleCache:
+    """Finished articles of one backend and prompt version, in ``directory``."""
+
+    def __init__(self, directory: str | Path, backend: Backend, prompt_version: str):
+        self.directory = Path(directory)
+        self.entries = self.directory / ENTRIES
+        self.backend = backend
+        self.prompt_version = prompt_version
+
+    def path(self, article: Article) -> Path:
+        return self.entries / f"{cache_key(article, self.backend, self.prompt_version)}.json"
+
+    def get(self, article: Article) -> ArticleReport | None:
+        """The cached report of ``article`` (marked ``cached``), or None: missing, unreadable or invalid."""
+        stored = _read(self.path(article))
+        try:
+            report = ArticleReport.model_validate(stored["report"]) if stored else None
+        except (KeyError, TypeError, ValidationError):
+            return None
+        if report is None or report.source.sha256 != article.info.sha256:
+            return None
+        # the same text may sit at another path now: describe the file as it is in this run
+        return report.model_copy(update={"source": article.info, "cached": True})
+
+    def put(self, article: Article, report: ArticleReport) -> bool:
+        """Store ``report`` atomically; False (and nothing written) when the cache is not writable."""
+        fresh = report.model_copy(update={"cached": False})
+        return _write(self.path(article), "report", fresh.model_dump(mode="json"))
+
+    def verdict_path(self, prompt: str) -> Path:
+        return self.directory / VERDICTS / f"{verdict_key(prompt, self.backend, self.prompt_version)}.json"
+
+    def get_verdict(self, prompt: str, claims: list[object]) -> Verdict | None:
+        """The judge's stored answer to ``prompt`` (about ``claims``), or None: missing, unreadable or invalid."""
+        stored = _read(self.verdict_path(prompt))
+        try:
+            return Verdict.model_validate(stored["verdict"], context={"claims": claims}) if stored else None
+        except (KeyError, TypeError, ValidationError):
+            return None
+
+    def put_verdict(self, prompt: str, verdict: Verdict) -> bool:
+        """Store the judge's answer to ``prompt`` atomically; False when the cache is not writable."""
+        return _write(self.verdict_path(prompt), "verdict", verdict.model_dump(mode="json"))
+
+
+def _read(path: Path) -> dict[str, object] | None:
+    """The entry at ``path`` if it is whole and is the entry of that name; else None."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored if isinstance(stored, dict) and stored.get("key") == path.stem else None
+
+
+def _write(path: Path, field: str, value: object) -> bool:
+    try:
+        write_atomically(path, json.dumps({"key": path.stem, field: value}, ensure_ascii=False))
+    except OSError:
+        return False
+    return True
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` through a temporary file in the same folder, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def clear(directory: str | Path) -> list[Path]:
+    """Remove every cache entry (and temporary left by a killed write) in ``directory``; the paths removed.
+
+    Only files this module writes are touched, whatever folder ``directory`` names.
+    """
+    removed: list[Path] = []
+    for entries in (Path(directory) / ENTRIES, Path(directory) / VERDICTS):
+        try:
+            candidates = sorted(entries.iterdir())
+        except FileNotFoundError:
+            continue
+        for path in candidates:
+            if path.is_file() and (_ENTRY.fullmatch(path.name) or _TEMPORARY.fullmatch(path.name)):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        try:
+            entries.rmdir()  # only if nothing else is in it
+        except OSError:
+            pass
+    return removed

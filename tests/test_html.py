@@ -1,0 +1,400 @@
+"""The HTML report: one self-contained page, escaped text, and evidence spans that a click reveals.
+
+The browser tests drive Debian's headless Chromium (``/usr/bin/chromium``, installed by ``.ci/run``)
+with Playwright, loading the page from a file:// URL; they are skipped only when that binary is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, RECORDING, SEEDS
+from playwright.sync_api import Browser, sync_playwright
+from typer.testing import CliRunner
+
+from summarizer import EventReport, summarize
+from summarizer.cli import app
+from summarizer.html import article_texts, render_html
+from summarizer.load import Article, load_folder
+from summarizer.render import render
+from summarizer.schemas import (
+    ArticleReport,
+    Disagreement,
+    Evidence,
+    GroundedClaim,
+    GroundedEntity,
+    Grounding,
+    RunInfo,
+    Side,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NO_CHROMIUM = "Debian chromium not installed at /usr/bin/chromium (apt-get install chromium)"
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason=NO_CHROMIUM
+)
+
+SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
+HOSTILE = (
+    "Harbour talks resume in Port Town\n\n"
+    "Officials from both councils met on Tuesday to discuss the future of the old harbour and its ferry. "
+    f"A banner hung outside read {SCRIPT} in large letters, which the organisers found odd. "
+    'The mayor said the talks were "useful & frank" and would continue next week. '
+    '<img src=x onerror="window.__pwned = 2"> was printed on a leaflet handed to reporters at the door.'
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Reports to render
+# --------------------------------------------------------------------------------------------------
+
+
+def _run_info(backend: str) -> RunInfo:
+    return RunInfo(
+        backend=backend, model="none", mode="none", prompt_version="-", schema_version="1", tool_version="t"
+    )
+
+
+def annotated_report() -> EventReport:
+    """The hand-annotated seeds (real content, real disagreements) through the whole replayed pipeline.
+
+    In a thread of its own: Playwright's sync API keeps an event loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(summarize, SEEDS, replay_from=FIXTURES / "recordings" / "seeds-annotated").result()
+
+
+def _span(article: Article, words: str, start_at: int = 0) -> Evidence:
+    start = article.text.index(words, start_at)
+    return Evidence(source=article.id, start=start, end=start + len(words), text=words)
+
+
+def _claim(statement: str, evidence: Evidence) -> GroundedClaim:
+    return GroundedClaim(statement=statement, topic="What happened?", evidence=evidence)
+
+
+def hostile_report(folder: Path) -> tuple[EventReport, Article]:
+    """One article full of markup, cited by claims whose model-written text is markup too."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    article = load_folder(folder).articles[0]
+    script = _span(article, SCRIPT)
+    sentence = _span(article, "A banner hung outside read " + SCRIPT + " in large letters")
+    banner = _span(article, "banner")
+    mayor = _span(article, 'The mayor said the talks were "useful & frank" and would continue next week.')
+    claims = [
+        _claim("A banner read <script>window.__pwned = 3</script>", script),
+        _claim("A <b>banner</b> hung outside", sentence),
+        _claim('The talks were "useful & frank" <img src=x onerror="window.__pwned = 4">', mayor),
+    ]
+    source = ArticleReport(
+        source=article.info,
+        event=_claim("Harbour <talks> resume", _span(article, "Officials from both councils met on Tuesday")),
+        entities=[GroundedEntity(name="banner", kind="thing", evidence=banner)],
+        claims=claims,
+        grounding=Grounding(proposed=5, grounded=5, dropped=0),
+    )
+    report = EventReport(
+        event="Harbour talks </title><script>window.__pwned = 5</script>",
+        sources=[source],
+        consensus=[],
+        partial=[],
+        disagreements=[
+            Disagreement(
+                kind="contradiction",
+                question="Was the <script>banner</script> odd?",
+                sides=[
+                    Side(answer="<i>yes</i>", sources=[article.id], evidence=[sentence]),
+                    Side(answer="no & never", sources=[article.id], evidence=[mayor]),
+                ],
+            )
+        ],
+        run=_run_info("test"),
+    )
+    return report, article
+
+
+class _Marks(HTMLParser):
+    """The text inside each span id's marks, in document order, and all element ids."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: dict[str, str] = {}
+        self.ids: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.append(attributes["id"] or "")
+        if tag == "mark":
+            self._open = (attributes.get("data-ev") or "").split()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        for span in self._open or []:
+            self.text[span] = self.text.get(span, "") + data
+
+
+def _span_texts(page: str) -> _Marks:
+    parser = _Marks()
+    parser.feed(page)
+    return parser
+
+
+def _links(page: str) -> list[tuple[str, str, int, int]]:
+    """(target, source, start, end) of every evidence link on the page."""
+    pattern = r'data-target="([^"]+)" data-source="([^"]+)" data-start="(\d+)" data-end="(\d+)"'
+    return [(t, s, int(a), int(b)) for t, s, a, b in re.findall(pattern, page)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Without a browser
+# --------------------------------------------------------------------------------------------------
+
+
+def test_overlapping_and_nested_spans_each_read_back_as_their_evidence(tmp_path: Path) -> None:
+    report, article = hostile_report(tmp_path / "in")
+    page = render_html(report, {article.id: article.text})
+    marks = _span_texts(page)
+    links = _links(page)
+    assert len({target for target, *_ in links}) == 5  # script ⊂ sentence ⊃ banner, mayor, event
+    for target, source, start, end in links:
+        assert marks.text[target] == article.text[start:end]
+        assert marks.ids.count(target) == 1  # every span is one jump target
+    assert len(marks.ids) == len(set(marks.ids))
+
+
+def test_article_and_model_text_are_escaped(tmp_path: Path) -> None:
+    report, article = hostile_report(tmp_path / "in")
+    page = render_html(report, {article.id: article.text})
+    assert page.count("<script>") == 1 and page.count("</script>") == 1  # ours, at the end
+    assert "<img" not in page and "<i>yes" not in page and "<talks>" not in page
+    assert "&lt;script&gt;window.__pwned = 1; alert(1)&lt;/script&gt;" in page
+    assert "&quot;useful &amp; frank&quot;" in page
+
+
+def test_the_page_is_self_contained(tmp_path: Path) -> None:
+    report = annotated_report()
+    page = render_html(report, {a.id: a.text for a in load_folder(SEEDS).articles})
+    assert not re.search(r"<(link|img|iframe|object|embed|base)\b", page)
+    assert not re.search(r"url\(|@import", page)
+    assert re.findall(r'\b(?:src|href|action)="([^"#][^"]*)"', page) == []  # only in-page #anchors
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_evidence_not_in_the_text_is_shown_but_not_linked(tmp_path: Path) -> None:
+    report, article = hostile_report(tmp_path / "in")
+    changed = article.text.replace("banner", "poster")
+    page = render_html(report, {article.id: changed})
+    assert 'class="ev missing"' in page
+    assert all(changed[start:end] for _, _, start, end in _links(page))
+    assert "not available" in render_html(report, {})
+
+
+def test_render_reads_texts_from_the_recorded_paths_and_refuses_changed_files(tmp_path: Path) -> None:
+    report, article = hostile_report(tmp_path / "in")
+    assert article_texts(report) == {article.id: article.text}
+    assert "data-target=" in render(report, "html")
+    article.path.write_text(HOSTILE.replace("banner", "poster"), encoding="utf-8")  # offsets now wrong
+    assert article_texts(report) == {}
+    assert "data-target=" not in render(report, "html") and "not available" in render(report, "html")
+
+
+# --------------------------------------------------------------------------------------------------
+# In headless Chromium
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(NO_CHROMIUM)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Opened:
+    """A page loaded from a file, with everything it logged or requested."""
+
+    def __init__(self, browser: Browser, path: Path) -> None:
+        viewport = {"width": 1280, "height": 900}
+        self.context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+        self.page = self.context.new_page()
+        self.url = path.resolve().as_uri()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(self.url)
+
+    def active_text(self) -> str:
+        return self.page.evaluate(
+            "Array.from(document.querySelectorAll('mark.active')).map(m => m.textContent).join('')"
+        )
+
+    def in_view(self, selector: str) -> bool:
+        return self.page.locator(selector).first.evaluate(
+            "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+        )
+
+    def every_link_reveals_its_span(self) -> list[tuple[str, str, int, int, str]]:
+        """Click every evidence link (in page JS); for each, what became active."""
+        return self.page.evaluate(
+            """() => Array.from(document.querySelectorAll('a.ev[data-target]')).map(a => {
+                a.click();
+                const marks = Array.from(document.querySelectorAll('mark.active'));
+                const text = marks.map(m => m.textContent).join('');
+                return [a.dataset.target, a.dataset.source, +a.dataset.start, +a.dataset.end, text];
+            })"""
+        )
+
+    def clean(self) -> None:
+        assert self.errors == []
+        assert self.dialogs == []
+        assert set(self.requests) == {self.url}  # nothing but the file itself was loaded
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _click(opened: Opened, evidence: Evidence, kind: str, texts: dict[str, str]) -> None:
+    selector = (
+        f'a.ev[data-kind="{kind}"][data-source="{evidence.source}"]'
+        f'[data-start="{evidence.start}"][data-end="{evidence.end}"]'
+    )
+    opened.page.locator(selector).first.click()
+    assert opened.active_text() == evidence.text == texts[evidence.source][evidence.start : evidence.end]
+    assert opened.in_view("mark.active")
+    assert opened.page.locator(selector).first.evaluate("a => a.classList.contains('active')")
+
+
+@needs_chromium
+def test_replayed_seeds_run_as_a_page_in_chromium(browser: Browser, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    args = [str(SEEDS), "--replay", str(RECORDING), "--format", "html", "--out", str(out), "--quiet"]
+    # Playwright's sync API keeps an event loop running in this thread, and the pipeline's asyncio.run
+    # needs a thread without one.
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(CliRunner().invoke, app, args).result()
+    assert result.exit_code == 0, result.output
+    texts = {a.id: a.text for a in load_folder(SEEDS).articles}
+    opened = Opened(browser, out)
+    try:
+        page = opened.page
+        assert page.locator("h1").inner_text().strip()
+        assert page.locator(".source").count() == len(texts)
+        for question in page.locator(".disagreement .question").all_inner_texts():
+            assert question.strip()
+        clicked = opened.every_link_reveals_its_span()
+        assert clicked, "the replayed run grounds a few items; each should be a link"
+        for _, source, start, end, active in clicked:
+            assert active == texts[source][start:end]
+        first = page.locator("a.ev[data-target]").first
+        first.click()
+        assert opened.in_view("mark.active")
+        assert page.locator("#warnings").inner_text().count("dropped") >= 1
+        shot = tmp_path / "replayed.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 0
+        opened.clean()
+    finally:
+        opened.close()
+
+
+@needs_chromium
+def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Browser, tmp_path: Path) -> None:
+    report = annotated_report()
+    assert report.disagreements, "the hand annotations contain disagreements"
+    texts = {a.id: a.text for a in load_folder(SEEDS).articles}
+    path = tmp_path / "annotated.html"
+    path.write_text(render(report, "html"), encoding="utf-8")  # texts re-read from the recorded paths
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        cards = page.locator(".disagreement")
+        assert cards.count() == len(report.disagreements)
+        for i, d in enumerate(report.disagreements):
+            card = cards.nth(i)
+            assert card.locator(".question").inner_text() == d.question
+            assert card.locator(".kind").inner_text().lower() == d.kind.replace("_", " ")
+            assert card.locator(".answer").all_inner_texts() == [s.answer for s in d.sides]
+        # side by side: the first two sides share a row
+        first, second = (cards.first.locator(".side").nth(i).bounding_box() for i in (0, 1))
+        assert first and second and first["y"] == second["y"] and first["x"] < second["x"]
+
+        for source in report.sources:  # a claim of every article, clicked with the mouse
+            _click(opened, source.claims[0].evidence, "claim", texts)
+        _click(opened, report.disagreements[0].sides[1].evidence[0], "side", texts)
+        _click(opened, report.consensus[0].evidence[-1], "fact", texts)
+        _click(opened, report.partial[0].evidence[0], "cell", texts)
+
+        page.locator("#back").click()  # back to the coverage cell just clicked
+        assert opened.in_view("a.ev.active[data-kind=cell]")
+        assert page.locator("#back").is_hidden()
+
+        for target, source, start, end, active in opened.every_link_reveals_its_span():
+            assert active == texts[source][start:end], target
+        assert page.locator(".ev.missing").count() == 0
+        rows = page.locator(".matrix tbody tr")
+        assert rows.count() == len(report.consensus) + len(report.partial)
+        assert rows.first.locator("td.yes").count() == len(report.consensus[0].sources)
+
+        page.locator('a.ev[data-kind="claim"]').first.click()
+        shot = tmp_path / "annotated.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 0
+        opened.clean()
+    finally:
+        opened.close()
+
+
+@needs_chromium
+def test_markup_in_an_article_shows_as_text_and_never_runs(browser: Browser, tmp_path: Path) -> None:
+    report, article = hostile_report(tmp_path / "in")
+    path = tmp_path / "hostile.html"
+    path.write_text(render(report, "html"), encoding="utf-8")
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        assert page.evaluate("window.__pwned === undefined")
+        assert page.locator("script").count() == 1 and page.locator("img").count() == 0
+        text = page.locator(".source .text")
+        assert SCRIPT in text.inner_text()
+        assert '<img src=x onerror="window.__pwned = 2">' in text.inner_text()
+        assert text.evaluate(
+            "t => Array.from(t.querySelectorAll('*'))"
+            ".every(n => n.tagName === 'MARK' || n.className === 'anchor')"
+        )
+        assert page.locator(".disagreement .question").inner_text() == "Was the <script>banner</script> odd?"
+        assert page.title() == report.event
+        claim = report.sources[0].claims[0]
+        _click(opened, claim.evidence, "claim", {article.id: article.text})
+        assert opened.active_text() == SCRIPT
+        assert page.evaluate("window.__pwned === undefined")
+        shot = tmp_path / "hostile.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 0
+        opened.clean()
+    finally:
+        opened.close()
