@@ -21,7 +21,9 @@ with all the others. Each item looks its candidates up in an index, and the work
   costs at most ``words × MAX_POSTING`` per item.
 * Of the candidates, only the :data:`MAX_CANDIDATES` sharing most words are compared (the one sharing
   most is the match nine times in ten), and a claim only with the first :data:`MEMBERS_COMPARED`
-  claims of a fact, the only ones indexed. A claim worded exactly like one of those is placed at once.
+  claims of a fact, the only ones indexed. A claim worded exactly like any claim of a fact is placed
+  at once, and a statement met before is not split into words again: the larger the cluster, the
+  more of its claims are repeats (wire copy), so these shortcuts pay most where the work is most.
 * Union-find skips a candidate already in the item's group without comparing it, so a speaker quoted
   thousands of times costs thousands of comparisons, not millions.
 * A spelling of a name is looked up once, by signatures that any two names :func:`same_name` matches
@@ -157,13 +159,13 @@ def align_claims(reports: list[ArticleReport]) -> list[_Fact]:
     """Group claims that state the same fact, comparing each claim with a bounded set of candidates."""
     facts: list[_Fact] = []
     index = _Index()
-    worded: dict[str, tuple[int, ...]] = {}  # key -> the facts with a claim compared worded so
+    worded: dict[str, tuple[int, ...]] = {}  # key -> the facts with a claim worded so
+    split: dict[str, tuple[list[str], str]] = {}  # statement -> its content words, sorted, and their key
     for report in reports:
         source = report.source.id
         for claim in report.claims:
-            words = sorted({sys.intern(w) for w in content_words(claim.statement)})
-            key = " ".join(words)
-            # worded like a claim compared: as similar as a fact can be (the first of equals wins)
+            words, key = split.get(claim.statement) or split.setdefault(claim.statement, _key(claim.statement))
+            # worded like a claim of a fact: placed with the first such fact this source is not in yet
             best = next((f for f in worded.get(key, ()) if source not in facts[f].by_source), None) if key else None
             if best is None:
                 candidates = [c for c, _ in index.top(words, MAX_CANDIDATES)]
@@ -172,10 +174,10 @@ def align_claims(reports: list[ArticleReport]) -> list[_Fact]:
                 best = len(facts)
                 facts.append(_Fact())
             fact = facts[best]
+            if best not in worded.get(key, ()):
+                worded[key] = worded.get(key, ()) + (best,)
             if len(fact.keys) < MEMBERS_COMPARED:
                 index.add(best, (w for w in words if w not in fact.words))
-                if best not in worded.get(key, ()):
-                    worded[key] = worded.get(key, ()) + (best,)
                 fact.words.update(dict.fromkeys(words))
                 fact.keys += (key,)
                 fact.key_words += (tuple(words),)
@@ -183,6 +185,11 @@ def align_claims(reports: list[ArticleReport]) -> list[_Fact]:
             fact.by_source[source] = None
             fact.claims.append(claim)
     return facts
+
+
+def _key(statement: str) -> tuple[list[str], str]:
+    words = sorted({sys.intern(w) for w in content_words(statement)})
+    return words, " ".join(words)
 
 
 def _same_fact(key: str, words: frozenset[str], source: str, candidates: list[int], facts: list[_Fact]) -> int | None:
