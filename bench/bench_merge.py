@@ -26,6 +26,7 @@ import hashlib
 import multiprocessing as mp
 import pickle
 import pstats
+import queue
 import random
 import sys
 import time
@@ -49,7 +50,7 @@ from summarizer.schemas import (
 )
 
 SIZES = (100, 1_000, 10_000)
-TIME_LIMIT = 900.0  # seconds to generate and time one size; one not done by then is not measured
+TIME_LIMIT = 600.0  # seconds to generate one size's reports, or for one merge; beyond it, a size is stopped
 PER_ARTICLE = {"entities": 10, "claims": 12, "quotes": 4, "numbers": 2, "dates": 5}
 CORE_FACTS, CORE_PER_ARTICLE = 8, 4  # each article reports 4 of the 8 facts at the heart of the story
 
@@ -272,7 +273,7 @@ def shape(made: list[ArticleReport]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
-# Timing, each size in a child process of its own, stopped if it runs past its time
+# Timing: a process per size, taking turns
 # --------------------------------------------------------------------------------------------------
 
 # The parts of merge.merge, timed one by one to show where the time goes.
@@ -280,80 +281,108 @@ STAGES: dict[str, Callable[[list[ArticleReport]], Any]] = {
     name: getattr(merge_module, name)
     for name in ("canonical_entities", "align_claims", "quote_variants", "date_mismatches", "headline")
 }
-REPEATS = {100: 15, 1_000: 7, 10_000: 3}  # merges timed per size; the best counts
+ROUNDS = 7  # merges timed per size, one per round; the best counts
 STAGE_SIZES = (100, 1_000)  # per-stage timings where a round of them takes a second, not a minute
 
 
-def _time_merges(count: int, out: Any) -> None:
-    """In the child: ``count`` articles merged :data:`REPEATS` times, then each stage as often.
+def _serve(count: int, inbox: Any, out: Any) -> None:
+    """In a child: generate ``count`` articles' reports, then time what the parent asks for.
 
-    Every merge gets a fresh copy of the same reports (``merge`` renames entities in place), so each
-    repeat does the same work, and the best time is the one least disturbed by the rest of the machine
-    (a shared virtual machine's timings vary by a third from minute to minute), as ``timeit`` takes the
-    best of its runs. Each size has a process of its own, as it would in use: measured here, merely
-    keeping 10,000 articles' reports alive in a process slows a merge of 100 articles in it by 13-37%.
+    Every timing gets a fresh copy of the same reports (``merge`` renames entities in place), so each
+    repeat does the same work, and comes right after an untimed run of the same work: the sizes take
+    turns on the same cores, and a small merge after a large one would otherwise be timed with the
+    caches full of the other process's data.
     """
     made = reports(count)
     out.put(("shape", shape(made)))
     frozen = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
     del made
-    for _ in range(REPEATS[count]):
-        fresh = pickle.loads(frozen)
-        gc.collect()
-        start = time.perf_counter()
-        event, consensus, partial, disagreements = merge_module.merge(fresh)
-        seconds = time.perf_counter() - start
-        out.put(("merge", seconds, f"{len(consensus)} consensus, {len(partial)} partial, {len(disagreements)} disagreements"))
-        del fresh, consensus, partial, disagreements
-    if count in STAGE_SIZES:
-        for _ in range(REPEATS[count]):
-            for name, stage in STAGES.items():
-                fresh = pickle.loads(frozen)
-                gc.collect()
-                start = time.perf_counter()
-                stage(fresh)
-                out.put(("stage", name, time.perf_counter() - start))
-    out.put(("done",))
+    while (ask := inbox.get()) != "stop":
+        timed = STAGES if ask == "stages" else {"merge": merge_module.merge}
+        for name, work in timed.items():
+            work(pickle.loads(frozen))  # untimed, so that the timed run finds the CPU caches warm
+            fresh = pickle.loads(frozen)
+            gc.collect()
+            start = time.perf_counter()
+            result = work(fresh)
+            seconds = time.perf_counter() - start
+            if name == "merge":
+                event, consensus, partial, disagreements = result
+                name = f"{len(consensus)} consensus, {len(partial)} partial, {len(disagreements)} disagreements"
+            out.put((name, seconds))
+            del fresh, result
+        out.put(("done", 0.0))
 
 
-def timed_merge(count: int, limit: float = TIME_LIMIT) -> float | None:
-    """Best seconds of a merge of ``count`` articles, None if none finished within ``limit``."""
-    context = mp.get_context("fork")
-    out = context.Queue()
-    child = context.Process(target=_time_merges, args=(count, out), daemon=True)
-    child.start()
-    runs: list[float] = []
-    stages: dict[str, float] = {}
-    found = ""
-    deadline = time.monotonic() + limit
-    while True:
-        try:
-            message = out.get(timeout=max(0.1, deadline - time.monotonic()))
-        except Exception:  # noqa: BLE001 - queue.Empty: the child ran past its time, or died
-            if not child.is_alive() or time.monotonic() >= deadline:
-                break
-            continue
-        if message[0] == "shape":
-            note(f"{count:>6} articles: {message[1]}")
-        elif message[0] == "merge":
-            runs.append(message[1])
-            found = message[2]
-        elif message[0] == "stage":
-            stages[message[1]] = min(message[2], stages.get(message[1], float("inf")))
-        else:
-            break
-    if child.is_alive():
-        child.terminate()
-    child.join()
-    if len(runs) < REPEATS[count]:
-        note(f"{count:>6} articles: {len(runs)} of {REPEATS[count]} merges done within {limit:.0f} s; stopped")
-    if not runs:
-        return None
-    listed = ", ".join(f"{t:.3f}" for t in runs)
-    note(f"{count:>6} articles: merge {min(runs):8.3f} s, best of {len(runs)} ({listed}) ({found})")
-    if stages:
-        note("        stages: " + ", ".join(f"{k} {v:.3f} s" for k, v in stages.items()))
-    return min(runs)
+class _Sizes:
+    """One child process per size, each holding its reports; the parent has them take turns.
+
+    Why turns: a shared virtual machine's speed drifts by a third over minutes, and a size timed
+    during a slow spell would skew a ratio; round after round, every size meets the same spells. Why
+    a process per size: measured here, merely keeping 10,000 articles' reports alive in a process
+    slows a merge of 100 articles in it by 13-37%; in use, one process merges one cluster.
+    """
+
+    def __init__(self, sizes: tuple[int, ...]):
+        context = mp.get_context("fork")
+        self.channels = {count: (context.Queue(), context.Queue()) for count in sizes}
+        self.children = {
+            count: context.Process(target=_serve, args=(count, *self.channels[count]), daemon=True) for count in sizes
+        }
+        for child in self.children.values():
+            child.start()
+        for count in sizes:
+            note(f"{count:>6} articles: {self._receive(count, TIME_LIMIT)[1]}")
+
+    def _receive(self, count: int, limit: float) -> tuple[str, Any]:
+        return self.channels[count][1].get(timeout=limit)
+
+    def time(self, count: int, ask: str) -> dict[str, float]:
+        """Seconds per thing timed (``ask``: "merge" or "stages") for one round of ``count`` articles."""
+        self.channels[count][0].put(ask)
+        times = {}
+        while (message := self._receive(count, TIME_LIMIT))[0] != "done":
+            times[message[0]] = message[1]
+        return times
+
+    def close(self) -> None:
+        for count, child in self.children.items():
+            self.channels[count][0].put("stop")
+            child.join(timeout=5)
+            if child.is_alive():
+                child.terminate()
+
+
+def timed_merges() -> dict[int, float]:
+    """Best seconds of a merge per size; a size that ran past :data:`TIME_LIMIT` is left out."""
+    runs: dict[int, list[float]] = {count: [] for count in SIZES}
+    stages: dict[int, dict[str, float]] = {count: {} for count in STAGE_SIZES}
+    found: dict[int, str] = {}
+    sizes = _Sizes(SIZES)
+    try:
+        for _ in range(ROUNDS):
+            for count in list(runs):
+                try:
+                    ((found[count], seconds),) = sizes.time(count, "merge").items()
+                except queue.Empty:
+                    note(f"{count:>6} articles: a merge ran past {TIME_LIMIT:.0f} s; stopped")
+                    sizes.children[count].terminate()
+                    del runs[count]
+                    continue
+                runs[count].append(seconds)
+        for _ in range(ROUNDS):
+            for count in STAGE_SIZES:
+                if count in runs:
+                    for name, seconds in sizes.time(count, "stages").items():
+                        stages[count][name] = min(seconds, stages[count].get(name, float("inf")))
+    finally:
+        sizes.close()
+    for count, times in runs.items():
+        listed = ", ".join(f"{t:.3f}" for t in times)
+        note(f"{count:>6} articles: merge {min(times):8.3f} s, best of {len(times)} ({listed}); {found[count]}")
+        if stages.get(count):
+            note("        stages: " + ", ".join(f"{k} {v:.3f} s" for k, v in stages[count].items()))
+    return {count: min(times) for count, times in runs.items()}
 
 
 def profile(count: int) -> None:
@@ -374,7 +403,7 @@ def main() -> None:
         return
 
     header("merge scale: synthetic article reports, no model")
-    times = {count: seconds for count in SIZES if (seconds := timed_merge(count)) is not None}
+    times = timed_merges()
     for small, large in zip(SIZES, SIZES[1:]):
         if small not in times:
             note(f"time({large})/time({small}): not measured ({small} articles did not finish)")
