@@ -47,7 +47,7 @@ def _comparable(report: object) -> object:
 
 def judged_requests() -> None:
     """The same two runs with answers that ground (the hand-annotated extractions, served on loopback):
-    the judge step then has facts from several sources to ask about, and is not cached."""
+    the judge step then has facts from several sources to ask about, and its answers are cached too."""
     from bench_concurrency import AnnotatedServer
 
     from summarizer import summarize
@@ -65,7 +65,7 @@ def judged_requests() -> None:
     (first, first_judge), (second, second_judge) = counts
     figure("cache.with_grounding_answers.second_run_requests",
            f"{second} ({second_judge} judge) after {first} ({first_judge} judge) in the first run - hand-annotated "
-           "answers on loopback, judge on: the judge step is not cached")  # fmt: skip
+           "answers on loopback, judge on")  # fmt: skip
 
 
 def main() -> None:

@@ -168,7 +168,7 @@ def main() -> None:
         judged_eight, _, _ = run(8, judge=True)
         figure("concurrency.with_judge.wall8_over_wall1",
                f"{judged_eight / judged_one:.3f} ({judged_eight:.2f} s / {judged_one:.2f} s; "
-               f"{judge_requests - ARTICLES} judge requests, asked one after another)")  # fmt: skip
+               f"{judge_requests - ARTICLES} judge requests, asked concurrently)")  # fmt: skip
     if load_is_high():
         note("load average above the core count during the run: other work shared the CPU")
     shutil.rmtree(folder, ignore_errors=True)

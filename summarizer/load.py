@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -193,10 +193,13 @@ def _date_line(line: str) -> str | None:
     return when.date().isoformat() if when else None
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(words: str, published: dt.date | None) -> str | None:
     """ISO date for a date expression, relative ones against ``published``, at the words' precision.
 
     'next month' in an article of 2023-09-14 → '2023-10'; 'July 2000' → '2000-07'; 'Sept 13' → '2023-09-13'.
+    Remembered per process (``dateparser`` takes milliseconds a phrase, and outlets of one day repeat
+    their phrases: "on Wednesday", "next month").
     """
     from dateparser.date import DateDataParser
     from dateparser.search import search_dates
