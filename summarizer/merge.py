@@ -149,11 +149,6 @@ class _Fact:
     def sources(self) -> list[str]:
         return sorted(self.by_source)
 
-    @property
-    def members(self) -> list[tuple[str, str, str, Evidence]]:
-        """(source, statement, topic, evidence) of each claim."""
-        return [(s, c.statement, c.topic, c.evidence) for s, c in zip(self.by_source, self.claims, strict=True)]
-
 
 def align_claims(reports: list[ArticleReport]) -> list[_Fact]:
     """Group claims that state the same fact, comparing each claim with a bounded set of candidates."""

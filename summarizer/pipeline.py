@@ -127,7 +127,7 @@ async def summarize_async(
                 client, backend, prompts, reports, policy, concurrency=limit, store=store
             )
             disagreements = judged + disagreements
-            disputed = {id(f) for d in judged for f in consensus + partial if _on_a_side(f, d)}
+            disputed = {id(f) for d in judged for f in consensus if _on_a_side(f, d)}
             partial = [f for f in consensus if id(f) in disputed] + partial  # contradicted: not consensus
             consensus = [f for f in consensus if id(f) not in disputed]
 

@@ -269,6 +269,11 @@ class Opened:
             })"""
         )
 
+    def screenshot(self, path: Path, full_page: bool = True) -> None:
+        """Save what the page shows (kept under the test's temp dir for a look after a failure)."""
+        self.page.screenshot(path=str(path), full_page=full_page)
+        assert path.stat().st_size > 0
+
     def clean(self) -> None:
         assert self.errors == []
         assert self.dialogs == []
@@ -314,9 +319,7 @@ def test_replayed_seeds_run_as_a_page_in_chromium(browser: Browser, tmp_path: Pa
         first.click()
         assert opened.in_view("mark.active")
         assert page.locator("#warnings").inner_text().count("dropped") >= 1
-        shot = tmp_path / "replayed.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.stat().st_size > 0
+        opened.screenshot(tmp_path / "replayed.png")
         opened.clean()
     finally:
         opened.close()
@@ -361,9 +364,7 @@ def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Brow
         assert rows.first.locator("td.yes").count() == len(report.consensus[0].sources)
 
         page.locator('a.ev[data-kind="claim"]').first.click()
-        shot = tmp_path / "annotated.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert shot.stat().st_size > 0
+        opened.screenshot(tmp_path / "annotated.png")
         opened.clean()
     finally:
         opened.close()
@@ -392,9 +393,7 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(browser: Browser, tmp
         _click(opened, claim.evidence, "claim", {article.id: article.text})
         assert opened.active_text() == SCRIPT
         assert page.evaluate("window.__pwned === undefined")
-        shot = tmp_path / "hostile.png"
-        page.screenshot(path=str(shot))
-        assert shot.stat().st_size > 0
+        opened.screenshot(tmp_path / "hostile.png", full_page=False)
         opened.clean()
     finally:
         opened.close()

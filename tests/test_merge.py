@@ -76,7 +76,7 @@ def test_alignment_compares_a_bounded_number_of_candidates() -> None:
         report(1, ["Putin flew to Sochi to meet Lukashenko.", "The glove had been to space."]),
         report(2, ["Putin flew to Sochi for talks with Lukashenko.", "Kim travelled by armoured train."]),
     ])
-    by_size = sorted((len(f.sources), f.members[0][1]) for f in facts)
+    by_size = sorted((len(f.sources), f.claims[0].statement) for f in facts)
     assert by_size[-1][0] == 2 and "Sochi" in by_size[-1][1]
     assert len(facts) == 3
     assert "the" not in content_words("The Kremlin's spokesman") and "kremli" in content_words("The Kremlin's spokesman")
