@@ -65,25 +65,19 @@ def cache_key(
     article: Article, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
 ) -> str:
     """The entry name of ``article`` for this backend, prompts and schema."""
-    parts = [
-        ENTRY_FORMAT,
-        article.info.sha256,
-        article.id,
-        backend.kind,
-        backend.request_model,
-        backend.mode,
-        prompt_version,
-        schema_version,
-    ]
-    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+    return _key([article.info.sha256, article.id], backend, prompt_version, schema_version)
 
 
 def verdict_key(
     prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
 ) -> str:
     """The entry name of the judge's answer to ``prompt`` for this backend, prompts and schema."""
-    parts = [ENTRY_FORMAT, "verdict", prompt, backend.kind, backend.request_model, backend.mode]
-    parts += [prompt_version, schema_version]
+    return _key(["verdict", prompt], backend, prompt_version, schema_version)
+
+
+def _key(subject: list[str], backend: Backend, prompt_version: str, schema_version: str) -> str:
+    """What an answer depends on, hashed: its subject, the model and how it is asked, prompts, schema."""
+    parts = [ENTRY_FORMAT, *subject, backend.kind, backend.request_model, backend.mode, prompt_version, schema_version]
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 

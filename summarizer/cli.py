@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from summarizer import __version__
 from summarizer.backend import DEFAULT_TIMEOUT, MODES
-from summarizer.cache import CACHE_ENV, cache_dir, clear
+from summarizer.cache import CACHE_ENV, cache_dir, clear, write_atomically
 from summarizer.errors import SummarizerError
 from summarizer.pipeline import summarize
 from summarizer.render import FORMATS, render, terminal
@@ -125,7 +123,7 @@ def run(
             style="yellow",
         )
     if out is not None:
-        _write_atomically(out, render(report, fmt))
+        write_atomically(out, render(report, fmt))  # no half-written report, ever
         if not quiet:
             err.print(f"wrote {out}")
     elif fmt == "text" and sys.stdout.isatty():
@@ -139,19 +137,6 @@ def run(
 def _fail(message: str, code: int) -> None:
     err.print(f"error: {' '.join(message.split())}", style="red", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename: no half-written report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def main() -> None:
