@@ -288,30 +288,55 @@ STAGE_SIZES = (100, 1_000)  # per-stage timings where a round of them takes a se
 def _serve(count: int, inbox: Any, out: Any) -> None:
     """In a child: generate ``count`` articles' reports, then time what the parent asks for.
 
-    Every timing gets a fresh copy of the same reports (``merge`` renames entities in place), so each
-    repeat does the same work, and comes right after an untimed run of the same work: the sizes take
-    turns on the same cores, and a small merge after a large one would otherwise be timed with the
-    caches full of the other process's data.
+    A sample is the total time of :func:`_merges_per_sample` merges, divided by their number: as
+    ``timeit`` does, every sample lasts at least :data:`SAMPLE_SECONDS` whatever the size, so that a
+    small size is not timed in windows ten times shorter than a large one, where a fast spell of the
+    machine shows more. Every merge gets a fresh copy of the same reports (``merge`` renames entities
+    in place), so each repeat does the same work, and comes right after an untimed run of the same
+    work: the sizes take turns on the same cores, and a small merge after a large one would otherwise
+    be timed with the caches full of the other process's data.
     """
     made = reports(count)
     out.put(("shape", shape(made)))
     frozen = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
     del made
+    number = 0
     while (ask := inbox.get()) != "stop":
+        # chosen once, when the parent has this size's turn: the other sizes are idle meanwhile
+        number = number or _merges_per_sample(lambda: _time_one(merge_module.merge, frozen)[0])
         timed = STAGES if ask == "stages" else {"merge": merge_module.merge}
         for name, work in timed.items():
-            work(pickle.loads(frozen))  # untimed, so that the timed run finds the CPU caches warm
-            fresh = pickle.loads(frozen)
-            gc.collect()
-            start = time.perf_counter()
-            result = work(fresh)
-            seconds = time.perf_counter() - start
+            total = 0.0
+            for _ in range(number):
+                work(pickle.loads(frozen))  # untimed, so that the timed run finds the CPU caches warm
+                seconds, result = _time_one(work, frozen)
+                total += seconds
             if name == "merge":
                 event, consensus, partial, disagreements = result
                 name = f"{len(consensus)} consensus, {len(partial)} partial, {len(disagreements)} disagreements"
-            out.put((name, seconds))
-            del fresh, result
-        out.put(("done", 0.0))
+            out.put((name, total / number))
+            del result
+        out.put(("done", number))
+
+
+SAMPLE_SECONDS = 0.2  # the shortest sample, as timeit's autorange
+
+
+def _merges_per_sample(merge_seconds: Callable[[], float]) -> int:
+    """1, 2, 5, 10, 20, … merges: the fewest that take :data:`SAMPLE_SECONDS` together (timeit's rule)."""
+    for number in (n * scale for scale in (1, 10, 100) for n in (1, 2, 5)):
+        if sum(merge_seconds() for _ in range(number)) >= SAMPLE_SECONDS:
+            return number
+    return number
+
+
+def _time_one(work: Callable[[list[ArticleReport]], Any], frozen: bytes) -> tuple[float, Any]:
+    """Seconds of ``work`` on a fresh copy of the reports, and its result."""
+    fresh = pickle.loads(frozen)
+    gc.collect()
+    start = time.perf_counter()
+    result = work(fresh)
+    return time.perf_counter() - start, result
 
 
 class _Sizes:
@@ -329,6 +354,7 @@ class _Sizes:
         self.children = {
             count: context.Process(target=_serve, args=(count, *self.channels[count]), daemon=True) for count in sizes
         }
+        self.number: dict[int, int] = {}
         for child in self.children.values():
             child.start()
         for count in sizes:
@@ -338,11 +364,13 @@ class _Sizes:
         return self.channels[count][1].get(timeout=limit)
 
     def time(self, count: int, ask: str) -> dict[str, float]:
-        """Seconds per thing timed (``ask``: "merge" or "stages") for one round of ``count`` articles."""
+        """Seconds per merge for each thing timed (``ask``: "merge" or "stages"), one sample of ``count``
+        articles; under "merges per sample", how many merges the sample took."""
         self.channels[count][0].put(ask)
         times = {}
         while (message := self._receive(count, TIME_LIMIT))[0] != "done":
             times[message[0]] = message[1]
+        self.number[count] = message[1]
         return times
 
     def close(self) -> None:
@@ -379,7 +407,8 @@ def timed_merges() -> dict[int, float]:
         sizes.close()
     for count, times in runs.items():
         listed = ", ".join(f"{t:.3f}" for t in times)
-        note(f"{count:>6} articles: merge {min(times):8.3f} s, best of {len(times)} ({listed}); {found[count]}")
+        note(f"{count:>6} articles: merge {min(times):8.3f} s, best of {len(times)} samples of "
+             f"{sizes.number[count]} merge(s) ({listed}); {found[count]}")  # fmt: skip
         if stages.get(count):
             note("        stages: " + ", ".join(f"{k} {v:.3f} s" for k, v in stages[count].items()))
     return {count: min(times) for count, times in runs.items()}
