@@ -10,7 +10,7 @@ A model is loaded once per process and shared. Every call into llama.cpp runs on
 own, so generations run one at a time and always from the same thread: llama.cpp spreads each step
 over the cores with OpenMP, which keeps a team of worker threads per calling thread. Calls from
 several threads (``asyncio.to_thread``'s workers, or a caller's own thread) leave more teams than
-cores, whose threads then sleep and wake between the steps of every token: measured here, 31% fewer
+cores, whose threads then sleep and wake between the steps of every token: measured here, 24% fewer
 generated tokens per second and 200 times the context switches (bench/README.md).
 """
 
