@@ -1,7 +1,7 @@
 """Extract: one instructor call per article (per chunk, for articles longer than the model's context).
 
 * The article goes in as numbered sentences between delimiters (``prompts/extract.md``).
-* instructor validates the answer with the article as validation context, so ungrounded items are
+* instructor validates the answer against the article (``schemas.ANSWER_CONTEXT``), so ungrounded items are
   re-asked with the grounding errors, a bounded number of times.
 * If the re-asks run out, the last answer is salvaged item by item: what resolves is kept, the rest is
   dropped with its reason. Nothing ungrounded is returned as fact.
@@ -29,6 +29,7 @@ from summarizer.load import Article, resolve_date
 from summarizer.prompt_files import Prompts
 from summarizer.recording import replay_miss
 from summarizer.schemas import (
+    ANSWER_CONTEXT,
     ArticleReport,
     ArticleSummary,
     Claim,
@@ -169,9 +170,9 @@ async def ask(
         "messages": messages_,
         "response_model": response_model,
         "max_retries": policy.reasks,  # instructor counts retries after the first attempt
-        "context": context,
         **backend.request_options(response_model),
     }
+    checked_against = ANSWER_CONTEXT.set(context)  # not instructor's context=: see ANSWER_CONTEXT
     try:
         async for attempt in _transport_retries(policy):
             with attempt:
@@ -190,6 +191,8 @@ async def ask(
         where = backend.base_url or backend.kind
         raise ModelError(f"cannot reach {where}: {_redacted(str(error.__cause__ or error), backend)}",
                          attempts=usage.calls, usage=usage.model_dump()) from None
+    finally:
+        ANSWER_CONTEXT.reset(checked_against)
     raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
 

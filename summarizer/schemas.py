@@ -16,8 +16,9 @@ drift from the models.
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
@@ -30,6 +31,19 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 # --------------------------------------------------------------------------------------------------
 # Extraction: what the model fills for one article
 # --------------------------------------------------------------------------------------------------
+
+
+
+# What an answer is validated against while the pipeline asks for it: the article's document, or the
+# judge's claims. instructor accepts a ``context=`` for this, but it also renders every message as a
+# Jinja template with that context, which would run template syntax found in an article ("{{ 7*7 }}"
+# is sent as "49", an unclosed "{% for" fails the request). So the pipeline sets this variable instead
+# (``summarizer.extract.ask``); a context given to pydantic directly still comes first.
+ANSWER_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("answer_context", default=None)
+
+
+def _context(info: ValidationInfo) -> dict[str, Any]:
+    return info.context or ANSWER_CONTEXT.get() or {}
 
 
 class Claim(BaseModel):
@@ -114,7 +128,7 @@ class ArticleSummary(BaseModel):
 
         The errors name each failing item so that a re-ask can fix them.
         """
-        document = (info.context or {}).get("document")
+        document = _context(info).get("document")
         if document is not None:
             from summarizer.ground import problems  # the grounding rules live with the grounding stage
 
@@ -158,7 +172,7 @@ class Verdict(BaseModel):
     @model_validator(mode="after")
     def _known_facts(self, info: ValidationInfo) -> Verdict:
         """With the group in the validation context, every cited claim must exist, on one side only."""
-        group = (info.context or {}).get("claims")
+        group = _context(info).get("claims")
         if group is None:
             return self
         errors = []

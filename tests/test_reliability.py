@@ -389,6 +389,24 @@ def test_an_answer_obeying_the_injection_is_dropped_as_ungrounded(
     assert kept == [item for item in shown(clean) if item[0] != "event"]
 
 
+TEMPLATE_SYNTAX = "The menu listed {{ 7*7 }} dishes and {{ document }} twice, then {% for dish in menu %} again."
+
+
+def test_an_article_with_template_syntax_is_sent_as_written_and_summarized(tmp_path: Path, clean: ArticleReport) -> None:
+    """instructor renders messages as Jinja templates when given a validation context; ours is not given so."""
+    text = (SEEDS / f"{A}.txt").read_text(encoding="utf-8")
+    at = text.index("Kremlin spokesperson Dmitry Peskov")
+    folder = tmp_path / "templated"
+    folder.mkdir()
+    (folder / f"{A}.txt").write_text(text[:at] + TEMPLATE_SYNTAX + "\n\n" + text[at:], encoding="utf-8")
+    [article] = load_folder(folder).articles
+    with ScriptedServer(default=Reply(json.dumps(answer_for(article)))) as server:
+        report = run(folder, server)
+    assert not report.failed and len(server.requests) == 1  # grounded at once: validated against the article
+    assert TEMPLATE_SYNTAX in server.requests[0]["messages"][-1]["content"]
+    assert shown(report.sources[0]) == shown(clean)
+
+
 @pytest.mark.parametrize("order", ["answer last", "answer first"])
 def test_instructor_parses_the_models_json_not_json_from_the_article(
     hostile: tuple[Path, Article], clean: ArticleReport, order: str
