@@ -33,7 +33,6 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 # --------------------------------------------------------------------------------------------------
 
 
-
 # What an answer is validated against while the pipeline asks for it: the article's document, or the
 # judge's claims. instructor accepts a ``context=`` for this, but it also renders every message as a
 # Jinja template with that context, which would run template syntax found in an article ("{{ 7*7 }}"

@@ -313,16 +313,20 @@ def _shown_without_dropped(report: ArticleReport) -> str:
     return json.dumps(report.model_dump(exclude={"dropped"}))
 
 
+def seed_a_with(folder: Path, inserted: str) -> tuple[Path, Article]:
+    """``folder`` holding seed A with ``inserted`` as a paragraph of its own after the third."""
+    text = (SEEDS / f"{A}.txt").read_text(encoding="utf-8")
+    at = text.index("Kremlin spokesperson Dmitry Peskov")
+    folder.mkdir()
+    (folder / f"{A}.txt").write_text(text[:at] + inserted + "\n\n" + text[at:], encoding="utf-8")
+    [article] = load_folder(folder).articles
+    return folder, article
+
+
 @pytest.fixture
 def hostile(tmp_path: Path) -> tuple[Path, Article]:
     """Seed A with an injection (instructions, fake JSON, fake delimiters) after its third paragraph."""
-    text = (SEEDS / f"{A}.txt").read_text(encoding="utf-8")
-    at = text.index("Kremlin spokesperson Dmitry Peskov")
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / f"{A}.txt").write_text(text[:at] + INJECTION + "\n\n" + text[at:], encoding="utf-8")
-    [article] = load_folder(folder).articles
-    return folder, article
+    return seed_a_with(tmp_path / "hostile", INJECTION)
 
 
 @pytest.fixture
@@ -394,12 +398,7 @@ TEMPLATE_SYNTAX = "The menu listed {{ 7*7 }} dishes and {{ document }} twice, th
 
 def test_an_article_with_template_syntax_is_sent_as_written_and_summarized(tmp_path: Path, clean: ArticleReport) -> None:
     """instructor renders messages as Jinja templates when given a validation context; ours is not given so."""
-    text = (SEEDS / f"{A}.txt").read_text(encoding="utf-8")
-    at = text.index("Kremlin spokesperson Dmitry Peskov")
-    folder = tmp_path / "templated"
-    folder.mkdir()
-    (folder / f"{A}.txt").write_text(text[:at] + TEMPLATE_SYNTAX + "\n\n" + text[at:], encoding="utf-8")
-    [article] = load_folder(folder).articles
+    folder, article = seed_a_with(tmp_path / "templated", TEMPLATE_SYNTAX)
     with ScriptedServer(default=Reply(json.dumps(answer_for(article)))) as server:
         report = run(folder, server)
     assert not report.failed and len(server.requests) == 1  # grounded at once: validated against the article
