@@ -1,17 +1,16 @@
 """Cache: a second ``summarize seeds/`` with unchanged inputs makes no model call and takes little time.
 
-Bounds (issue 6), embedded model:
-* the second run makes 0 model calls;
-* its wall time is <= 5% of the first run's.
+Bounds (issue 6), embedded model: * the second run makes 0 model calls; * its wall time is <= 5% of the
+first run's.
 
 The on-disk cache (``summarizer/cache.py``) is on by default in the ``summarize`` command (folder:
 ``--cache-dir``, else ``$SUMMARIZER_CACHE_DIR``, else the user cache folder; ``--no-cache`` turns it
 off) and off by default in the library (``summarize(..., cache=True | path)``). Both in-process runs
 here pass ``cache=<folder>`` with one new, empty temporary folder. Model calls are counted at the
-embedded transport (``summarizer.embedded.complete``, wrapped by this script). The model is loaded before the first run's clock starts, which makes the first
-run shorter and the bound harder, not easier. The two runs are in one process (after imports); a third
-run goes through the ``summarize`` command in a new process on the same cache folder, to show what a
-user sees, interpreter start and imports included.
+embedded transport (``summarizer.embedded.complete``, wrapped by this script). The model is loaded
+before the first run's clock starts, which makes the first run shorter and the bound harder, not easier.
+The two runs are in one process (after imports); a third run goes through the ``summarize`` command in a
+new process on the same cache folder, to show what a user sees, interpreter start and imports included.
 """
 
 from __future__ import annotations
@@ -22,7 +21,19 @@ import subprocess
 import sys
 import time
 
-from _common import ANNOTATED, CACHE_ENV, ROOT, SEEDS, bound, default_model, figure, fresh_cache, header, load_is_high, note
+from _common import (
+    ANNOTATED,
+    CACHE_ENV,
+    ROOT,
+    SEEDS,
+    bound,
+    default_model,
+    figure,
+    fresh_cache,
+    header,
+    load_is_high,
+    note,
+)
 
 
 def pending() -> bool:

@@ -160,7 +160,9 @@ def main() -> None:
         ideal_one = requests_one * DELAY
         ideal_eight = -(-requests_eight // 8) * DELAY
         figure("concurrency.wall_1", f"{one:.2f} s (server time alone: {ideal_one:.1f} s)")
-        figure("concurrency.wall_8", f"{eight:.2f} s (server time alone: {ideal_eight:.1f} s; peak {peak_eight} in flight)")
+        figure(
+            "concurrency.wall_8", f"{eight:.2f} s (server time alone: {ideal_eight:.1f} s; peak {peak_eight} in flight)"
+        )
         figure("concurrency.overhead_per_article_c1", f"{(one - ideal_one) / ARTICLES * 1000:.0f} ms")
         bound("concurrency.wall8_over_wall1", eight / one, "<=", 0.2)
 

@@ -81,10 +81,14 @@ def main() -> None:
         inbox.put([({key: c.body[key] for key in COMPARED if key in c.body}, c.content) for c in calls])
         seconds, generated, differing = out.get()
         direct_rates.append(generated / seconds)
-        note(f"pass {n} direct:   {len(calls)} requests, {generated} tokens generated in {seconds:.1f} s "
-             f"= {generated / seconds:.1f} tokens/s; pass ratio {pipeline_rates[-1] / direct_rates[-1]:.3f}")  # fmt: skip
+        note(
+            f"pass {n} direct:   {len(calls)} requests, {generated} tokens generated in {seconds:.1f} s "
+            f"= {generated / seconds:.1f} tokens/s; pass ratio {pipeline_rates[-1] / direct_rates[-1]:.3f}"
+        )
         if differing:
-            note(f"{differing} of {len(calls)} direct answers differ from the pipeline's (same request, greedy sampling)")
+            note(
+                f"{differing} of {len(calls)} direct answers differ from the pipeline's (same request, greedy sampling)"
+            )
     inbox.put(None)
     child.join()
     extra = sorted(set(PASSED) - set(COMPARED))

@@ -7,11 +7,11 @@ event, 10 entities, 12 claims, 4 quotes, 2 numbers, 5 dates), each item with an 
 exactly ``article_text[start:end]``. What makes merging hard is how items repeat across articles, so
 every kind is drawn from a long-tailed (Pareto) distribution over an unbounded pool, as words are in
 real news: a few names, speakers and happenings recur in many articles, and a long tail in few. Of an
-article's 12 claims, 4 are among the 8 facts at the heart of the story (so half the articles report
-each of them: consensus), 5 come from the long tail and 3 are the article's own. Claims are paraphrased (a word changed, words
-reordered), names spelled differently ("Kim Jong-un" / "Kim Jong Un"), quotes worded differently and
-some dates disagree, so every part of the merge does real work. The generator is seeded: every run
-merges the same reports. The distinct counts are printed with the timings.
+article's 12 claims, 4 are among the 8 facts at the heart of the story (so half the articles report each
+of them: consensus), 5 come from the long tail and 3 are the article's own. Claims are paraphrased (a
+word changed, words reordered), names spelled differently ("Kim Jong-un" / "Kim Jong Un"), quotes worded
+differently and some dates disagree, so every part of the merge does real work. The generator is seeded:
+every run merges the same reports. The distinct counts are printed with the timings.
 
 ``--profile N`` profiles one merge of N articles with cProfile and prints the top functions.
 """
@@ -23,6 +23,7 @@ import cProfile
 import functools
 import gc
 import hashlib
+import itertools
 import multiprocessing as mp
 import pickle
 import pstats
@@ -35,6 +36,7 @@ from typing import Any
 
 from _common import bound, figure, header, load_is_high, note
 
+from summarizer import compare as compare_module
 from summarizer import merge as merge_module
 from summarizer.schemas import (
     ArticleReport,
@@ -48,6 +50,7 @@ from summarizer.schemas import (
     SourceInfo,
     Usage,
 )
+from summarizer.text import content_words
 
 SIZES = (100, 1_000, 10_000)
 TIME_LIMIT = 600.0  # seconds to generate one size's reports, or for one merge; beyond it, a size is stopped
@@ -203,14 +206,17 @@ def article(world: World, n: int) -> tuple[ArticleReport, str]:
     core = rng.sample(range(CORE_FACTS), k=CORE_PER_ARTICLE)  # what most articles report
     for i in range(PER_ARTICLE["claims"]):
         own = i >= PER_ARTICLE["claims"] - 3  # a quarter of the claims are the article's own
-        if own:
-            k = 1_000_000 * (n + 1) + i
-        else:
-            k = core[i] if i < len(core) else CORE_FACTS + tail(rng, 30, 1.2)
+        shared = core[i] if i < len(core) else CORE_FACTS + tail(rng, 30, 1.2)
+        k = 1_000_000 * (n + 1) + i if own else shared
         words = world.fact(k) if own else _paraphrase(world.fact(k), rng, vocab)
         sentence = _sentence(words, rng).capitalize() + "."
-        claims.append(GroundedClaim(statement=" ".join(words).capitalize() + ".",
-                                    topic=f"What about {words[0]} {words[-1]}?", evidence=text.add(sentence)))  # fmt: skip
+        claims.append(
+            GroundedClaim(
+                statement=" ".join(words).capitalize() + ".",
+                topic=f"What about {words[0]} {words[-1]}?",
+                evidence=text.add(sentence),
+            )
+        )
 
     quotes = []
     for _ in range(PER_ARTICLE["quotes"]):
@@ -265,7 +271,7 @@ def reports(count: int, seed: int = 6) -> list[ArticleReport]:
 
 
 def shape(made: list[ArticleReport]) -> str:
-    claims = len({" ".join(sorted(set(merge_module.content_words(c.statement)))) for r in made for c in r.claims})
+    claims = len({" ".join(sorted(set(content_words(c.statement)))) for r in made for c in r.claims})
     names = len({e.name for r in made for e in r.entities})
     speakers = len({q.speaker for r in made for q in r.quotes})
     dates = sum(len(r.dates) for r in made)
@@ -278,7 +284,7 @@ def shape(made: list[ArticleReport]) -> str:
 
 # The parts of merge.merge, timed one by one to show where the time goes.
 STAGES: dict[str, Callable[[list[ArticleReport]], Any]] = {
-    name: getattr(merge_module, name)
+    name: getattr(merge_module if name in ("align_claims", "headline") else compare_module, name)
     for name in ("canonical_entities", "align_claims", "quote_variants", "date_mismatches", "headline")
 }
 ROUNDS = 7  # merges timed per size, one per round; the best counts
@@ -433,7 +439,7 @@ def main() -> None:
 
     header("merge scale: synthetic article reports, no model")
     times = timed_merges()
-    for small, large in zip(SIZES, SIZES[1:]):
+    for small, large in itertools.pairwise(SIZES):
         if small not in times:
             note(f"time({large})/time({small}): not measured ({small} articles did not finish)")
         elif large not in times:

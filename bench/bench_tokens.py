@@ -29,9 +29,9 @@ from pydantic import BaseModel, Field
 from summarizer import summarize
 from summarizer.backend import instructor_client, resolve_backend
 from summarizer.extract import messages as pipeline_messages
-from summarizer.ground import locate
 from summarizer.load import Article, load_folder
 from summarizer.prompt_files import load_prompts
+from summarizer.text import locate
 
 ARTICLE_ID = re.compile(r"^Article (\S+?):?(?:\s|$)", re.M)
 
@@ -40,7 +40,9 @@ ARTICLE_ID = re.compile(r"^Article (\S+?):?(?:\s|$)", re.M)
 # The naive baseline: same fields, evidence as copied text instead of a sentence id
 # --------------------------------------------------------------------------------------------------
 
-Copied = Field(min_length=1, max_length=400, description="The exact words of the article that support this item, copied.")
+Copied = Field(
+    min_length=1, max_length=400, description="The exact words of the article that support this item, copied."
+)
 
 
 class NaiveClaim(BaseModel):
@@ -119,8 +121,12 @@ def naive_run(articles: list[Article]) -> dict[str, dict[str, Any]]:
             data = _salvage(error)
         claims = [c for c in data.get("claims") or [] if isinstance(c, dict)]
         grounded = [c for c in claims if isinstance(c.get("evidence"), str) and locate(article.text, c["evidence"])]
-        evidence = [i.get("evidence") for field in ("entities", "claims", "quotes", "numbers", "dates")
-                    for i in data.get(field) or [] if isinstance(i, dict) and isinstance(i.get("evidence"), str)]  # fmt: skip
+        evidence = [
+            i.get("evidence")
+            for field in ("entities", "claims", "quotes", "numbers", "dates")
+            for i in data.get(field) or []
+            if isinstance(i, dict) and isinstance(i.get("evidence"), str)
+        ]
         results[article.id] = {"valid": valid, "claims": len(claims), "grounded": len(grounded), "evidence": evidence}
     return results
 
@@ -181,8 +187,10 @@ def annotated_formats(articles: list[Article], tokens: Any) -> None:
     note("")
     note("the same comparison with the hand-annotated extractions (fixtures/annotated) written in each format -")
     note("not a model run: what a model that answers like the annotations would generate, every claim grounded:")
-    figure("tokens.annotated.pipeline_output_per_claim",
-           f"{pipeline_out / claims:.0f} ({pipeline_out} tokens for {claims} claims and the other items, sentence ids)")  # fmt: skip
+    figure(
+        "tokens.annotated.pipeline_output_per_claim",
+        f"{pipeline_out / claims:.0f} ({pipeline_out} tokens for {claims} claims and the other items, sentence ids)",
+    )
     figure("tokens.annotated.naive_output_per_claim",
            f"{naive_out / claims:.0f} ({naive_out} tokens, copied quotes as evidence; "
            f"{naive_out / pipeline_out:.2f}x the pipeline's)")  # fmt: skip
@@ -252,7 +260,10 @@ def main() -> None:
     note("for the first article (the parts are the same for every article but the template's id and title):")
     for name, count in overheads[0][1].items():
         note(f"    {count:6d}  {name}")
-    figure("tokens.fixed_prompt_overhead", f"{fixed[len(fixed) // 2]} tokens per request (median; range {fixed[0]}-{fixed[-1]})")
+    figure(
+        "tokens.fixed_prompt_overhead",
+        f"{fixed[len(fixed) // 2]} tokens per request (median; range {fixed[0]}-{fixed[-1]})",
+    )
     schema_share = overheads[0][1]["JSON schema instructor adds to the system message"] / fixed[len(fixed) // 2]
     figure("tokens.schema_share_of_overhead", f"{schema_share:.0%}")
 
@@ -265,9 +276,12 @@ def main() -> None:
     for r in rows:
         per_claim = f"{r['completion'] / r['claims']:.0f}" if r["claims"] else "n/a"
         naive_per = f"{r['naive_completion'] / r['naive_grounded']:.0f}" if r["naive_grounded"] else "n/a"
-        note(f"{r['id']:22} {r['article']:5d} {r['numbered']:5d} | {r['prompt_first']:20d} {r['prompt_first'] / r['article']:6.2f} "
-             f"{r['prompt_total']:11d} {r['calls']:5d} {r['completion']:5d} {r['claims']:3d}/{r['claims_proposed']:<3d} "
-             f"{per_claim:>9} | {r['naive_prompt']:13d} {r['naive_prompt'] / r['article']:6.2f} {r['naive_completion']:5d} "
+        first_ratio = r["prompt_first"] / r["article"]
+        naive_ratio = r["naive_prompt"] / r["article"]
+        note(f"{r['id']:22} {r['article']:5d} {r['numbered']:5d} | {r['prompt_first']:20d} {first_ratio:6.2f} "
+             f"{r['prompt_total']:11d} {r['calls']:5d} {r['completion']:5d} "
+             f"{r['claims']:3d}/{r['claims_proposed']:<3d} {per_claim:>9} | "
+             f"{r['naive_prompt']:13d} {naive_ratio:6.2f} {r['naive_completion']:5d} "
              f"{r['naive_grounded']:3d}/{r['naive_claims']:<3d} {naive_per:>9}"
              + ("" if r["naive_valid"] else "  (naive answer invalid; counted as salvaged)"))  # fmt: skip
 
@@ -291,9 +305,12 @@ def main() -> None:
     figure("tokens.pipeline.output_per_grounded_claim",
            f"{p_out / p_claims:.0f} ({p_out} output tokens, {p_claims} of {p_proposed} proposed claims grounded)"
            if p_claims else f"n/a ({p_out} output tokens, 0 of {p_proposed} proposed claims grounded)")  # fmt: skip
-    figure("tokens.naive.output_per_grounded_claim",
-           f"{n_out / n_claims:.0f} ({n_out} output tokens, {n_claims} of {n_proposed} proposed claims' quotes found)"
-           if n_claims else f"n/a ({n_out} output tokens, 0 of {n_proposed} proposed claims' quotes found)")  # fmt: skip
+    figure(
+        "tokens.naive.output_per_grounded_claim",
+        f"{n_out / n_claims:.0f} ({n_out} output tokens, {n_claims} of {n_proposed} proposed claims' quotes found)"
+        if n_claims
+        else f"n/a ({n_out} output tokens, 0 of {n_proposed} proposed claims' quotes found)",
+    )
     items = sum(r["items"] for r in rows)
     figure("tokens.pipeline.output_per_grounded_item",
            f"{p_out / items:.0f} ({items} of {sum(r['proposed'] for r in rows)} proposed items grounded, all kinds)"
@@ -304,9 +321,11 @@ def main() -> None:
                f"{sum(evidence_tokens) / len(evidence_tokens):.1f} output tokens per copied quote "
                f"(a sentence id costs {tokens('7')}-{tokens('12')})")  # fmt: skip
     if judge:
-        figure("tokens.pipeline.judge",
-               f"{len(judge)} request(s), {sum(c.usage.get('prompt_tokens', 0) for c in judge)} prompt and "
-               f"{sum(c.usage.get('completion_tokens', 0) for c in judge)} output tokens for the whole cluster")  # fmt: skip
+        figure(
+            "tokens.pipeline.judge",
+            f"{len(judge)} request(s), {sum(c.usage.get('prompt_tokens', 0) for c in judge)} prompt and "
+            f"{sum(c.usage.get('completion_tokens', 0) for c in judge)} output tokens for the whole cluster",
+        )
     annotated_formats(articles, tokens)
     note("a 135M model grounds few claims in either form; see the README of bench/ for what the ratios mean")
     if load_is_high():

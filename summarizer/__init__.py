@@ -1,28 +1,82 @@
 """summarizer: several news articles about one event in, one source-grounded summary out.
 
-    from summarizer import summarize
+    from summarizer import summarize, render
     report = summarize("seeds/")          # an EventReport (pydantic model)
     report.disagreements[0].sides
+    print(render(report, "md"))
 
-``summarize_async`` is the same for pipelines that run an event loop.
+``summarize_async`` is the same for pipelines that run an event loop. The names below are imported on
+first use, so that ``import summarizer`` (and ``summarize --version``) stays instant.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-from summarizer.errors import ConfigError, InputError, ModelError, ReplayMissError, SummarizerError  # noqa: E402
-from summarizer.pipeline import summarize, summarize_async  # noqa: E402
-from summarizer.schemas import ArticleReport, ArticleSummary, EventReport  # noqa: E402
+import importlib
+from importlib.metadata import version
+from typing import TYPE_CHECKING, Any
+
+__version__ = version("summarizer")
+
+if TYPE_CHECKING:
+    from summarizer.errors import ConfigError, InputError, ModelError, ReplayMissError, SummarizerError
+    from summarizer.pipeline import summarize, summarize_async
+    from summarizer.report import render
+    from summarizer.schemas import (
+        ArticleReport,
+        Disagreement,
+        EventReport,
+        Evidence,
+        Fact,
+        Side,
+        SourceInfo,
+    )
+
+_HOMES = {
+    "summarize": "summarizer.pipeline",
+    "summarize_async": "summarizer.pipeline",
+    "render": "summarizer.report",
+    "ArticleReport": "summarizer.schemas",
+    "Disagreement": "summarizer.schemas",
+    "EventReport": "summarizer.schemas",
+    "Evidence": "summarizer.schemas",
+    "Fact": "summarizer.schemas",
+    "Side": "summarizer.schemas",
+    "SourceInfo": "summarizer.schemas",
+    "ConfigError": "summarizer.errors",
+    "InputError": "summarizer.errors",
+    "ModelError": "summarizer.errors",
+    "ReplayMissError": "summarizer.errors",
+    "SummarizerError": "summarizer.errors",
+}
 
 __all__ = [
     "ArticleReport",
-    "ArticleSummary",
     "ConfigError",
+    "Disagreement",
     "EventReport",
+    "Evidence",
+    "Fact",
     "InputError",
     "ModelError",
     "ReplayMissError",
+    "Side",
+    "SourceInfo",
     "SummarizerError",
     "__version__",
+    "render",
     "summarize",
     "summarize_async",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))

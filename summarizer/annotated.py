@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from summarizer.ground import Document, locate
 from summarizer.load import load_folder
 from summarizer.schemas import ArticleReport, ArticleSummary
+from summarizer.text import Document, locate
 
 
 def annotated_reports(folder: Path, annotations: Path) -> list[ArticleReport]:
@@ -30,7 +30,8 @@ def annotated_reports(folder: Path, annotations: Path) -> list[ArticleReport]:
 
 
 def load_annotation(path: Path) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
 
 
 def sentence_of(doc: Document, evidence: str) -> int:
@@ -51,14 +52,16 @@ def to_summary(annotation: dict[str, Any], doc: Document) -> ArticleSummary:
         return {f: item[f] for f in fields} | {"sentence": sentence_of(doc, item["evidence"])}
 
     event = annotation["event"]
-    return ArticleSummary(
-        event=event["statement"],
-        event_sentence=sentence_of(doc, event["evidence"]),
-        entities=[cite(e, "name", "kind", "role") for e in annotation["entities"]],
-        claims=[cite(c, "statement", "topic") for c in annotation["claims"]],
-        quotes=[cite(q, "speaker", "text") for q in annotation["quotes"]],
-        numbers=[cite(n, "value", "about") for n in annotation["numbers"]],
-        dates=[cite(d, "text", "event") for d in annotation["dates"]],
+    return ArticleSummary.model_validate(
+        {
+            "event": event["statement"],
+            "event_sentence": sentence_of(doc, event["evidence"]),
+            "entities": [cite(e, "name", "kind", "role") for e in annotation["entities"]],
+            "claims": [cite(c, "statement", "topic") for c in annotation["claims"]],
+            "quotes": [cite(q, "speaker", "text") for q in annotation["quotes"]],
+            "numbers": [cite(n, "value", "about") for n in annotation["numbers"]],
+            "dates": [cite(d, "text", "event") for d in annotation["dates"]],
+        }
     )
 
 
@@ -118,7 +121,8 @@ def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
                 answer: str | None = verdict(prompt, judgements)
             else:
                 answer = answers[article] if article is not None else None
-            status, body = (404, {"error": {"message": "no annotation for this request"}})
+            body: dict[str, Any] = {"error": {"message": "no annotation for this request"}}
+            status = 404
             if answer is not None:
                 status, body = 200, {
                     "id": "annotated", "object": "chat.completion", "created": 0, "model": "hand-annotated",
@@ -150,7 +154,9 @@ def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
     (recording / "backend.json").write_text(json.dumps(described, indent=2) + "\n", encoding="utf-8")
 
 
-if __name__ == "__main__":  # python -m summarizer.annotated seeds/ fixtures/annotated/ fixtures/recordings/seeds-annotated
+if (
+    __name__ == "__main__"
+):  # python -m summarizer.annotated seeds/ fixtures/annotated/ fixtures/recordings/seeds-annotated
     import sys
 
     record_annotated(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

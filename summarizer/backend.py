@@ -20,29 +20,28 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-import httpx2
-import instructor
-import openai
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, Literal
 
 from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:  # imported where used: `summarize --help` should not wait for openai to load
+    import instructor
+    import openai
+    from pydantic import BaseModel
 
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 EMBEDDED_BASE_URL = "http://embedded.llama.cpp/v1"  # never resolved: the transport answers in-process
 REPLAY_BASE_URL = "http://replay.invalid/v1"  # never resolved: the recording answers
 DEFAULT_TIMEOUT = 120.0
 
-# Our mode names → (instructor mode, whether to send the schema as llama.cpp's json_object grammar)
-MODES: dict[str, tuple[instructor.Mode, bool]] = {
-    "grammar": (instructor.Mode.MD_JSON, True),
-    "tools": (instructor.Mode.TOOLS, False),
-    "json_schema": (instructor.Mode.JSON_SCHEMA, False),
-    "json": (instructor.Mode.JSON, False),
-    "md_json": (instructor.Mode.MD_JSON, False),
+# Our mode names → (instructor's Mode member, whether to send the schema as llama.cpp's json_object grammar)
+MODES: dict[str, tuple[str, bool]] = {
+    "grammar": ("MD_JSON", True),
+    "tools": ("TOOLS", False),
+    "json_schema": ("JSON_SCHEMA", False),
+    "json": ("JSON", False),
+    "md_json": ("MD_JSON", False),
 }
-ModeName = Literal["grammar", "tools", "json_schema", "json", "md_json"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,9 @@ class Backend:
 
     @property
     def instructor_mode(self) -> instructor.Mode:
-        return MODES[self.mode][0]
+        import instructor
+
+        return instructor.Mode[MODES[self.mode][0]]
 
     def request_options(self, response_model: type[BaseModel]) -> dict[str, Any]:
         """Extra fields for each chat request of this backend."""
@@ -84,7 +85,8 @@ class Backend:
 @functools.cache
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The model's JSON Schema, built once per process (it is sent with every request)."""
-    return model.model_json_schema()
+    schema: dict[str, Any] = model.model_json_schema()
+    return schema
 
 
 def resolve_backend(
@@ -111,9 +113,7 @@ def resolve_backend(
             raise ConfigError(f"--base-url must start with http:// or https://, got {base_url!r}")
         if not model:
             raise ConfigError("--model is required with --base-url (the model name on that server)")
-        return Backend(
-            "compatible", model, mode or "grammar", base_url.rstrip("/"), api_key or "not-needed", timeout
-        )
+        return Backend("compatible", model, mode or "grammar", base_url.rstrip("/"), api_key or "not-needed", timeout)
     if model and model.endswith(".gguf"):
         path = Path(model).expanduser()
         if not path.is_file():
@@ -122,9 +122,7 @@ def resolve_backend(
     if api_key:
         return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, api_key, timeout)
     if model:
-        raise ConfigError(
-            f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, or give a .gguf file"
-        )
+        raise ConfigError(f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, or give a .gguf file")
     from summarizer.embedded import default_model_path
 
     return Backend("embedded", str(default_model_path()), mode or "grammar", timeout=timeout)
@@ -132,6 +130,9 @@ def resolve_backend(
 
 def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.OpenAI | openai.AsyncOpenAI:
     """The one OpenAI client for this backend. Retries are ours (tenacity), so the client's are off."""
+    import httpx2
+    import openai
+
     common: dict[str, Any] = {"timeout": backend.timeout, "max_retries": 0}
     if backend.replay:  # vcrpy answers before any connection is made
         common.update(base_url=backend.base_url or REPLAY_BASE_URL, api_key="replay")
@@ -148,4 +149,6 @@ def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.Ope
 
 def instructor_client(backend: Backend, *, asynchronous: bool = False) -> Any:
     """The OpenAI client patched by instructor in the backend's mode."""
+    import instructor
+
     return instructor.from_openai(openai_client(backend, asynchronous=asynchronous), mode=backend.instructor_mode)

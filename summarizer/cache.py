@@ -27,6 +27,7 @@ is skipped, since the cache only saves time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -61,16 +62,12 @@ def cache_dir(explicit: str | Path | None = None, env: Mapping[str, str] | None 
     return Path(user_cache_dir("summarizer"))
 
 
-def cache_key(
-    article: Article, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
-) -> str:
+def cache_key(article: Article, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION) -> str:
     """The entry name of ``article`` for this backend, prompts and schema."""
     return _key([article.info.sha256, article.id], backend, prompt_version, schema_version)
 
 
-def verdict_key(
-    prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
-) -> str:
+def verdict_key(prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION) -> str:
     """The entry name of the judge's answer to ``prompt`` for this backend, prompts and schema."""
     return _key(["verdict", prompt], backend, prompt_version, schema_version)
 
@@ -113,11 +110,11 @@ class ArticleCache:
     def verdict_path(self, prompt: str) -> Path:
         return self.directory / VERDICTS / f"{verdict_key(prompt, self.backend, self.prompt_version)}.json"
 
-    def get_verdict(self, prompt: str, claims: list[object]) -> Verdict | None:
-        """The judge's stored answer to ``prompt`` (about ``claims``), or None: missing, unreadable or invalid."""
+    def get_verdict(self, prompt: str) -> Verdict | None:
+        """The judge's stored answer to ``prompt``, or None: missing, unreadable or invalid."""
         stored = _read(self.verdict_path(prompt))
         try:
-            return Verdict.model_validate(stored["verdict"], context={"claims": claims}) if stored else None
+            return Verdict.model_validate(stored["verdict"]) if stored else None
         except (KeyError, TypeError, ValidationError):
             return None
 
@@ -173,8 +170,6 @@ def clear(directory: str | Path) -> list[Path]:
             if path.is_file() and (_ENTRY.fullmatch(path.name) or _TEMPORARY.fullmatch(path.name)):
                 path.unlink(missing_ok=True)
                 removed.append(path)
-        try:
+        with contextlib.suppress(OSError):
             entries.rmdir()  # only if nothing else is in it
-        except OSError:
-            pass
     return removed

@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from summarizer.ground import locate
 from summarizer.load import load_folder
 from summarizer.schemas import EventReport, Evidence
+from summarizer.text import locate
 
 Span = tuple[str, int, int]  # source, start, end
 
@@ -117,7 +117,8 @@ def score(report: EventReport, gold: dict[str, Any], texts: dict[str, str]) -> S
             and not any(_matches(r, sides) for sides in gold_disagreements.values())
         }
     )
-    consensus_found, consensus_missed = [], []
+    consensus_found: list[str] = []
+    consensus_missed: list[str] = []
     for fact in gold.get("consensus", []):
         spans = _spans(fact["evidence"], texts)
         covered = any(len(_overlaps(f.evidence, spans)) * 2 >= len(fact["sources"]) for f in report.consensus)
@@ -146,9 +147,9 @@ def main() -> None:
     import typer
 
     def run(
-        gold: Path = typer.Argument(..., help="Gold file (see fixtures/gold/README.md)."),
-        report: Path = typer.Argument(..., help="A report written with --format json."),
-        articles: Path = typer.Option(..., help="The folder of articles the report was made from."),
+        gold: Annotated[Path, typer.Argument(help="Gold file (see fixtures/gold/README.md).")],
+        report: Annotated[Path, typer.Argument(help="A report written with --format json.")],
+        articles: Annotated[Path, typer.Option(help="The folder of articles the report was made from.")],
     ) -> None:
         """Print how well a report finds the gold disagreements and consensus."""
         try:

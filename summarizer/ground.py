@@ -12,12 +12,11 @@ reason, whatever still does not resolve. Nothing ungrounded reaches a report.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
-from rapidfuzz import fuzz
+from pydantic import BaseModel
 
 from summarizer.schemas import (
     ArticleSummary,
@@ -33,163 +32,12 @@ from summarizer.schemas import (
     GroundedFigure,
     GroundedQuote,
     Grounding,
+    ItemKind,
     Quote,
 )
+from summarizer.text import Document, Sentence, content_words, locate
 
-FUZZY_THRESHOLD = 90.0  # rapidfuzz partial_ratio score, 0–100, for an alignment to count
 MIN_SHARED_WORDS = 0.3  # share of a claim's content words its cited sentence must contain
-
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an
-# upper-case letter, digit or opening quote; or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "no",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "corp", "ltd", "co",
-}  # fmt: skip
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_STOPWORDS = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been has have had "
-    "that this it its his her their they he she we you not no will would said says".split()
-)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    id: int
-    start: int
-    end: int
-
-
-@dataclass
-class Document:
-    """An article's text, split into numbered sentences with exact offsets."""
-
-    id: str
-    text: str
-
-    @cached_property
-    def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text)
-
-    def numbered(self, sentences: list[Sentence] | None = None) -> str:
-        """The text the model sees: one ``[S#] sentence`` per line."""
-        return "\n".join(f"[S{s.id}] {self.text[s.start : s.end]}" for s in sentences or self.sentences)
-
-    def sentence(self, sentence_id: int) -> Sentence | None:
-        if 1 <= sentence_id <= len(self.sentences):
-            return self.sentences[sentence_id - 1]
-        return None
-
-    def evidence(self, start: int, end: int) -> Evidence:
-        return Evidence(source=self.id, start=start, end=end, text=self.text[start:end])
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
-
-
-# Page furniture: navigation, credits and promotions that are never part of the story.
-_FURNITURE = re.compile(
-    r"""^(?:trending(?:\ now)?|scroll\ to\ top|daily\ newsletter|source\ link|about\ the\ author|advertisement
-         |read\ more|related(?:\ articles)?|share(?:\ this)?|news(?:\ \w+)?|best\ quotes\ from\b.*)$
-      |^(?:photo|image|source|credit|picture)s?\s*:
-      |\bvia\ getty\ images\b|\bsubscribe\b|\bnewsletter\b|\bsign\ up\b|\btry\ .{1,40}\ free\ for\b
-      |^\W*[•·]""",
-    re.I | re.X,
-)
-
-
-def is_furniture(line: str) -> bool:
-    """True for lines such as 'Trending Now', 'Photo: Wikipedia Commons' or a subscription promo."""
-    return bool(_FURNITURE.search(line.strip()))
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Split on line breaks and sentence punctuation; offsets exclude surrounding whitespace.
-
-    Lines of page furniture get no sentence, so the model can never cite them.
-    """
-    sentences: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
-        if is_furniture(line.group()):
-            continue
-        start = line.start()
-        for boundary in _SENTENCE_END.finditer(line.group()):
-            before = line.group()[: boundary.start()].rsplit(None, 1)[-1].lstrip("\"'“‘([").lower()
-            if before in _ABBREVIATIONS or len(before) == 1:
-                continue
-            _append(sentences, text, start, line.start() + boundary.end())
-            start = line.start() + boundary.end()
-        _append(sentences, text, start, line.end())
-    return sentences
-
-
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    # a span must hold at least one word character to be a sentence (drops bullets, rules, dashes)
-    if _WORD.search(text, start, end):
-        sentences.append(Sentence(len(sentences) + 1, start, end))
-
-
-# --------------------------------------------------------------------------------------------------
-# Alignment
-# --------------------------------------------------------------------------------------------------
-
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-
-
-def _folded(text: str) -> tuple[str, list[int]]:
-    """Lower-cased text with typographic marks folded and spaces collapsed, and the offset map back."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, original in enumerate(text):
-        for ch in original.translate(_FOLD).lower():  # lower() may give two characters ('İ')
-            if ch.isspace():
-                if out and out[-1] == " ":
-                    continue
-                ch = " "
-            out.append(ch)
-            where.append(i)
-    return "".join(out), where
-
-
-def locate(text: str, needle: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
-    """Offsets of ``needle`` in ``text[start:end]``: exact, then folded, then fuzzy; None if absent."""
-    end = len(text) if end is None else end
-    needle = needle.strip().strip("\"'“”‘’").strip()
-    if not needle:
-        return None
-    found = text.find(needle, start, end)
-    if found >= 0:
-        return found, found + len(needle)
-    hay, where = _folded(text[start:end])
-    folded_needle, _ = _folded(needle)
-    found = hay.find(folded_needle)
-    if found >= 0:
-        last = found + len(folded_needle) - 1
-        return start + where[found], start + where[last] + 1
-    if len(folded_needle) < 8:  # too short for a fuzzy match to mean anything
-        return None
-    hit = fuzz.partial_ratio_alignment(folded_needle, hay, score_cutoff=FUZZY_THRESHOLD)
-    if hit is None or hit.dest_end - hit.dest_start < 0.8 * len(folded_needle):
-        return None
-    return _whole_words(text, start + where[hit.dest_start], start + where[hit.dest_end - 1] + 1, start, end)
-
-
-def _whole_words(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
-    """Widen a fuzzy span so that it neither starts nor ends inside a word."""
-    while left > start and text[left - 1].isalnum() and text[left].isalnum():
-        left -= 1
-    while right < end and text[right].isalnum() and text[right - 1].isalnum():
-        right += 1
-    return left, right
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS and len(w) > 2}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -210,8 +58,8 @@ def _cited(doc: Document, sentence_id: int) -> Sentence:
 
 def _sentence_evidence(doc: Document, sentence_id: int, statement: str) -> Evidence:
     sentence = _cited(doc, sentence_id)
-    words = _content_words(statement)
-    shared = words & _content_words(doc.text[sentence.start : sentence.end])
+    words = set(content_words(statement))
+    shared = words & set(content_words(doc.sentence_text(sentence)))
     if not shared or len(shared) < MIN_SHARED_WORDS * len(words):
         raise Ungrounded(f"S{sentence_id} does not state it; cite the sentence that states it")
     return doc.evidence(sentence.start, sentence.end)
@@ -254,37 +102,48 @@ def _date(doc: Document, item: DateMention) -> Evidence:
     return _words_in_sentence(doc, item.sentence, item.text)
 
 
-_RULES: dict[str, Callable[[Document, object], Evidence]] = {
-    "entities": _entity,  # type: ignore[dict-item]
-    "claims": _claim,  # type: ignore[dict-item]
-    "quotes": _quote,  # type: ignore[dict-item]
-    "numbers": _figure,  # type: ignore[dict-item]
-    "dates": _date,  # type: ignore[dict-item]
-}
-KIND = {"entities": "entity", "claims": "claim", "quotes": "quote", "numbers": "number", "dates": "date"}
+@dataclass(frozen=True)
+class Kind:
+    """One kind of item an article summary lists: where it is, what it is called, how it is grounded."""
+
+    field: str  # the ArticleSummary field that lists these items
+    name: ItemKind  # its name in reports (``Dropped.kind``)
+    model: type[BaseModel]  # the extraction model of one item
+    rule: Callable[[Document, Any], Evidence]  # its evidence, or Ungrounded
+    title: str  # heading in reports
 
 
-def _checked(summary: ArticleSummary, doc: Document) -> Iterator[tuple[str, int, object, Evidence | str]]:
+# The one table of item kinds: extraction, grounding, dropping and rendering all read it.
+KINDS: tuple[Kind, ...] = (
+    Kind("entities", "entity", Entity, _entity, "People, organisations, places"),
+    Kind("claims", "claim", Claim, _claim, "Claims"),
+    Kind("quotes", "quote", Quote, _quote, "Quotes"),
+    Kind("numbers", "number", Figure, _figure, "Numbers"),
+    Kind("dates", "date", DateMention, _date, "Dates"),
+)
+EVENT = Kind("event", "event", Claim, _claim, "Event")
+
+
+def _checked(summary: ArticleSummary, doc: Document) -> Iterator[tuple[Kind, int, Any, Evidence | str]]:
     """Every item of the summary with its evidence, or the reason it has none."""
     event = (
         [Claim.model_construct(statement=summary.event, topic="What happened?", sentence=summary.event_sentence)]
         if summary.event
         else []
     )
-    for field, items in [("event", event)] + [(f, getattr(summary, f)) for f in _RULES]:
-        rule = _claim if field == "event" else _RULES[field]
+    for kind, items in [(EVENT, event)] + [(k, getattr(summary, k.field)) for k in KINDS]:
         for index, item in enumerate(items):
             try:
-                yield field, index, item, rule(doc, item)
+                yield kind, index, item, kind.rule(doc, item)
             except Ungrounded as reason:
-                yield field, index, item, str(reason)
+                yield kind, index, item, str(reason)
 
 
 def problems(summary: ArticleSummary, doc: Document) -> list[str]:
     """One message per item that does not resolve, naming the item, for a re-ask."""
     return [
-        f"{field}[{index}]: {result}"
-        for field, index, _, result in _checked(summary, doc)
+        f"{kind.field}[{index}]: {result}"
+        for kind, index, _, result in _checked(summary, doc)
         if isinstance(result, str)
     ]
 
@@ -318,14 +177,15 @@ def ground(
     """Report items for every item that resolves; the rest are dropped with their reason."""
     out = Grounded(None, [], [], [], [], [], list(dropped or []))
     seen: set[tuple[str, str, int, int]] = set()
-    for field, _, item, result in _checked(summary, doc):
+    for kind, _, item, result in _checked(summary, doc):
+        field = kind.field
         if not isinstance(result, str):
             key = (field, _describe(item).lower(), result.start, result.end)
             if key in seen:
                 result = "repeats an earlier item"
             seen.add(key)
         if isinstance(result, str):
-            out.dropped.append(Dropped(kind=KIND.get(field, field), content=_describe(item), reason=result))
+            out.dropped.append(Dropped(kind=kind.name, content=_describe(item), reason=result))
         elif field == "event":
             out.event = GroundedClaim(statement=item.statement, topic=item.topic, evidence=result)
         elif field == "claims":

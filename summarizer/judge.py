@@ -23,36 +23,27 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from summarizer.backend import Backend
 from summarizer.cache import ArticleCache
 from summarizer.errors import ModelError, ReplayMissError
-from summarizer.extract import Exhausted, Policy, ask
-from summarizer.merge import content_words
+from summarizer.groups import Groups
+from summarizer.llm import Exhausted, Policy, ask
 from summarizer.prompt_files import Prompts
-from summarizer.schemas import ArticleReport, Disagreement, Evidence, Side, Verdict
+from summarizer.schemas import ArticleReport, Disagreement, Evidence, GroundedClaim, Side, Usage, Verdict
+from summarizer.text import content_words, shorten
 
 GROUP_SIZE = 60  # claims per request: a whole cluster of a few articles, ~4k prompt tokens
 MIN_LINK = 0.15  # share of the lighter claim's word weight two claims must share to be linked
 
 
-@dataclass(frozen=True)
-class Claimed:
-    """One claim of one source, as the judge sees it."""
-
-    source: str
-    statement: str
-    topic: str
-    evidence: Evidence
+def claims_of(reports: list[ArticleReport]) -> list[GroundedClaim]:
+    """Every claim of every report, in order; each knows its source through its evidence."""
+    return [claim for report in reports for claim in report.claims]
 
 
-def claims_of(reports: list[ArticleReport]) -> list[Claimed]:
-    return [Claimed(r.source.id, c.statement, c.topic, c.evidence) for r in reports for c in r.claims]
-
-
-def candidate_groups(claims: list[Claimed], size: int = GROUP_SIZE) -> list[list[int]]:
+def candidate_groups(claims: list[GroundedClaim], size: int = GROUP_SIZE) -> list[list[int]]:
     """Indices of claims to judge together; related claims share a group, no group exceeds ``size``."""
     words = [set(content_words(c.statement + " " + c.topic)) for c in claims]
     count = len(claims)
@@ -64,17 +55,10 @@ def candidate_groups(claims: list[Claimed], size: int = GROUP_SIZE) -> list[list
             if df[w] <= count / 2:  # a word most claims share links nothing
                 index[w].append(i)
 
-    parent = list(range(count))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    linked = Groups(count)
     for i, ws in enumerate(words):
         mine = sum(weight[w] for w in ws) or 1.0
-        shared: Counter[int] = Counter()
+        shared: dict[int, float] = defaultdict(float)
         for w in ws:
             for j in index.get(w, ()):
                 if j > i:
@@ -82,11 +66,11 @@ def candidate_groups(claims: list[Claimed], size: int = GROUP_SIZE) -> list[list
         for j, common in shared.items():
             theirs = sum(weight[w] for w in words[j]) or 1.0
             if common >= MIN_LINK * min(mine, theirs):
-                parent[root(j)] = root(i)
+                linked.join(i, j)
 
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(count):
-        components[root(i)].append(i)
+        components[linked.root(i)].append(i)
     groups: list[list[int]] = []
     for component in sorted(components.values(), key=len, reverse=True):  # first fit, largest first
         pieces = -(-len(component) // size)  # a large component is cut into equal pieces, not size + rest
@@ -98,15 +82,28 @@ def candidate_groups(claims: list[Claimed], size: int = GROUP_SIZE) -> list[list
                 groups.append(list(piece))
             else:
                 home.extend(piece)
-    return [sorted(g) for g in groups if len({claims[i].source for i in g}) > 1]
+    return [sorted(g) for g in groups if len({claims[i].evidence.source for i in g}) > 1]
 
 
-def listing(claims: list[Claimed]) -> str:
+def listing(claims: list[GroundedClaim]) -> str:
     """The claims as the judge sees them: number, source, statement and the source's own words."""
     return "\n".join(
-        f"[C{n}] ({c.source}) {c.statement} — “{' '.join(c.evidence.text.split())[:300]}”"
+        f"[C{n}] ({c.evidence.source}) {c.statement} — “{shorten(c.evidence.text, 300)}”"
         for n, c in enumerate(claims, 1)
     )
+
+
+def verdict_problems(verdict: Verdict, claims: int) -> list[str]:
+    """What is wrong with a verdict about ``claims`` claims: unknown claim numbers, a claim on two sides."""
+    errors = []
+    for n, conflict in enumerate(verdict.conflicts):
+        cited = [c for side in conflict.sides for c in side.claims]
+        unknown = sorted({c for c in cited if not 1 <= c <= claims})
+        if unknown:
+            errors.append(f"conflicts[{n}]: no claim C{unknown[0]} (claims are C1–C{claims})")
+        elif len(cited) != len(set(cited)):
+            errors.append(f"conflicts[{n}]: a claim is cited on two sides")
+    return errors
 
 
 async def judge(
@@ -116,6 +113,7 @@ async def judge(
     reports: list[ArticleReport],
     policy: Policy,
     *,
+    usage: Usage,
     concurrency: int = 1,
     store: ArticleCache | None = None,
 ) -> tuple[list[Disagreement], list[str]]:
@@ -126,14 +124,19 @@ async def judge(
     claims = claims_of(reports)
     gate = asyncio.Semaphore(concurrency)
 
-    async def one(members: list[Claimed]) -> Verdict | str:
+    async def one(members: list[GroundedClaim]) -> Verdict | str:
         prompt = prompts.render("judge", claims=listing(members), last_claim=len(members))
-        if store is not None and (kept := store.get_verdict(prompt, members)) is not None:
+
+        def check(verdict: Verdict) -> list[str]:
+            return verdict_problems(verdict, len(members))
+
+        kept = store.get_verdict(prompt) if store is not None else None
+        if kept is not None and not check(kept):
             return kept
         async with gate:
             try:
-                verdict: Verdict = await ask(
-                    client, backend, policy, Verdict, [{"role": "user", "content": prompt}], {"claims": members}
+                verdict = await ask(
+                    client, backend, policy, Verdict, [{"role": "user", "content": prompt}], usage=usage, check=check
                 )
             except ReplayMissError:
                 raise
@@ -158,9 +161,9 @@ async def judge(
     return found, notes
 
 
-def _side(answer: str, claims: list[Claimed]) -> Side:
+def _side(answer: str, claims: list[GroundedClaim]) -> Side:
     evidence: list[Evidence] = []
     for claim in claims:
         if claim.evidence not in evidence:
             evidence.append(claim.evidence)
-    return Side(answer=answer, sources=sorted({c.source for c in claims}), evidence=evidence)
+    return Side(answer=answer, sources=sorted({e.source for e in evidence}), evidence=evidence)

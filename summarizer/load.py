@@ -18,8 +18,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from summarizer.errors import InputError
-from summarizer.ground import Document, is_furniture
 from summarizer.schemas import Problem, SourceInfo
+from summarizer.text import Document, is_furniture
 
 MIN_WORDS = 25  # fewer words than this is not an article worth a model call
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -217,4 +217,4 @@ def resolve_date(words: str, published: dt.date | None) -> str | None:
             return None
         phrase, when = found[0]
         period = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase).period
-    return when.strftime({"year": "%Y", "month": "%Y-%m"}.get(period or "day", "%Y-%m-%d"))
+    return str(when.strftime({"year": "%Y", "month": "%Y-%m"}.get(period or "day", "%Y-%m-%d")))

@@ -11,28 +11,22 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
-from summarizer import __version__
 from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, resolve_backend
 from summarizer.cache import ArticleCache, cache_dir
-from summarizer.errors import ModelError, ReplayMissError
-from summarizer.extract import Policy, count_usage, extract, track_usage
-from summarizer.judge import judge as judge_facts
+from summarizer.errors import ConfigError, ModelError, ReplayMissError
+from summarizer.extract import extract
+from summarizer.judge import judge as judge_claims
+from summarizer.llm import Policy
 from summarizer.load import Article, load_folder
 from summarizer.merge import merge
-from summarizer.prompt_files import load_prompts
+from summarizer.prompt_files import Prompts, load_prompts
 from summarizer.recording import record, replay, replay_backend
-from summarizer.schemas import (
-    SCHEMA_VERSION,
-    ArticleReport,
-    Disagreement,
-    EventReport,
-    Fact,
-    Problem,
-    RunInfo,
-    Usage,
-)
+from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Disagreement, EventReport, Problem, RunInfo, Usage
 
 # instructor logs each exhausted re-ask at ERROR; we report those ourselves (as dropped items or a
 # failed article), so without an application-configured handler they are not printed.
@@ -71,6 +65,59 @@ async def summarize_async(
     article found there costs no model call. Record and replay runs never use the cache.
     """
     loaded = load_folder(Path(folder))
+    run = _session(model, base_url, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
+    judge_usage = Usage()
+    judged: list[Disagreement] = []
+    notes: list[str] = []
+    with _exchanges(run.backend, record_to, replay_from):
+        results = await _extract_all(run, loaded.articles, on_progress)
+        reports = [r for r in results if isinstance(r, ArticleReport)]
+        failed = [r for r in results if isinstance(r, Problem)]
+        if not reports:
+            raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
+        if judge and len(reports) > 1:
+            judged, notes = await judge_claims(
+                run.client, run.backend, run.prompts, reports, run.policy,
+                usage=judge_usage, concurrency=run.limit, store=run.store,
+            )  # fmt: skip
+    merged = merge(reports, judged)
+    return EventReport(
+        event=merged.event,
+        sources=reports,
+        consensus=merged.consensus,
+        partial=merged.partial,
+        disagreements=merged.disagreements,
+        failed=failed,
+        skipped=loaded.skipped,
+        notes=notes,
+        judge_usage=judge_usage,
+        run=_run_info(run),
+    )
+
+
+@dataclass
+class _Session:
+    """What every request of one run shares: the backend and its client, prompts, policy and cache."""
+
+    backend: Backend
+    client: Any
+    prompts: Prompts
+    policy: Policy
+    store: ArticleCache | None
+    limit: int  # requests in flight at once
+
+
+def _session(
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    concurrency: int | None,
+    record_to: str | Path | None,
+    replay_from: str | Path | None,
+    timeout: float,
+    max_retry_wait: float | None,
+    cache: bool | str | Path,
+) -> _Session:
     prompts = load_prompts()
     if replay_from:
         backend = replay_backend(Path(replay_from))
@@ -79,92 +126,92 @@ async def summarize_async(
     policy = Policy.for_backend(backend)
     if max_retry_wait is not None:
         if max_retry_wait < 0:
-            raise ValueError("max_retry_wait cannot be negative")
+            raise ConfigError(f"max_retry_wait cannot be negative, got {max_retry_wait}")
         policy = dataclasses.replace(policy, max_wait=max_retry_wait)
     store = None  # a replay must exercise the pipeline, a recording must capture real exchanges
     if cache and not (replay_from or record_to):
         store = ArticleCache(cache_dir(None if cache is True else cache), backend, prompts.version)
-    limit = concurrency or (1 if backend.kind == "embedded" and not backend.replay else 4)
-    if limit < 1:
-        raise ValueError("concurrency must be at least 1")
-
+    if concurrency is None:
+        concurrency = 1 if backend.kind == "embedded" and not backend.replay else 4
+    if concurrency < 1:
+        raise ConfigError(f"concurrency must be at least 1, got {concurrency}")
     client = instructor_client(backend, asynchronous=True)
-    client.on("completion:response", count_usage)
-    gate = asyncio.Semaphore(limit)
+    return _Session(backend, client, prompts, policy, store, concurrency)
+
+
+async def _extract_all(
+    run: _Session, articles: list[Article], on_progress: Progress | None
+) -> list[ArticleReport | Problem]:
+    """Each article's report (from the cache, or asked and then cached at once), or why it failed."""
+    gate = asyncio.Semaphore(run.limit)
     done = 0
 
     async def one(article: Article) -> ArticleReport | Problem:
         nonlocal done
         async with gate:
-            result: ArticleReport | Problem | None = store.get(article) if store is not None else None
+            result: ArticleReport | Problem | None = run.store.get(article) if run.store is not None else None
             if result is None:  # not cached: ask the model
                 try:
-                    result = await extract(client, backend, prompts, article, policy)
+                    result = await extract(run.client, run.backend, run.prompts, article, run.policy)
                 except ReplayMissError:
                     raise
                 except ModelError as error:
                     result = Problem(path=str(article.path), reason=str(error))
                 else:
-                    if store is not None:
-                        store.put(article, result)  # at once: a run killed later keeps this article
+                    if run.store is not None:
+                        run.store.put(article, result)  # at once: a run killed later keeps this article
         done += 1
         if on_progress is not None:
-            on_progress(article, done, len(loaded.articles))
+            on_progress(article, done, len(articles))
         return result
 
-    judge_usage = Usage()
-    notes: list[str] = []
-    with _exchanges(backend, record_to, replay_from):
-        results = await asyncio.gather(*(one(a) for a in loaded.articles))
-        reports = [r for r in results if isinstance(r, ArticleReport)]
-        failed = [r for r in results if isinstance(r, Problem)]
-        if not reports:
-            raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
-        event, consensus, partial, disagreements = merge(reports)
-        if judge and len(reports) > 1:
-            track_usage(judge_usage)
-            judged, notes = await judge_facts(
-                client, backend, prompts, reports, policy, concurrency=limit, store=store
-            )
-            disagreements = judged + disagreements
-            disputed = {id(f) for d in judged for f in consensus if _on_a_side(f, d)}
-            partial = [f for f in consensus if id(f) in disputed] + partial  # contradicted: not consensus
-            consensus = [f for f in consensus if id(f) not in disputed]
+    return list(await asyncio.gather(*(one(a) for a in articles)))
 
-    return EventReport(
-        event=event,
-        sources=reports,
-        consensus=consensus,
-        partial=partial,
-        disagreements=disagreements,
-        failed=failed,
-        skipped=loaded.skipped,
-        notes=notes,
-        judge_usage=judge_usage,
-        run=RunInfo(
-            backend=backend.label,
-            model=backend.request_model,
-            mode=backend.mode,
-            base_url=backend.base_url,
-            prompt_version=prompts.version,
-            schema_version=SCHEMA_VERSION,
-            tool_version=__version__,
-        ),
+
+def _run_info(run: _Session) -> RunInfo:
+    return RunInfo(
+        backend=run.backend.label,
+        model=run.backend.request_model,
+        mode=run.backend.mode,
+        base_url=run.backend.base_url,
+        prompt_version=run.prompts.version,
+        schema_version=SCHEMA_VERSION,
+        tool_version=version("summarizer"),
     )
 
 
-def _on_a_side(fact: Fact, disagreement: Disagreement) -> bool:
-    """The fact is one side of the dispute: its evidence is on a side, and no other side's source reports it."""
-    for side in disagreement.sides:
-        if any(e in side.evidence for e in fact.evidence):
-            others = {s for other in disagreement.sides if other is not side for s in other.sources}
-            return not others & set(fact.sources)
-    return False
-
-
-def summarize(folder: str | Path, **options: object) -> EventReport:
+def summarize(
+    folder: str | Path,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    mode: str | None = None,
+    concurrency: int | None = None,
+    record_to: str | Path | None = None,
+    replay_from: str | Path | None = None,
+    on_progress: Progress | None = None,
+    judge: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_retry_wait: float | None = None,
+    cache: bool | str | Path = False,
+) -> EventReport:
     """Blocking form of :func:`summarize_async` (same options), for scripts and notebooks without a loop."""
-    return asyncio.run(summarize_async(folder, **options))  # type: ignore[arg-type]
+    return asyncio.run(
+        summarize_async(
+            folder,
+            model=model,
+            base_url=base_url,
+            mode=mode,
+            concurrency=concurrency,
+            record_to=record_to,
+            replay_from=replay_from,
+            on_progress=on_progress,
+            judge=judge,
+            timeout=timeout,
+            max_retry_wait=max_retry_wait,
+            cache=cache,
+        )  # fmt: skip
+    )
 
 
 def _exchanges(

@@ -20,6 +20,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "extract": frozenset({"article_id", "title_line", "sentences", "last_sentence"}),
     "judge": frozenset({"claims", "last_claim"}),
+    "reask": frozenset({"problems"}),
 }
 
 
@@ -48,9 +49,7 @@ def load_prompts() -> Prompts:
             raise ConfigError(f"prompts/{name}.md: invalid placeholder syntax (write $$ for a dollar sign)")
         used = set(template.get_identifiers())
         if used != expected:
-            raise ConfigError(
-                f"prompts/{name}.md: placeholders {sorted(used)} but the code fills {sorted(expected)}"
-            )
+            raise ConfigError(f"prompts/{name}.md: placeholders {sorted(used)} but the code fills {sorted(expected)}")
         templates[name] = template
         digest.update(name.encode() + b"\0" + text.encode())
     return Prompts(templates, digest.hexdigest()[:12])

@@ -33,8 +33,7 @@ SECRET_RESPONSE_HEADERS = {"set-cookie", "openai-organization", "openai-project"
 
 def _scrubber(secret: str | None) -> Callable[[dict[str, Any]], dict[str, Any]]:
     """A vcrpy hook that drops secret response headers and masks ``secret`` in the response body."""
-    real = secret and len(secret) >= 8 and secret not in PLACEHOLDER_KEYS
-    needle = secret.encode() if real else None
+    needle = secret.encode() if secret and len(secret) >= 8 and secret not in PLACEHOLDER_KEYS else None
 
     def scrub(response: dict[str, Any]) -> dict[str, Any]:
         headers = response.get("headers") or {}
@@ -65,7 +64,12 @@ def record(directory: Path, backend: Backend) -> Iterator[None]:
     """Record every exchange of the block into ``directory`` (a fresh recording each run)."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / CASSETTE).unlink(missing_ok=True)
-    described = {"kind": backend.kind, "model": backend.request_model, "mode": backend.mode, "base_url": backend.base_url}
+    described = {
+        "kind": backend.kind,
+        "model": backend.request_model,
+        "mode": backend.mode,
+        "base_url": backend.base_url,
+    }
     (directory / BACKEND_FILE).write_text(json.dumps(described, indent=2) + "\n", encoding="utf-8")
     with _vcr("all", backend.api_key).use_cassette(str(directory / CASSETTE)):
         yield

@@ -16,33 +16,22 @@ drift from the models.
 from __future__ import annotations
 
 import json
-from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
+# The kinds of item an article report holds; ``summarizer.ground.KINDS`` maps each to its grounding rule.
+ItemKind = Literal["event", "entity", "claim", "quote", "number", "date"]
+
 SentenceId = Annotated[int, Field(ge=1, description="Number of the sentence [S#] that supports this item.")]
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 # --------------------------------------------------------------------------------------------------
 # Extraction: what the model fills for one article
 # --------------------------------------------------------------------------------------------------
-
-
-# What an answer is validated against while the pipeline asks for it: the article's document, or the
-# judge's claims. instructor accepts a ``context=`` for this, but it also renders every message as a
-# Jinja template with that context, which would run template syntax found in an article ("{{ 7*7 }}"
-# is sent as "49", an unclosed "{% for" fails the request). So the pipeline sets this variable instead
-# (``summarizer.extract.ask``); a context given to pydantic directly still comes first.
-ANSWER_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("answer_context", default=None)
-
-
-def _context(info: ValidationInfo) -> dict[str, Any]:
-    return info.context or ANSWER_CONTEXT.get() or {}
 
 
 class Claim(BaseModel):
@@ -63,9 +52,7 @@ class Quote(BaseModel):
     """Words the article attributes to a named speaker."""
 
     speaker: str = Field(min_length=1, max_length=100, description="Who said it, named as in the article.")
-    text: str = Field(
-        min_length=3, max_length=400, description="The quoted words, copied exactly from the article."
-    )
+    text: str = Field(min_length=3, max_length=400, description="The quoted words, copied exactly from the article.")
     sentence: SentenceId
 
 
@@ -96,9 +83,7 @@ class Entity(BaseModel):
 
     name: str = Field(min_length=2, max_length=80, description="The name exactly as written in the article.")
     kind: Literal["person", "organization", "place"] = Field(description="What sort of thing it is.")
-    role: str = Field(
-        default="", max_length=120, description="Their role in the event, e.g. 'Kremlin spokesman'."
-    )
+    role: str = Field(default="", max_length=120, description="Their role in the event, e.g. 'Kremlin spokesman'.")
     sentence: SentenceId
 
 
@@ -110,9 +95,7 @@ class ArticleSummary(BaseModel):
     entities: list[Entity] = Field(
         default_factory=list, max_length=10, description="Who and where: people, organisations, places."
     )
-    claims: list[Claim] = Field(
-        default_factory=list, max_length=12, description="The key facts the article reports."
-    )
+    claims: list[Claim] = Field(default_factory=list, max_length=12, description="The key facts the article reports.")
     quotes: list[Quote] = Field(
         default_factory=list, max_length=8, description="Direct quotations, with their speakers."
     )
@@ -120,21 +103,6 @@ class ArticleSummary(BaseModel):
     dates: list[DateMention] = Field(
         default_factory=list, max_length=8, description="Dates and times the article mentions."
     )
-
-    @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> ArticleSummary:
-        """With a document in the validation context, every item must resolve to its span.
-
-        The errors name each failing item so that a re-ask can fix them.
-        """
-        document = _context(info).get("document")
-        if document is not None:
-            from summarizer.ground import problems  # the grounding rules live with the grounding stage
-
-            found = problems(self, document)
-            if found:
-                raise ValueError("ungrounded items:\n" + "\n".join(f"- {p}" for p in found))
-        return self
 
 
 class VerdictSide(BaseModel):
@@ -167,24 +135,6 @@ class Verdict(BaseModel):
             "and not one source reporting something another leaves out."
         ),
     )
-
-    @model_validator(mode="after")
-    def _known_facts(self, info: ValidationInfo) -> Verdict:
-        """With the group in the validation context, every cited claim must exist, on one side only."""
-        group = _context(info).get("claims")
-        if group is None:
-            return self
-        errors = []
-        for n, conflict in enumerate(self.conflicts):
-            cited = [c for side in conflict.sides for c in side.claims]
-            unknown = sorted({c for c in cited if not 1 <= c <= len(group)})
-            if unknown:
-                errors.append(f"conflicts[{n}]: no claim C{unknown[0]} (claims are C1–C{len(group)})")
-            elif len(cited) != len(set(cited)):
-                errors.append(f"conflicts[{n}]: a claim is cited on two sides")
-        if errors:
-            raise ValueError("invalid conflicts:\n" + "\n".join(f"- {e}" for e in errors))
-        return self
 
 
 # --------------------------------------------------------------------------------------------------
@@ -249,7 +199,7 @@ class GroundedEntity(BaseModel):
 class Dropped(BaseModel):
     """An item the model proposed that could not be grounded, and so is not shown as fact."""
 
-    kind: str = Field(description="claim, quote, number, date, entity or event.")
+    kind: ItemKind = Field(description="What sort of item it was.")
     content: str = Field(description="What the model proposed.")
     reason: str = Field(description="Why it was dropped.")
 
@@ -370,10 +320,6 @@ class EventReport(BaseModel):
     notes: list[str] = Field(default_factory=list, description="Other problems met, e.g. a group not judged.")
     judge_usage: Usage = Field(default_factory=Usage, description="Calls and tokens spent judging conflicts.")
     run: RunInfo = Field(description="Backend, model and versions.")
-
-    @property
-    def partial_run(self) -> bool:
-        return bool(self.failed)
 
 
 # --------------------------------------------------------------------------------------------------

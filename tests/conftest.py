@@ -1,27 +1,14 @@
-"""Shared fixtures, and a guard that fails any test trying to leave the machine."""
+"""Fixtures every test gets: a guard that fails any test trying to leave the machine, and a clean environment.
+
+Helpers the tests share live in ``helpers.py``, imported as a module.
+"""
 
 from __future__ import annotations
 
 import ipaddress
-import shutil
 import socket
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "fixtures"
-RECORDING = FIXTURES / "recordings" / "seeds-smollm2"
-
-
-def folder_of(tmp_path: Path, *seeds: str) -> Path:
-    """A fresh folder ``tmp_path/in`` holding copies of the named seed articles."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for seed in seeds:
-        shutil.copy(SEEDS / f"{seed}.txt", folder)
-    return folder
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

@@ -16,7 +16,10 @@ from summarizer.schemas import ArticleSummary
 def test_base_url_wins_and_needs_a_model() -> None:
     backend = resolve_backend("llama3", "http://localhost:11434/v1/", env={"OPENAI_API_KEY": "sk-x"})
     assert (backend.kind, backend.model, backend.base_url, backend.mode) == (
-        "compatible", "llama3", "http://localhost:11434/v1", "grammar",
+        "compatible",
+        "llama3",
+        "http://localhost:11434/v1",
+        "grammar",
     )
     with pytest.raises(ConfigError, match="--model is required"):
         resolve_backend(None, "http://localhost:8080/v1", env={})
@@ -57,7 +60,9 @@ def test_a_bare_model_name_without_a_backend_is_a_config_error() -> None:
 
 
 def test_mode_override_and_unknown_mode() -> None:
-    assert resolve_backend(env={"OPENAI_API_KEY": "k"}, mode="json_schema").instructor_mode is instructor.Mode.JSON_SCHEMA
+    assert (
+        resolve_backend(env={"OPENAI_API_KEY": "k"}, mode="json_schema").instructor_mode is instructor.Mode.JSON_SCHEMA
+    )
     with pytest.raises(ConfigError, match="unknown mode"):
         resolve_backend(env={"OPENAI_API_KEY": "k"}, mode="telepathy")
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS, folder_of
+from helpers import FIXTURES, ROOT, SEEDS, folder_of
 from openai_server import Reply, ScriptedServer
 from typer.testing import CliRunner
 
@@ -26,7 +26,7 @@ from summarizer.backend import Backend
 from summarizer.cache import CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear
 from summarizer.cli import app
 from summarizer.judge import candidate_groups, claims_of, listing
-from summarizer.load import Article, load_folder
+from summarizer.load import Article
 from summarizer.prompt_files import load_prompts
 from summarizer.schemas import SCHEMA_VERSION, ArticleReport
 
@@ -86,7 +86,9 @@ def test_the_key_covers_text_model_mode_prompts_and_schema_but_not_the_key_or_se
     assert len({key, *changed}) == len(changed) + 1
     # same text and name in another folder, another server or key: the same result, the same entry
     assert cache_key(moved, BACKEND, "p1", "1") == key
-    assert cache_key(article, Backend("compatible", "scripted", "grammar", "http://10.0.0.1/v1", "sk-x"), "p1", "1") == key
+    assert (
+        cache_key(article, Backend("compatible", "scripted", "grammar", "http://10.0.0.1/v1", "sk-x"), "p1", "1") == key
+    )
     assert cache_key(article, BACKEND, load_prompts().version) == cache_key(
         article, BACKEND, load_prompts().version, SCHEMA_VERSION
     )
@@ -187,7 +189,9 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path: Path, damage) -> No
         run(folder, server, cache)
     [entry] = entries(cache)
     entry.write_bytes(damage(entry.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
-    assert ArticleCache(cache, Backend("compatible", "scripted", "grammar"), load_prompts().version).get(seed(A)) is None
+    assert (
+        ArticleCache(cache, Backend("compatible", "scripted", "grammar"), load_prompts().version).get(seed(A)) is None
+    )
     with ScriptedServer([answer(A)]) as server:
         report = run(folder, server, cache)  # no traceback: the article is simply asked again
     assert len(server.requests) == 1 and not report.sources[0].cached

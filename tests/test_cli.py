@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
-from conftest import RECORDING, ROOT, SEEDS
+from helpers import RECORDING, ROOT, SEEDS
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -25,7 +25,17 @@ def summarize(*args: str):
 def test_help_documents_every_option() -> None:
     result = summarize("--help")
     assert result.exit_code == 0
-    for option in ("--model", "--base-url", "--mode", "--format", "--out", "--record", "--replay", "--concurrency", "--quiet"):
+    for option in (
+        "--model",
+        "--base-url",
+        "--mode",
+        "--format",
+        "--out",
+        "--record",
+        "--replay",
+        "--concurrency",
+        "--quiet",
+    ):
         assert option in result.output
 
 

@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from helpers import FIXTURES, SEEDS
 
 from summarizer import summarize
 from summarizer.annotated import annotated_reports
 from summarizer.evaluate import evaluate, score
-from summarizer.ground import locate
 from summarizer.load import load_folder
 from summarizer.merge import merge
 from summarizer.schemas import Disagreement, EventReport, Evidence, Fact, RunInfo, Side
+from summarizer.text import locate
 
 GOLD_FILE = FIXTURES / "gold" / "seeds.json"
 GOLD = json.loads(GOLD_FILE.read_text(encoding="utf-8"))
@@ -30,7 +30,9 @@ def evidence(source: str, words: str) -> Evidence:
 
 
 def report_with(disagreements: list[Disagreement], consensus: list[Fact] | None = None) -> EventReport:
-    return EventReport(event="e", sources=[], consensus=consensus or [], partial=[], disagreements=disagreements, run=RUN)
+    return EventReport(
+        event="e", sources=[], consensus=consensus or [], partial=[], disagreements=disagreements, run=RUN
+    )
 
 
 def gold_as_report() -> EventReport:
@@ -93,7 +95,7 @@ def test_replayed_hand_annotated_run_goes_through_the_same_merge_and_harness() -
     assert "not a model recording" in (recording / "backend.json").read_text(encoding="utf-8")
     replayed = summarize(SEEDS, replay_from=recording)
     direct = merge(annotated_reports(SEEDS, FIXTURES / "annotated"))
-    deterministic = [d.model_dump() for d in direct[3]]
+    deterministic = [d.model_dump() for d in direct.disagreements]
     assert deterministic and all(d in [r.model_dump() for r in replayed.disagreements] for d in deterministic)
     scores = evaluate(GOLD_FILE, replayed, SEEDS)
     assert scores.grounding_rate == 1.0

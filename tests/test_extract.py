@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from helpers import FIXTURES, SEEDS
 from openai_server import Reply, ScriptedServer
 
 from summarizer import summarize
@@ -86,9 +86,11 @@ def test_a_corrected_answer_after_a_reask_is_accepted(one_article: Path) -> None
 
 
 def test_an_answer_that_is_not_json_fails_the_article_with_the_reason(one_article: Path) -> None:
-    with ScriptedServer(default=Reply("I cannot help with that.")) as server:
-        with pytest.raises(ModelError, match="no article could be summarized") as caught:
-            run(one_article, server)
+    with (
+        ScriptedServer(default=Reply("I cannot help with that.")) as server,
+        pytest.raises(ModelError, match="no article could be summarized") as caught,
+    ):
+        run(one_article, server)
     assert len(server.requests) == 3
     assert caught.value.attempts >= 1
 
@@ -105,9 +107,9 @@ def test_429_with_retry_after_and_5xx_are_retried(one_article: Path) -> None:
 
 
 def test_a_client_error_is_not_retried_and_names_the_status(one_article: Path) -> None:
-    with ScriptedServer(default=Reply(status=404, body={"error": {"message": "model 'scripted' not found"}})) as server:
-        with pytest.raises(ModelError, match="HTTP 404.*not found"):
-            run(one_article, server)
+    not_found = Reply(status=404, body={"error": {"message": "model 'scripted' not found"}})
+    with ScriptedServer(default=not_found) as server, pytest.raises(ModelError, match="HTTP 404.*not found"):
+        run(one_article, server)
     assert len(server.requests) == 1
 
 

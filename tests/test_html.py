@@ -13,15 +13,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, RECORDING, SEEDS
+from helpers import FIXTURES, RECORDING, SEEDS
 from playwright.sync_api import Browser, sync_playwright
 from typer.testing import CliRunner
 
 from summarizer import EventReport, summarize
 from summarizer.cli import app
-from summarizer.html import article_texts, render_html
 from summarizer.load import Article, load_folder
-from summarizer.render import render
+from summarizer.report import render
+from summarizer.report.html import article_texts, render_html
 from summarizer.schemas import (
     ArticleReport,
     Disagreement,
@@ -43,9 +43,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 NO_CHROMIUM = "Debian chromium not installed at /usr/bin/chromium (apt-get install chromium)"
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=NO_CHROMIUM
-)
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 
 SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
 HOSTILE = (
@@ -63,9 +61,7 @@ HOSTILE = (
 
 
 def _run_info(backend: str) -> RunInfo:
-    return RunInfo(
-        backend=backend, model="none", mode="none", prompt_version="-", schema_version="1", tool_version="t"
-    )
+    return RunInfo(backend=backend, model="none", mode="none", prompt_version="-", schema_version="1", tool_version="t")
 
 
 def annotated_report() -> EventReport:
@@ -174,7 +170,7 @@ def test_overlapping_and_nested_spans_each_read_back_as_their_evidence(tmp_path:
     marks = _span_texts(page)
     links = _links(page)
     assert len({target for target, *_ in links}) == 5  # script ⊂ sentence ⊃ banner, mayor, event
-    for target, source, start, end in links:
+    for target, _source, start, end in links:
         assert marks.text[target] == article.text[start:end]
         assert marks.ids.count(target) == 1  # every span is one jump target
     assert len(marks.ids) == len(set(marks.ids))
@@ -384,8 +380,7 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(browser: Browser, tmp
         assert SCRIPT in text.inner_text()
         assert '<img src=x onerror="window.__pwned = 2">' in text.inner_text()
         assert text.evaluate(
-            "t => Array.from(t.querySelectorAll('*'))"
-            ".every(n => n.tagName === 'MARK' || n.className === 'anchor')"
+            "t => Array.from(t.querySelectorAll('*')).every(n => n.tagName === 'MARK' || n.className === 'anchor')"
         )
         assert page.locator(".disagreement .question").inner_text() == "Was the <script>banner</script> odd?"
         assert page.title() == report.event

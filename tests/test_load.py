@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from helpers import SEEDS
 
 from summarizer.errors import InputError
-from summarizer.ground import is_furniture
 from summarizer.load import Article, load_folder, read_text, resolve_date
+from summarizer.text import is_furniture
 
 # A plain article of well over MIN_WORDS words.
 ARTICLE = (

@@ -7,11 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS
+from helpers import FIXTURES, ROOT, SEEDS
 
 from summarizer.annotated import annotated_reports
-from summarizer.merge import align_claims, content_words, merge, quote_variants, same_name
+from summarizer.compare import quote_variants, same_name
+from summarizer.merge import Merged, align_claims, merge
 from summarizer.schemas import ArticleReport, Evidence, GroundedQuote, Grounding, SourceInfo
+from summarizer.text import content_words
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -23,7 +25,7 @@ def reports() -> list[ArticleReport]:
 
 
 @pytest.fixture(scope="module")
-def merged(reports: list[ArticleReport]):
+def merged(reports: list[ArticleReport]) -> Merged:
     return merge(reports)
 
 
@@ -36,7 +38,7 @@ def test_spellings_of_one_name_become_one_entity_and_others_stay_apart(merged, r
 
 
 def test_consensus_holds_facts_most_sources_report(merged) -> None:
-    _, consensus, partial, _ = merged
+    consensus, partial = merged.consensus, merged.partial
     vostochny = next(f for f in consensus if "Vostochny" in f.statement)
     assert len(vostochny.sources) >= 4
     assert all(len(f.sources) >= 3 for f in consensus)
@@ -45,7 +47,7 @@ def test_consensus_holds_facts_most_sources_report(merged) -> None:
 
 
 def test_peskovs_two_wordings_are_a_quote_variance(merged) -> None:
-    _, _, _, disagreements = merged
+    disagreements = merged.disagreements
     variance = [d for d in disagreements if d.kind == "quote_wording" and "Peskov" in d.question]
     sides = {(tuple(s.sources), s.answer) for d in variance for s in d.sides}
     assert any(ALL[0] in srcs and "timely, constructive, and beneficial" in answer for srcs, answer in sides)
@@ -53,7 +55,7 @@ def test_peskovs_two_wordings_are_a_quote_variance(merged) -> None:
 
 
 def test_no_date_mismatch_between_next_month_and_in_october(merged) -> None:
-    _, _, _, disagreements = merged
+    disagreements = merged.disagreements
     for d in disagreements:
         if d.kind == "date":
             answers = " ".join(s.answer for s in d.sides)
@@ -72,14 +74,18 @@ def test_alignment_compares_a_bounded_number_of_candidates() -> None:
             grounding=Grounding(proposed=len(statements), grounded=len(statements), dropped=0),
         )
 
-    facts = align_claims([
-        report(1, ["Putin flew to Sochi to meet Lukashenko.", "The glove had been to space."]),
-        report(2, ["Putin flew to Sochi for talks with Lukashenko.", "Kim travelled by armoured train."]),
-    ])
+    facts = align_claims(
+        [
+            report(1, ["Putin flew to Sochi to meet Lukashenko.", "The glove had been to space."]),
+            report(2, ["Putin flew to Sochi for talks with Lukashenko.", "Kim travelled by armoured train."]),
+        ]
+    )
     by_size = sorted((len(f.sources), f.claims[0].statement) for f in facts)
     assert by_size[-1][0] == 2 and "Sochi" in by_size[-1][1]
     assert len(facts) == 3
-    assert "the" not in content_words("The Kremlin's spokesman") and "kremli" in content_words("The Kremlin's spokesman")
+    assert "the" not in content_words("The Kremlin's spokesman") and "kremli" in content_words(
+        "The Kremlin's spokesman"
+    )
 
 
 def test_relative_dates_resolve_against_each_articles_publication_date(reports) -> None:
@@ -99,12 +105,12 @@ from pathlib import Path
 from summarizer.annotated import annotated_reports
 from summarizer.merge import merge
 reports = annotated_reports(Path(sys.argv[1]), Path(sys.argv[2]))
-event, consensus, partial, disagreements = merge(reports)
+merged = merge(reports)
 print(json.dumps({
-    "event": event,
-    "consensus": [f.model_dump(mode="json") for f in consensus],
-    "partial": [f.model_dump(mode="json") for f in partial],
-    "disagreements": [d.model_dump(mode="json") for d in disagreements],
+    "event": merged.event,
+    "consensus": [f.model_dump(mode="json") for f in merged.consensus],
+    "partial": [f.model_dump(mode="json") for f in merged.partial],
+    "disagreements": [d.model_dump(mode="json") for d in merged.disagreements],
     "entities": [[e.model_dump(mode="json") for e in r.entities] for r in reports],
 }, indent=1))
 """

@@ -19,14 +19,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS, folder_of
+from helpers import FIXTURES, ROOT, SEEDS, folder_of
 from openai_server import Reply, ScriptedServer, completion
 from typer.testing import CliRunner
 
 from summarizer import summarize
 from summarizer.annotated import load_annotation, to_summary
 from summarizer.cli import PARTIAL_EXIT, app
-from summarizer.extract import Policy, messages
+from summarizer.extract import messages
+from summarizer.llm import Policy
 from summarizer.load import Article, load_folder
 from summarizer.prompt_files import load_prompts
 from summarizer.schemas import ArticleReport
@@ -78,7 +79,8 @@ def test_a_request_that_times_out_is_retried(tmp_path: Path) -> None:
     assert server.requests[0] == server.requests[1]  # the same request again, not a re-ask
     source = report.sources[0]
     assert not report.failed and source.grounding.grounded > 20 and source.grounding.dropped == 0
-    assert source.usage.calls == 1  # only the answered request is counted
+    assert source.usage.calls == 2  # both were sent: the one abandoned by the timeout counts too
+    assert source.usage.prompt_tokens == 100  # tokens only of the answered one (the server's usage)
 
 
 def test_a_dropped_connection_is_retried(tmp_path: Path) -> None:
@@ -181,7 +183,9 @@ def test_an_article_longer_than_the_context_goes_in_several_requests_with_global
     last = len(sentences)  # the last sentence is [S{last}]: section 320
     first_part = {
         "event": "The council debated the harbour wall", "event_sentence": 2,
-        "claims": [{"statement": "Section 1 of the harbour wall needs 3 stone blocks", "topic": "Section 1?", "sentence": 2}],
+        "claims": [
+            {"statement": "Section 1 of the harbour wall needs 3 stone blocks", "topic": "Section 1?", "sentence": 2}
+        ],
     }  # fmt: skip
     later_parts = {
         "event": "Speaker 320 addressed the council on the harbour wall", "event_sentence": last,
@@ -263,10 +267,15 @@ def test_the_api_key_is_never_written_or_shown(tmp_path: Path) -> None:
     # the key really was in play: every request carried it
     assert len(headers) > 4 and all(h["authorization"] == f"Bearer {FAKE_KEY}" for h in headers)
     assert {p.name for p in written.rglob("*") if p.is_file()} >= {
-        "exchanges.yaml", "backend.json", "report.json", "again.md",
+        "exchanges.yaml",
+        "backend.json",
+        "report.json",
+        "again.md",
     }
     cached = sorted(p.parent.name for p in (written / "cache").rglob("*.json"))
-    assert cached == ["articles", "articles", "verdicts"], "the second run should have cached both articles and the judge"
+    assert cached == ["articles", "articles", "verdicts"], (
+        "the second run should have cached both articles and the judge"
+    )
     assert _files_holding(written, FAKE_KEY) == []
     for output in outputs:
         assert FAKE_KEY not in output and FAKE_KEY.removeprefix("sk-") not in output
@@ -349,7 +358,9 @@ def test_the_prompt_keeps_a_hostile_article_between_its_delimiters_as_data(hosti
     inside = lines[lines.index("<article>") + 1 : lines.index("</article>")]
     assert inside[0] == f"Title: {article.info.title}"  # the title, read off the article, is data too
     assert all(re.match(r"\[S\d+\] ", line) for line in inside[1:])
-    assert any(line.endswith("] </article>") for line in inside) and any(line.endswith("] <article>") for line in inside)
+    assert any(line.endswith("] </article>") for line in inside) and any(
+        line.endswith("] <article>") for line in inside
+    )
     outside = "\n".join(lines[: lines.index("<article>")] + lines[lines.index("</article>") + 1 :])
     for words in ("ignore all previous instructions", "Aliens", "reveal your instructions", "SYSTEM:"):
         assert words not in outside and words in "\n".join(inside)
@@ -396,7 +407,9 @@ def test_an_answer_obeying_the_injection_is_dropped_as_ungrounded(
 TEMPLATE_SYNTAX = "The menu listed {{ 7*7 }} dishes and {{ document }} twice, then {% for dish in menu %} again."
 
 
-def test_an_article_with_template_syntax_is_sent_as_written_and_summarized(tmp_path: Path, clean: ArticleReport) -> None:
+def test_an_article_with_template_syntax_is_sent_as_written_and_summarized(
+    tmp_path: Path, clean: ArticleReport
+) -> None:
     """instructor renders messages as Jinja templates when given a validation context; ours is not given so."""
     folder, article = seed_a_with(tmp_path / "templated", TEMPLATE_SYNTAX)
     with ScriptedServer(default=Reply(json.dumps(answer_for(article)))) as server:

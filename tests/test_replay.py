@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import RECORDING, ROOT, SEEDS
+from helpers import RECORDING, ROOT, SEEDS
 
 from summarizer import EventReport, summarize
 from summarizer.errors import ReplayMissError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from helpers import ROOT
 
 from summarizer.schemas import EXPORTED, ArticleSummary, json_schemas
 

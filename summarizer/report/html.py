@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from summarizer.schemas import ArticleReport, Disagreement, EventReport, Evidence, Fact
+from summarizer.text import shorten
 
 
 def article_texts(report: EventReport) -> dict[str, str]:
@@ -58,7 +60,7 @@ def render_html(report: EventReport, texts: dict[str, str]) -> str:
             page.footer(),
         ]
     )
-    title = escape(_short(report.event, 90))
+    title = escape(shorten(report.event, 90))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -121,7 +123,7 @@ def _marked(text: str, spans: Iterable[_Span]) -> str:
     spans = sorted(spans, key=lambda s: (s.start, -s.end))
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = [s for s in spans if s.start <= a and b <= s.end]
         chunk = escape(text[a:b])
         if not covering:
@@ -164,10 +166,8 @@ class _Page:
     def evidence_link(self, evidence: Evidence, kind: str, label: str, content: str | None = None) -> str:
         """A clickable quote (or ``content``, already HTML) that jumps to the span in its article."""
         span = self.spans.register(evidence, label)
-        inner = content if content is not None else escape(_quoted(_short(evidence.text, 220)))
-        data = (
-            f'data-source="{escape(evidence.source)}" data-start="{evidence.start}" data-end="{evidence.end}"'
-        )
+        inner = content if content is not None else escape(_quoted(shorten(evidence.text, 220)))
+        data = f'data-source="{escape(evidence.source)}" data-start="{evidence.start}" data-end="{evidence.end}"'
         if span is None:
             return (
                 f'<span class="ev missing" data-kind="{kind}" {data} '
@@ -181,8 +181,7 @@ class _Page:
 
     def quotes(self, evidence: list[Evidence], kind: str, label: str) -> str:
         items = "".join(
-            f'<li>{self.evidence_link(e, kind, label)} <span class="by">{self.code.get(e.source, "?")}</span>'
-            "</li>"
+            f'<li>{self.evidence_link(e, kind, label)} <span class="by">{self.code.get(e.source, "?")}</span></li>'
             for e in evidence
         )
         return f'<ul class="quotes">{items}</ul>' if items else ""
@@ -266,7 +265,7 @@ class _Page:
             return f'<section id="coverage"><h2>Coverage</h2>{empty}</section>'
         head = "".join(
             f'<th scope="col" title="{escape(s.source.id)}">{self.code[s.source.id]}'
-            f'<small>{escape(_short(s.source.outlet or s.source.id, 18))}</small></th>'
+            f"<small>{escape(shorten(s.source.outlet or s.source.id, 18))}</small></th>"
             for s in sources
         )
         body = []
@@ -284,7 +283,7 @@ class _Page:
                     cells.append('<td class="no" aria-label="not reported"></td>')
             body.append(
                 f'<tr class="{kind}"><th scope="row" title="{escape(fact.statement)}">'
-                f'<span class="tag {kind}">{kind}</span> {escape(_short(fact.statement, 110))}</th>'
+                f'<span class="tag {kind}">{kind}</span> {escape(shorten(fact.statement, 110))}</th>'
                 f'{"".join(cells)}<td class="total">{len(fact.sources)}</td></tr>'
             )
         return (
@@ -302,7 +301,7 @@ class _Page:
 
     def article(self, number: int, source: ArticleReport) -> str:
         info = source.source
-        e, h = escape, _short
+        e, h = escape, shorten
         # (heading, kind, [(evidence, tooltip label, link content as HTML)])
         groups: list[tuple[str, str, list[tuple[Evidence, str, str]]]] = [
             ("Event", "event", [(x.evidence, f"event: {x.statement}", e(x.statement))
@@ -323,13 +322,16 @@ class _Page:
                  f"<b>{e(x.name)}</b> <small>{e(x.kind)}{f', {e(x.role)}' if x.role else ''}</small>")
                 for x in source.entities]),
         ]  # fmt: skip
-        items = "".join(
-            f'<h4>{title}</h4><ul class="items {kind}">'
-            + "".join(f"<li>{self.evidence_link(ev, kind, label, html)}</li>" for ev, label, html in entries)
-            + "</ul>"
-            for title, kind, entries in groups
-            if entries
-        ) or '<p class="empty">Nothing from this article could be grounded.</p>'
+        items = (
+            "".join(
+                f'<h4>{title}</h4><ul class="items {kind}">'
+                + "".join(f"<li>{self.evidence_link(ev, kind, label, html)}</li>" for ev, label, html in entries)
+                + "</ul>"
+                for title, kind, entries in groups
+                if entries
+            )
+            or '<p class="empty">Nothing from this article could be grounded.</p>'
+        )
 
         text = self.texts.get(info.id)
         if text is None:
@@ -337,11 +339,7 @@ class _Page:
             body = f'<p class="empty">{why}</p>'
         else:
             body = f'<div class="text">{_marked(text, self.spans.by_source.get(info.id, {}).values())}</div>'
-        meta = " · ".join(
-            escape(x)
-            for x in (info.outlet, info.author, info.published, info.path)
-            if x
-        )
+        meta = " · ".join(escape(x) for x in (info.outlet, info.author, info.published, info.path) if x)
         g = source.grounding
         return (
             f'<article class="source" id="source-{number + 1}">'
@@ -355,17 +353,14 @@ class _Page:
         parts = []
         for what, problems in (("Failed", r.failed), ("Skipped", r.skipped)):
             if problems:
-                lines = "".join(
-                    f"<li><code>{escape(p.path)}</code>: {escape(p.reason)}</li>" for p in problems
-                )
+                lines = "".join(f"<li><code>{escape(p.path)}</code>: {escape(p.reason)}</li>" for p in problems)
                 parts.append(f"<h3>{what}</h3><ul>{lines}</ul>")
         dropped = [s for s in r.sources if s.dropped]
         if dropped:
             parts.append("<h3>Dropped as ungrounded (not shown as fact)</h3>")
             for s in dropped:
                 rows = "".join(
-                    f"<tr><td>{escape(d.kind)}</td><td>{escape(d.content)}</td>"
-                    f"<td>{escape(d.reason)}</td></tr>"
+                    f"<tr><td>{escape(d.kind)}</td><td>{escape(d.content)}</td><td>{escape(d.reason)}</td></tr>"
                     for d in s.dropped
                 )
                 parts.append(
@@ -398,11 +393,6 @@ class _Page:
 def _quoted(text: str) -> str:
     """``text`` in quotation marks, unless it already opens with one."""
     return text if text[:1] in "“\"'‘«" else f"“{text}”"
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,0 +1,248 @@
+"""Model calls: one validated answer per question, whatever the backend. Every stage that asks a model
+asks through :func:`ask`.
+
+* **Transport faults** (429 with ``Retry-After``, 408/409/5xx, timeouts, dropped connections) are
+  retried by tenacity with exponential backoff and jitter, bounded in count and in time.
+* **Invalid answers** are re-asked: an answer that does not fit the response model (pydantic, through
+  instructor's parsing for the backend's mode), or that the caller's ``check`` finds problems in (an
+  item citing a sentence that does not say it), is sent back once with the problems listed, at most
+  :attr:`Policy.reasks` times. When the re-asks run out, :class:`Exhausted` carries the last answer so
+  that the caller can keep what was valid in it.
+* **Usage** is counted per request sent, re-asks and transport retries included.
+
+instructor's own re-ask loop is not used (``max_retries=0``): it resends the whole conversation each
+time, and its validation context renders every message as a Jinja template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import openai
+from instructor.core.exceptions import InstructorRetryException
+from instructor.utils import extract_json_from_codeblock
+from pydantic import BaseModel, ValidationError
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_exponential_jitter
+
+from summarizer.backend import Backend
+from summarizer.errors import ModelError
+from summarizer.prompt_files import load_prompts
+from summarizer.recording import replay_miss
+from summarizer.schemas import Usage
+
+Answer = TypeVar("Answer", bound=BaseModel)
+Check = Callable[[Any], list[str]]  # the problems of a parsed answer, one line each; [] when it is good
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How hard to try: re-asks on invalid answers and retries on transport faults."""
+
+    reasks: int = 2  # extra requests after an answer fails validation
+    transport_attempts: int = 5  # tries per request on 429 / 5xx / timeout / dropped connection
+    transport_deadline: float = 300.0  # seconds, all tries of one request together
+    max_wait: float = 60.0  # longest single pause, Retry-After included
+    chunk_chars: int = 24_000  # longer articles are split on sentence boundaries
+
+    @classmethod
+    def for_backend(cls, backend: Backend) -> Policy:
+        if backend.kind == "embedded":  # small context: one re-ask, ~1,500-token chunks
+            return cls(reasks=1, chunk_chars=6_000)
+        return cls()
+
+
+class Exhausted(Exception):
+    """Every re-ask failed validation. Carries the last answer: parsed when it fit the response model
+    (``answer``), always as raw JSON text (``raw``), with its problems."""
+
+    def __init__(self, answer: BaseModel | None, raw: str, problems: list[str]):
+        super().__init__(problems[0] if problems else "validation failed")
+        self.answer = answer
+        self.raw = raw
+        self.problems = problems
+
+
+@dataclass
+class _Reply:
+    answer: BaseModel | None  # None when the reply did not fit the response model
+    raw: str
+    problems: list[str]
+
+
+async def ask(
+    client: Any,
+    backend: Backend,
+    policy: Policy,
+    response_model: type[Answer],
+    messages: list[dict[str, str]],
+    *,
+    usage: Usage,
+    check: Check | None = None,
+) -> Answer:
+    """One validated answer to ``messages``; raises :class:`Exhausted` when the re-asks run out,
+    ReplayMissError for an unrecorded request in a replay, ModelError for what the model side refuses."""
+    conversation = messages
+    for _ in range(policy.reasks + 1):
+        reply = await _request(client, backend, policy, response_model, conversation, usage)
+        if reply.answer is not None and check is not None:
+            reply.problems = check(reply.answer)
+        if not reply.problems:
+            return reply.answer  # type: ignore[return-value]  # no problems: it parsed
+        reask = load_prompts().render("reask", problems="\n".join(f"- {p}" for p in reply.problems))
+        conversation = [*messages, {"role": "assistant", "content": reply.raw}, {"role": "user", "content": reask}]
+    raise Exhausted(reply.answer, reply.raw, reply.problems)
+
+
+async def _request(
+    client: Any,
+    backend: Backend,
+    policy: Policy,
+    response_model: type[BaseModel],
+    messages: list[dict[str, str]],
+    usage: Usage,
+) -> _Reply:
+    request = {
+        "model": backend.request_model,
+        "messages": messages,
+        "response_model": response_model,
+        "max_retries": 0,  # re-asks are ours (see the module docstring)
+        **backend.request_options(response_model),
+    }
+    try:
+        async for attempt in _transport_retries(policy):
+            with attempt:
+                usage.calls += 1  # counted when sent: a request that times out was still sent
+                try:
+                    answer, completion = await client.chat.completions.create_with_completion(**request)
+                except InstructorRetryException as error:
+                    # not `from error`: that would replace the transport error's own cause (its reason)
+                    raise _unwrap(error, usage)  # noqa: B904
+                _count_tokens(usage, completion)
+                return _Reply(answer, raw_json(completion), [])
+    except _Invalid as invalid:
+        return _Reply(None, invalid.raw, invalid.problems)
+    except openai.APIStatusError as error:
+        answer_text = redacted(_message(error), backend)  # some servers echo the key they refuse
+        raise ModelError(
+            f"{backend.kind} backend answered HTTP {error.status_code}: {answer_text}",
+            attempts=usage.calls,
+            usage=usage.model_dump(),
+        ) from None
+    except openai.APIConnectionError as error:
+        miss = replay_miss(error)
+        if miss is not None:
+            raise miss from None
+        where = backend.base_url or backend.kind
+        raise ModelError(
+            f"cannot reach {where}: {redacted(str(error.__cause__ or error), backend)}",
+            attempts=usage.calls,
+            usage=usage.model_dump(),
+        ) from None
+    raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+
+class _Invalid(Exception):
+    """A reply that does not fit the response model."""
+
+    def __init__(self, raw: str, problems: list[str]):
+        super().__init__(problems[0])
+        self.raw = raw
+        self.problems = problems
+
+
+def _unwrap(error: InstructorRetryException, usage: Usage) -> Exception:
+    """The transport error inside instructor's exception, or _Invalid for an answer that did not parse."""
+    miss = replay_miss(error)
+    if miss is not None:
+        return miss
+    cause = error.__cause__
+    if isinstance(cause, openai.APIError):
+        return cause
+    if error.last_completion is not None:
+        _count_tokens(usage, error.last_completion)
+        return _Invalid(_text(error.last_completion), _problems(cause or error))
+    return ModelError(first_line(str(cause or error)), attempts=usage.calls, usage=usage.model_dump())
+
+
+def _problems(error: BaseException) -> list[str]:
+    if isinstance(error, ValidationError):
+        return [
+            f"{'.'.join(str(p) for p in e.get('loc', ())) or 'answer'}: {e.get('msg', '')}".strip()
+            for e in error.errors()[:20]
+        ]
+    return [first_line(str(error))]
+
+
+def _count_tokens(usage: Usage, completion: Any) -> None:
+    tokens = getattr(completion, "usage", None)
+    if tokens is not None:
+        usage.prompt_tokens += getattr(tokens, "prompt_tokens", 0) or 0
+        usage.completion_tokens += getattr(tokens, "completion_tokens", 0) or 0
+
+
+def _transient(error: BaseException) -> bool:
+    if isinstance(error, openai.APIConnectionError):  # includes timeouts
+        return replay_miss(error) is None
+    return isinstance(error, openai.APIStatusError) and (
+        error.status_code in (408, 409, 429) or error.status_code >= 500
+    )
+
+
+def _retry_after(error: BaseException | None) -> float | None:
+    response = getattr(error, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _transport_retries(policy: Policy) -> AsyncRetrying:
+    backoff = wait_exponential_jitter(initial=1, max=policy.max_wait)
+
+    def wait(state: Any) -> float:
+        hinted = _retry_after(state.outcome.exception())
+        return min(hinted, policy.max_wait) if hinted is not None else backoff(state)
+
+    return AsyncRetrying(
+        retry=retry_if_exception(_transient),
+        wait=wait,
+        stop=stop_after_attempt(policy.transport_attempts) | stop_after_delay(policy.transport_deadline),
+        reraise=True,
+    )
+
+
+def raw_json(completion: Any) -> str:
+    """The JSON text of a completion: a tool call's arguments, or the message content."""
+    message = completion.choices[0].message
+    if getattr(message, "tool_calls", None):
+        return str(message.tool_calls[0].function.arguments)
+    return str(extract_json_from_codeblock(message.content or ""))
+
+
+def _text(completion: Any) -> str:
+    try:
+        return raw_json(completion)
+    except Exception:  # noqa: BLE001 - only for an error message
+        return repr(completion)
+
+
+def first_line(text: str) -> str:
+    """The first few non-empty lines of an error text, on one line (HTML lines skipped)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("<")]
+    return " ".join(lines[:3])[:300] if lines else "validation failed"
+
+
+def redacted(text: str, backend: Backend) -> str:
+    """``text`` with the backend's API key masked, for messages that quote what a server said."""
+    key = backend.api_key
+    return text.replace(key, "[redacted]") if key and len(key) >= 8 else text
+
+
+def _message(error: openai.APIStatusError) -> str:
+    body = error.body if isinstance(error.body, dict) else {}
+    inner = body.get("error", body) if isinstance(body, dict) else {}
+    text = inner.get("message") if isinstance(inner, dict) else None
+    return first_line(str(text or error.message))

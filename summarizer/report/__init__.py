@@ -1,0 +1,41 @@
+"""Render an EventReport for people (terminal, Markdown, HTML page) and for programs (JSON).
+
+Each format lives in its own module, imported when it is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarizer.schemas import EventReport
+
+FORMATS = ("text", "md", "json", "html")
+
+
+def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None) -> str:
+    """The report as text in one of :data:`FORMATS`.
+
+    ``html`` shows each article's text: ``texts`` (source id → text), or by default each file re-read
+    from the path recorded in the report.
+    """
+    if fmt == "html":
+        from summarizer.report.html import article_texts, render_html
+
+        return render_html(report, article_texts(report) if texts is None else texts)
+    if fmt == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    if fmt == "md":
+        from summarizer.report.markdown import markdown
+
+        return markdown(report)
+    if fmt == "text":
+        from rich.console import Console
+
+        from summarizer.report.terminal import terminal
+
+        console = Console(width=110, record=True, file=io.StringIO(), color_system=None)
+        console.print(terminal(report))
+        return console.export_text()
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
