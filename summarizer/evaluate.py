@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import typer
+
 from summarizer.load import load_folder
 from summarizer.schemas import EventReport, Evidence
 from summarizer.text import locate
@@ -143,23 +145,22 @@ def evaluate(gold_file: Path, report: EventReport, articles: Path) -> Scores:
     return score(report, gold, texts)
 
 
+def run(
+    gold: Annotated[Path, typer.Argument(help="Gold file (see fixtures/gold/README.md).")],
+    report: Annotated[Path, typer.Argument(help="A report written with --format json.")],
+    articles: Annotated[Path, typer.Option(help="The folder of articles the report was made from.")],
+) -> None:
+    """Print how well a report finds the gold disagreements and consensus."""
+    try:
+        parsed = EventReport.model_validate_json(report.read_text(encoding="utf-8"))
+        scores = evaluate(gold, parsed, articles)
+    except (OSError, ValueError) as error:
+        typer.echo(f"error: {' '.join(str(error).split())[:300]}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo("\n".join(scores.lines()))
+
+
 def main() -> None:
-    import typer
-
-    def run(
-        gold: Annotated[Path, typer.Argument(help="Gold file (see fixtures/gold/README.md).")],
-        report: Annotated[Path, typer.Argument(help="A report written with --format json.")],
-        articles: Annotated[Path, typer.Option(help="The folder of articles the report was made from.")],
-    ) -> None:
-        """Print how well a report finds the gold disagreements and consensus."""
-        try:
-            parsed = EventReport.model_validate_json(report.read_text(encoding="utf-8"))
-            scores = evaluate(gold, parsed, articles)
-        except (OSError, ValueError) as error:
-            typer.echo(f"error: {' '.join(str(error).split())[:300]}", err=True)
-            raise typer.Exit(2) from None
-        typer.echo("\n".join(scores.lines()))
-
     typer.run(run)
 
 
