@@ -1,0 +1,40 @@
+// Evidence links: a click highlights the span's marks (mark[data-ev~=ID]) and scrolls to them; the Back
+// button returns to the link. Inlined into the page and admitted by its sha256, like report.css.
+(function () {
+  "use strict";
+  var active = [];
+  var origin = null;
+  var back = document.getElementById("back");
+  var smooth = !(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+
+  function show(id, link) {
+    var marks = document.querySelectorAll('mark[data-ev~="' + id + '"]');
+    if (!marks.length) return false;
+    active.forEach(function (el) { el.classList.remove("active"); });
+    active = Array.prototype.slice.call(marks);
+    if (link) active.push(link);
+    active.forEach(function (el) { el.classList.add("active"); });
+    marks[0].scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-target]");
+    if (link) {
+      event.preventDefault();
+      if (show(link.getAttribute("data-target"), link)) {
+        origin = link;
+        back.hidden = false;
+      }
+      return;
+    }
+    if (event.target === back && origin) {
+      origin.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+      origin.focus({ preventScroll: true });
+      back.hidden = true;
+    }
+  });
+
+  var start = decodeURIComponent(location.hash.slice(1));
+  if (/^ev-[0-9]+-[0-9]+-[0-9]+$/.test(start)) show(start, null);
+})();
