@@ -18,30 +18,32 @@ from typing import TYPE_CHECKING, Any
 __version__ = version("summarizer")
 
 if TYPE_CHECKING:
+    from summarizer.align import group_claims
     from summarizer.errors import ConfigError, InputError, ModelError, ReplayMissError, SummarizerError
     from summarizer.pipeline import summarize, summarize_async
     from summarizer.report import render
     from summarizer.schemas import (
+        Answer,
         ArticleReport,
-        Disagreement,
         EventReport,
         Evidence,
-        Fact,
-        Side,
+        Question,
         SourceInfo,
+        Statement,
     )
 
 _HOMES = {
     "summarize": "summarizer.pipeline",
     "summarize_async": "summarizer.pipeline",
     "render": "summarizer.report",
+    "group_claims": "summarizer.align",
+    "Answer": "summarizer.schemas",
     "ArticleReport": "summarizer.schemas",
-    "Disagreement": "summarizer.schemas",
     "EventReport": "summarizer.schemas",
     "Evidence": "summarizer.schemas",
-    "Fact": "summarizer.schemas",
-    "Side": "summarizer.schemas",
+    "Question": "summarizer.schemas",
     "SourceInfo": "summarizer.schemas",
+    "Statement": "summarizer.schemas",
     "ConfigError": "summarizer.errors",
     "InputError": "summarizer.errors",
     "ModelError": "summarizer.errors",
@@ -50,19 +52,20 @@ _HOMES = {
 }
 
 __all__ = [
+    "Answer",
     "ArticleReport",
     "ConfigError",
-    "Disagreement",
     "EventReport",
     "Evidence",
-    "Fact",
     "InputError",
     "ModelError",
+    "Question",
     "ReplayMissError",
-    "Side",
     "SourceInfo",
+    "Statement",
     "SummarizerError",
     "__version__",
+    "group_claims",
     "render",
     "summarize",
     "summarize_async",

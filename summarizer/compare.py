@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from summarizer.groups import MAX_CANDIDATES, Groups, Index
-from summarizer.schemas import ArticleReport, Disagreement, Evidence, Side
+from summarizer.schemas import Answer, ArticleReport, DisagreementKind, Evidence, Question, Statement
 from summarizer.text import content_words
 
 QUOTE_SIMILARITY = 55.0  # below this, two quotes of one speaker are different remarks, not variants
@@ -34,7 +34,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 # --------------------------------------------------------------------------------------------------
 
 
-def quote_variants(reports: list[ArticleReport]) -> list[Disagreement]:
+def quote_variants(reports: list[ArticleReport]) -> list[Question]:
     """The same speaker quoted in different words by different sources."""
     sources: list[str] = []
     speakers: list[str] = []
@@ -52,7 +52,7 @@ def quote_variants(reports: list[ArticleReport]) -> list[Disagreement]:
     return found
 
 
-def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) -> list[Disagreement]:
+def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) -> list[Question]:
     """Disagreements among the quotes of one speaker: one per group of wordings linked by similar pairs.
 
     A wording is one side: quotes worded alike never disagree with each other, and every source that
@@ -85,31 +85,29 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
                 groups.join(n, m)
         index.add(n, words)
     linked = groups.members()
-    side_of: dict[int, Side] = {n: Side(answer="", sources=[], evidence=[]) for group in linked for n in group}
+    side_of: dict[int, Answer] = {n: Answer(answer="", sources=[], statements=[]) for group in linked for n in group}
     first_quote: dict[int, int] = {}
     seen: set[tuple[int, str]] = set()
     for i, n in enumerate(wording):
         side = side_of.get(n)
         if side is None:
             continue
-        if not side.evidence:
+        if not side.statements:
             side.answer = spans[i].text
             first_quote[n] = i
         if (n, sources[i]) not in seen:
             seen.add((n, sources[i]))
             side.sources.append(sources[i])
-            side.evidence.append(spans[i])
+            side.statements.append(Statement(text=spans[i].text, evidence=spans[i]))
     return [
-        Disagreement(
-            kind="quote_wording",
-            question=f"What exactly did {speakers[first_quote[group[0]]]} say?",
-            sides=[side_of[n] for n in group],
+        disputed(
+            "quote_wording", f"What exactly did {speakers[first_quote[group[0]]]} say?", [side_of[n] for n in group]
         )
         for group in linked
     ]
 
 
-def date_mismatches(reports: list[ArticleReport]) -> list[Disagreement]:
+def date_mismatches(reports: list[ArticleReport]) -> list[Question]:
     """Mentions of the same happening whose resolved dates cannot both be right."""
     dated = [(r.source.id, d, d.resolved) for r in reports for d in r.dates if d.resolved]
     sources = [source for source, _, _ in dated]
@@ -138,20 +136,26 @@ def date_mismatches(reports: list[ArticleReport]) -> list[Disagreement]:
         index.add(i, words[i])
     found = []
     for group in groups.members():
-        sides: dict[str, Side] = {}  # a date compatible with every mention on its side -> the side
+        sides: dict[str, Answer] = {}  # a date compatible with every mention on its side -> the side
         seen: set[tuple[str, str]] = set()
         for i in group:
             date = dates[i]
             key = next((k for k in sides if _compatible(k, resolved[i])), resolved[i])
-            side = sides.setdefault(key, Side(answer=f"{date.text} ({resolved[i]})", sources=[], evidence=[]))
+            side = sides.setdefault(key, Answer(answer=f"{date.text} ({resolved[i]})", sources=[], statements=[]))
             if (key, sources[i]) not in seen:
                 seen.add((key, sources[i]))
                 side.sources.append(sources[i])
-                side.evidence.append(date.evidence)
+                side.statements.append(Statement(text=date.text, evidence=date.evidence))
         if len(sides) > 1:
-            question = f"When: {dates[group[0]].event}?"
-            found.append(Disagreement(kind="date", question=question, sides=list(sides.values())))
+            found.append(disputed("date", f"When: {dates[group[0]].event}?", list(sides.values())))
     return found
+
+
+def disputed(kind: DisagreementKind, question: str, sides: list[Answer]) -> Question:
+    """A disagreement whose sides all conflict with one another, the most reported side first."""
+    answers = sorted(sides, key=lambda a: -len(a.sources))
+    pairs = [(a, b) for a in range(len(answers)) for b in range(a + 1, len(answers))]
+    return Question(question=question, status="disagreement", kind=kind, answers=answers, conflicts=pairs)
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -1,41 +1,60 @@
-"""Judge: ask the model which claims contradict each other — per candidate group, never per pair.
+"""Judge: the model confirms which claims give the same answer and which conflict — per candidate
+group, never per pair.
 
-Dates, numbers, quotes and names are compared deterministically in :mod:`summarizer.merge`. Whether
-"the visit ended early" and "Kim stays several more days" can both be true is a question of meaning,
-so it goes to the model — but only in groups:
+The alignment (:mod:`summarizer.align`) groups claims by meaning without a model, but embeddings put
+"the tours were cancelled" next to "Kim is scheduled to tour", and facets cannot tell that "about
+12,000 hectares" and "nearly 30,000 acres" are one answer. Those are questions of meaning, so they go
+to the model — but only in groups:
 
-1. **Candidate groups.** Claims are linked when they share enough rare words (an inverted index over
-   words that fewer than half of the claims use, so each claim meets only claims that share something
-   with it). Linked claims form components; components are packed into groups of at most
-   :data:`GROUP_SIZE` claims, a large component cut into equal pieces. A group whose claims all come
-   from one source is not asked about.
+1. **Candidate groups.** The alignment's topics (questions that are close, whatever their answers)
+   are packed into groups of at most :data:`GROUP_SIZE` claims, a large topic cut into equal pieces,
+   so the claims that might give one answer or conflicting ones are listed together. A group whose
+   claims all come from one source is not asked about.
 2. **One request per group** (``prompts/judge.md``, schema :class:`~summarizer.schemas.Verdict`): the
-   model names the conflicting claims by number; the numbers are validated and re-asked like
-   extractions. Each claim is shown with its source's own words, its evidence span.
+   model names, by number, the claims that give the same answer and the claims that conflict; the
+   numbers are checked and re-asked like extractions. Each claim is shown with its source's own
+   words, its evidence span.
 
 Requests therefore grow with the number of claims divided by the group size — linearly — and each
-request's length is bounded. Groups are asked concurrently, as many at once as articles are; with a
-cache, each answer is kept under a hash of its prompt, so an unchanged group is never asked twice.
+request's length is bounded. Groups are asked concurrently; with a cache, each answer is kept under a
+hash of its prompt, so an unchanged group is never asked twice.
 """
 
 from __future__ import annotations
 
 import asyncio
-import math
-from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
+from summarizer.align import Alignment
 from summarizer.backend import Backend
 from summarizer.cache import ArticleCache
 from summarizer.errors import ModelError, ReplayMissError
-from summarizer.groups import Groups
 from summarizer.llm import Exhausted, Policy, ask
 from summarizer.prompt_files import Prompts
-from summarizer.schemas import ArticleReport, Disagreement, Evidence, GroundedClaim, Side, Usage, Verdict
-from summarizer.text import content_words, shorten
+from summarizer.schemas import ArticleReport, DisagreementKind, GroundedClaim, Usage, Verdict
+from summarizer.text import shorten
 
 GROUP_SIZE = 60  # claims per request: a whole cluster of a few articles, ~4k prompt tokens
-MIN_LINK = 0.15  # share of the lighter claim's word weight two claims must share to be linked
+
+
+@dataclass(frozen=True)
+class JudgedConflict:
+    """A question the judge found answered in ways that cannot all be true."""
+
+    kind: DisagreementKind
+    question: str
+    sides: list[tuple[str, list[int]]]  # each side's answer and its claims (indices into the claims)
+
+
+@dataclass
+class Judgement:
+    """What the judge said about the claims it saw."""
+
+    same: list[list[int]] = field(default_factory=list)  # claims that give one answer
+    conflicts: list[JudgedConflict] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)  # claims in a group the judge answered for
+    notes: list[str] = field(default_factory=list)  # groups it could not judge, and why
 
 
 def claims_of(reports: list[ArticleReport]) -> list[GroundedClaim]:
@@ -43,40 +62,18 @@ def claims_of(reports: list[ArticleReport]) -> list[GroundedClaim]:
     return [claim for report in reports for claim in report.claims]
 
 
-def candidate_groups(claims: list[GroundedClaim], size: int = GROUP_SIZE) -> list[list[int]]:
-    """Indices of claims to judge together; related claims share a group, no group exceeds ``size``."""
-    words = [set(content_words(c.statement + " " + c.topic)) for c in claims]
-    count = len(claims)
-    df = Counter(w for ws in words for w in ws)
-    weight = {w: math.log((count + 1) / n) for w, n in df.items()}
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            if df[w] <= count / 2:  # a word most claims share links nothing
-                index[w].append(i)
-
-    linked = Groups(count)
-    for i, ws in enumerate(words):
-        mine = sum(weight[w] for w in ws) or 1.0
-        shared: dict[int, float] = defaultdict(float)
-        for w in ws:
-            for j in index.get(w, ()):
-                if j > i:
-                    shared[j] += weight[w]
-        for j, common in shared.items():
-            theirs = sum(weight[w] for w in words[j]) or 1.0
-            if common >= MIN_LINK * min(mine, theirs):
-                linked.join(i, j)
-
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(count):
-        components[linked.root(i)].append(i)
+def candidate_groups(claims: list[GroundedClaim], alignment: Alignment, size: int = GROUP_SIZE) -> list[list[int]]:
+    """Indices of claims to judge together: the alignment's topics, packed; none over ``size``."""
     groups: list[list[int]] = []
-    for component in sorted(components.values(), key=len, reverse=True):  # first fit, largest first
-        pieces = -(-len(component) // size)  # a large component is cut into equal pieces, not size + rest
-        step = -(-len(component) // pieces)
-        for start in range(0, len(component), step):
-            piece = component[start : start + step]
+    topics = [
+        sorted(i for q in topic for a in alignment.questions[q] for i in alignment.answers[a])
+        for topic in alignment.topics
+    ]
+    for topic in sorted(topics, key=len, reverse=True):  # first fit, largest first
+        pieces = -(-len(topic) // size)  # a large topic is cut into equal pieces, not size + rest
+        step = -(-len(topic) // pieces)
+        for start in range(0, len(topic), step):
+            piece = topic[start : start + step]
             home = next((g for g in groups if len(g) + len(piece) <= size), None)
             if home is None:
                 groups.append(list(piece))
@@ -94,8 +91,12 @@ def listing(claims: list[GroundedClaim]) -> str:
 
 
 def verdict_problems(verdict: Verdict, claims: int) -> list[str]:
-    """What is wrong with a verdict about ``claims`` claims: unknown claim numbers, a claim on two sides."""
+    """What is wrong with a verdict about ``claims`` claims: unknown numbers, a claim on two sides."""
     errors = []
+    for n, same in enumerate(verdict.same):
+        unknown = sorted({c for c in same.claims if not 1 <= c <= claims})
+        if unknown:
+            errors.append(f"same[{n}]: no claim C{unknown[0]} (claims are C1–C{claims})")
     for n, conflict in enumerate(verdict.conflicts):
         cited = [c for side in conflict.sides for c in side.claims]
         unknown = sorted({c for c in cited if not 1 <= c <= claims})
@@ -110,18 +111,18 @@ async def judge(
     client: Any,
     backend: Backend,
     prompts: Prompts,
-    reports: list[ArticleReport],
+    claims: list[GroundedClaim],
+    alignment: Alignment,
     policy: Policy,
     *,
     usage: Usage,
     concurrency: int = 1,
     store: ArticleCache | None = None,
-) -> tuple[list[Disagreement], list[str]]:
-    """Disagreements the model finds among the reports' claims, and a note per group it could not judge.
+) -> Judgement:
+    """What the model says about each candidate group of ``claims``; a note per group it could not judge.
 
     At most ``concurrency`` groups are asked at once; answers are looked up in and kept in ``store``.
     """
-    claims = claims_of(reports)
     gate = asyncio.Semaphore(concurrency)
 
     async def one(members: list[GroundedClaim]) -> Verdict | str:
@@ -146,24 +147,18 @@ async def judge(
             store.put_verdict(prompt, verdict)
         return verdict
 
-    groups = [[claims[i] for i in group] for group in candidate_groups(claims)]
-    answers = await asyncio.gather(*(one(members) for members in groups))
-    found: list[Disagreement] = []
-    notes: list[str] = []
-    for members, answer in zip(groups, answers, strict=True):
+    groups = candidate_groups(claims, alignment)
+    answers = await asyncio.gather(*(one([claims[i] for i in group]) for group in groups))
+    judgement = Judgement()
+    for group, answer in zip(groups, answers, strict=True):
         if isinstance(answer, str):
-            notes.append(answer)
+            judgement.notes.append(answer)
             continue
+        judgement.seen.update(group)
+        judgement.same += [[group[c - 1] for c in same.claims] for same in answer.same]
         for conflict in answer.conflicts:
-            sides = [_side(side.answer, [members[c - 1] for c in side.claims]) for side in conflict.sides]
-            if len({tuple(s.sources) for s in sides}) > 1:  # the same sources on every side is no dispute
-                found.append(Disagreement(kind=conflict.kind, question=conflict.question, sides=sides))
-    return found, notes
-
-
-def _side(answer: str, claims: list[GroundedClaim]) -> Side:
-    evidence: list[Evidence] = []
-    for claim in claims:
-        if claim.evidence not in evidence:
-            evidence.append(claim.evidence)
-    return Side(answer=answer, sources=sorted({e.source for e in evidence}), evidence=evidence)
+            sides = [(side.answer, [group[c - 1] for c in side.claims]) for side in conflict.sides]
+            sources = [{claims[i].evidence.source for i in members} for _, members in sides]
+            if len({frozenset(s) for s in sources}) > 1:  # the same sources on every side is no dispute
+                judgement.conflicts.append(JudgedConflict(conflict.kind, conflict.question, sides))
+    return judgement

@@ -1,147 +1,201 @@
-"""Merge: many grounded article reports into one event report.
+"""Merge: many grounded article reports into the questions of one event, each with its answers.
 
-Deterministic (no model calls, and nothing depends on the order of a ``set``, so not on PYTHONHASHSEED):
+* **Claims** are aligned by meaning (:mod:`summarizer.align`): claims that say the same thing form an
+  answer, answers to the same thing form a question. The judge (:mod:`summarizer.judge`), when there
+  is a model, adds what meaning alone can tell: claims that give the same answer in other words join
+  it, and claims it finds on opposite sides of a conflict are never one answer.
+* **Quotes and dates** are compared deterministically (:mod:`summarizer.compare`): one speaker quoted
+  in other words, or dates of one happening that cannot both be right, is a disagreement.
+* **Each question** is then a *disagreement* when two of its answers conflict, *consensus* when one
+  answer is given by at least half of the sources (two or more), and *partial* otherwise. A source
+  with several claims in one answer is counted once.
+* **The headline** is the event as the most typical source describes it.
 
-* **Facts** — claims of different sources saying the same thing are aligned by the overlap of their
-  content words. A fact reported by at least half of the sources (and two or more) and contradicted
-  by none is *consensus*; the rest are *partial*.
-* **Disagreements** — what the judge found (:mod:`summarizer.judge`), then the deterministic
-  comparisons of quotes and dates (:mod:`summarizer.compare`).
-* **The headline** — the event as the most typical source describes it.
-
-Time grows linearly with the number of claims: each claim is compared with at most
-:data:`~summarizer.groups.MAX_CANDIDATES` candidate facts from a bounded index, and only with the first
-:data:`MEMBERS_COMPARED` claims of each. A claim worded exactly like any claim of a fact is placed at
-once, and a statement met before is not split into words again: the larger the cluster, the more of
-its claims are repeats (wire copy), so these shortcuts pay most where the work is most. Few objects
-are kept per claim (tuples, strings, flat lists): the garbage collector's full passes scan every
-object, so keeping many would make them run more often over a large heap.
-
-Small clusters (the bounds are not reached under a few dozen articles) are merged exactly as by
-comparing every pair of candidates; beyond that, a late claim whose words are all common may miss its
-match and stay apart: agreement is understated, never invented.
+Deterministic: no model call here, and nothing depends on the order of a ``set`` (so not on
+PYTHONHASHSEED) or on the order of the sources.
 """
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from summarizer.align import Alignment, align
 from summarizer.compare import canonical_entities, date_mismatches, quote_variants
-from summarizer.groups import MAX_CANDIDATES, Index
-from summarizer.schemas import ArticleReport, Disagreement, Fact, GroundedClaim
+from summarizer.facets import compare, conflict_kind, facets
+from summarizer.groups import Groups
+from summarizer.judge import Judgement, claims_of
+from summarizer.schemas import (
+    Answer,
+    ArticleReport,
+    DisagreementKind,
+    GroundedClaim,
+    Question,
+    QuestionStatus,
+    Statement,
+)
 from summarizer.text import content_words
 
-# When two claims state one fact. Stricter than it could be:
-# merging "the tours were cancelled" with "Kim is scheduled to tour" would hide a contradiction,
-# while leaving two phrasings of one fact apart only understates agreement.
-FACT_SIMILARITY = 0.70  # token_sort_ratio / 100
-FACT_OVERLAP = 0.55  # or: share of the shorter claim's content words found in the other
-MEMBERS_COMPARED = 4  # a claim is compared with at most this many claims of a candidate fact
+if TYPE_CHECKING:
+    from summarizer.embed import Embedder
+
 HEADLINE_SAMPLE = 50  # wordings of the event each one is compared with: the most common ones
-_ORDER_CUTOFF = FACT_SIMILARITY * 100 - 1e-6  # a shade low, for a quick test; the exact one follows
 
 
-# --------------------------------------------------------------------------------------------------
-# Facts
-# --------------------------------------------------------------------------------------------------
+@dataclass
+class Merged:
+    """What the sources of one event say together."""
+
+    event: str
+    questions: list[Question]  # disagreements, then consensus, then partial; most sources first
 
 
-@dataclass(slots=True)
-class _Cluster:
-    """Claims of different sources stating one fact."""
+def merge(
+    reports: list[ArticleReport],
+    *,
+    alignment: Alignment | None = None,
+    judgement: Judgement | None = None,
+    embedder: Embedder | None = None,
+) -> Merged:
+    """The merged view of the reports of one event.
 
-    claims: list[GroundedClaim] = field(default_factory=list)
-    by_source: dict[str, None] = field(default_factory=dict)  # the claims' sources, in order: one claim each
-    keys: tuple[str, ...] = ()  # of the first MEMBERS_COMPARED claims: their content words, sorted, joined
-    key_words: tuple[tuple[str, ...], ...] = ()  # and not joined
-    words: dict[str, None] = field(default_factory=dict)  # all those claims' content words
-    shortest: int = 1 << 30  # fewest content words of one of those claims
-
-    @property
-    def sources(self) -> list[str]:
-        return sorted(self.by_source)
-
-
-def align_claims(reports: list[ArticleReport]) -> list[_Cluster]:
-    """Group claims that state the same fact, comparing each claim with a bounded set of candidates."""
-    facts: list[_Cluster] = []
-    index = Index()
-    worded: dict[str, tuple[int, ...]] = {}  # key -> the facts with a claim worded so
-    split: dict[str, tuple[list[str], str]] = {}  # statement -> its content words, sorted, and their key
-    for report in reports:
-        source = report.source.id
-        for claim in report.claims:
-            words, key = split.get(claim.statement) or split.setdefault(claim.statement, _key(claim.statement))
-            # worded like a claim of a fact: placed with the first such fact this source is not in yet
-            best = next((f for f in worded.get(key, ()) if source not in facts[f].by_source), None) if key else None
-            if best is None:
-                candidates = [c for c, _ in index.top(words, MAX_CANDIDATES)]
-                best = _same_fact(key, frozenset(words), source, candidates, facts)
-            if best is None:
-                best = len(facts)
-                facts.append(_Cluster())
-            fact = facts[best]
-            if best not in worded.get(key, ()):
-                worded[key] = worded.get(key, ()) + (best,)
-            if len(fact.keys) < MEMBERS_COMPARED:
-                index.add(best, (w for w in words if w not in fact.words))
-                fact.words.update(dict.fromkeys(words))
-                fact.keys += (key,)
-                fact.key_words += (tuple(words),)
-                fact.shortest = min(fact.shortest, len(words))
-            fact.by_source[source] = None
-            fact.claims.append(claim)
-    return facts
-
-
-def _key(statement: str) -> tuple[list[str], str]:
-    words = sorted({sys.intern(w) for w in content_words(statement)})
-    return words, " ".join(words)
-
-
-def _same_fact(
-    key: str, words: frozenset[str], source: str, candidates: list[int], facts: list[_Cluster]
-) -> int | None:
-    """The candidate fact the claim states, if any: the most similar, and of equals the first.
-
-    Similarity to a fact: the best word order (ratio of the sorted words, i.e. token_sort_ratio) and the
-    best word overlap with one of its claims compared. A fact's overlap is at most the share of the
-    claim's words it has at all: tried in order of that bound, the search stops when no candidate left
-    can beat the best (order is at most 1), and one whose bound is below FACT_OVERLAP can only qualify
-    by order, which a quick test with a cutoff rules out.
+    ``alignment`` is :func:`summarizer.align.align` of the reports' claims (computed here when not
+    given, with ``embedder``); ``judgement`` is what the judge said about them, if it was asked.
     """
-    bounded = []
-    for rank, candidate in enumerate(candidates):
-        fact = facts[candidate]
-        if source not in fact.by_source:  # one claim per source and fact: two claims of one article are two
-            bound = len(fact.words.keys() & words) / max(1, min(len(words), fact.shortest))
-            bounded.append((-bound, rank, candidate))
-    bounded.sort()
-    best, best_key = None, (0.0, 0)
-    for minus_bound, rank, candidate in bounded:
-        if 1.0 - minus_bound < best_key[0]:
-            break
-        fact = facts[candidate]
-        if -minus_bound < FACT_OVERLAP and not process.extractOne(
-            key, fact.keys, scorer=fuzz.ratio, score_cutoff=_ORDER_CUTOFF
-        ):
-            continue
-        order = process.extractOne(key, fact.keys, scorer=fuzz.ratio)[1] / 100
-        overlap = max(len(words.intersection(k)) / max(1, min(len(words), len(k))) for k in fact.key_words)
-        if (order >= FACT_SIMILARITY or overlap >= FACT_OVERLAP) and (order + overlap, -rank) > best_key:
-            best, best_key = candidate, (order + overlap, -rank)
-    return best
+    canonical_entities(reports)
+    claims = claims_of(reports)
+    if alignment is None:
+        alignment = align(claims, embedder=embedder)
+    threshold = max(2, -(-len(reports) // 2))
+    questions = _claim_questions(claims, alignment, judgement or Judgement(), threshold)
+    questions += quote_variants(reports) + date_mismatches(reports)
+    rank = {"disagreement": 0, "consensus": 1, "partial": 2}
+    questions.sort(key=lambda q: (rank[q.status], -max(len(a.sources) for a in q.answers)))
+    return Merged(headline(reports), questions)
 
 
-def _as_fact(fact: _Cluster) -> Fact:
-    first = fact.claims[0]
-    evidence = [claim.evidence for claim in fact.claims]  # one per source: a fact has one claim per source
-    return Fact(statement=first.statement, topic=first.topic, sources=fact.sources, evidence=evidence)
+def _claim_questions(
+    claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, threshold: int
+) -> list[Question]:
+    side_of = {i: (n, k) for n, c in enumerate(judgement.conflicts) for k, (_, ms) in enumerate(c.sides) for i in ms}
+    answers = _answers(alignment, judgement, side_of)
+    answer_of = {i: a for a, group in enumerate(answers) for i in group}
+    question_of = {i: q for q, group in enumerate(alignment.questions) for a in group for i in alignment.answers[a]}
+    together = Groups(len(answers))  # answers of one question: the alignment's, and each judged conflict's
+    first: dict[int, int] = {}
+    for a, group in enumerate(answers):
+        together.join(a, first.setdefault(question_of[group[0]], a))
+    for conflict in judgement.conflicts:
+        members = [i for _, side in conflict.sides for i in side]
+        for i in members[1:]:
+            together.join(answer_of[members[0]], answer_of[i])
+    conflicts = _conflicts(claims, alignment, judgement, answer_of)
+    groups: dict[int, list[int]] = {}
+    for a in range(len(answers)):
+        groups.setdefault(together.root(a), []).append(a)
+    built = {a: _answer(claims, group) for a, group in enumerate(answers)}
+    return [
+        _question(claims, {a: built[a] for a in ids}, answers, conflicts, threshold, judgement.seen)
+        for ids in groups.values()
+    ]
+
+
+def _conflicts(
+    claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, answer_of: dict[int, int]
+) -> dict[tuple[int, int], tuple[DisagreementKind, str | None]]:
+    """Pairs of final answers that cannot both be true: by their facets, or as the judge found."""
+    found: dict[tuple[int, int], tuple[DisagreementKind, str | None]] = {}
+    for a, b in alignment.conflicts:
+        for i in alignment.answers[a]:
+            for j in alignment.answers[b]:
+                x, y = sorted((answer_of[i], answer_of[j]))
+                left, right = facets(claims[i].statement), facets(claims[j].statement)
+                if x != y and (x, y) not in found and compare(left, right) == "conflict":
+                    found[(x, y)] = (conflict_kind(left, right), None)
+    for conflict in judgement.conflicts:
+        sides = [{answer_of[i] for i in side} for _, side in conflict.sides]
+        for s, one in enumerate(sides):
+            for other in sides[s + 1 :]:
+                for x, y in {(min(p, q), max(p, q)) for p in one for q in other if p != q}:
+                    found[(x, y)] = (conflict.kind, conflict.question)
+    return found
+
+
+def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:
+    """The final answers: the alignment's, split where the judge put their claims on opposite sides of a
+    conflict, then joined where it says claims give the same answer (never across sides)."""
+    pieces: list[list[int]] = []
+    for group in alignment.answers:
+        by_side: dict[tuple[int, int] | None, list[int]] = {}
+        for i in group:
+            by_side.setdefault(side_of.get(i), []).append(i)
+        sided = [members for side, members in by_side.items() if side is not None]
+        if sided and None in by_side:
+            sided[0] = sorted(sided[0] + by_side[None])  # unplaced claims stay with the first side
+            pieces += sided
+        else:
+            pieces += list(by_side.values())
+    piece_of = {i: p for p, piece in enumerate(pieces) for i in piece}
+    sides_of = [{side_of[i] for i in piece if i in side_of} for piece in pieces]
+    joined = Groups(len(pieces))
+    for same in judgement.same + [side for c in judgement.conflicts for _, side in c.sides]:
+        for i in same[1:]:
+            a, b = joined.root(piece_of[same[0]]), joined.root(piece_of[i])
+            if a != b and not _opposed(sides_of[a], sides_of[b]):
+                joined.join(a, b)
+                sides_of[min(a, b)] = sides_of[a] | sides_of[b]
+    merged: dict[int, list[int]] = {}
+    for p, piece in enumerate(pieces):
+        merged.setdefault(joined.root(p), []).extend(piece)
+    return sorted((sorted(g) for g in merged.values()), key=lambda g: g[0])
+
+
+def _opposed(a: set[tuple[int, int]], b: set[tuple[int, int]]) -> bool:
+    """Claims on different sides of one conflict."""
+    return any(n == m and k != side for n, k in a for m, side in b)
+
+
+def _question(
+    claims: list[GroundedClaim],
+    built: dict[int, Answer],
+    answers: list[list[int]],
+    conflicts: dict[tuple[int, int], tuple[DisagreementKind, str | None]],
+    threshold: int,
+    judged: set[int],
+) -> Question:
+    """One question from its answers (by their number among all answers), most reported first."""
+    order = sorted(built, key=lambda a: (-len(built[a].sources), answers[a][0]))
+    position = {a: rank for rank, a in enumerate(order)}
+    pairs = {
+        (min(position[x], position[y]), max(position[x], position[y])): why
+        for (x, y), why in conflicts.items()
+        if x in position and y in position and set(built[x].sources) != set(built[y].sources)
+    }
+    ordered = [built[a] for a in order]
+    status: QuestionStatus = "consensus" if len(ordered[0].sources) >= threshold else "partial"
+    kind: DisagreementKind | None = None
+    if pairs:
+        status = "disagreement"
+        kind = Counter(k for k, _ in pairs.values()).most_common(1)[0][0]
+    asked = next((text for _, text in pairs.values() if text), None)
+    top = claims[answers[order[0]][0]]
+    return Question(
+        question=asked or top.topic or top.statement,
+        status=status,
+        kind=kind,
+        answers=ordered,
+        conflicts=sorted(pairs),
+        decided_by="judge" if any(i in judged for a in order for i in answers[a]) else "rules",
+    )
+
+
+def _answer(claims: list[GroundedClaim], group: list[int]) -> Answer:
+    sources = list(dict.fromkeys(claims[i].evidence.source for i in group))
+    statements = [Statement(text=claims[i].statement, evidence=claims[i].evidence) for i in group]
+    return Answer(answer=claims[group[0]].statement, sources=sources, statements=statements)
 
 
 def headline(reports: list[ArticleReport]) -> str:
@@ -153,43 +207,3 @@ def headline(reports: list[ArticleReport]) -> str:
     typical = Counter(keys).most_common(HEADLINE_SAMPLE)
     score = {k: sum(n * fuzz.token_set_ratio(k, other) for other, n in typical) for k in dict.fromkeys(keys)}
     return max(zip(events, keys, strict=True), key=lambda ek: score[ek[1]])[0]
-
-
-@dataclass
-class Merged:
-    """What the sources of one event say together."""
-
-    event: str
-    consensus: list[Fact]
-    partial: list[Fact]
-    disagreements: list[Disagreement]
-
-
-def merge(reports: list[ArticleReport], judged: Iterable[Disagreement] = ()) -> Merged:
-    """The merged view of the reports of one event.
-
-    ``judged`` are the disagreements the judge found among the claims (:mod:`summarizer.judge`): they
-    come first, and a fact that is one side of one of them is not consensus.
-    """
-    canonical_entities(reports)
-    threshold = max(2, -(-len(reports) // 2))
-    consensus: list[Fact] = []
-    partial: list[Fact] = []
-    for fact in align_claims(reports):
-        (consensus if len(fact.by_source) >= threshold else partial).append(_as_fact(fact))
-    consensus.sort(key=lambda f: -len(f.sources))
-    partial.sort(key=lambda f: -len(f.sources))
-    judged = list(judged)
-    disputed = [f for f in consensus if any(_on_a_side(f, d) for d in judged)]
-    consensus = [f for f in consensus if f not in disputed]
-    disagreements = judged + quote_variants(reports) + date_mismatches(reports)
-    return Merged(headline(reports), consensus, disputed + partial, disagreements)
-
-
-def _on_a_side(fact: Fact, disagreement: Disagreement) -> bool:
-    """The fact is one side of the dispute: its evidence is on a side, and no other side's source reports it."""
-    for side in disagreement.sides:
-        if any(e in side.evidence for e in fact.evidence):
-            others = {s for other in disagreement.sides if other is not side for s in other.sources}
-            return not others & set(fact.sources)
-    return False

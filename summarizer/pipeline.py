@@ -16,17 +16,21 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from summarizer.align import align
 from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, resolve_backend
 from summarizer.cache import ArticleCache, cache_dir
+from summarizer.embed import Embedder
+from summarizer.embed import embedder as named_embedder
 from summarizer.errors import ConfigError, ModelError, ReplayMissError
 from summarizer.extract import extract
+from summarizer.judge import Judgement, claims_of
 from summarizer.judge import judge as judge_claims
 from summarizer.llm import Policy
 from summarizer.load import Article, load_folder
 from summarizer.merge import merge
 from summarizer.prompt_files import Prompts, load_prompts
 from summarizer.recording import record, replay, replay_backend
-from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Disagreement, EventReport, Problem, RunInfo, Usage
+from summarizer.schemas import SCHEMA_VERSION, ArticleReport, EventReport, Problem, RunInfo, Usage
 
 # instructor logs each exhausted re-ask at ERROR; we report those ourselves (as dropped items or a
 # failed article), so without an application-configured handler they are not printed.
@@ -49,6 +53,7 @@ async def summarize_async(
     timeout: float = DEFAULT_TIMEOUT,
     max_retry_wait: float | None = None,
     cache: bool | str | Path = False,
+    embedder: str | Embedder | None = None,
 ) -> EventReport:
     """Summarize the articles in ``folder`` into one :class:`EventReport`.
 
@@ -63,35 +68,39 @@ async def summarize_async(
     transport retries (``Retry-After`` included; default 60 s, 0 retries at once). ``cache=True`` keeps
     each finished article in the cache folder (:mod:`summarizer.cache`), a path keeps them there; an
     article found there costs no model call. Record and replay runs never use the cache.
+
+    ``embedder`` is the model that compares claims by meaning (:mod:`summarizer.embed`): by default
+    the offline WordLlama model; ``"openai:MODEL"`` asks the backend's ``/v1/embeddings`` endpoint,
+    ``"st:MODEL"`` runs a sentence-transformers model; or any object with an ``embed`` method.
     """
     loaded = load_folder(Path(folder))
     run = _session(model, base_url, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
     judge_usage = Usage()
-    judged: list[Disagreement] = []
-    notes: list[str] = []
+    judgement = Judgement()
     with _exchanges(run.backend, record_to, replay_from):
         results = await _extract_all(run, loaded.articles, on_progress)
         reports = [r for r in results if isinstance(r, ArticleReport)]
         failed = [r for r in results if isinstance(r, Problem)]
         if not reports:
             raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
+        claims = claims_of(reports)
+        meaning = _embedder(embedder, run.backend)
+        alignment = align(claims, embedder=meaning)
         if judge and len(reports) > 1:
-            judged, notes = await judge_claims(
-                run.client, run.backend, run.prompts, reports, run.policy,
+            judgement = await judge_claims(
+                run.client, run.backend, run.prompts, claims, alignment, run.policy,
                 usage=judge_usage, concurrency=run.limit, store=run.store,
             )  # fmt: skip
-    merged = merge(reports, judged)
+    merged = merge(reports, alignment=alignment, judgement=judgement)
     return EventReport(
         event=merged.event,
         sources=reports,
-        consensus=merged.consensus,
-        partial=merged.partial,
-        disagreements=merged.disagreements,
+        questions=merged.questions,
         failed=failed,
         skipped=loaded.skipped,
-        notes=notes,
+        notes=judgement.notes,
         judge_usage=judge_usage,
-        run=_run_info(run),
+        run=_run_info(run, meaning.name),
     )
 
 
@@ -168,7 +177,14 @@ async def _extract_all(
     return list(await asyncio.gather(*(one(a) for a in articles)))
 
 
-def _run_info(run: _Session) -> RunInfo:
+def _embedder(choice: str | Embedder | None, backend: Backend) -> Embedder:
+    if choice is None or isinstance(choice, str):
+        base_url = backend.base_url if backend.kind != "embedded" and not backend.replay else None
+        return named_embedder(choice, base_url=base_url, api_key=backend.api_key)
+    return choice
+
+
+def _run_info(run: _Session, embedder: str) -> RunInfo:
     return RunInfo(
         backend=run.backend.label,
         model=run.backend.request_model,
@@ -177,6 +193,7 @@ def _run_info(run: _Session) -> RunInfo:
         prompt_version=run.prompts.version,
         schema_version=SCHEMA_VERSION,
         tool_version=version("summarizer"),
+        embedder=embedder,
     )
 
 
@@ -194,6 +211,7 @@ def summarize(
     timeout: float = DEFAULT_TIMEOUT,
     max_retry_wait: float | None = None,
     cache: bool | str | Path = False,
+    embedder: str | Embedder | None = None,
 ) -> EventReport:
     """Blocking form of :func:`summarize_async` (same options), for scripts and notebooks without a loop."""
     return asyncio.run(
@@ -210,6 +228,7 @@ def summarize(
             timeout=timeout,
             max_retry_wait=max_retry_wait,
             cache=cache,
+            embedder=embedder,
         )  # fmt: skip
     )
 

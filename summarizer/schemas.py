@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # The kinds of item an article report holds; ``summarizer.ground.KINDS`` maps each to its grounding rule.
 ItemKind = Literal["event", "entity", "claim", "quote", "number", "date"]
@@ -124,9 +124,25 @@ class Conflict(BaseModel):
     sides: list[VerdictSide] = Field(min_length=2, max_length=4, description="The incompatible answers.")
 
 
-class Verdict(BaseModel):
-    """The conflicts among one group of claims from several sources."""
+class SameAnswer(BaseModel):
+    """Claims that give the same answer to the same question, whatever their wording."""
 
+    claims: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=2, max_length=30, description="Numbers of the claims [C#] that give this one answer."
+    )
+
+
+class Verdict(BaseModel):
+    """How the claims of one group, from several sources, agree and conflict."""
+
+    same: list[SameAnswer] = Field(
+        default_factory=list,
+        max_length=30,
+        description=(
+            "Groups of claims that answer one question the same way, even in other words, other units or "
+            "with more or less detail. Leave a claim out when no other claim gives its answer."
+        ),
+    )
     conflicts: list[Conflict] = Field(
         default_factory=list,
         max_length=10,
@@ -256,34 +272,45 @@ class ArticleReport(BaseModel):
     )
 
 
-class Fact(BaseModel):
-    """One fact as reported by one or more sources."""
+class Statement(BaseModel):
+    """One source's words for an answer: a claim, a quotation or a date mention, with its span."""
 
-    statement: str = Field(description="The fact, as phrased by one of its sources.")
-    topic: str = Field(description="The question it answers.")
-    sources: list[str] = Field(description="Ids of the sources reporting it.")
-    evidence: list[Evidence] = Field(description="One span per supporting claim.")
+    text: str = Field(description="The claim as its source's extraction states it, the quote, or the date words.")
+    evidence: Evidence = Field(description="Where the source says it.")
 
 
-class Side(BaseModel):
-    """One answer to a disputed question and who gives it."""
+class Answer(BaseModel):
+    """One answer to a question, and every source that gives it (each counted once)."""
 
-    answer: str = Field(description="The answer as one source phrases it.")
-    sources: list[str] = Field(description="Ids of the sources giving this answer.")
-    evidence: list[Evidence] = Field(description="Their spans.")
+    answer: str = Field(description="The answer as one of its sources states it.")
+    sources: list[str] = Field(description="Ids of the sources giving this answer, each once.")
+    statements: list[Statement] = Field(description="Every statement of this answer; a source may have several.")
 
 
+QuestionStatus = Literal["consensus", "partial", "disagreement"]
 DisagreementKind = Literal["contradiction", "quote_wording", "numeric", "date"]
 
 
-class Disagreement(BaseModel):
-    """The same question answered incompatibly by different sources."""
+class Question(BaseModel):
+    """A question the sources answer, with every answer they give.
 
-    kind: DisagreementKind = Field(
-        description="contradiction, quote_wording (same speaker, other words), numeric or date mismatch."
+    *consensus*: one answer is given by at least half of the sources (two or more) and no answer
+    conflicts with another; *disagreement*: two answers cannot both be true; *partial*: the rest.
+    """
+
+    question: str = Field(description="What is being asked, as one source's claim frames it.")
+    status: QuestionStatus = Field(description="consensus, partial or disagreement (see the model's description).")
+    kind: DisagreementKind | None = Field(
+        default=None,
+        description="For a disagreement: contradiction, quote_wording (one speaker, other words), numeric or date.",
     )
-    question: str = Field(description="What the sources disagree about.")
-    sides: list[Side] = Field(min_length=2, description="The competing answers.")
+    answers: list[Answer] = Field(min_length=1, description="The answers, the most reported first.")
+    conflicts: list[tuple[int, int]] = Field(
+        default_factory=list, description="Pairs of answers (indices into answers) that cannot both be true."
+    )
+    decided_by: Literal["rules", "judge"] = Field(
+        default="rules", description="Whether the model's judge or deterministic checks decided the answers' split."
+    )
 
 
 class Problem(BaseModel):
@@ -303,6 +330,7 @@ class RunInfo(BaseModel):
     prompt_version: str = Field(description="Hash of the prompt files.")
     schema_version: str = Field(description="Version of these models.")
     tool_version: str = Field(description="Version of summarizer.")
+    embedder: str = Field(default="", description="The embedding model that compared the claims by meaning.")
 
 
 class EventReport(BaseModel):
@@ -312,14 +340,26 @@ class EventReport(BaseModel):
 
     event: str = Field(description="The event in one sentence, from the sources' own descriptions.")
     sources: list[ArticleReport] = Field(description="Per-article grounded extractions.")
-    consensus: list[Fact] = Field(description="Facts reported by most sources and contradicted by none.")
-    partial: list[Fact] = Field(description="Facts only some sources report.")
-    disagreements: list[Disagreement] = Field(description="Questions the sources answer differently.")
+    questions: list[Question] = Field(
+        description="What the sources answer: disagreements first, then consensus, then partial questions."
+    )
     failed: list[Problem] = Field(default_factory=list, description="Articles the model could not process.")
     skipped: list[Problem] = Field(default_factory=list, description="Files not read, with the reason.")
     notes: list[str] = Field(default_factory=list, description="Other problems met, e.g. a group not judged.")
     judge_usage: Usage = Field(default_factory=Usage, description="Calls and tokens spent judging conflicts.")
     run: RunInfo = Field(description="Backend, model and versions.")
+
+    @property
+    def disagreements(self) -> list[Question]:
+        return [q for q in self.questions if q.status == "disagreement"]
+
+    @property
+    def consensus(self) -> list[Question]:
+        return [q for q in self.questions if q.status == "consensus"]
+
+    @property
+    def partial(self) -> list[Question]:
+        return [q for q in self.questions if q.status == "partial"]
 
 
 # --------------------------------------------------------------------------------------------------

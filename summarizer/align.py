@@ -1,0 +1,328 @@
+"""Align: claims of several sources grouped by meaning into answers, and answers into questions.
+
+Two claims are the same *answer* when they say the same thing, whatever the words; answers belong to
+one *question* when they answer the same thing, whether or not they agree. Both groupings are
+average-link clustering over similarities that mix what an embedding model sees (the statements'
+and, when there are any, the topics' vectors) with the words the claims share:
+
+1. **Answers.** A pair's similarity is the cosine of the statements' vectors, raised when their
+   facets (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down. A pair whose
+   facets conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things
+   ("Paris" / "Lyon") can never share an answer: meaning alone is not allowed to merge it.
+2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
+   how many content words they share, with no such veto: "the talks were cancelled" and "the talks
+   were postponed" are two answers to one question.
+3. **Conflicts.** Two answers of one question conflict when a claim of one and a claim of the other
+   have conflicting facets; the judge (:mod:`summarizer.judge`) may add and confirm more.
+
+Time grows linearly with the number of claims. Up to :data:`EXACT_LIMIT` claims every pair is
+compared; beyond, each claim is compared with a bounded set of candidates: those sharing most content
+words (:class:`summarizer.groups.Index`) and those falling in the same buckets of random hyperplanes
+over the vectors. Average-link over the pairs compared is the same clustering as over all pairs when
+every pair is compared, which is what the bounded path does below the limit.
+
+Claims are put in a canonical order (by statement, source, topic) before anything else, so the
+groups do not depend on the order the caller lists them in.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from summarizer.embed import normalised
+from summarizer.facets import compare, facets, pinned_together, with_openers
+from summarizer.groups import Index
+from summarizer.text import content_words
+
+if TYPE_CHECKING:
+    from summarizer.embed import Embedder, Vectors
+
+ANSWER_THRESHOLD = 0.20  # average similarity for claims to be one answer (cosine, plus the facet bonus)
+FACET_BONUS = 0.25  # added to a pair's cosine when a number, date or name pins both to the same thing
+QUESTION_THRESHOLD = 0.35  # average similarity for answers to belong to one question
+TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
+TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
+WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in common
+EXACT_LIMIT = 300  # up to this many claims, every pair is compared
+CANDIDATES = 24  # beyond it, the pairs compared per claim: sharing most words, and same-bucket vectors
+_PLANES, _TABLES, _BUCKET = 12, 4, 16  # random hyperplanes per table, tables, claims kept per bucket
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    """What alignment needs of a claim: who said it, what, and (optionally) the question it answers."""
+
+    source: str
+    statement: str
+    topic: str = ""
+
+
+@dataclass
+class Alignment:
+    """Claims (by index into the caller's list) grouped into answers, answers into questions."""
+
+    answers: list[list[int]]  # each answer's claims, in the caller's order; singletons included
+    questions: list[list[int]]  # each question's answers (indices into ``answers``)
+    topics: list[list[int]]  # questions close enough to be judged together (indices into ``questions``)
+    conflicts: set[tuple[int, int]]  # pairs of answers (smaller index first) whose facets conflict
+
+
+def group_claims(claims: Sequence[Any], *, embedder: Embedder | None = None) -> list[list[int]]:
+    """The answer groups of ``claims``: lists of indices of claims that say the same thing.
+
+    Each claim is a mapping or an object with ``source``, ``statement`` and optionally ``topic``.
+    Every claim is in exactly one group (singletons included); no model is called.
+    """
+    return align(claims, embedder=embedder).answers
+
+
+def align(claims: Sequence[Any], *, embedder: Embedder | None = None) -> Alignment:
+    """Answers, questions and conflicts among ``claims`` (see the module docstring)."""
+    items = [_claim_text(c) for c in claims]
+    order = sorted(range(len(items)), key=lambda i: (items[i].statement, items[i].source, items[i].topic, i))
+    ordered = [items[i] for i in order]
+    if embedder is None:
+        from summarizer.embed import WordLlama
+
+        embedder = WordLlama()
+    found = _align(ordered, embedder)
+    back = order.__getitem__  # canonical position -> the caller's index
+    answers = [sorted(back(i) for i in group) for group in found.answers]
+    rank = sorted(range(len(answers)), key=lambda a: answers[a][0])  # answers in the caller's order
+    renumber = {old: new for new, old in enumerate(rank)}
+    questions = [sorted(renumber[a] for a in q) for q in found.questions]
+    q_rank = sorted(range(len(questions)), key=lambda q: questions[q])
+    q_renumber = {old: new for new, old in enumerate(q_rank)}
+    return Alignment(
+        answers=[answers[a] for a in rank],
+        questions=[questions[q] for q in q_rank],
+        topics=sorted(sorted(q_renumber[q] for q in t) for t in found.topics),
+        conflicts={tuple(sorted((renumber[a], renumber[b]))) for a, b in found.conflicts},  # type: ignore[misc]
+    )
+
+
+def _claim_text(claim: Any) -> ClaimText:
+    if isinstance(claim, ClaimText):
+        return claim
+    get = claim.get if isinstance(claim, Mapping) else lambda name, default=None: getattr(claim, name, default)
+    source = get("source", None)
+    if source is None:  # a report's claim knows its source through its evidence
+        evidence = get("evidence", None)
+        source = getattr(evidence, "source", None)
+    statement = get("statement", None)
+    if source is None or not isinstance(statement, str):
+        raise ValueError("each claim needs a source and a statement")
+    return ClaimText(str(source), statement, str(get("topic", "") or ""))
+
+
+def _align(items: list[ClaimText], embedder: Embedder) -> Alignment:
+    n = len(items)
+    if n == 0:
+        return Alignment([], [], [], set())
+    per_source = n / len({c.source for c in items})
+    statements = _centred(embedder.embed([c.statement for c in items]), per_source)
+    topic_vectors = embedder.embed([c.topic for c in items]) if any(c.topic for c in items) else None
+    words = [frozenset(content_words(c.statement)) for c in items]
+    assert statements is not None
+    pairs = list(_pairs(items, statements, words))
+    pinned = with_openers([facets(c.statement) for c in items])
+    named = Counter(name for f in pinned for name in f.names)
+    common = frozenset(name for name, count in named.items() if count * 3 > n)  # the event's own names
+    relation = [compare(pinned[i], pinned[j]) for i, j in pairs]
+    cosine = _cosines(statements, pairs)
+    answer_edges = {
+        (i, j): cos + (FACET_BONUS if rel == "same" and pinned_together(pinned[i], pinned[j], common) else 0.0)
+        for (i, j), cos, rel in zip(pairs, cosine, relation, strict=True)
+    }
+    vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
+    answers = average_link(n, answer_edges, ANSWER_THRESHOLD, cannot=vetoed)
+    question_edges = _question_edges(items, cosine, _centred(topic_vectors, per_source), words, pairs)
+    questions = average_link(n, question_edges, QUESTION_THRESHOLD, start=answers)
+    topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions)
+    home = {i: a for a, group in enumerate(answers) for i in group}
+    question_of = {i: q for q, group in enumerate(questions) for i in group}
+    conflicts = {
+        (min(home[i], home[j]), max(home[i], home[j]))
+        for (i, j), rel in zip(pairs, relation, strict=True)
+        if rel == "conflict" and home[i] != home[j] and question_of[i] == question_of[j]
+    }
+    answer_of_question = [sorted({home[i] for i in q}) for q in questions]
+    question_of_topic = [sorted({question_of[i] for i in t}) for t in topics]
+    return Alignment(answers, answer_of_question, question_of_topic, conflicts)
+
+
+def _question_edges(
+    items: list[ClaimText],
+    cosine: list[float],
+    topic_vectors: Vectors | None,
+    words: list[frozenset[str]],
+    pairs: list[tuple[int, int]],
+) -> dict[tuple[int, int], float]:
+    """How close two claims' questions are: their statements' and topics' vectors, and the rare words
+    they have in common."""
+    frequency = Counter(w for ws in words for w in ws)
+    weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
+    topics = _cosines(topic_vectors, pairs) if topic_vectors is not None else cosine
+    edges = {}
+    for (i, j), cos, topic_cos in zip(pairs, cosine, topics, strict=True):
+        both = topic_vectors is not None and items[i].topic and items[j].topic
+        meaning = (1 - TOPIC_WEIGHT) * cos + TOPIC_WEIGHT * topic_cos if both else cos
+        edges[(i, j)] = meaning + WORDS_WEIGHT * _shared(words[i], words[j], weight)
+    return edges
+
+
+def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> Iterable[tuple[int, int]]:
+    """The pairs of claims compared: all of them up to EXACT_LIMIT claims, bounded candidates beyond."""
+    n = len(items)
+    if n <= EXACT_LIMIT:
+        yield from ((i, j) for i in range(n) for j in range(i + 1, n))
+        return
+    seen: set[tuple[int, int]] = set()
+    index = Index()
+    keys = _bucket_keys(vectors)  # per table, each claim's bucket
+    tables: list[dict[int, list[int]]] = [{} for _ in keys]
+    for i in range(n):
+        sorted_words = sorted(words[i])
+        near = [j for j, _ in index.top(sorted_words, CANDIDATES // 2)]
+        near += [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())][: CANDIDATES // 2]
+        for j in near:
+            pair = (min(i, j), max(i, j))
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+        index.add(i, sorted_words)
+        for t, table in enumerate(tables):
+            bucket = table.setdefault(keys[t][i], [])
+            if len(bucket) < _BUCKET:
+                bucket.append(i)
+
+
+def _bucket_keys(vectors: Vectors) -> list[list[int]]:
+    """Each claim's bucket in each table of random hyperplanes (seeded: every run draws the same)."""
+    rng = np.random.default_rng(0)
+    powers = 1 << np.arange(_PLANES, dtype=np.int64)
+    keys = []
+    for _ in range(_TABLES):
+        planes = rng.standard_normal((vectors.shape[1], _PLANES)).astype(np.float32)
+        keys.append(((vectors @ planes > 0).astype(np.int64) @ powers).tolist())
+    return keys
+
+
+def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
+    """The vectors less the part every claim shares, renormalised.
+
+    What all the claims of one event share (its people, its place) says nothing about which of them
+    say the same thing, and would make them all look close. A batch where each source gives one claim
+    is one question answered several ways: there, what they share is the question, so nothing is
+    taken away; with two claims or more per source, the batch's mean is taken away in full.
+    """
+    share = min(1.0, max(0.0, per_source - 1.0))
+    if vectors is None or len(vectors) < 3 or share == 0.0:
+        return vectors
+    return normalised(vectors - share * vectors.mean(axis=0, keepdims=True))
+
+
+def _shared(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    """The weight of the words two claims share, over the lighter claim's: rare words count most."""
+    lighter = min(sum(weight[w] for w in a), sum(weight[w] for w in b))
+    return sum(weight[w] for w in a & b) / lighter if lighter > 0 else 0.0
+
+
+def _cosines(vectors: Vectors | None, pairs: list[tuple[int, int]]) -> list[float]:
+    if vectors is None or not pairs:
+        return [0.0] * len(pairs)
+    left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    return np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()  # type: ignore[no-any-return]
+
+
+def average_link(
+    n: int,
+    edges: dict[tuple[int, int], float],
+    threshold: float,
+    *,
+    cannot: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    start: list[list[int]] | None = None,
+) -> list[list[int]]:
+    """Average-link agglomerative clustering of items ``0..n-1`` over the pairs in ``edges``.
+
+    Two clusters' similarity is the sum of their pairs' similarities over the product of their sizes (a
+    pair not in ``edges`` counts 0); the most similar clusters merge while that is at least
+    ``threshold``, never two whose items include a pair in ``cannot``. ``start`` gives initial
+    clusters. Ties go to the smallest cluster ids, so the result depends only on the items' order.
+    Returns the clusters, each sorted, in the order of their first items.
+    """
+    members: dict[int, list[int]] = {}
+    cluster_of = list(range(n))
+    for c, group in enumerate(start if start is not None else [[i] for i in range(n)]):
+        members[c] = list(group)
+        for i in group:
+            cluster_of[i] = c
+    sums: dict[int, dict[int, float]] = {c: {} for c in members}
+    blocked: dict[int, set[int]] = {c: set() for c in members}
+    for (i, j), sim in edges.items():
+        a, b = cluster_of[i], cluster_of[j]
+        if a != b:
+            sums[a][b] = sums[a].get(b, 0.0) + sim
+            sums[b][a] = sums[b].get(a, 0.0) + sim
+    for i, j in cannot:
+        a, b = cluster_of[i], cluster_of[j]
+        if a != b:
+            blocked[a].add(b)
+            blocked[b].add(a)
+    version = dict.fromkeys(members, 0)
+    heap = [
+        (-total / (len(members[a]) * len(members[b])), a, b, 0, 0)
+        for a, row in sums.items()
+        for b, total in row.items()
+        if a < b and b not in blocked[a]
+    ]
+    heapq.heapify(heap)
+    while heap:
+        minus, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue  # stale: one of the two has merged since
+        if -minus < threshold:
+            break
+        if b in blocked[a]:
+            continue
+        _merge(a, b, members, sums, blocked, version)
+        for c, total in sums[a].items():
+            if c not in blocked[a]:
+                x, y = min(a, c), max(a, c)
+                average = total / (len(members[a]) * len(members[c]))
+                heapq.heappush(heap, (-average, x, y, version[x], version[y]))
+    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+
+
+def _merge(
+    a: int,
+    b: int,
+    members: dict[int, list[int]],
+    sums: dict[int, dict[int, float]],
+    blocked: dict[int, set[int]],
+    version: dict[int, int],
+) -> None:
+    """Fold cluster ``b`` into ``a``: members, pair sums and vetoes."""
+    members[a] += members.pop(b)
+    for c, total in sums.pop(b).items():
+        if c == a:
+            continue
+        sums[a][c] = sums[a].get(c, 0.0) + total
+        row = sums[c]
+        row[a] = row.get(a, 0.0) + row.pop(b)
+    sums[a].pop(b, None)
+    for c in blocked.pop(b):
+        if c != a:
+            blocked[a].add(c)
+            blocked[c].discard(b)
+            blocked[c].add(a)
+    version[a] += 1
+    del version[b]

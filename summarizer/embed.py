@@ -1,0 +1,130 @@
+"""Embedders: sentences to unit vectors whose dot product says how close two sentences are in meaning.
+
+The merge asks one :class:`Embedder` for every claim's vector (``summarizer.align``). Three ship:
+
+* :class:`WordLlama` (the default): the 256-dimension static model that the ``wordllama`` wheel carries
+  (16 MB, numpy only, nothing downloaded). A sentence's vector is the mean of its tokens' vectors, so
+  thousands of sentences take a fraction of a second on one core.
+* :class:`OpenAIEmbeddings`: an OpenAI-compatible ``/v1/embeddings`` endpoint — OpenAI, or the server
+  the user already runs (``--embedder openai:text-embedding-3-small``).
+* :class:`SentenceTransformer`: any sentence-transformers model the user has installed and cached
+  (``--embedder st:all-MiniLM-L6-v2``); it needs ``pip install sentence-transformers``.
+
+Each model is loaded once per process. Vectors are float32 and L2-normalised (a zero vector for a text
+with no known token).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Vectors = NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    """What the merge needs from an embedding model."""
+
+    name: str
+
+    def embed(self, texts: list[str]) -> Vectors:
+        """One unit vector per text, as rows of a float32 array."""
+        ...
+
+
+def normalised(vectors: Any) -> Vectors:
+    matrix = np.asarray(vectors, dtype=np.float32)
+    if matrix.ndim != 2:
+        matrix = matrix.reshape(len(matrix), -1)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit: Vectors = matrix / norms
+    return unit
+
+
+class WordLlama:
+    """The static WordLlama model shipped inside the ``wordllama`` wheel."""
+
+    name = "wordllama-l2-supercat-256"
+
+    def embed(self, texts: list[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, 256), dtype=np.float32)
+        return normalised(_wordllama().embed(texts, norm=True))
+
+
+@cache
+def _wordllama() -> Any:
+    """The model, loaded once per process from the package's own folder: its loader would otherwise
+    look for the bundled tokenizer under another folder name and then try to download it."""
+    try:
+        import wordllama
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise ConfigError("the merge's embedding model needs wordllama: pip install wordllama") from None
+    folder = Path(wordllama.__file__).parent
+    return wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
+
+
+class OpenAIEmbeddings:
+    """An OpenAI-compatible ``/v1/embeddings`` endpoint."""
+
+    def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None, timeout: float = 60):
+        self.name = f"openai:{model}"
+        self.model = model
+        self.base_url = base_url
+        self.api_key = api_key or os.environ.get("OPENAI_API_KEY") or "not-needed"
+        self.timeout = timeout
+
+    def embed(self, texts: list[str]) -> Vectors:
+        import openai
+
+        client = openai.OpenAI(base_url=self.base_url, api_key=self.api_key, timeout=self.timeout, max_retries=2)
+        rows: list[list[float]] = []
+        for start in range(0, len(texts), 256):  # the endpoint takes batches of inputs
+            try:
+                answer = client.embeddings.create(model=self.model, input=texts[start : start + 256])
+            except openai.OpenAIError as error:
+                raise ConfigError(f"the embeddings endpoint failed: {error}") from None
+            rows += [item.embedding for item in sorted(answer.data, key=lambda item: item.index)]
+        return normalised(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+
+
+class SentenceTransformer:
+    """A sentence-transformers model, loaded from the user's own cache."""
+
+    def __init__(self, model: str):
+        self.name = f"st:{model}"
+        self.model = model
+
+    def embed(self, texts: list[str]) -> Vectors:
+        return normalised(_sentence_transformer(self.model).encode(texts, normalize_embeddings=True))
+
+
+@cache
+def _sentence_transformer(model: str) -> Any:
+    try:
+        from sentence_transformers import SentenceTransformer as Model
+    except ImportError:
+        raise ConfigError("--embedder st:… needs sentence-transformers: pip install sentence-transformers") from None
+    return Model(model)
+
+
+def embedder(spec: str | None = None, *, base_url: str | None = None, api_key: str | None = None) -> Embedder:
+    """The embedder a user names: None or ``wordllama``, ``openai:MODEL`` or ``st:MODEL``."""
+    if spec in (None, "", "wordllama"):
+        return WordLlama()
+    kind, _, model = (spec or "").partition(":")
+    if kind == "openai" and model:
+        return OpenAIEmbeddings(model, base_url=base_url, api_key=api_key)
+    if kind == "st" and model:
+        return SentenceTransformer(model)
+    raise ConfigError(f"unknown embedder {spec!r}; use wordllama, openai:MODEL or st:MODEL")

@@ -1,0 +1,235 @@
+"""Facets: what a statement pins down — numbers, dates, names, polarity — so that two answers can be
+compared on them without a model.
+
+Two statements that answer one question can be the same answer in other words ("about 4,000 dockers"
+/ "nearly four thousand workers"), or different answers whose words barely differ ("the talks were
+cancelled" / "the talks were not cancelled", "arrived in Paris" / "arrived in Lyon", "rose 3%" /
+"fell 3%"). Embeddings see the second kind as close. :func:`compare` says, from the facets alone:
+
+* ``conflict`` — they cannot both be true: different numbers of one kind, different dates, one
+  negated and not the other, or opposite verbs ("rose" / "fell");
+* ``apart`` — they name different things (no name in common) and nothing says whether both can be
+  true: kept as different answers, never merged silently;
+* ``same`` — a number, date or name in common and nothing against it: strong evidence of one answer;
+* ``open`` — nothing either way: meaning (the embeddings, or the judge) decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Relation = Literal["conflict", "apart", "same", "open"]
+DisagreementKind = Literal["contradiction", "numeric", "date"]
+
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "half": 0.5, "a": 1,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")
+_NUMERAL = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
+    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?"
+    r"(\s*(?:%|per\s?cent|percent))?",
+    re.I,
+)
+_SPELLED = re.compile(
+    r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
+    r"\s+(hundred|thousand|million|billion|dozen)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b",
+    re.I,
+)
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|denying|refused|"
+    r"refuses|rejected|rejects|ruled out|rules out|no longer|yet to|failed to|fails to)\b|n['’]t\b",
+    re.I,
+)
+# Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
+# on everything but one of these pairs state different, incompatible outcomes.
+_OPPOSITES = [
+    ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
+    ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
+    ("accep", "rejec"), ("accep", "decli"), ("appro", "rejec"), ("confi", "denie"), ("open", "close"),
+    ("opene", "close"), ("start", "ended"), ("began", "ended"), ("arriv", "depar"), ("cance", "postp"),
+    ("up", "down"), ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
+    ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("extend", "shorte"),
+]  # fmt: skip
+_OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
+_NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+_NOT_NAMES = frozenset(
+    "the a an in on at of for to and but or as by from with after before this that these those it its his "
+    "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
+    "police state media news".split()
+)
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What one statement pins down."""
+
+    numbers: frozenset[tuple[str, float]]  # (unit: "n", "%" or "ord", value)
+    years: frozenset[int]
+    months: frozenset[int]
+    weekdays: frozenset[str]
+    names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
+    opener: str | None  # the capitalised first word: a name if some statement capitalises it inside
+    negated: bool
+    stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
+
+    @property
+    def pinned(self) -> bool:
+        return bool(self.numbers or self.years or self.months or self.weekdays or self.names)
+
+
+@lru_cache(maxsize=65536)
+def facets(text: str) -> Facets:
+    """The facets of ``text`` (remembered per process: outlets repeat their wordings)."""
+    numbers = _numbers(text)
+    years = frozenset(int(y) for y in _YEAR.findall(text))
+    months = frozenset(_MONTHS[m.group(1)[:3].lower()] for m in _MONTH.finditer(text) if _is_month(m, text))
+    weekdays = frozenset(m.group(1)[:3].lower() for m in _WEEKDAY.finditer(text))
+    words = re.findall(r"[A-Za-z]+", text)
+    stems = frozenset(w.lower()[:5] for w in words)
+    first = re.match(r"\W*([A-Z][\w’'-]+)", text)
+    opener = first.group(1).strip("’'").lower() if first else None
+    if opener in _NOT_NAMES:
+        opener = None
+    return Facets(numbers, years, months, weekdays, _names(text), opener, bool(_NEGATION.search(text)), stems)
+
+
+def _is_month(match: re.Match[str], text: str) -> bool:
+    """'may' and 'march' are months only when they look like one ('in May', 'May 3'), not 'may go'."""
+    word = match.group(1)
+    if word.lower() not in ("may", "mar", "march"):
+        return True
+    return word[0].isupper() and not (match.start() == 0 or text[: match.start()].rstrip().endswith((".", "“", '"')))
+
+
+def _numbers(text: str) -> frozenset[tuple[str, float]]:
+    found: set[tuple[str, float]] = set()
+    for m in _NUMERAL.finditer(text):
+        whole, fraction, scale, percent = m.groups()
+        digits = re.sub(r"\D", "", whole)
+        if not percent and not scale and len(digits) == 4 and _YEAR.fullmatch(digits) and "," not in whole:
+            continue  # a year: a date facet
+        value = float(f"{digits}.{fraction or 0}") * _SCALES.get((scale or "").lower(), 1)
+        found.add(("%" if percent else "n", round(value, 6)))
+    for m in _SPELLED.finditer(text):
+        head, scale = m.group(1), m.group(2)
+        if scale:
+            parts = [_WORD_NUMBERS.get(p.lower(), 0) for p in re.split(r"[\s-]+", head)]
+            value = sum(parts) * (12 if scale.lower() == "dozen" else _SCALES[scale.lower()])
+        else:
+            value = _WORD_NUMBERS.get(m.group(0).lower(), 0)
+        found.add(("n", float(value)))
+    found.update(("ord", float(_ORDINALS[m.group(1).lower()])) for m in _ORDINAL.finditer(text))
+    return frozenset(found)
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words that are not the first word of the text or of a sentence in it."""
+    names = set()
+    for m in _NAME.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before or before.endswith((".", "!", "?", ":", "“", '"', "‘")):
+            continue
+        word = m.group(0).strip(".’'").lower()
+        if word not in _NOT_NAMES and not _MONTH.fullmatch(word) and not _WEEKDAY.fullmatch(word):
+            names.add(word)
+    return frozenset(names)
+
+
+def with_openers(items: list[Facets]) -> list[Facets]:
+    """The facets of a batch of statements, each opener counted as a name where some statement of the
+    batch capitalises the same word inside a sentence ("Lavrov will…" beside "…send Lavrov to…")."""
+    known = {name for f in items for name in f.names}
+    return [
+        Facets(f.numbers, f.years, f.months, f.weekdays, f.names | {f.opener}, None, f.negated, f.stems)
+        if f.opener in known
+        else f
+        for f in items
+    ]
+
+
+def compare(a: Facets, b: Facets) -> Relation:
+    """How two statements' facets relate (see the module docstring)."""
+    if a.negated != b.negated:
+        return "conflict"
+    if _clash(a.numbers, b.numbers) or _differ(a.years, b.years) or _differ(a.months, b.months):
+        return "conflict"
+    if _differ(a.weekdays, b.weekdays) or _opposed(a.stems, b.stems):
+        return "conflict"
+    if a.names and b.names and not _share_name(a.names, b.names):
+        return "apart"
+    return "same" if pinned_together(a, b) else "open"
+
+
+def pinned_together(a: Facets, b: Facets, common: frozenset[str] = frozenset()) -> bool:
+    """A number, a date or a name both statements give, names in ``common`` (those most statements of
+    the batch give: the event's own people and places) not counting."""
+    return bool((a.numbers & b.numbers) or (a.years & b.years) or (a.months & b.months) or (a.names & b.names) - common)
+
+
+def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
+    """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
+    if _clash(a.numbers, b.numbers):
+        return "numeric"
+    if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
+        return "date"
+    return "contradiction"
+
+
+def _clash(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:
+    """Numbers of one unit on both sides, and none of them equal (within 1%)."""
+    for unit in ("n", "%", "ord"):
+        xs = [v for u, v in a if u == unit]
+        ys = [v for u, v in b if u == unit]
+        if xs and ys and not any(abs(x - y) <= 0.01 * max(abs(x), abs(y)) for x in xs for y in ys):
+            return True
+    return False
+
+
+def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
+    return bool(a and b and not a & b)
+
+
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One says a word whose opposite the other says, and neither says both."""
+    for stem in a - b:
+        opposite = _OPPOSITE.get(stem)
+        if opposite is not None and opposite in b and opposite not in a:
+            return True
+    return False
+
+
+def _share_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim')."""
+    if a & b:
+        return True
+    return any(x[:5] == y[:5] for x in a for y in b if min(len(x), len(y)) >= 5)
