@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from summarizer.embed import normalised
-from summarizer.facets import compare, facets, pinned_together, with_openers
+from summarizer.facets import compare, facets, pinned_together, pins, with_openers
 from summarizer.groups import Index
 from summarizer.text import content_words
 
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 ANSWER_THRESHOLD = 0.20  # average similarity for claims to be one answer (cosine, plus the facet bonus)
 FACET_BONUS = 0.25  # added to a pair's cosine when a number, date or name pins both to the same thing
+COMMON_PIN = 1.5  # a pin given by more claims than this many times the sources is the event's, not a fact's
 QUESTION_THRESHOLD = 0.35  # average similarity for answers to belong to one question
 TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
 TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
@@ -133,8 +134,8 @@ def _align(items: list[ClaimText], embedder: Embedder) -> Alignment:
     assert statements is not None
     pairs = list(_pairs(items, statements, words))
     pinned = with_openers([facets(c.statement) for c in items])
-    named = Counter(name for f in pinned for name in f.names)
-    common = frozenset(name for name, count in named.items() if count * 3 > n)  # the event's own names
+    given = Counter(pin for f in pinned for pin in pins(f))  # more often than sources: the event's own
+    common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * len({c.source for c in items}))
     relation = [compare(pinned[i], pinned[j]) for i, j in pairs]
     cosine = _cosines(statements, pairs)
     answer_edges = {
@@ -190,8 +191,11 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
     tables: list[dict[int, list[int]]] = [{} for _ in keys]
     for i in range(n):
         sorted_words = sorted(words[i])
-        near = [j for j, _ in index.top(sorted_words, CANDIDATES // 2)]
-        near += [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())][: CANDIDATES // 2]
+        if i <= CANDIDATES:  # while there are no more claims before it than candidates: all of them
+            near = list(range(i))
+        else:
+            near = [j for j, _ in index.top(sorted_words, CANDIDATES // 2)]
+            near += [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())][: CANDIDATES // 2]
         for j in near:
             pair = (min(i, j), max(i, j))
             if pair not in seen:

@@ -76,20 +76,26 @@ _CLAIM_LINE = re.compile(r"^\[C(\d+)\] \(([^)]*)\) (.*?) — “", re.M)
 def verdict(prompt: str, judgements: dict[str, Any]) -> str:
     """The hand-written judgements as a Verdict for the claims listed in a judge prompt.
 
-    A conflict is answered when at least two of its sides have a claim among the listed ones.
+    A group of same answers is given when at least two of its claims are listed; a conflict when at
+    least two of its sides have a claim among the listed ones.
     """
     listed = [(int(n), source, statement) for n, source, statement in _CLAIM_LINE.findall(prompt)]
+
+    def numbers(claims: list[dict[str, str]]) -> list[int]:
+        wanted = {(c["source"], c["statement"]) for c in claims}
+        return [n for n, source, statement in listed if (source, statement) in wanted]
+
+    same = [{"claims": found} for group in judgements.get("same", []) if len(found := numbers(group["claims"])) >= 2]
     conflicts = []
     for conflict in judgements["conflicts"]:
-        sides = []
-        for side in conflict["sides"]:
-            wanted = {(c["source"], c["statement"]) for c in side["claims"]}
-            numbers = [n for n, source, statement in listed if (source, statement) in wanted]
-            if numbers:
-                sides.append({"answer": side["answer"], "claims": numbers})
+        sides = [
+            {"answer": side["answer"], "claims": found}
+            for side in conflict["sides"]
+            if (found := numbers(side["claims"]))
+        ]
         if len(sides) >= 2:
             conflicts.append({"kind": conflict["kind"], "question": conflict["question"], "sides": sides})
-    return json.dumps({"conflicts": conflicts})
+    return json.dumps({"same": same, "conflicts": conflicts})
 
 
 def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:

@@ -81,6 +81,15 @@ _OPPOSITES = [
     ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("extend", "shorte"),
 ]  # fmt: skip
 _OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
+_NEGATION_STEMS = frozenset(
+    "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails".split()
+)
+_FUTURE = re.compile(
+    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|due to|to be held|next|upcoming|"
+    r"forthcoming|coming|scheduled)\b|['’]ll\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|had been|was|were)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
@@ -98,6 +107,7 @@ class Facets:
     months: frozenset[int]
     weekdays: frozenset[str]
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
+    tense: str | None  # "future" or "past" when the statement says so ("will visit" / "last visited")
     opener: str | None  # the capitalised first word: a name if some statement capitalises it inside
     negated: bool
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
@@ -120,7 +130,9 @@ def facets(text: str) -> Facets:
     opener = first.group(1).strip("’'").lower() if first else None
     if opener in _NOT_NAMES:
         opener = None
-    return Facets(numbers, years, months, weekdays, _names(text), opener, bool(_NEGATION.search(text)), stems)
+    future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
+    tense = "future" if future and not past else "past" if past and not future else None
+    return Facets(numbers, years, months, weekdays, _names(text), tense, opener, bool(_NEGATION.search(text)), stems)
 
 
 def _is_month(match: re.Match[str], text: str) -> bool:
@@ -143,8 +155,9 @@ def _numbers(text: str) -> frozenset[tuple[str, float]]:
     for m in _SPELLED.finditer(text):
         head, scale = m.group(1), m.group(2)
         if scale:
-            parts = [_WORD_NUMBERS.get(p.lower(), 0) for p in re.split(r"[\s-]+", head)]
-            value = sum(parts) * (12 if scale.lower() == "dozen" else _SCALES[scale.lower()])
+            words = [w.lower() for w in re.split(r"[\s-]+", head)]
+            count = 0.5 if "half" in words else sum(_WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
+            value = count * (12 if scale.lower() == "dozen" else _SCALES[scale.lower()])
         else:
             value = _WORD_NUMBERS.get(m.group(0).lower(), 0)
         found.add(("n", float(value)))
@@ -170,7 +183,7 @@ def with_openers(items: list[Facets]) -> list[Facets]:
     batch capitalises the same word inside a sentence ("Lavrov will…" beside "…send Lavrov to…")."""
     known = {name for f in items for name in f.names}
     return [
-        Facets(f.numbers, f.years, f.months, f.weekdays, f.names | {f.opener}, None, f.negated, f.stems)
+        Facets(f.numbers, f.years, f.months, f.weekdays, f.names | {f.opener}, f.tense, None, f.negated, f.stems)
         if f.opener in known
         else f
         for f in items
@@ -179,21 +192,34 @@ def with_openers(items: list[Facets]) -> list[Facets]:
 
 def compare(a: Facets, b: Facets) -> Relation:
     """How two statements' facets relate (see the module docstring)."""
-    if a.negated != b.negated:
-        return "conflict"
+    if a.tense and b.tense and a.tense != b.tense:
+        return "apart"  # a past happening and a coming one ("last visited" / "will visit")
+    if a.negated != b.negated:  # the same statement once denied conflicts; otherwise they stay apart
+        return "conflict" if _alike(a.stems, b.stems) else "apart"
     if _clash(a.numbers, b.numbers) or _differ(a.years, b.years) or _differ(a.months, b.months):
         return "conflict"
     if _differ(a.weekdays, b.weekdays) or _opposed(a.stems, b.stems):
         return "conflict"
     if a.names and b.names and not _share_name(a.names, b.names):
         return "apart"
-    return "same" if pinned_together(a, b) else "open"
+    return "same" if pins(a) & pins(b) else "open"
+
+
+def pins(f: Facets) -> frozenset[str]:
+    """Everything the statement pins down, as tokens: numbers, years, months and names."""
+    return frozenset(
+        [f"{unit}:{value:g}" for unit, value in f.numbers]
+        + [f"year:{y}" for y in f.years]
+        + [f"month:{m}" for m in f.months]
+        + [f"name:{n}" for n in f.names]
+    )
 
 
 def pinned_together(a: Facets, b: Facets, common: frozenset[str] = frozenset()) -> bool:
-    """A number, a date or a name both statements give, names in ``common`` (those most statements of
-    the batch give: the event's own people and places) not counting."""
-    return bool((a.numbers & b.numbers) or (a.years & b.years) or (a.months & b.months) or (a.names & b.names) - common)
+    """A number, a date or a name both statements give, other than the ``common`` ones (those that many
+    statements of the batch give: the event's own people, places and dates say nothing about which
+    statements give the same answer)."""
+    return bool((pins(a) & pins(b)) - common)
 
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
@@ -213,6 +239,13 @@ def _clash(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> 
         if xs and ys and not any(abs(x - y) <= 0.01 * max(abs(x), abs(y)) for x in xs for y in ys):
             return True
     return False
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Most of the shorter statement's longer words are in the other: one statement, said two ways."""
+    left = {w for w in a if len(w) >= 4 and w not in _NEGATION_STEMS}
+    right = {w for w in b if len(w) >= 4 and w not in _NEGATION_STEMS}
+    return bool(left and right) and len(left & right) >= 0.5 * min(len(left), len(right))
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:

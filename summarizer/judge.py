@@ -35,7 +35,7 @@ from summarizer.prompt_files import Prompts
 from summarizer.schemas import ArticleReport, DisagreementKind, GroundedClaim, Usage, Verdict
 from summarizer.text import shorten
 
-GROUP_SIZE = 60  # claims per request: a whole cluster of a few articles, ~4k prompt tokens
+GROUP_SIZE = 80  # claims per request: a whole cluster of a few articles, ~5k prompt tokens
 
 
 @dataclass(frozen=True)
@@ -63,22 +63,33 @@ def claims_of(reports: list[ArticleReport]) -> list[GroundedClaim]:
 
 
 def candidate_groups(claims: list[GroundedClaim], alignment: Alignment, size: int = GROUP_SIZE) -> list[list[int]]:
-    """Indices of claims to judge together: the alignment's topics, packed; none over ``size``."""
+    """Indices of claims to judge together: the alignment's topics, packed; none over ``size``.
+
+    A topic too large for one group is split along its questions, and only a question too large for
+    one group is cut (into equal pieces), so that claims that may share an answer stay together.
+    """
+
+    def claims_of_question(q: int) -> list[int]:
+        return sorted(i for a in alignment.questions[q] for i in alignment.answers[a])
+
+    units: list[list[int]] = []  # topics, or the questions of a topic too large
+    for topic in alignment.topics:
+        members = sorted(i for q in topic for i in claims_of_question(q))
+        if len(members) <= size:
+            units.append(members)
+            continue
+        for q in topic:
+            question = claims_of_question(q)
+            pieces = -(-len(question) // size)
+            step = -(-len(question) // pieces)
+            units += [question[start : start + step] for start in range(0, len(question), step)]
     groups: list[list[int]] = []
-    topics = [
-        sorted(i for q in topic for a in alignment.questions[q] for i in alignment.answers[a])
-        for topic in alignment.topics
-    ]
-    for topic in sorted(topics, key=len, reverse=True):  # first fit, largest first
-        pieces = -(-len(topic) // size)  # a large topic is cut into equal pieces, not size + rest
-        step = -(-len(topic) // pieces)
-        for start in range(0, len(topic), step):
-            piece = topic[start : start + step]
-            home = next((g for g in groups if len(g) + len(piece) <= size), None)
-            if home is None:
-                groups.append(list(piece))
-            else:
-                home.extend(piece)
+    for unit in sorted(units, key=len, reverse=True):  # first fit, largest first
+        home = next((g for g in groups if len(g) + len(unit) <= size), None)
+        if home is None:
+            groups.append(list(unit))
+        else:
+            home.extend(unit)
     return [sorted(g) for g in groups if len({claims[i].evidence.source for i in g}) > 1]
 
 

@@ -84,11 +84,14 @@ def _claim_questions(
     answers = _answers(alignment, judgement, side_of)
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(alignment.questions) for a in group for i in alignment.answers[a]}
-    together = Groups(len(answers))  # answers of one question: the alignment's, and each judged conflict's
+    together = Groups(len(answers))  # answers of one question
+    structured = {i for c in judgement.conflicts for _, side in c.sides for i in side}
+    structured.update(i for same in judgement.same for i in same)
     first: dict[int, int] = {}
-    for a, group in enumerate(answers):
-        together.join(a, first.setdefault(question_of[group[0]], a))
-    for conflict in judgement.conflicts:
+    for a, group in enumerate(answers):  # what the judge did not structure: the alignment's questions
+        if not structured.intersection(group):
+            together.join(a, first.setdefault(question_of[group[0]], a))
+    for conflict in judgement.conflicts:  # a judged conflict is one question: its sides
         members = [i for _, side in conflict.sides for i in side]
         for i in members[1:]:
             together.join(answer_of[members[0]], answer_of[i])
@@ -125,23 +128,19 @@ def _conflicts(
 
 
 def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:
-    """The final answers: the alignment's, split where the judge put their claims on opposite sides of a
-    conflict, then joined where it says claims give the same answer (never across sides)."""
-    pieces: list[list[int]] = []
+    """The final answers. The judge confirms: among the claims it saw, two share an answer only when
+    it put them in one group of same answers or on one side of a conflict (never on opposite sides);
+    the claims it did not see keep the alignment's answers."""
+    seen = judgement.seen
+    pieces = [[i] for i in sorted(seen)]
     for group in alignment.answers:
-        by_side: dict[tuple[int, int] | None, list[int]] = {}
-        for i in group:
-            by_side.setdefault(side_of.get(i), []).append(i)
-        sided = [members for side, members in by_side.items() if side is not None]
-        if sided and None in by_side:
-            sided[0] = sorted(sided[0] + by_side[None])  # unplaced claims stay with the first side
-            pieces += sided
-        else:
-            pieces += list(by_side.values())
+        unseen = [i for i in group if i not in seen]
+        if unseen:
+            pieces.append(unseen)
     piece_of = {i: p for p, piece in enumerate(pieces) for i in piece}
     sides_of = [{side_of[i] for i in piece if i in side_of} for piece in pieces]
     joined = Groups(len(pieces))
-    for same in judgement.same + [side for c in judgement.conflicts for _, side in c.sides]:
+    for same in [side for c in judgement.conflicts for _, side in c.sides] + judgement.same:
         for i in same[1:]:
             a, b = joined.root(piece_of[same[0]]), joined.root(piece_of[i])
             if a != b and not _opposed(sides_of[a], sides_of[b]):

@@ -95,7 +95,7 @@ class ArticleSummary(BaseModel):
     entities: list[Entity] = Field(
         default_factory=list, max_length=10, description="Who and where: people, organisations, places."
     )
-    claims: list[Claim] = Field(default_factory=list, max_length=12, description="The key facts the article reports.")
+    claims: list[Claim] = Field(default_factory=list, max_length=16, description="The key facts the article reports.")
     quotes: list[Quote] = Field(
         default_factory=list, max_length=8, description="Direct quotations, with their speakers."
     )

@@ -1,4 +1,4 @@
-"""Merge, first version, on hand-annotated extractions of the seeds (no model involved)."""
+"""Merge on hand-annotated extractions of the seeds (no model involved): questions, answers, comparisons."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from helpers import FIXTURES, ROOT, SEEDS
 
 from summarizer.annotated import annotated_reports
 from summarizer.compare import quote_variants, same_name
-from summarizer.merge import Merged, align_claims, merge
+from summarizer.merge import Merged, merge
 from summarizer.schemas import ArticleReport, Evidence, GroundedQuote, Grounding, SourceInfo
-from summarizer.text import content_words
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -37,55 +36,44 @@ def test_spellings_of_one_name_become_one_entity_and_others_stay_apart(merged, r
     assert same_name("Kim Jong-un", "Kim Jung Un") and not same_name("Kim Jong-un", "Kim Jong-dae")
 
 
-def test_consensus_holds_facts_most_sources_report(merged) -> None:
-    consensus, partial = merged.consensus, merged.partial
-    vostochny = next(f for f in consensus if "Vostochny" in f.statement)
-    assert len(vostochny.sources) >= 4
-    assert all(len(f.sources) >= 3 for f in consensus)
-    assert all(len(f.sources) < 3 for f in partial)
-    assert len({e.source for e in vostochny.evidence}) == len(vostochny.sources)  # one span per source
+def test_consensus_questions_have_an_answer_most_sources_give(merged: Merged) -> None:
+    consensus = [q for q in merged.questions if q.status == "consensus"]
+    partial = [q for q in merged.questions if q.status == "partial"]
+    vostochny = next(q for q in consensus if "Vostochny" in q.answers[0].answer)
+    assert len(vostochny.answers[0].sources) >= 4
+    assert all(len(q.answers[0].sources) >= 3 and not q.conflicts for q in consensus)
+    assert all(len(q.answers[0].sources) < 3 and not q.conflicts for q in partial)
+    for question in merged.questions:  # a source is counted once per answer, and gives it in its words
+        for answer in question.answers:
+            assert answer.sources == list(dict.fromkeys(s.evidence.source for s in answer.statements))
 
 
-def test_peskovs_two_wordings_are_a_quote_variance(merged) -> None:
-    disagreements = merged.disagreements
-    variance = [d for d in disagreements if d.kind == "quote_wording" and "Peskov" in d.question]
-    sides = {(tuple(s.sources), s.answer) for d in variance for s in d.sides}
+def test_questions_come_disagreements_first_then_consensus_then_partial(merged: Merged) -> None:
+    rank = {"disagreement": 0, "consensus": 1, "partial": 2}
+    statuses = [rank[q.status] for q in merged.questions]
+    assert statuses == sorted(statuses) and statuses[0] == 0
+
+
+def test_peskovs_two_wordings_are_a_quote_variance(merged: Merged) -> None:
+    variance = [q for q in merged.questions if q.kind == "quote_wording" and "Peskov" in q.question]
+    sides = {(tuple(a.sources), a.answer) for q in variance for a in q.answers}
     assert any(ALL[0] in srcs and "timely, constructive, and beneficial" in answer for srcs, answer in sides)
     assert any(ALL[1] in srcs and "timely, useful and constructive" in answer for srcs, answer in sides)
 
 
-def test_no_date_mismatch_between_next_month_and_in_october(merged) -> None:
-    disagreements = merged.disagreements
-    for d in disagreements:
-        if d.kind == "date":
-            answers = " ".join(s.answer for s in d.sides)
-            assert not ("next month" in answers and "in October" in answers), d
+def test_no_date_mismatch_between_next_month_and_in_october(merged: Merged) -> None:
+    for q in merged.questions:
+        if q.kind == "date":
+            answers = " ".join(a.answer for a in q.answers)
+            assert not ("next month" in answers and "in October" in answers), q
 
 
-def test_alignment_compares_a_bounded_number_of_candidates() -> None:
-    """Claims about unrelated things never meet: each claim only sees facts sharing its words."""
-    from summarizer.schemas import Evidence, GroundedClaim, Grounding, SourceInfo
-
-    def report(i: int, statements: list[str]) -> ArticleReport:
-        span = Evidence(source=f"s{i}", start=0, end=1, text="x")
-        return ArticleReport(
-            source=SourceInfo(id=f"s{i}", path=f"s{i}", sha256="0", chars=1),
-            claims=[GroundedClaim(statement=s, topic="?", evidence=span) for s in statements],
-            grounding=Grounding(proposed=len(statements), grounded=len(statements), dropped=0),
-        )
-
-    facts = align_claims(
-        [
-            report(1, ["Putin flew to Sochi to meet Lukashenko.", "The glove had been to space."]),
-            report(2, ["Putin flew to Sochi for talks with Lukashenko.", "Kim travelled by armoured train."]),
-        ]
-    )
-    by_size = sorted((len(f.sources), f.claims[0].statement) for f in facts)
-    assert by_size[-1][0] == 2 and "Sochi" in by_size[-1][1]
-    assert len(facts) == 3
-    assert "the" not in content_words("The Kremlin's spokesman") and "kremli" in content_words(
-        "The Kremlin's spokesman"
-    )
+def test_without_a_judge_sides_of_a_conflict_never_share_an_answer(merged: Merged, reports) -> None:
+    """Facets veto: 'Sochi' and 'Moscow' (where Putin went after the meeting) stay apart."""
+    for question in merged.questions:
+        for answer in question.answers:
+            text = " ".join(s.text for s in answer.statements)
+            assert not ("Sochi" in text and "returned to Moscow" in text), answer
 
 
 def test_relative_dates_resolve_against_each_articles_publication_date(reports) -> None:
@@ -108,9 +96,7 @@ reports = annotated_reports(Path(sys.argv[1]), Path(sys.argv[2]))
 merged = merge(reports)
 print(json.dumps({
     "event": merged.event,
-    "consensus": [f.model_dump(mode="json") for f in merged.consensus],
-    "partial": [f.model_dump(mode="json") for f in merged.partial],
-    "disagreements": [d.model_dump(mode="json") for d in merged.disagreements],
+    "questions": [q.model_dump(mode="json") for q in merged.questions],
     "entities": [[e.model_dump(mode="json") for e in r.entities] for r in reports],
 }, indent=1))
 """
@@ -125,7 +111,7 @@ def test_merge_does_not_depend_on_the_hash_seed() -> None:
         return subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
 
     first, second = merged_with("1"), merged_with("2")
-    assert '"consensus"' in first
+    assert '"consensus"' in first and '"disagreement"' in first
     assert first == second
 
 
@@ -145,11 +131,11 @@ def test_each_quote_is_in_one_disagreement_at_most() -> None:
     c = "Talks on security next month were agreed by both leaders"
     reports = [_quoting("s1", "Dmitry Peskov", a), _quoting("s2", "Peskov", c), _quoting("s3", "Dmitry Peskov", b)]
     found = quote_variants(reports)
-    spans = [(e.source, e.text) for d in found for side in d.sides for e in side.evidence]
+    spans = [(s.evidence.source, s.text) for q in found for side in q.answers for s in side.statements]
     assert len(spans) == len(set(spans)), found  # no quote twice
     assert len(found) == 1
-    assert [side.answer for side in found[0].sides] == [a, c, b]
-    assert [side.sources for side in found[0].sides] == [["s1"], ["s2"], ["s3"]]
+    assert [side.answer for side in found[0].answers] == [a, c, b]
+    assert [side.sources for side in found[0].answers] == [["s1"], ["s2"], ["s3"]]
     assert found[0].question == "What exactly did Dmitry Peskov say?"
 
 
@@ -159,6 +145,6 @@ def test_one_wording_of_several_sources_is_one_side() -> None:
     b = "We will hold talks on trade and security next month"
     same = [_quoting("s1", "Peskov", a), _quoting("s2", "Peskov", a), _quoting("s3", "Peskov", b)]
     (found,) = quote_variants(same)
-    assert [(side.answer, side.sources) for side in found.sides] == [(a, ["s1", "s2"]), (b, ["s3"])]
+    assert [(side.answer, side.sources) for side in found.answers] == [(a, ["s1", "s2"]), (b, ["s3"])]
     alone = [_quoting("s1", "Peskov", a), _quoting("s1", "Peskov", b)]
     assert quote_variants(alone) == []
