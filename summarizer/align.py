@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from summarizer.embed import normalised
-from summarizer.facets import compare, facets, pinned_together, pins, with_openers
+from summarizer.facets import compare, facets, pinned_together, with_openers
 from summarizer.groups import Index
 from summarizer.text import content_words
 
@@ -52,7 +52,7 @@ TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an 
 TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
 WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in common
 EXACT_LIMIT = 300  # up to this many claims, every pair is compared
-CANDIDATES = 24  # beyond it, the pairs compared per claim: sharing most words, and same-bucket vectors
+CANDIDATES = 12  # beyond it, the pairs compared per claim: sharing most words, and same-bucket vectors
 _PLANES, _TABLES, _BUCKET = 12, 4, 16  # random hyperplanes per table, tables, claims kept per bucket
 
 
@@ -81,11 +81,12 @@ def group_claims(claims: Sequence[Any], *, embedder: Embedder | None = None) -> 
     Each claim is a mapping or an object with ``source``, ``statement`` and optionally ``topic``.
     Every claim is in exactly one group (singletons included); no model is called.
     """
-    return align(claims, embedder=embedder).answers
+    return align(claims, embedder=embedder, with_topics=False).answers
 
 
-def align(claims: Sequence[Any], *, embedder: Embedder | None = None) -> Alignment:
-    """Answers, questions and conflicts among ``claims`` (see the module docstring)."""
+def align(claims: Sequence[Any], *, embedder: Embedder | None = None, with_topics: bool = True) -> Alignment:
+    """Answers, questions and conflicts among ``claims`` (see the module docstring); with ``with_topics``,
+    also the topics the judge's candidate groups are packed from (else each question is its own topic)."""
     items = [_claim_text(c) for c in claims]
     order = sorted(range(len(items)), key=lambda i: (items[i].statement, items[i].source, items[i].topic, i))
     ordered = [items[i] for i in order]
@@ -93,7 +94,7 @@ def align(claims: Sequence[Any], *, embedder: Embedder | None = None) -> Alignme
         from summarizer.embed import WordLlama
 
         embedder = WordLlama()
-    found = _align(ordered, embedder)
+    found = _align(ordered, embedder, with_topics)
     back = order.__getitem__  # canonical position -> the caller's index
     answers = [sorted(back(i) for i in group) for group in found.answers]
     rank = sorted(range(len(answers)), key=lambda a: answers[a][0])  # answers in the caller's order
@@ -123,30 +124,36 @@ def _claim_text(claim: Any) -> ClaimText:
     return ClaimText(str(source), statement, str(get("topic", "") or ""))
 
 
-def _align(items: list[ClaimText], embedder: Embedder) -> Alignment:
+def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Alignment:
     n = len(items)
     if n == 0:
         return Alignment([], [], [], set())
-    per_source = n / len({c.source for c in items})
-    statements = _centred(embedder.embed([c.statement for c in items]), per_source)
-    topic_vectors = embedder.embed([c.topic for c in items]) if any(c.topic for c in items) else None
+    sources = len({c.source for c in items})
+    statements = _centred(_embedded(embedder, [c.statement for c in items]), n / sources)
+    topic_vectors = _embedded(embedder, [c.topic for c in items]) if any(c.topic for c in items) else None
     words = [frozenset(content_words(c.statement)) for c in items]
     assert statements is not None
     pairs = list(_pairs(items, statements, words))
-    pinned = with_openers([facets(c.statement) for c in items])
-    given = Counter(pin for f in pinned for pin in pins(f))  # more often than sources: the event's own
-    common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * len({c.source for c in items}))
-    relation = [compare(pinned[i], pinned[j]) for i, j in pairs]
     cosine = _cosines(statements, pairs)
-    answer_edges = {
-        (i, j): cos + (FACET_BONUS if rel == "same" and pinned_together(pinned[i], pinned[j], common) else 0.0)
-        for (i, j), cos, rel in zip(pairs, cosine, relation, strict=True)
-    }
+    question_edges = _question_edges(items, cosine, _centred(topic_vectors, n / sources), words, pairs)
+    pinned = with_openers([facets(c.statement) for c in items])
+    given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
+    common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
+    closeness = [
+        cos + (FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0)
+        for (i, j), cos in zip(pairs, cosine, strict=True)
+    ]
+    if n > EXACT_LIMIT:  # bounded: a pair below every threshold counts as 0 (agreement understated)
+        kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
+                if close >= ANSWER_THRESHOLD or question_edges[pair] >= QUESTION_THRESHOLD]  # fmt: skip
+        pairs, closeness = [pairs[k] for k in kept], [closeness[k] for k in kept]
+        question_edges = {pair: question_edges[pair] for pair in pairs if question_edges[pair] >= TOPIC_THRESHOLD}
+    relation = [compare(pinned[i], pinned[j]) for i, j in pairs]
+    answer_edges = dict(zip(pairs, closeness, strict=True))
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
     answers = average_link(n, answer_edges, ANSWER_THRESHOLD, cannot=vetoed)
-    question_edges = _question_edges(items, cosine, _centred(topic_vectors, per_source), words, pairs)
     questions = average_link(n, question_edges, QUESTION_THRESHOLD, start=answers)
-    topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions)
+    topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions) if with_topics else questions
     home = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     conflicts = {
@@ -170,12 +177,15 @@ def _question_edges(
     they have in common."""
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
+    total = [sum(weight[w] for w in ws) for ws in words]
     topics = _cosines(topic_vectors, pairs) if topic_vectors is not None else cosine
     edges = {}
     for (i, j), cos, topic_cos in zip(pairs, cosine, topics, strict=True):
         both = topic_vectors is not None and items[i].topic and items[j].topic
         meaning = (1 - TOPIC_WEIGHT) * cos + TOPIC_WEIGHT * topic_cos if both else cos
-        edges[(i, j)] = meaning + WORDS_WEIGHT * _shared(words[i], words[j], weight)
+        lighter = min(total[i], total[j])
+        shared = sum(weight[w] for w in words[i] & words[j]) / lighter if lighter > 0 else 0.0
+        edges[(i, j)] = meaning + WORDS_WEIGHT * shared
     return edges
 
 
@@ -219,6 +229,14 @@ def _bucket_keys(vectors: Vectors) -> list[list[int]]:
     return keys
 
 
+def _embedded(embedder: Embedder, texts: list[str]) -> Vectors:
+    """Each text's vector, each distinct text embedded once (outlets repeat wire copy word for word)."""
+    distinct = list(dict.fromkeys(texts))
+    vectors = embedder.embed(distinct)
+    row = {text: k for k, text in enumerate(distinct)}
+    return vectors[[row[text] for text in texts]]
+
+
 def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     """The vectors less the part every claim shares, renormalised.
 
@@ -233,18 +251,16 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     return normalised(vectors - share * vectors.mean(axis=0, keepdims=True))
 
 
-def _shared(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    """The weight of the words two claims share, over the lighter claim's: rare words count most."""
-    lighter = min(sum(weight[w] for w in a), sum(weight[w] for w in b))
-    return sum(weight[w] for w in a & b) / lighter if lighter > 0 else 0.0
-
-
 def _cosines(vectors: Vectors | None, pairs: list[tuple[int, int]]) -> list[float]:
     if vectors is None or not pairs:
         return [0.0] * len(pairs)
-    left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
-    right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
-    return np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()  # type: ignore[no-any-return]
+    found: list[float] = []
+    for start in range(0, len(pairs), 8192):  # in slices: two rows per pair of a million pairs is a lot
+        chunk = pairs[start : start + 8192]
+        left = np.fromiter((i for i, _ in chunk), dtype=np.int64, count=len(chunk))
+        right = np.fromiter((j for _, j in chunk), dtype=np.int64, count=len(chunk))
+        found += np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()
+    return found
 
 
 def average_link(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -112,9 +112,15 @@ class Facets:
     negated: bool
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
 
-    @property
-    def pinned(self) -> bool:
-        return bool(self.numbers or self.years or self.months or self.weekdays or self.names)
+    @cached_property
+    def pins(self) -> frozenset[str]:
+        """Everything the statement pins down, as tokens: numbers, years, months and names."""
+        return frozenset(
+            [f"{unit}:{value:g}" for unit, value in self.numbers]
+            + [f"year:{y}" for y in self.years]
+            + [f"month:{m}" for m in self.months]
+            + [f"name:{n}" for n in self.names]
+        )
 
 
 @lru_cache(maxsize=65536)
@@ -202,24 +208,14 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"
     if a.names and b.names and not _share_name(a.names, b.names):
         return "apart"
-    return "same" if pins(a) & pins(b) else "open"
-
-
-def pins(f: Facets) -> frozenset[str]:
-    """Everything the statement pins down, as tokens: numbers, years, months and names."""
-    return frozenset(
-        [f"{unit}:{value:g}" for unit, value in f.numbers]
-        + [f"year:{y}" for y in f.years]
-        + [f"month:{m}" for m in f.months]
-        + [f"name:{n}" for n in f.names]
-    )
+    return "same" if a.pins & b.pins else "open"
 
 
 def pinned_together(a: Facets, b: Facets, common: frozenset[str] = frozenset()) -> bool:
     """A number, a date or a name both statements give, other than the ``common`` ones (those that many
     statements of the batch give: the event's own people, places and dates say nothing about which
     statements give the same answer)."""
-    return bool((pins(a) & pins(b)) - common)
+    return bool((a.pins & b.pins) - common)
 
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:

@@ -68,7 +68,7 @@ def merge(
     canonical_entities(reports)
     claims = claims_of(reports)
     if alignment is None:
-        alignment = align(claims, embedder=embedder)
+        alignment = align(claims, embedder=embedder, with_topics=False)
     threshold = max(2, -(-len(reports) // 2))
     questions = _claim_questions(claims, alignment, judgement or Judgement(), threshold)
     questions += quote_variants(reports) + date_mismatches(reports)
