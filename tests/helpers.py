@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarizer.schemas import EventReport
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -18,3 +23,29 @@ def folder_of(tmp_path: Path, *seeds: str) -> Path:
     for seed in seeds:
         shutil.copy(SEEDS / f"{seed}.txt", folder)
     return folder
+
+
+@cache
+def annotated_report() -> EventReport:
+    """The hand-annotated seeds merged into one report: real content, real disagreements, no model.
+
+    Built directly (annotations → article reports → merge), so no judge: every question is decided by
+    rules. Built once per test process; do not change it."""
+    from summarizer import __version__
+    from summarizer.annotated import annotated_reports
+    from summarizer.embed import WordLlama
+    from summarizer.merge import merge
+    from summarizer.schemas import SCHEMA_VERSION, EventReport, RunInfo
+
+    reports = annotated_reports(SEEDS, FIXTURES / "annotated")
+    merged = merge(reports)
+    run = RunInfo(
+        backend="annotated",
+        model="hand annotations",
+        mode="none",
+        prompt_version="-",
+        schema_version=SCHEMA_VERSION,
+        tool_version=__version__,
+        embedder=WordLlama.name,
+    )
+    return EventReport(event=merged.event, sources=reports, questions=merged.questions, run=run)

@@ -51,7 +51,7 @@ def test_markdown_to_a_file(tmp_path: Path) -> None:
     result = summarize(SEEDS, "--replay", RECORDING, "--format", "md", "--out", out, "--quiet")
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# ") and "## Disagreements" in text and "## Sources" in text
+    assert text.startswith("# ") and "## Where the sources disagree" in text and "## Sources" in text
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temporary left behind
 
 

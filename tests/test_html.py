@@ -13,24 +13,27 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, RECORDING, SEEDS
+from helpers import RECORDING, SEEDS, annotated_report
+from markupsafe import escape
 from playwright.sync_api import Browser, sync_playwright
 from typer.testing import CliRunner
 
-from summarizer import EventReport, summarize
+from summarizer import EventReport
 from summarizer.cli import app
 from summarizer.load import Article, load_folder
 from summarizer.report import render
+from summarizer.report.common import evidence_of
 from summarizer.report.html import article_texts, render_html
 from summarizer.schemas import (
+    Answer,
     ArticleReport,
-    Disagreement,
     Evidence,
     GroundedClaim,
     GroundedEntity,
     Grounding,
+    Question,
     RunInfo,
-    Side,
+    Statement,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,15 +64,7 @@ HOSTILE = (
 
 
 def _run_info(backend: str) -> RunInfo:
-    return RunInfo(backend=backend, model="none", mode="none", prompt_version="-", schema_version="1", tool_version="t")
-
-
-def annotated_report() -> EventReport:
-    """The hand-annotated seeds (real content, real disagreements) through the whole replayed pipeline.
-
-    In a thread of its own: Playwright's sync API keeps an event loop running in this one."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(summarize, SEEDS, replay_from=FIXTURES / "recordings" / "seeds-annotated").result()
+    return RunInfo(backend=backend, model="none", mode="none", prompt_version="-", schema_version="2", tool_version="t")
 
 
 def _span(article: Article, words: str, start_at: int = 0) -> Evidence:
@@ -81,8 +76,16 @@ def _claim(statement: str, evidence: Evidence) -> GroundedClaim:
     return GroundedClaim(statement=statement, topic="What happened?", evidence=evidence)
 
 
+def _answer(answer: str, *statements: tuple[str, Evidence]) -> Answer:
+    said = [Statement(text=text, evidence=evidence) for text, evidence in statements]
+    return Answer(answer=answer, sources=sorted({e.source for _, e in statements}), statements=said)
+
+
 def hostile_report(folder: Path) -> tuple[EventReport, Article]:
-    """One article full of markup, cited by claims whose model-written text is markup too."""
+    """One article full of markup, cited by claims and answers whose model-written text is markup too.
+
+    Its questions: a disagreement with three answers, where only A and B conflict and the judge
+    decided; a consensus question; a partial question from one source."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     article = load_folder(folder).articles[0]
@@ -102,21 +105,30 @@ def hostile_report(folder: Path) -> tuple[EventReport, Article]:
         claims=claims,
         grounding=Grounding(proposed=5, grounded=5, dropped=0),
     )
+    disputed = Question(
+        question="Was the <script>banner</script> odd?",
+        status="disagreement",
+        kind="contradiction",
+        answers=[
+            _answer("<i>yes</i>", ("It was <u>odd</u>", sentence)),
+            _answer("no & never", ("Nothing odd", mayor)),
+            _answer('<img src=x onerror="window.__pwned = 6">', ("It read <script>", script)),
+        ],
+        conflicts=[(0, 1)],
+        decided_by="judge",
+    )
+    agreed = Question(
+        question="What did the <mayor> say?",
+        status="consensus",
+        answers=[_answer('"useful & frank" </td></tr></table>', ("useful", mayor))],
+    )
+    partial = Question(
+        question="What hung <em>outside</em>?", status="partial", answers=[_answer("a <banner>", ("A banner", banner))]
+    )
     report = EventReport(
         event="Harbour talks </title><script>window.__pwned = 5</script>",
         sources=[source],
-        consensus=[],
-        partial=[],
-        disagreements=[
-            Disagreement(
-                kind="contradiction",
-                question="Was the <script>banner</script> odd?",
-                sides=[
-                    Side(answer="<i>yes</i>", sources=[article.id], evidence=[sentence]),
-                    Side(answer="no & never", sources=[article.id], evidence=[mayor]),
-                ],
-            )
-        ],
+        questions=[disputed, agreed, partial],
         run=_run_info("test"),
     )
     return report, article
@@ -153,6 +165,30 @@ def _span_texts(page: str) -> _Marks:
     return parser
 
 
+def _seed_texts() -> dict[str, str]:
+    return {a.id: a.text for a in load_folder(SEEDS).articles}
+
+
+def _section(page: str, name: str) -> str:
+    """The HTML of the page's section ``name``."""
+    return page.split(f'<section id="{name}">', 1)[1].split("</section>", 1)[0]
+
+
+def _matrix(page: str) -> list[tuple[str, list[str]]]:
+    """The coverage matrix: for each row, its status and the text of each source's cell."""
+    table = _section(page, "coverage")
+    rows = re.findall(r'<tr class="row-(\w+)">(.*?)</tr>', table, re.S)
+    cells = [re.findall(r'<td class="(?:yes|no)"[^>]*>(.*?)</td>', row, re.S) for _, row in rows]
+    return [(status, [re.sub(r"<[^>]+>", "", c) for c in its]) for (status, _), its in zip(rows, cells, strict=True)]
+
+
+def _symbol(q: Question, index: int) -> str:
+    """What the matrix should show for answer ``index``: a side's letter, ● the agreed or only answer, ○ another."""
+    if q.status == "disagreement" or len(q.answers) > 1 and q.status == "partial":
+        return "ABCDEFGH"[index]
+    return "●" if index == 0 else "○"
+
+
 def _links(page: str) -> list[tuple[str, str, int, int]]:
     """(target, source, start, end) of every evidence link on the page."""
     pattern = r'data-target="([^"]+)" data-source="([^"]+)" data-start="(\d+)" data-end="(\d+)"'
@@ -181,13 +217,13 @@ def test_article_and_model_text_are_escaped(tmp_path: Path) -> None:
     page = render_html(report, {article.id: article.text})
     assert page.count("<script>") == 1 and page.count("</script>") == 1  # ours, at the end
     assert "<img" not in page and "<i>yes" not in page and "<talks>" not in page
+    assert "<mayor>" not in page and "</td></tr></table>" not in page and "<em>" not in page
     assert "&lt;script&gt;window.__pwned = 1; alert(1)&lt;/script&gt;" in page
     assert "&quot;useful &amp; frank&quot;" in page
 
 
 def test_the_page_is_self_contained(tmp_path: Path) -> None:
-    report = annotated_report()
-    page = render_html(report, {a.id: a.text for a in load_folder(SEEDS).articles})
+    page = render_html(annotated_report(), _seed_texts())
     assert not re.search(r"<(link|img|iframe|object|embed|base)\b", page)
     assert not re.search(r"url\(|@import", page)
     assert re.findall(r'\b(?:src|href|action)="([^"#][^"]*)"', page) == []  # only in-page #anchors
@@ -210,6 +246,50 @@ def test_render_reads_texts_from_the_recorded_paths_and_refuses_changed_files(tm
     article.path.write_text(HOSTILE.replace("banner", "poster"), encoding="utf-8")  # offsets now wrong
     assert article_texts(report) == {}
     assert "data-target=" not in render(report, "html") and "not available" in render(report, "html")
+
+
+def test_a_disagreement_shows_every_answer_side_by_side_and_which_conflict(tmp_path: Path) -> None:
+    report, article = hostile_report(tmp_path / "in")
+    card = _section(render_html(report, {article.id: article.text}), "disagreements")
+    assert card.count('<div class="side ') == 3  # three sides, not "Side B … or …"
+    assert re.findall(r'<span class="letter">(\w)</span>', card) == ["A", "B", "C"]
+    assert "Conflicting: A ≠ B. C conflicts with no other answer." in card
+    assert re.findall(r'<p class="against">([^<]*)</p>', card) == [
+        "conflicts with B",
+        "conflicts with A",
+        "conflicts with no other answer",
+    ]
+    assert "decided by the judge" in card and "contradiction" in card
+
+
+def test_the_coverage_matrix_shows_which_answer_each_source_gives() -> None:
+    report = annotated_report()
+    rows = _matrix(render_html(report, _seed_texts()))
+    ordered = report.disagreements + report.consensus + report.partial
+    assert [status for status, _ in rows] == [q.status for q in ordered]
+    for (_, cells), q in zip(rows, ordered, strict=True):
+        gives = [[i for i, a in enumerate(q.answers) if s.source.id in a.sources] for s in report.sources]
+        assert cells == ["".join(_symbol(q, i) for i in answers) for answers in gives], q.question
+    every = [cell for _, cells in rows for cell in cells]
+    assert "AB" in every and "BC" in every  # a source on two sides of one question
+    assert "○" in "".join(every) and "" in every  # another, compatible answer; a silent source
+
+
+def test_consensus_and_partial_questions_each_show_their_answers() -> None:
+    report = annotated_report()
+    page = render_html(report, _seed_texts())
+    agreed, partial = _section(page, "consensus"), _section(page, "partial")
+    for q in report.consensus:
+        assert f"{escape(q.question)}</h3>" in agreed
+        assert all(escape(a.answer) in agreed for a in q.answers)
+    quotes = [e for q in report.consensus for a in q.answers for e in evidence_of(a)]
+    assert agreed.count('data-kind="answer"') == len(quotes)  # each piece of evidence once, as a link
+    assert "<details>" in partial  # collapsed: there are many
+    singletons = [q for q in report.partial if len(q.answers) == 1 and len(q.answers[0].sources) == 1]
+    assert 0 < len(singletons) < len(report.partial)
+    assert partial.count("<tr id=") == len(singletons)  # one compact row each
+    for q in report.partial:
+        assert escape(q.question) in partial and all(escape(a.answer) in partial for a in q.answers)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -325,7 +405,7 @@ def test_replayed_seeds_run_as_a_page_in_chromium(browser: Browser, tmp_path: Pa
 def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Browser, tmp_path: Path) -> None:
     report = annotated_report()
     assert report.disagreements, "the hand annotations contain disagreements"
-    texts = {a.id: a.text for a in load_folder(SEEDS).articles}
+    texts = _seed_texts()
     path = tmp_path / "annotated.html"
     path.write_text(render(report, "html"), encoding="utf-8")  # texts re-read from the recorded paths
     opened = Opened(browser, path)
@@ -336,17 +416,19 @@ def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Brow
         for i, d in enumerate(report.disagreements):
             card = cards.nth(i)
             assert card.locator(".question").inner_text() == d.question
-            assert card.locator(".kind").inner_text().lower() == d.kind.replace("_", " ")
-            assert card.locator(".answer").all_inner_texts() == [s.answer for s in d.sides]
-        # side by side: the first two sides share a row
-        first, second = (cards.first.locator(".side").nth(i).bounding_box() for i in (0, 1))
-        assert first and second and first["y"] == second["y"] and first["x"] < second["x"]
+            assert card.locator(".kind").inner_text().lower() == (d.kind or "").replace("_", " ")
+            assert card.locator(".answer").all_inner_texts() == [a.answer for a in d.answers]
+            assert card.locator(".letter").all_inner_texts() == ["A", "B", "C"][: len(d.answers)]
+        three = cards.nth([len(d.answers) for d in report.disagreements].index(3)).locator(".side")
+        boxes = [three.nth(i).bounding_box() for i in range(3)]  # three sides side by side, in one row
+        assert all(boxes) and len({b["y"] for b in boxes if b}) == 1
+        assert [b["x"] for b in boxes if b] == sorted(b["x"] for b in boxes if b)
 
         for source in report.sources:  # a claim of every article, clicked with the mouse
             _click(opened, source.claims[0].evidence, "claim", texts)
-        _click(opened, report.disagreements[0].sides[1].evidence[0], "side", texts)
-        _click(opened, report.consensus[0].evidence[-1], "fact", texts)
-        _click(opened, report.partial[0].evidence[0], "cell", texts)
+        _click(opened, report.disagreements[0].answers[1].statements[0].evidence, "side", texts)
+        _click(opened, report.consensus[0].answers[0].statements[-1].evidence, "answer", texts)
+        _click(opened, report.partial[0].answers[0].statements[0].evidence, "cell", texts)
 
         page.locator("#back").click()  # back to the coverage cell just clicked
         assert opened.in_view("a.ev.active[data-kind=cell]")
@@ -356,8 +438,16 @@ def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Brow
             assert active == texts[source][start:end], target
         assert page.locator(".ev.missing").count() == 0
         rows = page.locator(".matrix tbody tr")
-        assert rows.count() == len(report.consensus) + len(report.partial)
-        assert rows.first.locator("td.yes").count() == len(report.consensus[0].sources)
+        assert rows.count() == len(report.questions)
+        first = report.disagreements[0]
+        assert rows.first.locator("td.yes").count() == len({s for a in first.answers for s in a.sources})
+        assert rows.first.locator(".mk-side").all_inner_texts()  # letters, each a link to its span
+
+        assert not page.locator("#partial details").evaluate("d => d.open")
+        last = page.locator(".matrix tbody th a").last  # a partial question, inside the closed <details>
+        last.click()
+        assert page.locator("#partial details").evaluate("d => d.open")
+        assert opened.in_view(last.get_attribute("href") or "")
 
         page.locator('a.ev[data-kind="claim"]').first.click()
         opened.screenshot(tmp_path / "annotated.png")

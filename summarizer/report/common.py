@@ -1,8 +1,12 @@
-"""What every format of a report shows alike: warning lines, the run's footer, quoted evidence."""
+"""What every format of a report shows alike: warning lines, the run's footer, quoted evidence, and how
+a question's answers are named (letters), counted, and marked as conflicting."""
 
 from __future__ import annotations
 
-from summarizer.schemas import EventReport, Evidence
+import itertools
+import string
+
+from summarizer.schemas import Answer, EventReport, Evidence, Question
 from summarizer.text import shorten
 
 
@@ -14,8 +18,9 @@ def footer(report: EventReport) -> str:
     run = report.run
     grounded = sum(s.grounding.grounded for s in report.sources)
     proposed = sum(s.grounding.proposed for s in report.sources)
+    embedder = f" · embedder {run.embedder}" if run.embedder else ""
     return (
-        f"{len(report.sources)} source(s) · model {run.model} ({run.backend}, mode {run.mode}) · "
+        f"{len(report.sources)} source(s) · model {run.model} ({run.backend}, mode {run.mode}){embedder} · "
         f"{grounded}/{proposed} proposed items grounded"
     )
 
@@ -32,3 +37,62 @@ def warning_lines(report: EventReport) -> list[str]:
                 f"(grounding {source.grounding.grounded}/{source.grounding.proposed})"
             )
     return lines
+
+
+# --------------------------------------------------------------------------------------------------
+# Questions and their answers
+# --------------------------------------------------------------------------------------------------
+
+
+def letter(index: int) -> str:
+    """The name of a question's ``index``-th answer: A, B, C …"""
+    return string.ascii_uppercase[index] if index < 26 else f"#{index + 1}"
+
+
+def source_labels(report: EventReport) -> dict[str, str]:
+    """A short label for each source id: the part before the first ``_`` (``000`` for ``000_7df4…``)
+    when those parts tell every source apart, else the whole id."""
+    ids = [s.source.id for s in report.sources]
+    heads = [i.split("_", 1)[0] for i in ids]
+    if all(heads) and len(set(heads)) == len(heads):
+        return dict(zip(ids, heads, strict=True))
+    return {i: i for i in ids}
+
+
+def kind_label(question: Question) -> str:
+    return (question.kind or "disagreement").replace("_", " ")
+
+
+def decided_label(question: Question) -> str:
+    return "decided by the judge" if question.decided_by == "judge" else "decided by rules"
+
+
+def evidence_of(answer: Answer) -> list[Evidence]:
+    """The answer's statements' evidence, each span once, in the answer's order."""
+    seen: dict[tuple[str, int, int], Evidence] = {}
+    for statement in answer.statements:
+        e = statement.evidence
+        seen.setdefault((e.source, e.start, e.end), e)
+    return list(seen.values())
+
+
+def conflicts_with(question: Question, index: int) -> list[int]:
+    """The answers (indices) that answer ``index`` cannot be true together with."""
+    return sorted({j for i, j in question.conflicts if i == index} | {i for i, j in question.conflicts if j == index})
+
+
+def conflict_note(question: Question) -> str | None:
+    """Which answers conflict, when not every answer conflicts with every other (else None)."""
+    pairs = {tuple(sorted(p)) for p in question.conflicts}
+    if not pairs or pairs == set(itertools.combinations(range(len(question.answers)), 2)):
+        return None
+    note = "Conflicting: " + ", ".join(f"{letter(i)} ≠ {letter(j)}" for i, j in sorted(pairs)) + "."
+    free = [letter(i) for i in range(len(question.answers)) if not conflicts_with(question, i)]
+    if free:
+        note += f" {' and '.join(free)} conflict{'s' if len(free) == 1 else ''} with no other answer."
+    return note
+
+
+def is_singleton(question: Question) -> bool:
+    """One answer from one source: listed compactly."""
+    return len(question.answers) == 1 and len(question.answers[0].sources) == 1

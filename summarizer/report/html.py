@@ -15,6 +15,10 @@ the spans that cover it, so a span is the run of marks carrying its id, and its 
 Every span id is also an element ``id`` (on the span's first mark, or an empty anchor just before it
 when several spans start at the same character), so ``#ID`` links work without JavaScript. Clicking
 an evidence link scrolls to the span and gives its marks the ``active`` class.
+
+The report's questions are cards (disagreements with every answer side by side, lettered A, B, C …;
+then consensus; then partial ones, collapsed, those from a single source as rows of one table) and the
+rows of a questions × sources coverage matrix, whose cells show which answer each source gives.
 """
 
 from __future__ import annotations
@@ -32,17 +36,27 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from summarizer.report.common import (
+    conflict_note,
+    conflicts_with,
+    decided_label,
+    evidence_of,
+    is_singleton,
+    kind_label,
+    letter,
+    source_labels,
+)
 from summarizer.schemas import (
+    Answer,
     ArticleReport,
-    Disagreement,
     EventReport,
     Evidence,
-    Fact,
     GroundedClaim,
     GroundedDate,
     GroundedEntity,
     GroundedFigure,
     GroundedQuote,
+    Question,
 )
 from summarizer.text import shorten
 
@@ -165,37 +179,38 @@ class _Link:
 
 
 @dataclass(frozen=True)
-class _Side:
-    answer: str
+class _Answer:
+    letter: str
+    answer: Answer
     chips: list[_Chip]
     quotes: list[_Link]
+    against: list[str]  # letters of the answers this one cannot be true together with
 
 
 @dataclass(frozen=True)
-class _Disagreement:
-    kind: str
-    question: str
-    sides: list[_Side]
+class _Question:
+    anchor: str  # element id of its card
+    question: Question
+    answers: list[_Answer]
+    note: str | None  # which answers conflict, when not all of them do
 
 
 @dataclass(frozen=True)
-class _Fact:
-    fact: Fact
-    chips: list[_Chip]
-    quotes: list[_Link]
+class _Mark:
+    """One answer a source gives in a coverage cell: its symbol, what it means, its span."""
 
-
-@dataclass(frozen=True)
-class _Cell:
-    link: _Link | None  # the source's span for the fact, if it has one
-    reported: bool
+    symbol: str
+    kind: str  # side (of a disagreement), agreed, other
+    index: int  # of the answer in its question
+    tip: str
+    link: _Link | None
 
 
 @dataclass(frozen=True)
 class _Row:
-    kind: str
-    fact: Fact
-    cells: list[_Cell]
+    question: _Question
+    cells: list[list[_Mark]]  # per source; empty when the source does not answer
+    total: int
 
 
 @dataclass(frozen=True)
@@ -227,12 +242,14 @@ class _Builder:
         self.ids = [s.source.id for s in report.sources]
         self.infos = {s.source.id: s.source for s in report.sources}
         self.codes = {s.source.id: f"S{i + 1}" for i, s in enumerate(report.sources)}
+        labels = source_labels(report)
+        self.names = {s.source.id: s.source.outlet or labels[s.source.id] for s in report.sources}
 
     def chips(self, source_ids: list[str]) -> list[_Chip]:
         chips = []
         for source_id in source_ids:
             info = self.infos.get(source_id)
-            name = (info.outlet if info else None) or source_id
+            name = self.names.get(source_id, source_id)
             tip = source_id + (f" — {info.title}" if info and info.title else "")
             chips.append(_Chip(self.codes.get(source_id, "?"), name, tip))
         return chips
@@ -242,25 +259,29 @@ class _Builder:
         span = self.spans.register(evidence, label)
         return _Link(kind, evidence, span.id if span else None, self.codes.get(evidence.source, "?"))
 
-    def disagreement(self, d: Disagreement) -> _Disagreement:
-        label = f"disagreement: {d.question}"
-        sides = [
-            _Side(s.answer, self.chips(s.sources), [self.link(e, "side", label) for e in s.evidence]) for s in d.sides
-        ]
-        return _Disagreement(d.kind, d.question, sides)
+    def question(self, number: int, q: Question) -> _Question:
+        """A question's card: each answer with its sources and a link to each distinct piece of its evidence."""
+        kind = "side" if q.status == "disagreement" else "answer"
+        answers = []
+        for i, a in enumerate(q.answers):
+            quotes = [self.link(e, kind, _label(q, i)) for e in evidence_of(a)]
+            against = [letter(j) for j in conflicts_with(q, i)]
+            answers.append(_Answer(letter(i), a, self.chips(a.sources), quotes, against))
+        return _Question(f"q{number}", q, answers, conflict_note(q))
 
-    def fact(self, kind: str, fact: Fact) -> _Fact:
-        label = f"{kind} fact: {fact.statement}"
-        return _Fact(fact, self.chips(fact.sources), [self.link(e, "fact", label) for e in fact.evidence])
-
-    def row(self, kind: str, fact: Fact) -> _Row:
-        """A row of the coverage table: for each source, its span for the fact or whether it reports it."""
-        cells = []
-        for source_id in self.ids:
-            evidence = next((e for e in fact.evidence if e.source == source_id), None)
-            link = None if evidence is None else self.link(evidence, "cell", f"{kind} fact: {fact.statement}")
-            cells.append(_Cell(link, source_id in fact.sources))
-        return _Row(kind, fact, cells)
+    def row(self, card: _Question) -> _Row:
+        """A row of the coverage table: for each source, a mark for each answer it gives, linked to its span."""
+        q = card.question
+        cells: list[list[_Mark]] = [[] for _ in self.ids]
+        for i, a in enumerate(q.answers):
+            symbol, kind, what = _symbol(q, i)
+            for column, source_id in enumerate(self.ids):
+                if source_id not in a.sources:
+                    continue
+                evidence = next((e for e in evidence_of(a) if e.source == source_id), None)
+                link = None if evidence is None else self.link(evidence, "cell", _label(q, i))
+                cells[column].append(_Mark(symbol, kind, i, f"{self.codes[source_id]} gives {what}: {a.answer}", link))
+        return _Row(card, cells, sum(1 for marks in cells if marks))
 
     def groups(self, source: ArticleReport) -> list[_Group]:
         """The article's items by kind, in page order; kinds without items left out."""
@@ -283,10 +304,10 @@ def _view(report: EventReport, texts: dict[str, str]) -> dict[str, object]:
     """What the templates are given: the report, the source codes and the view data of each section."""
     build = _Builder(report, texts)
     # In page order, so that a span's tooltip lists what cites it in the order the page shows them.
-    disagreements = [build.disagreement(d) for d in report.disagreements]
-    consensus = [build.fact("consensus", f) for f in report.consensus]
-    partial = [build.fact("partial", f) for f in report.partial]
-    coverage = [build.row("consensus", f) for f in report.consensus] + [build.row("partial", f) for f in report.partial]
+    ordered = report.disagreements + report.consensus + report.partial
+    cards = [build.question(n, q) for n, q in enumerate(ordered, 1)]
+    by_status = {status: [c for c in cards if c.question.status == status] for status in _STATUSES}
+    coverage = [build.row(c) for c in cards]
     groups = [build.groups(s) for s in report.sources]
     # Marked up last: by now every span cited anywhere on the page is registered.
     articles = []
@@ -298,12 +319,35 @@ def _view(report: EventReport, texts: dict[str, str]) -> dict[str, object]:
     return {
         "report": report,
         "codes": build.codes,
-        "disagreements": disagreements,
-        "consensus": consensus,
-        "partial": partial,
+        "names": build.names,
+        "disagreements": by_status["disagreement"],
+        "consensus": by_status["consensus"],
+        "partial": [c for c in by_status["partial"] if not is_singleton(c.question)],
+        "singletons": [c for c in by_status["partial"] if is_singleton(c.question)],
         "coverage": coverage,
         "articles": articles,
     }
+
+
+_STATUSES = ("disagreement", "consensus", "partial")
+
+
+def _label(q: Question, index: int) -> str:
+    """What a span's tooltip lists for answer ``index`` of ``q`` (the same for its card and its cell)."""
+    side = f" — answer {letter(index)}" if len(q.answers) > 1 else ""
+    return f"{q.status}: {q.question}{side}"
+
+
+def _symbol(q: Question, index: int) -> tuple[str, str, str]:
+    """How a coverage cell shows that a source gives answer ``index``: symbol, kind and what it means.
+
+    A side of a disagreement (or one of several answers to a partial question) is its letter; the
+    agreed answer, or the only one, is ●; another answer compatible with the agreed one is ○."""
+    if q.status == "disagreement" or (q.status == "partial" and len(q.answers) > 1):
+        return letter(index), "side", f"answer {letter(index)}"
+    if index == 0:
+        return "●", "agreed", "the agreed answer" if q.status == "consensus" else "this answer"
+    return "○", "other", "another, compatible answer"
 
 
 def _quoted(text: str) -> str:
@@ -328,6 +372,8 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["shorten"] = shorten
     environment.filters["quoted"] = _quoted
+    environment.filters["kind_label"] = kind_label
+    environment.filters["decided_label"] = decided_label
     return environment
 
 

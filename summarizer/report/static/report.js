@@ -1,5 +1,6 @@
 // Evidence links: a click highlights the span's marks (mark[data-ev~=ID]) and scrolls to them; the Back
-// button returns to the link. Inlined into the page and admitted by its sha256, like report.css.
+// button returns to the link. A link to a question inside a closed <details> opens it first.
+// Inlined into the page and admitted by its sha256, like report.css.
 (function () {
   "use strict";
   var active = [];
@@ -18,7 +19,14 @@
     return true;
   }
 
+  function reveal(id) {
+    var target = document.getElementById(id);
+    for (var d = target && target.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+  }
+
   document.addEventListener("click", function (event) {
+    var anchor = event.target.closest('a[href^="#"]:not([data-target])');
+    if (anchor) reveal(anchor.getAttribute("href").slice(1));
     var link = event.target.closest("a[data-target]");
     if (link) {
       event.preventDefault();
@@ -37,4 +45,5 @@
 
   var start = decodeURIComponent(location.hash.slice(1));
   if (/^ev-[0-9]+-[0-9]+-[0-9]+$/.test(start)) show(start, null);
+  else if (start) reveal(start);
 })();
