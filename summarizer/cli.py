@@ -70,6 +70,9 @@ CacheDir = Annotated[
 ClearCache = Annotated[
     bool, typer.Option("--clear-cache", help="Remove every cached article, say what was removed, and exit.")
 ]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Keep only items found exactly or after folding case, quotes, dashes, spaces.")
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes on stderr.")]
 Version = Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")]
 
@@ -91,6 +94,7 @@ def run(
     no_cache: NoCache = False,
     cache_dir_: CacheDir = None,
     clear_cache: ClearCache = False,
+    strict: Strict = False,
     quiet: Quiet = False,
     version: Version = False,
 ) -> None:
@@ -113,6 +117,7 @@ def run(
                 folder, model=model, base_url=base_url, mode=mode, concurrency=concurrency,
                 record_to=record, replay_from=replay, on_progress=advance, judge=not no_judge,
                 timeout=timeout, max_retry_wait=max_retry_wait, cache=False if no_cache else cache_dir_ or True,
+                strict=strict,
             )  # fmt: skip
         except SummarizerError as error:
             _fail(str(error), error.exit_code)

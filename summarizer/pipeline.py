@@ -20,6 +20,7 @@ from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, reso
 from summarizer.cache import ArticleCache, cache_dir
 from summarizer.errors import ConfigError, ModelError, ReplayMissError
 from summarizer.extract import extract
+from summarizer.ground import strictly
 from summarizer.judge import judge as judge_claims
 from summarizer.llm import Policy
 from summarizer.load import Article, load_folder
@@ -49,6 +50,7 @@ async def summarize_async(
     timeout: float = DEFAULT_TIMEOUT,
     max_retry_wait: float | None = None,
     cache: bool | str | Path = False,
+    strict: bool = False,
 ) -> EventReport:
     """Summarize the articles in ``folder`` into one :class:`EventReport`.
 
@@ -63,6 +65,9 @@ async def summarize_async(
     transport retries (``Retry-After`` included; default 60 s, 0 retries at once). ``cache=True`` keeps
     each finished article in the cache folder (:mod:`summarizer.cache`), a path keeps them there; an
     article found there costs no model call. Record and replay runs never use the cache.
+
+    ``strict=True`` keeps only items whose words were found exactly or after folding (case, quotes,
+    dashes, spacing): those found only by a fuzzy match are dropped with the reason.
     """
     loaded = load_folder(Path(folder))
     run = _session(model, base_url, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
@@ -71,6 +76,7 @@ async def summarize_async(
     notes: list[str] = []
     with _exchanges(run.backend, record_to, replay_from):
         results = await _extract_all(run, loaded.articles, on_progress)
+        results = [strictly(r) if strict and isinstance(r, ArticleReport) else r for r in results]
         reports = [r for r in results if isinstance(r, ArticleReport)]
         failed = [r for r in results if isinstance(r, Problem)]
         if not reports:
@@ -194,6 +200,7 @@ def summarize(
     timeout: float = DEFAULT_TIMEOUT,
     max_retry_wait: float | None = None,
     cache: bool | str | Path = False,
+    strict: bool = False,
 ) -> EventReport:
     """Blocking form of :func:`summarize_async` (same options), for scripts and notebooks without a loop."""
     return asyncio.run(
@@ -210,6 +217,7 @@ def summarize(
             timeout=timeout,
             max_retry_wait=max_retry_wait,
             cache=cache,
+            strict=strict,
         )  # fmt: skip
     )
 

@@ -194,6 +194,15 @@ def test_the_page_is_self_contained(tmp_path: Path) -> None:
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
 
+def test_each_evidence_link_says_on_hover_how_its_span_matched() -> None:
+    report = annotated_report()
+    page = render_html(report, {a.id: a.text for a in load_folder(SEEDS).articles})
+    tips = re.findall(r'<a class="ev" [^>]*title="([^"]*)"', page)
+    assert tips and all(re.search(r"\n(exact|folded|fuzzy|sentence) match", tip) for tip in tips)
+    assert any("\nsentence match: the cited sentence says it" in tip for tip in tips)
+    assert any("\nexact match: found as written" in tip for tip in tips)
+
+
 def test_evidence_not_in_the_text_is_shown_but_not_linked(tmp_path: Path) -> None:
     report, article = hostile_report(tmp_path / "in")
     changed = article.text.replace("banner", "poster")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from summarizer.report.common import how_matched, usage_note
 from summarizer.schemas import ArticleReport, Disagreement, EventReport, Evidence, Fact
 from summarizer.text import shorten
 
@@ -176,7 +177,7 @@ class _Page:
             )
         return (
             f'<a class="ev" data-kind="{kind}" href="#{span.id}" data-target="{span.id}" {data} '
-            f'title="{escape(evidence.text)}">{inner}</a>'
+            f'title="{escape(evidence.text + chr(10) + how_matched(evidence))}">{inner}</a>'
         )
 
     def quotes(self, evidence: list[Evidence], kind: str, label: str) -> str:
@@ -385,6 +386,7 @@ class _Page:
             ("prompts", run.prompt_version),
             ("schema", run.schema_version),
             ("summarizer", run.tool_version),
+            ("tokens", usage_note(self.report)),
         ]
         items = " · ".join(f"{name} <code>{escape(value)}</code>" for name, value in facts if value)
         return f"<footer>{items}</footer>"

@@ -33,6 +33,7 @@ def markdown(report: EventReport) -> str:
         out.append(
             f"- `{info.id}` {info.title or ''}{f' ({meta})' if meta else ''} — grounding "
             f"{s.grounding.grounded}/{s.grounding.proposed}, {s.usage.calls} call(s)"
+            + (f" (tokens unknown for {s.usage.unreported_calls})" if s.usage.unreported_calls else "")
         )
     out.append("")
     warnings = warning_lines(report)
