@@ -38,8 +38,8 @@ from _common import bound, figure, header, load_is_high, note
 
 from summarizer import align as align_module
 from summarizer import compare as compare_module
-from summarizer.judge import claims_of
 from summarizer import merge as merge_module
+from summarizer.judge import claims_of
 from summarizer.schemas import (
     ArticleReport,
     Evidence,

@@ -52,6 +52,7 @@ TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an 
 TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
 WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in common
 EXACT_LIMIT = 300  # up to this many claims, every pair is compared
+PRUNE_MARGIN = 0.0  # beyond it, a pair this far below every threshold is dropped (it counts 0, not its score)
 CANDIDATES = 12  # beyond it, the pairs compared per claim: sharing most words, and same-bucket vectors
 _PLANES, _TABLES, _BUCKET = 12, 4, 16  # random hyperplanes per table, tables, claims kept per bucket
 
@@ -144,10 +145,11 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         for (i, j), cos in zip(pairs, cosine, strict=True)
     ]
     if n > EXACT_LIMIT:  # bounded: a pair below every threshold counts as 0 (agreement understated)
+        floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
-                if close >= ANSWER_THRESHOLD or question_edges[pair] >= QUESTION_THRESHOLD]  # fmt: skip
+                if close >= floor_a or question_edges[pair] >= floor_q]  # fmt: skip
         pairs, closeness = [pairs[k] for k in kept], [closeness[k] for k in kept]
-        question_edges = {pair: question_edges[pair] for pair in pairs if question_edges[pair] >= TOPIC_THRESHOLD}
+        question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
     relation = [compare(pinned[i], pinned[j]) for i, j in pairs]
     answer_edges = dict(zip(pairs, closeness, strict=True))
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}

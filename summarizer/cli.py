@@ -78,6 +78,9 @@ EmbedderOption = Annotated[
         "/v1/embeddings) or st:MODEL (sentence-transformers).",
     ),
 ]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Keep only items found exactly or after folding case, quotes, dashes, spaces.")
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes on stderr.")]
 Version = Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")]
 
@@ -100,6 +103,7 @@ def run(
     cache_dir_: CacheDir = None,
     clear_cache: ClearCache = False,
     embedder: EmbedderOption = None,
+    strict: Strict = False,
     quiet: Quiet = False,
     version: Version = False,
 ) -> None:
@@ -123,6 +127,7 @@ def run(
                 record_to=record, replay_from=replay, on_progress=advance, judge=not no_judge,
                 timeout=timeout, max_retry_wait=max_retry_wait, cache=False if no_cache else cache_dir_ or True,
                 embedder=embedder,
+                strict=strict,
             )  # fmt: skip
         except SummarizerError as error:
             _fail(str(error), error.exit_code)

@@ -3,7 +3,11 @@
 The article is shown to the model as numbered sentences (``[S1] …``). Each item cites a sentence id,
 which is exact by construction; where a sub-sentence span is needed (a quote, a name, a number, a
 date) the item's own words are aligned inside the article — exact match first, then a match that
-ignores case, typographic quotes, dashes and spacing, then a fuzzy alignment above a threshold.
+ignores case, typographic quotes, dashes and spacing, then a fuzzy alignment above a threshold; names,
+numbers and dates as whole words ("item" is not in "items"). Each span records how it matched
+(``Evidence.match``). A claim or event is the model's paraphrase of its sentence: the sentence must
+say what it asserts — its names, numbers, dates, negations, speaker and roles
+(:func:`summarizer.assertions.unsupported`) — and share enough of its words.
 
 ``problems`` lists what does not resolve (it backs the schema validator, so instructor re-asks with
 these messages); ``ground`` turns a validated extraction into report items and drops, with a
@@ -12,13 +16,16 @@ reason, whatever still does not resolve. Nothing ungrounded reaches a report.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
+from summarizer.assertions import shared_words, unsupported
 from summarizer.schemas import (
+    ArticleReport,
     ArticleSummary,
     Claim,
     DateMention,
@@ -33,11 +40,13 @@ from summarizer.schemas import (
     GroundedQuote,
     Grounding,
     ItemKind,
+    MatchCounts,
     Quote,
 )
-from summarizer.text import Document, Sentence, content_words, locate
+from summarizer.text import Document, Sentence, locate_how
 
 MIN_SHARED_WORDS = 0.3  # share of a claim's content words its cited sentence must contain
+CONTEXT_BEFORE = 2  # sentences before the cited one where a name it refers to ("he") may be found
 
 
 # --------------------------------------------------------------------------------------------------
@@ -57,29 +66,49 @@ def _cited(doc: Document, sentence_id: int) -> Sentence:
 
 
 def _sentence_evidence(doc: Document, sentence_id: int, statement: str) -> Evidence:
+    """The cited sentence, if it says what the statement asserts and shares enough of its words."""
     sentence = _cited(doc, sentence_id)
-    words = set(content_words(statement))
-    shared = words & set(content_words(doc.sentence_text(sentence)))
+    text = doc.sentence_text(sentence)
+    words, shared = shared_words(statement, text)
     if not shared or len(shared) < MIN_SHARED_WORDS * len(words):
         raise Ungrounded(f"S{sentence_id} does not state it; cite the sentence that states it")
-    return doc.evidence(sentence.start, sentence.end)
+    found = unsupported(statement, text, _context(doc, sentence), doc.common_words)
+    if found:
+        raise Ungrounded(f"S{sentence_id} does not say that: {'; '.join(found)}")
+    return doc.evidence(sentence.start, sentence.end, "sentence", round(100 * len(shared) / len(words), 1))
+
+
+def _context(doc: Document, sentence: Sentence) -> str:
+    """What a sentence's "he" or "the two leaders" may refer to: the sentences just before it, and the
+    article's first two (its headline)."""
+    ids = sorted({1, 2} | set(range(sentence.id - CONTEXT_BEFORE, sentence.id)) - {sentence.id})
+    return "\n".join(doc.sentence_text(s) for s in map(doc.sentence, ids) if s is not None)
+
+
+def _span(doc: Document, words: str, start: int = 0, end: int | None = None, whole: bool = True) -> Evidence | None:
+    found = locate_how(doc.text, words, start, end, whole_words=whole)
+    if found is None:
+        return None
+    left, right, match, score = found
+    return doc.evidence(left, right, match, score if match == "fuzzy" else None)
 
 
 def _words_in_sentence(doc: Document, sentence_id: int, words: str) -> Evidence:
     sentence = _cited(doc, sentence_id)
-    span = locate(doc.text, words, sentence.start, sentence.end)
+    span = _span(doc, words, sentence.start, sentence.end)
     if span is None:
         raise Ungrounded(f"'{words}' is not in S{sentence_id}; copy the words exactly from that sentence")
-    return doc.evidence(*span)
+    return span
 
 
-def _words_anywhere(doc: Document, sentence_id: int, words: str, what: str) -> Evidence:
+def _words_anywhere(doc: Document, sentence_id: int, words: str, what: str, whole: bool = True) -> Evidence:
     sentence = doc.sentence(sentence_id)
-    span = locate(doc.text, words, sentence.start, sentence.end) if sentence else None
-    span = span or locate(doc.text, words)
+    span = _span(doc, words, sentence.start, sentence.end, whole) if sentence else None
+    span = span or _span(doc, words, whole=whole)
     if span is None:
-        raise Ungrounded(f"{what} '{words}' is not in the article; copy it exactly")
-    return doc.evidence(*span)
+        inside = " as a whole word" if whole and _span(doc, words, whole=False) else ""
+        raise Ungrounded(f"{what} '{words}' is not in the article{inside}; copy it exactly")
+    return span
 
 
 def _claim(doc: Document, item: Claim) -> Evidence:
@@ -87,7 +116,7 @@ def _claim(doc: Document, item: Claim) -> Evidence:
 
 
 def _quote(doc: Document, item: Quote) -> Evidence:
-    return _words_anywhere(doc, item.sentence, item.text, "the quote")
+    return _words_anywhere(doc, item.sentence, item.text, "the quote", whole=False)
 
 
 def _entity(doc: Document, item: Entity) -> Evidence:
@@ -162,10 +191,20 @@ class Grounded:
 
     @property
     def grounding(self) -> Grounding:
-        kept = (self.event is not None) + sum(
-            len(x) for x in (self.entities, self.claims, self.quotes, self.numbers, self.dates)
+        kept: list[Any] = [self.event] if self.event is not None else []
+        kept += [*self.entities, *self.claims, *self.quotes, *self.numbers, *self.dates]
+        return Grounding(
+            proposed=len(kept) + len(self.dropped),
+            grounded=len(kept),
+            dropped=len(self.dropped),
+            matches=match_counts(item.evidence for item in kept),
         )
-        return Grounding(proposed=kept + len(self.dropped), grounded=kept, dropped=len(self.dropped))
+
+
+def match_counts(spans: Iterable[Evidence]) -> MatchCounts:
+    """How many of ``spans`` matched in each way."""
+    n = Counter(span.match for span in spans)
+    return MatchCounts(exact=n["exact"], folded=n["folded"], fuzzy=n["fuzzy"], sentence=n["sentence"])
 
 
 def ground(
@@ -201,6 +240,32 @@ def ground(
         elif field == "entities":
             out.entities.append(GroundedEntity(name=result.text, kind=item.kind, role=item.role, evidence=result))
     return out
+
+
+def strictly(report: ArticleReport) -> ArticleReport:
+    """The report with only exact and folded matches (and claims on their sentence) kept: items found
+    only by a fuzzy match are dropped with the reason (``--strict``)."""
+    dropped = list(report.dropped)
+    kept: dict[str, list[Any]] = {}
+    for kind in KINDS:
+        kept[kind.field] = []
+        for item in getattr(report, kind.field):
+            if item.evidence.match == "fuzzy":
+                reason = f"found only as a fuzzy match (score {item.evidence.score}); strict grounding keeps exact ones"
+                dropped.append(Dropped(kind=kind.name, content=_describe(item), reason=reason))
+            else:
+                kept[kind.field].append(item)
+    if len(dropped) == len(report.dropped):
+        return report
+    items = [report.event] if report.event else []
+    items += [item for field in kept.values() for item in field]
+    grounding = Grounding(
+        proposed=len(items) + len(dropped),
+        grounded=len(items),
+        dropped=len(dropped),
+        matches=match_counts(item.evidence for item in items),
+    )
+    return report.model_copy(update={**kept, "dropped": dropped, "grounding": grounding})
 
 
 def _describe(item: object) -> str:

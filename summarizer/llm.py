@@ -8,7 +8,9 @@ asks through :func:`ask`.
   item citing a sentence that does not say it), is sent back once with the problems listed, at most
   :attr:`Policy.reasks` times. When the re-asks run out, :class:`Exhausted` carries the last answer so
   that the caller can keep what was valid in it.
-* **Usage** is counted per request sent, re-asks and transport retries included.
+* **Usage** is counted per request sent, re-asks and transport retries included; a request whose tokens
+  the server never reports (a timeout, a dropped connection, an error status, an answer without usage)
+  is counted in ``Usage.unreported_calls``.
 
 instructor's own re-ask loop is not used (``max_retries=0``): it resends the whole conversation each
 time, and its validation context renders every message as a Jinja template.
@@ -114,6 +116,7 @@ async def _request(
         async for attempt in _transport_retries(policy):
             with attempt:
                 usage.calls += 1  # counted when sent: a request that times out was still sent
+                usage.unreported_calls += 1  # until the server reports its tokens (_count_tokens)
                 try:
                     answer, completion = await client.chat.completions.create_with_completion(**request)
                 except InstructorRetryException as error:
@@ -178,6 +181,7 @@ def _problems(error: BaseException) -> list[str]:
 def _count_tokens(usage: Usage, completion: Any) -> None:
     tokens = getattr(completion, "usage", None)
     if tokens is not None:
+        usage.unreported_calls = max(0, usage.unreported_calls - 1)
         usage.prompt_tokens += getattr(tokens, "prompt_tokens", 0) or 0
         usage.completion_tokens += getattr(tokens, "completion_tokens", 0) or 0
 

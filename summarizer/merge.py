@@ -109,11 +109,15 @@ def _claim_questions(
 def _conflicts(
     claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, answer_of: dict[int, int]
 ) -> dict[tuple[int, int], tuple[DisagreementKind, str | None]]:
-    """Pairs of final answers that cannot both be true: by their facets, or as the judge found."""
+    """Pairs of final answers that cannot both be true: by their facets (unless the judge saw both claims
+    and found no conflict: it reads meaning, facets only words), or as the judge found."""
     found: dict[tuple[int, int], tuple[DisagreementKind, str | None]] = {}
+    seen = judgement.seen
     for a, b in alignment.conflicts:
         for i in alignment.answers[a]:
             for j in alignment.answers[b]:
+                if i in seen and j in seen:
+                    continue
                 x, y = sorted((answer_of[i], answer_of[j]))
                 left, right = facets(claims[i].statement), facets(claims[j].statement)
                 if x != y and (x, y) not in found and compare(left, right) == "conflict":

@@ -23,6 +23,7 @@ from summarizer.embed import Embedder
 from summarizer.embed import embedder as named_embedder
 from summarizer.errors import ConfigError, ModelError, ReplayMissError
 from summarizer.extract import extract
+from summarizer.ground import strictly
 from summarizer.judge import Judgement, claims_of
 from summarizer.judge import judge as judge_claims
 from summarizer.llm import Policy
@@ -54,6 +55,7 @@ async def summarize_async(
     max_retry_wait: float | None = None,
     cache: bool | str | Path = False,
     embedder: str | Embedder | None = None,
+    strict: bool = False,
 ) -> EventReport:
     """Summarize the articles in ``folder`` into one :class:`EventReport`.
 
@@ -72,6 +74,9 @@ async def summarize_async(
     ``embedder`` is the model that compares claims by meaning (:mod:`summarizer.embed`): by default
     the offline WordLlama model; ``"openai:MODEL"`` asks the backend's ``/v1/embeddings`` endpoint,
     ``"st:MODEL"`` runs a sentence-transformers model; or any object with an ``embed`` method.
+
+    ``strict=True`` keeps only items whose words were found exactly or after folding (case, quotes,
+    dashes, spacing): those found only by a fuzzy match are dropped with the reason.
     """
     loaded = load_folder(Path(folder))
     run = _session(model, base_url, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
@@ -79,6 +84,7 @@ async def summarize_async(
     judgement = Judgement()
     with _exchanges(run.backend, record_to, replay_from):
         results = await _extract_all(run, loaded.articles, on_progress)
+        results = [strictly(r) if strict and isinstance(r, ArticleReport) else r for r in results]
         reports = [r for r in results if isinstance(r, ArticleReport)]
         failed = [r for r in results if isinstance(r, Problem)]
         if not reports:
@@ -212,6 +218,7 @@ def summarize(
     max_retry_wait: float | None = None,
     cache: bool | str | Path = False,
     embedder: str | Embedder | None = None,
+    strict: bool = False,
 ) -> EventReport:
     """Blocking form of :func:`summarize_async` (same options), for scripts and notebooks without a loop."""
     return asyncio.run(
@@ -229,6 +236,7 @@ def summarize(
             max_retry_wait=max_retry_wait,
             cache=cache,
             embedder=embedder,
+            strict=strict,
         )  # fmt: skip
     )
 

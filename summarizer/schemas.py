@@ -21,10 +21,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # The kinds of item an article report holds; ``summarizer.ground.KINDS`` maps each to its grounding rule.
 ItemKind = Literal["event", "entity", "claim", "quote", "number", "date"]
+
+# How an item's words were found in its article (``summarizer.text.locate_how``), or "sentence" for a
+# claim or event, which is grounded on the whole sentence it cites.
+MatchKind = Literal["exact", "folded", "fuzzy", "sentence"]
 
 SentenceId = Annotated[int, Field(ge=1, description="Number of the sentence [S#] that supports this item.")]
 
@@ -165,6 +169,23 @@ class Evidence(BaseModel):
     start: int = Field(ge=0, description="Offset of the first character of the span.")
     end: int = Field(ge=0, description="Offset one past the last character of the span.")
     text: str = Field(description="The article's characters from start to end.")
+    match: MatchKind = Field(
+        default="exact",
+        description=(
+            "How the item's words were found: exact (as written), folded (equal once case, typographic "
+            "quotes, dashes and spacing are ignored), fuzzy (a near match, see score), or sentence (a claim "
+            "or event, whose cited sentence says what it asserts: its names, numbers, dates and negations)."
+        ),
+    )
+    score: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description=(
+            "fuzzy: the alignment score, 0-100. sentence: the percentage of the statement's content words "
+            "the sentence has. Otherwise null."
+        ),
+    )
 
 
 class GroundedClaim(BaseModel):
@@ -220,12 +241,24 @@ class Dropped(BaseModel):
     reason: str = Field(description="Why it was dropped.")
 
 
+class MatchCounts(BaseModel):
+    """How the spans of the grounded items were found, by kind of match."""
+
+    exact: int = Field(default=0, ge=0, description="Words found as written.")
+    folded: int = Field(default=0, ge=0, description="Words found once case, quotes, dashes and spacing are folded.")
+    fuzzy: int = Field(default=0, ge=0, description="Words found only as a near match.")
+    sentence: int = Field(default=0, ge=0, description="Claims and events grounded on their whole cited sentence.")
+
+
 class Grounding(BaseModel):
     """How much of what the model proposed could be traced to the article."""
 
     proposed: int = Field(ge=0, description="Items the model proposed.")
     grounded: int = Field(ge=0, description="Items kept, each with its span.")
     dropped: int = Field(ge=0, description="Items dropped as ungrounded.")
+    matches: MatchCounts = Field(
+        default_factory=MatchCounts, description="The grounded items by how their spans were found."
+    )
 
     @property
     def rate(self) -> float:
@@ -235,9 +268,19 @@ class Grounding(BaseModel):
 class Usage(BaseModel):
     """Tokens and calls spent on one article."""
 
-    calls: int = Field(default=0, ge=0, description="Model requests made, re-asks included.")
-    prompt_tokens: int = Field(default=0, ge=0, description="Prompt tokens billed.")
-    completion_tokens: int = Field(default=0, ge=0, description="Completion tokens billed.")
+    calls: int = Field(
+        default=0, ge=0, description="Model requests sent, re-asks and retries included (timed-out ones too)."
+    )
+    prompt_tokens: int = Field(default=0, ge=0, description="Prompt tokens billed, as the server reported them.")
+    completion_tokens: int = Field(default=0, ge=0, description="Completion tokens billed, as reported.")
+    unreported_calls: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Requests whose tokens are unknown: abandoned by a timeout, a dropped connection or an error "
+            "status, or answered without usage. The token counts leave them out."
+        ),
+    )
 
 
 class SourceInfo(BaseModel):

@@ -4,7 +4,9 @@
   offsets into :class:`~summarizer.schemas.Evidence`. Lines of page furniture ("Trending Now", photo
   credits, subscription promos) get no sentence, so nothing can cite them.
 * :func:`locate` finds a piece of text inside an article: exact, then with quotes, dashes, case and
-  spacing folded, then fuzzy; it returns the article's own offsets.
+  spacing folded, then fuzzy; it returns the article's own offsets (:func:`locate_how` says which of
+  the three matched). With ``whole_words`` a match neither starts nor ends inside a word ("item" is
+  not found in "items"; "40" is found in "40-second").
 * :func:`content_words` is the one notion of "the words that carry meaning" shared by grounding, the
   merge and the judge.
 
@@ -21,7 +23,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from summarizer.schemas import Evidence
+from summarizer.schemas import Evidence, MatchKind
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz partial_ratio score, 0–100, for a fuzzy alignment to count
 
@@ -36,6 +38,7 @@ _ABBREVIATIONS = {
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
 WORD = re.compile(r"[A-Za-z0-9]+")
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
+_LOWER_ONLY = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 STOPWORDS = frozenset(
     "the a an and or but of to in on at for with by from as is are was were be been being has have had "
     "that this it its his her their they he she we you not no will would said says also after before "
@@ -77,8 +80,13 @@ class Document:
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
 
-    def evidence(self, start: int, end: int) -> Evidence:
-        return Evidence(source=self.id, start=start, end=end, text=self.text[start:end])
+    def evidence(self, start: int, end: int, match: MatchKind = "exact", score: float | None = None) -> Evidence:
+        return Evidence(source=self.id, start=start, end=end, text=self.text[start:end], match=match, score=score)
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Words the article writes in lower case somewhere ("officials"): not names when capitalized."""
+        return frozenset(_LOWER_ONLY.findall(self.text))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -166,24 +174,32 @@ def folded(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def locate(text: str, needle: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+def locate(
+    text: str, needle: str, start: int = 0, end: int | None = None, whole_words: bool = False
+) -> tuple[int, int] | None:
     """Offsets of ``needle`` in ``text[start:end]``: exact, then folded, then fuzzy; None if absent."""
-    found = locate_how(text, needle, start, end)
+    found = locate_how(text, needle, start, end, whole_words)
     return found[:2] if found else None
 
 
-def locate_how(text: str, needle: str, start: int = 0, end: int | None = None) -> tuple[int, int, str, float] | None:
+def locate_how(
+    text: str, needle: str, start: int = 0, end: int | None = None, whole_words: bool = False
+) -> tuple[int, int, MatchKind, float] | None:
     """Like :func:`locate`, with how the span matched: ``exact``, ``folded`` or ``fuzzy``, and its score."""
     end = len(text) if end is None else end
     needle = needle.strip().strip("\"'“”‘’").strip()
     if not needle:
         return None
     found = text.find(needle, start, end)
+    while found >= 0 and whole_words and not _whole(text, found, found + len(needle)):
+        found = text.find(needle, found + 1, end)
     if found >= 0:
         return found, found + len(needle), "exact", 100.0
     hay, where = folded(text[start:end])
     folded_needle, _ = folded(needle)
     found = hay.find(folded_needle)
+    while found >= 0 and whole_words and not _whole(hay, found, found + len(folded_needle)):
+        found = hay.find(folded_needle, found + 1)
     if found >= 0:
         last = found + len(folded_needle) - 1
         return start + where[found], start + where[last] + 1, "folded", 100.0
@@ -194,6 +210,17 @@ def locate_how(text: str, needle: str, start: int = 0, end: int | None = None) -
         return None
     left, right = _whole_words(text, start + where[hit.dest_start], start + where[hit.dest_end - 1] + 1, start, end)
     return left, right, "fuzzy", round(hit.score, 1)
+
+
+def _whole(text: str, left: int, right: int) -> bool:
+    """``text[left:right]`` neither starts nor ends inside a word or a number ("1" in "1,000")."""
+    before = text[left - 1] if left > 0 and text[left].isalnum() else ""
+    after = text[right] if right < len(text) and text[right - 1].isalnum() else ""
+    if before.isalnum() or after.isalnum():
+        return False
+    digit_before = before in ".," and left > 1 and text[left - 2].isdigit() and text[left].isdigit()
+    digit_after = after in ".," and right + 1 < len(text) and text[right + 1].isdigit() and text[right - 1].isdigit()
+    return not (digit_before or digit_after)
 
 
 def _whole_words(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:

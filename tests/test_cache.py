@@ -21,6 +21,7 @@ from openai_server import Reply, ScriptedServer
 from typer.testing import CliRunner
 
 from summarizer import summarize
+from summarizer.align import align
 from summarizer.annotated import annotated_reports, load_annotation, to_summary, verdict
 from summarizer.backend import Backend
 from summarizer.cache import CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear
@@ -126,7 +127,7 @@ def judge_reply(folder: Path) -> tuple[Reply, int]:
     """The hand-written judgements as the answer to the one judge request a run over ``folder`` makes."""
     reports = annotated_reports(folder, FIXTURES / "annotated")
     claims = claims_of(reports)
-    [group] = candidate_groups(claims)
+    [group] = candidate_groups(claims, align(claims))
     members = [claims[i] for i in group]
     prompt = load_prompts().render("judge", claims=listing(members), last_claim=len(members))
     judgements = json.loads((FIXTURES / "annotated" / "judgements.json").read_text(encoding="utf-8"))

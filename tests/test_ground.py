@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
-from helpers import SEEDS
+from helpers import FIXTURES, SEEDS, folder_of
+from openai_server import Reply, ScriptedServer
 
-from summarizer.ground import ground, problems
-from summarizer.load import resolve_date
+from summarizer import summarize
+from summarizer.annotated import load_annotation, to_summary
+from summarizer.ground import ground, problems, strictly
+from summarizer.llm import Policy
+from summarizer.load import load_folder, resolve_date
 from summarizer.schemas import ArticleSummary, Claim, DateMention, Dropped, Entity, Figure, Quote
 from summarizer.text import Document, is_furniture, locate, split_sentences
 
@@ -547,3 +552,108 @@ def test_a_grounded_answer_has_no_problems(doc: Document) -> None:
     data["quotes"] = data["quotes"][:1]
     data["numbers"] = [{"value": "2019", "about": "Kim's previous visit", "sentence": 13}]
     assert problems(ArticleSummary.model_validate(data), doc) == []
+
+
+# --------------------------------------------------------------------------------------------------
+# What a statement asserts, through a real server: the two items of the side-by-side run
+# --------------------------------------------------------------------------------------------------
+
+A000 = "000_7df43367a2b14d04"
+A003 = "003_f80c02a77366f6be"
+
+
+def _annotated(seed: str) -> dict:
+    article = next(a for a in load_folder(SEEDS).articles if a.id == seed)
+    return to_summary(load_annotation(FIXTURES / "annotated" / f"{seed}.json"), article.document).model_dump()
+
+
+def test_a_false_event_and_a_name_inside_a_word_are_reasked_then_dropped(tmp_path: Path) -> None:
+    """The two wrong items another tool's run let through: each answer is the hand-annotated extraction
+    with one bad item, given again after every re-ask, as a small model would."""
+    doc000, doc003 = _seed("000"), _seed("003")
+    assert doc000.sentence(1) is not None and doc000.sentence_text(doc000.sentence(1)).startswith("Putin hands over")
+    items = _sentence_with(doc003, "notable items")
+    assert doc003.text[455:460] == "items" and doc003.sentence(items).start <= 455
+    bad000 = _annotated(A000) | {"event": "Putin gives Kim Jong-il to Russia", "event_sentence": 1}
+    bad003 = _annotated(A003)
+    bad003["entities"] = [*bad003["entities"][:9], {"name": "item", "kind": "place", "role": "", "sentence": items}]
+    tries = Policy().reasks + 1
+    replies = [Reply(json.dumps(bad000))] * tries + [Reply(json.dumps(bad003))] * tries
+    folder = folder_of(tmp_path, A000, A003)
+    with ScriptedServer(replies) as server:
+        report = summarize(folder, model="scripted", base_url=server.base_url, judge=False, concurrency=1)
+    assert len(server.requests) == 2 * tries  # asked again with the problems, then dropped
+    reask = server.requests[1]["messages"][-1]["content"]
+    assert "event[0]: S1 does not say that: the sentence does not name 'Kim Jong-il'" in reask
+    reask = server.requests[tries + 1]["messages"][-1]["content"]
+    assert "entities[9]: the name 'item' is not in the article as a whole word" in reask
+    first, second = report.sources
+    assert first.event is None
+    [event] = [d for d in first.dropped if d.kind == "event"]
+    assert event.content == "Putin gives Kim Jong-il to Russia"
+    assert "does not name 'Kim Jong-il'" in event.reason and "does not name 'Russia'" in event.reason
+    [entity] = second.dropped
+    assert (entity.kind, entity.content) == ("entity", "item") and "as a whole word" in entity.reason
+    assert "item" not in [e.name for e in second.entities]
+    assert first.grounding.dropped == 1 and second.grounding.dropped == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# How each span matched, and strict grounding
+# --------------------------------------------------------------------------------------------------
+
+
+def test_each_span_records_how_it_matched() -> None:
+    doc = _seed("001")
+    summary = ArticleSummary(
+        event="Putin gave Kim a cosmonaut's glove and a rifle",
+        event_sentence=_sentence_with(doc, "Vladimir Putin gifted a cosmonaut"),
+        entities=[Entity(name="Olga Skabeyeva", kind="person", sentence=_sentence_with(doc, "Olga Skabeyeva"))],
+        quotes=[
+            Quote(speaker="Skabeyeva", text='"It\'s simply incredible,"', sentence=21),
+            Quote(
+                speaker="Skabeyeva",
+                text="Our frendship with North Korea is a strike against Wall Street",
+                sentence=_sentence_with(doc, "Wall Street"),
+            ),
+        ],
+    )
+    out = ground(summary, doc)
+    assert out.dropped == []
+    assert (out.event.evidence.match, out.event.evidence.score) == ("sentence", 83.3)  # "gave" is "gifted"
+    assert (out.entities[0].evidence.match, out.entities[0].evidence.score) == ("exact", None)
+    assert (out.quotes[0].evidence.match, out.quotes[0].evidence.score) == ("folded", None)
+    fuzzy = out.quotes[1].evidence
+    assert fuzzy.match == "fuzzy" and 90 <= fuzzy.score < 100
+    assert out.grounding.matches.model_dump() == {"exact": 1, "folded": 1, "fuzzy": 1, "sentence": 1}
+
+
+def test_strict_grounding_drops_fuzzy_matches_with_the_reason(tmp_path: Path) -> None:
+    seed = "001_6f581c31f2f3141d"
+    answer = _annotated(seed)
+    misspelled = "Our frendship with North Korea is a strike against Wall Street"
+    answer["quotes"] = [{"speaker": "Skabeyeva", "text": misspelled, "sentence": _sentence_with(_seed("001"), "Wall")}]
+    folder = folder_of(tmp_path, seed)
+    reports = {}
+    for strict in (False, True):
+        with ScriptedServer([Reply(json.dumps(answer))]) as server:
+            reports[strict] = summarize(
+                folder, model="scripted", base_url=server.base_url, judge=False, cache=False, strict=strict
+            ).sources[0]
+    loose, strict_ = reports[False], reports[True]
+    assert [q.evidence.match for q in loose.quotes] == ["fuzzy"] and loose.grounding.matches.fuzzy == 1
+    assert strict_.quotes == [] and strict_.grounding.matches.fuzzy == 0
+    [dropped] = strict_.dropped
+    assert dropped.kind == "quote" and "fuzzy match (score 9" in dropped.reason
+    assert dropped.content == loose.quotes[0].text  # the quote as the article has it
+    assert strict_.grounding.grounded == loose.grounding.grounded - 1
+    assert strict_.grounding.proposed == loose.grounding.proposed
+    assert strictly(strict_) is strict_  # nothing fuzzy left: the report as it is
+
+
+def test_the_cli_has_a_strict_option() -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    assert "--strict" in CliRunner().invoke(app, ["--help"]).output

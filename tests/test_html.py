@@ -230,6 +230,15 @@ def test_the_page_is_self_contained(tmp_path: Path) -> None:
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
 
 
+def test_each_evidence_link_says_on_hover_how_its_span_matched() -> None:
+    report = annotated_report()
+    page = render_html(report, {a.id: a.text for a in load_folder(SEEDS).articles})
+    tips = re.findall(r'<a class="ev" [^>]*title="([^"]*)"', page)
+    assert tips and all(re.search(r"\n(exact|folded|fuzzy|sentence) match", tip) for tip in tips)
+    assert any("\nsentence match: the cited sentence says it" in tip for tip in tips)
+    assert any("\nexact match: found as written" in tip for tip in tips)
+
+
 def test_evidence_not_in_the_text_is_shown_but_not_linked(tmp_path: Path) -> None:
     report, article = hostile_report(tmp_path / "in")
     changed = article.text.replace("banner", "poster")
@@ -271,8 +280,7 @@ def test_the_coverage_matrix_shows_which_answer_each_source_gives() -> None:
         gives = [[i for i, a in enumerate(q.answers) if s.source.id in a.sources] for s in report.sources]
         assert cells == ["".join(_symbol(q, i) for i in answers) for answers in gives], q.question
     every = [cell for _, cells in rows for cell in cells]
-    assert "AB" in every and "BC" in every  # a source on two sides of one question
-    assert "○" in "".join(every) and "" in every  # another, compatible answer; a silent source
+    assert "●" in "".join(every) and "" in every  # the agreed answer; a silent source
 
 
 def test_consensus_and_partial_questions_each_show_their_answers() -> None:

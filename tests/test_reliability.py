@@ -30,6 +30,7 @@ from summarizer.extract import messages
 from summarizer.llm import Policy
 from summarizer.load import Article, load_folder
 from summarizer.prompt_files import load_prompts
+from summarizer.report import render
 from summarizer.schemas import ArticleReport
 
 A = "000_7df43367a2b14d04"
@@ -81,6 +82,43 @@ def test_a_request_that_times_out_is_retried(tmp_path: Path) -> None:
     assert not report.failed and source.grounding.grounded > 20 and source.grounding.dropped == 0
     assert source.usage.calls == 2  # both were sent: the one abandoned by the timeout counts too
     assert source.usage.prompt_tokens == 100  # tokens only of the answered one (the server's usage)
+    assert source.usage.unreported_calls == 1  # the abandoned one: its tokens are unknown
+
+
+def test_usage_counts_every_request_sent_and_the_report_says_when_tokens_are_unknown(tmp_path: Path) -> None:
+    """Under load two requests pass the timeout and are retried: the server computed three answers, and
+    the report counts three calls, two of them with tokens unknown, and says so in every format."""
+    folder = folder_of(tmp_path, A)
+    replies = [Reply(seed_answer(A), delay=2.0), Reply(seed_answer(A), delay=2.0), Reply(seed_answer(A))]
+    with ScriptedServer(replies) as server:
+        report = run(folder, server, timeout=0.3)
+    assert len(server.requests) == 3
+    usage = report.sources[0].usage
+    assert (usage.calls, usage.unreported_calls, usage.prompt_tokens, usage.completion_tokens) == (3, 2, 100, 20)
+    note = "tokens unknown for 2 of 3 call(s)"
+    assert note in render(report, "text") and note in render(report, "md")
+    texts = {a.id: a.text for a in load_folder(folder).articles}
+    assert note in render(report, "html", texts=texts)
+    assert "(tokens unknown for 2)" in render(report, "md")  # on the article's line too
+
+
+def test_an_answer_without_usage_counts_as_a_call_with_tokens_unknown(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, A)
+    body = completion(seed_answer(A))
+    del body["usage"]
+    with ScriptedServer([Reply(body=body)]) as server:
+        report = run(folder, server)
+    usage = report.sources[0].usage
+    assert (usage.calls, usage.unreported_calls, usage.prompt_tokens) == (1, 1, 0)
+    assert "tokens unknown for 1 of 1 call(s)" in render(report, "md")
+
+
+def test_with_every_token_reported_the_report_says_nothing_of_unknown_tokens(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, A)
+    with ScriptedServer([Reply(seed_answer(A))]) as server:
+        report = run(folder, server)
+    assert report.sources[0].usage.unreported_calls == 0
+    assert "unknown" not in render(report, "md") and "unknown" not in render(report, "text")
 
 
 def test_a_dropped_connection_is_retried(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import RECORDING, ROOT, SEEDS
+from helpers import FIXTURES, RECORDING, ROOT, SEEDS
 
 from summarizer import EventReport, summarize
 from summarizer.errors import ReplayMissError
 from summarizer.load import load_folder
+
+ANNOTATED = FIXTURES / "recordings" / "seeds-annotated"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,7 @@ def test_every_item_in_the_report_is_its_article_text_at_its_offsets(report: Eve
         spans += [e for side in disagreement.sides for e in side.evidence]
     for span in spans:
         assert texts[span.source][span.start : span.end] == span.text
+        assert span.match in ("exact", "folded", "fuzzy", "sentence")
     # the tiny model proposes plenty it cannot ground: dropped, and counted
     for source in report.sources:
         g = source.grounding
@@ -97,3 +100,27 @@ def test_record_then_replay_with_a_fake_key_writes_no_secret(tmp_path: Path, mon
     monkeypatch.delenv("OPENAI_API_KEY")
     again = summarize(folder, replay_from=recording)  # the server is gone: the recording answers
     assert again.sources[0].model_dump() == first.sources[0].model_dump()
+
+
+def test_every_span_of_the_replayed_annotated_run_says_how_it_matched() -> None:
+    """The hand-annotated answers replayed through the whole pipeline: every evidence span, in the
+    sources, the facts and the disagreements, carries its match kind, as the committed schema documents."""
+    report = json.loads(summarize(SEEDS, replay_from=ANNOTATED).model_dump_json())
+    spans = [item["evidence"] for s in report["sources"] for item in [s["event"], *_items(s)] if item]
+    spans += [s["evidence"] for q in report["questions"] for a in q["answers"] for s in a["statements"]]
+    assert len(spans) > 168
+    assert {span["match"] for span in spans} == {"exact", "sentence"}  # the annotations copy words exactly
+    for source in report["sources"]:
+        matches = source["grounding"]["matches"]
+        assert sum(matches.values()) == source["grounding"]["grounded"]
+        assert matches["sentence"] == 1 + len(source["claims"])
+    schema = json.loads((ROOT / "schemas" / "event_report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
+    evidence = schema["$defs"]["Evidence"]["properties"]
+    assert evidence["match"]["enum"] == ["exact", "folded", "fuzzy", "sentence"] and evidence["match"]["description"]
+    assert "fuzzy" in evidence["score"]["description"]
+    assert schema["$defs"]["Usage"]["properties"]["unreported_calls"]["description"]
+
+
+def _items(source: dict) -> list[dict]:
+    return [item for kind in ("entities", "claims", "quotes", "numbers", "dates") for item in source[kind]]

@@ -41,10 +41,12 @@ from summarizer.report.common import (
     conflicts_with,
     decided_label,
     evidence_of,
+    how_matched,
     is_singleton,
     kind_label,
     letter,
     source_labels,
+    usage_note,
 )
 from summarizer.schemas import (
     Answer,
@@ -374,6 +376,8 @@ def _environment() -> jinja2.Environment:
     environment.filters["quoted"] = _quoted
     environment.filters["kind_label"] = kind_label
     environment.filters["decided_label"] = decided_label
+    environment.filters["how_matched"] = how_matched
+    environment.globals["usage_note"] = usage_note
     return environment
 
 

@@ -91,5 +91,6 @@ def _sources(report: EventReport, labels: dict[str, str]) -> list[str]:
         out.append(
             f"- {name} {info.title or ''}{f' ({meta})' if meta else ''} — grounding "
             f"{s.grounding.grounded}/{s.grounding.proposed}, {s.usage.calls} call(s)"
+            + (f" (tokens unknown for {s.usage.unreported_calls})" if s.usage.unreported_calls else "")
         )
     return [*out, ""]
