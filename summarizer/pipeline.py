@@ -23,6 +23,7 @@ from summarizer.embed import Embedder
 from summarizer.embed import embedder as named_embedder
 from summarizer.errors import ConfigError, ModelError, ReplayMissError
 from summarizer.extract import extract
+from summarizer.extractive import extractive_reports
 from summarizer.ground import strictly
 from summarizer.judge import Judgement, claims_of
 from summarizer.judge import judge as judge_claims
@@ -59,8 +60,10 @@ async def summarize_async(
 ) -> EventReport:
     """Summarize the articles in ``folder`` into one :class:`EventReport`.
 
-    ``model``/``base_url``/``mode`` choose the backend (see :mod:`summarizer.backend`); with neither a
-    key nor a server the embedded model runs. ``record_to`` stores every LLM exchange in a folder;
+    ``model``/``base_url``/``mode`` choose the backend (see :mod:`summarizer.backend`); with no model,
+    key or server configured, the extractive engine runs (:mod:`summarizer.extractive`: rules and
+    offline models, no language model); ``model="embedded"`` runs the small model of the ``[local]``
+    extra in-process. ``record_to`` stores every LLM exchange in a folder;
     ``replay_from`` answers from such a folder with no model and no network. ``concurrency`` bounds the
     articles in flight (default 4; 1 for the embedded model, which runs one generation at a time).
     ``judge=False`` skips asking the model which facts contradict each other (:mod:`summarizer.judge`);
@@ -80,19 +83,25 @@ async def summarize_async(
     """
     loaded = load_folder(Path(folder))
     run = _session(model, base_url, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
+    meaning = _embedder(embedder, run.backend)
     judge_usage = Usage()
     judgement = Judgement()
     with _exchanges(run.backend, record_to, replay_from):
-        results = await _extract_all(run, loaded.articles, on_progress)
+        if run.client is None:  # no model configured: the extractive engine
+            results: list[ArticleReport | Problem] = list(extractive_reports(loaded.articles, meaning))
+            for done, article in enumerate(loaded.articles, 1):
+                if on_progress is not None:
+                    on_progress(article, done, len(loaded.articles))
+        else:
+            results = await _extract_all(run, loaded.articles, on_progress)
         results = [strictly(r) if strict and isinstance(r, ArticleReport) else r for r in results]
         reports = [r for r in results if isinstance(r, ArticleReport)]
         failed = [r for r in results if isinstance(r, Problem)]
         if not reports:
             raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
         claims = claims_of(reports)
-        meaning = _embedder(embedder, run.backend)
-        alignment = align(claims, embedder=meaning)
-        if judge and len(reports) > 1:
+        alignment = align(claims, embedder=meaning, with_topics=judge and run.client is not None)
+        if judge and len(reports) > 1 and run.client is not None:
             judgement = await judge_claims(
                 run.client, run.backend, run.prompts, claims, alignment, run.policy,
                 usage=judge_usage, concurrency=run.limit, store=run.store,
@@ -115,7 +124,7 @@ class _Session:
     """What every request of one run shares: the backend and its client, prompts, policy and cache."""
 
     backend: Backend
-    client: Any
+    client: Any  # None for the extractive engine: no model to ask
     prompts: Prompts
     policy: Policy
     store: ArticleCache | None
@@ -138,19 +147,21 @@ def _session(
         backend = replay_backend(Path(replay_from))
     else:
         backend = resolve_backend(model, base_url, mode, timeout=timeout)
+    if record_to and backend.kind == "extractive":
+        raise ConfigError("nothing to record: no model is configured (the extractive engine asks none)")
     policy = Policy.for_backend(backend)
     if max_retry_wait is not None:
         if max_retry_wait < 0:
             raise ConfigError(f"max_retry_wait cannot be negative, got {max_retry_wait}")
         policy = dataclasses.replace(policy, max_wait=max_retry_wait)
     store = None  # a replay must exercise the pipeline, a recording must capture real exchanges
-    if cache and not (replay_from or record_to):
+    if cache and not (replay_from or record_to) and backend.kind != "extractive":  # rules need no cache
         store = ArticleCache(cache_dir(None if cache is True else cache), backend, prompts.version)
     if concurrency is None:
         concurrency = 1 if backend.kind == "embedded" and not backend.replay else 4
     if concurrency < 1:
         raise ConfigError(f"concurrency must be at least 1, got {concurrency}")
-    client = instructor_client(backend, asynchronous=True)
+    client = None if backend.kind == "extractive" else instructor_client(backend, asynchronous=True)
     return _Session(backend, client, prompts, policy, store, concurrency)
 
 

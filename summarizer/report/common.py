@@ -125,3 +125,26 @@ def conflict_note(question: Question) -> str | None:
 def is_singleton(question: Question) -> bool:
     """One answer from one source: listed compactly."""
     return len(question.answers) == 1 and len(question.answers[0].sources) == 1
+
+
+def engine_line(report: EventReport) -> str:
+    """What made the report, said first: a reader must know whether a language model read the articles."""
+    run = report.run
+    if run.backend == "extractive":
+        return (
+            "Engine: extractive — sentences, quotes, numbers, dates and names found by rules and offline "
+            "models; no language model read the articles"
+        )
+    return f"Engine: {run.model} ({run.backend})"
+
+
+def dropped_note(report: EventReport) -> str | None:
+    """Said at the top when most of what the model proposed could not be traced to the articles."""
+    proposed = sum(s.grounding.proposed for s in report.sources)
+    dropped = sum(s.grounding.dropped for s in report.sources)
+    if not proposed or dropped * 2 <= proposed:
+        return None
+    return (
+        f"Most of what the model proposed ({dropped} of {proposed} items) could not be traced to the articles "
+        "and was dropped (listed under Warnings): this report rests on what little remained."
+    )

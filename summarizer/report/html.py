@@ -40,6 +40,8 @@ from summarizer.report.common import (
     conflict_note,
     conflicts_with,
     decided_label,
+    dropped_note,
+    engine_line,
     evidence_of,
     how_matched,
     is_singleton,
@@ -378,6 +380,8 @@ def _environment() -> jinja2.Environment:
     environment.filters["decided_label"] = decided_label
     environment.filters["how_matched"] = how_matched
     environment.globals["usage_note"] = usage_note
+    environment.globals["engine_line"] = engine_line
+    environment.globals["dropped_note"] = dropped_note
     return environment
 
 

@@ -10,6 +10,8 @@ from summarizer.report.common import (
     conflict_note,
     conflicts_with,
     decided_label,
+    dropped_note,
+    engine_line,
     evidence_of,
     footer,
     is_singleton,
@@ -26,7 +28,11 @@ def markdown(report: EventReport) -> str:
     """Headline, disagreements, consensus, partial questions, sources, warnings and the run's footer."""
     labels = source_labels(report)
     total = len(report.sources)
-    out = [f"# {report.event}", "", "## Where the sources disagree", ""]
+    out = [f"# {report.event}", "", f"*{engine_line(report)}*", ""]
+    alarm = dropped_note(report)
+    if alarm:
+        out += [f"> **{alarm}**", ""]
+    out += ["## Where the sources disagree", ""]
     if not report.disagreements:
         out += ["None found.", ""]
     for q in report.disagreements:

@@ -14,6 +14,8 @@ from summarizer.report.common import (
     conflict_note,
     conflicts_with,
     decided_label,
+    dropped_note,
+    engine_line,
     evidence_of,
     footer,
     kind_label,
@@ -32,6 +34,10 @@ def terminal(report: EventReport) -> Group:
     labels = source_labels(report)
     total = len(report.sources)
     parts: list[RenderableType] = [Panel(escape(report.event), title="Event", title_align="left")]
+    parts.append(Text(engine_line(report), style="dim"))
+    alarm = dropped_note(report)
+    if alarm:
+        parts.append(Text(alarm, style="bold yellow"))
     if report.disagreements:
         parts.append(Rule("Where the sources disagree"))
         parts += [_disagreement(n, q, labels, total) for n, q in enumerate(report.disagreements, 1)]

@@ -1,0 +1,94 @@
+"""The extractive engine: a report with no language model at all — what runs when none is configured.
+
+Each article's items are what rules and small offline models find exactly (:mod:`summarizer.rules`:
+quotations with their speakers, numbers, dates; :mod:`summarizer.entities`: people, organisations,
+places), and its claims are sentences of its own, chosen for a reader:
+
+* the **lead** (a story's first sentences say what happened), and
+* the sentences **other sources echo**: a sentence whose meaning another outlet also prints is the
+  stuff of agreement — or of disagreement, when the two differ on a number, a place or a "not".
+
+Each sentence scores its closeness to the nearest sentence of another source (embedding cosine, less
+what the event's sentences all share) plus a bonus for being early; the best :data:`MAX_CLAIMS` of an
+article are kept, in its own order, so a long article cannot flood the report. The article's event is
+its headline, or its first sentence. The merge (:mod:`summarizer.merge`) then aligns the sentences
+across sources by meaning, exactly as it aligns a model's claims.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summarizer.embed import Embedder, WordLlama, normalised
+from summarizer.entities import entities
+from summarizer.load import Article
+from summarizer.rules import dates, numbers, quotes
+from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
+from summarizer.text import Document, Sentence
+
+MAX_CLAIMS = 12  # sentences kept per article
+MIN_WORDS = 6  # shorter lines (bylines, captions, "Read more") are not claims
+LEAD = (0.3, 0.3, 0.2, 0.1, 0.1)  # bonus of the first sentences of the story, in order
+OTHERS = 50  # an article's sentences are compared with those of at most this many other articles
+
+
+def extractive_reports(articles: list[Article], embedder: Embedder | None = None) -> list[ArticleReport]:
+    """The report of every article, with no model call."""
+    embedder = embedder or WordLlama()
+    chosen = _chosen_sentences(articles, embedder)
+    return [_report(article, sentences) for article, sentences in zip(articles, chosen, strict=True)]
+
+
+def _candidates(doc: Document) -> list[Sentence]:
+    return [s for s in doc.sentences if len(doc.sentence_text(s).split()) >= MIN_WORDS]
+
+
+def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[Sentence]]:
+    candidates = [_candidates(a.document) for a in articles]
+    texts = [a.document.sentence_text(s) for a, cs in zip(articles, candidates, strict=True) for s in cs]
+    if not texts:
+        return [[] for _ in articles]
+    vectors = embedder.embed(texts)
+    if len(vectors) > 2:
+        vectors = normalised(vectors - vectors.mean(axis=0, keepdims=True))  # what all sentences share
+    bounds = np.cumsum([0] + [len(cs) for cs in candidates])
+    chosen = []
+    for k, sentences in enumerate(candidates):
+        mine = vectors[bounds[k] : bounds[k + 1]]
+        others = [j for j in range(len(articles)) if j != k][:OTHERS]
+        echo = np.full(len(sentences), -1.0)
+        for j in others:
+            theirs = vectors[bounds[j] : bounds[j + 1]]
+            if len(theirs) and len(mine):
+                echo = np.maximum(echo, (mine @ theirs.T).max(axis=1))
+        lead = [LEAD[n] if n < len(LEAD) else 0.0 for n in range(len(sentences))]
+        score = [(e if len(others) else 0.0) + bonus for e, bonus in zip(echo.tolist(), lead, strict=True)]
+        best = sorted(range(len(sentences)), key=lambda n: (-score[n], n))[:MAX_CLAIMS]
+        chosen.append([sentences[n] for n in sorted(best)])
+    return chosen
+
+
+def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
+    doc = article.document
+    headline = next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)
+    event = _claim(doc, headline, "What happened?") if headline is not None else None
+    claims = [_claim(doc, s, "") for s in sentences if s != headline]
+    found = {
+        "entities": entities(doc),
+        "quotes": quotes(doc),
+        "numbers": numbers(doc),
+        "dates": dates(doc, article.published),
+    }
+    count = (event is not None) + len(claims) + sum(len(items) for items in found.values())
+    return ArticleReport(
+        source=article.info,
+        event=event,
+        claims=claims,
+        grounding=Grounding(proposed=count, grounded=count, dropped=0, matches=MatchCounts(exact=count)),
+        **found,
+    )
+
+
+def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
+    evidence = doc.evidence(sentence.start, sentence.end)
+    return GroundedClaim(statement=evidence.text, topic=topic, evidence=evidence)
