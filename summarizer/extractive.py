@@ -73,19 +73,17 @@ def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
     headline = next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)
     event = _claim(doc, headline, "What happened?") if headline is not None else None
     claims = [_claim(doc, s, "") for s in sentences if s != headline]
-    found = {
-        "entities": entities(doc),
-        "quotes": quotes(doc),
-        "numbers": numbers(doc),
-        "dates": dates(doc, article.published),
-    }
-    count = (event is not None) + len(claims) + sum(len(items) for items in found.values())
+    named, quoted, counted, dated = entities(doc), quotes(doc), numbers(doc), dates(doc, article.published)
+    count = (event is not None) + len(claims) + len(named) + len(quoted) + len(counted) + len(dated)
     return ArticleReport(
         source=article.info,
         event=event,
+        entities=named,
         claims=claims,
+        quotes=quoted,
+        numbers=counted,
+        dates=dated,
         grounding=Grounding(proposed=count, grounded=count, dropped=0, matches=MatchCounts(exact=count)),
-        **found,
     )
 
 

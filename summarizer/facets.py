@@ -81,6 +81,11 @@ _OPPOSITES = [
     ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("extend", "shorte"),
 ]  # fmt: skip
 _OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
+_SCOPE = 1  # content words a negation governs after it
+_GOVERNED_SKIP = frozenset(
+    "been have being much more very only even also ever that this those these what when where which with "
+    "from into about such than them they their there".split()
+)
 _NEGATION_STEMS = frozenset(
     "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails".split()
 )
@@ -109,7 +114,7 @@ class Facets:
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
     tense: str | None  # "future" or "past" when the statement says so ("will visit" / "last visited")
     opener: str | None  # the capitalised first word: a name if some statement capitalises it inside
-    negated: bool
+    negated: frozenset[str]  # four-letter stems a negation governs ("not resigned" -> "resi")
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
 
     @cached_property
@@ -138,7 +143,7 @@ def facets(text: str) -> Facets:
         opener = None
     future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
     tense = "future" if future and not past else "past" if past and not future else None
-    return Facets(numbers, years, months, weekdays, _names(text), tense, opener, bool(_NEGATION.search(text)), stems)
+    return Facets(numbers, years, months, weekdays, _names(text), tense, opener, _negated(text), stems)
 
 
 def _is_month(match: re.Match[str], text: str) -> bool:
@@ -200,8 +205,10 @@ def compare(a: Facets, b: Facets) -> Relation:
     """How two statements' facets relate (see the module docstring)."""
     if a.tense and b.tense and a.tense != b.tense:
         return "apart"  # a past happening and a coming one ("last visited" / "will visit")
-    if a.negated != b.negated:  # the same statement once denied conflicts; otherwise they stay apart
-        return "conflict" if _alike(a.stems, b.stems) else "apart"
+    if (_denies(a, b) or _denies(b, a)) and _alike(a.stems, b.stems):
+        return "conflict"  # the same statement, once denied
+    if bool(a.negated) != bool(b.negated):
+        return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _clash(a.numbers, b.numbers) or _differ(a.years, b.years) or _differ(a.months, b.months):
         return "conflict"
     if _differ(a.weekdays, b.weekdays) or _opposed(a.stems, b.stems):
@@ -237,11 +244,30 @@ def _clash(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> 
     return False
 
 
+def _denies(a: Facets, b: Facets) -> bool:
+    """``a`` negates a word ``b`` asserts ("has not resigned" / "resigned")."""
+    return bool((a.negated & {s[:4] for s in b.stems}) - b.negated)
+
+
+def _negated(text: str) -> frozenset[str]:
+    """The stem of the content word each negation governs: the next one ("no arrests were made",
+    "not much of a hunter"), or those after a contracted "n't"."""
+    governed: set[str] = set()
+    for cue in _NEGATION.finditer(text):
+        after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[cue.end() : cue.end() + 60])]
+        content = [w for w in after if len(w) >= 4 and w not in _GOVERNED_SKIP][:_SCOPE]
+        governed.update(w[:4] for w in content)  # four letters: "hunter" ~ "hunting"
+    return frozenset(governed)
+
+
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Most of the shorter statement's longer words are in the other: one statement, said two ways."""
+    """Two statements of about one length sharing most of their longer words: one statement, said two
+    ways (so that one of them negating it is a denial, not a "no" in another clause)."""
     left = {w for w in a if len(w) >= 4 and w not in _NEGATION_STEMS}
     right = {w for w in b if len(w) >= 4 and w not in _NEGATION_STEMS}
-    return bool(left and right) and len(left & right) >= 0.5 * min(len(left), len(right))
+    if not left or not right or max(len(left), len(right)) > 1.6 * min(len(left), len(right)):
+        return False  # a long sentence with a "no" in one clause is not the denial of a short one
+    return len(left & right) >= 0.6 * min(len(left), len(right))
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
