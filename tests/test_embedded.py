@@ -38,7 +38,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_embedded_model_runs_the_pipeline_end_to_end(folder: Path) -> None:
-    report = summarize(folder)
+    report = summarize(folder, model="embedded")
     assert report.run.backend == "embedded" and report.run.model == "SmolLM2-135M-Instruct.Q4_1.gguf"
     assert not report.failed
     source = report.sources[0]
@@ -55,7 +55,7 @@ def test_the_embedded_model_runs_the_pipeline_end_to_end(folder: Path) -> None:
 def test_the_model_loads_once_per_process_and_runs_on_one_thread(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Whichever thread calls summarize, llama.cpp is called from one thread of its own: OpenMP keeps
     a team of worker threads per calling thread, and several teams oversubscribe the cores."""
-    summarize(folder)
+    summarize(folder, model="embedded")
     before = load_model.cache_info()
     model = load_model(str(default_model_path()), DEFAULT_CONTEXT)  # the one the transport loaded
     assert load_model.cache_info().misses == before.misses
@@ -67,8 +67,8 @@ def test_the_model_loads_once_per_process_and_runs_on_one_thread(folder: Path, m
         return generate(**kwargs)
 
     monkeypatch.setattr(model, "create_chat_completion", watched)
-    summarize(folder)  # from this thread
-    elsewhere = threading.Thread(target=summarize, args=(folder,))
+    summarize(folder, model="embedded")  # from this thread
+    elsewhere = threading.Thread(target=summarize, args=(folder,), kwargs={"model": "embedded"})
     elsewhere.start()
     elsewhere.join()
     after = load_model.cache_info()

@@ -42,10 +42,7 @@ def test_every_item_in_the_report_is_its_article_text_at_its_offsets(report: Eve
         items = [source.event] if source.event else []
         items += [*source.entities, *source.claims, *source.quotes, *source.numbers, *source.dates]
         spans += [item.evidence for item in items]
-    for fact in report.consensus + report.partial:
-        spans += fact.evidence
-    for disagreement in report.disagreements:
-        spans += [e for side in disagreement.sides for e in side.evidence]
+    spans += [s.evidence for q in report.questions for a in q.answers for s in a.statements]
     for span in spans:
         assert texts[span.source][span.start : span.end] == span.text
         assert span.match in ("exact", "folded", "fuzzy", "sentence")
