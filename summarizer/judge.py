@@ -95,7 +95,8 @@ def listing(claims: list[GroundedClaim]) -> str:
 
 def verdict_problems(verdict: Verdict, claims: int) -> list[str]:
     """What is wrong with a verdict about ``claims`` claims: unknown claim numbers, a claim on two sides."""
-    errors = []
+    # `conflicts` defaults to []: an answer without it ({"foo": 1}) would pass as "no conflicts", and be cached
+    errors = [] if "conflicts" in verdict.model_fields_set else ["conflicts: missing; list them, [] if there are none"]
     for n, conflict in enumerate(verdict.conflicts):
         cited = [c for side in conflict.sides for c in side.claims]
         unknown = sorted({c for c in cited if not 1 <= c <= claims})
