@@ -1,4 +1,8 @@
-"""The report on a terminal: rich tables for the event, disagreements, facts and warnings."""
+"""The report on a terminal: rich tables for the event, disagreements, facts and warnings.
+
+A terminal obeys control characters (``ESC ] 0 ;`` retitles the window, ``ESC [ 2 J`` clears it), so
+every string of the report is stripped of them first; text is escaped, never read as rich markup.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.printable import cleaned, printable
 from summarizer.report.common import footer, quoted, warning_lines
 from summarizer.schemas import EventReport, Fact, Side
 
 
 def terminal(report: EventReport) -> Group:
     """A rich renderable: event, disagreements, consensus, partial facts, then warnings."""
+    report = cleaned(report, printable)
     parts: list[RenderableType] = [Panel(escape(report.event), title="Event", title_align="left")]
     if report.disagreements:
         table = Table(title="Where the sources disagree", show_lines=True, expand=True)
