@@ -24,6 +24,11 @@ from pathlib import Path
 
 from summarizer.errors import ConfigError, OutputError
 
+# Not every system has these (Windows has none): without them, opening simply does not ask for them.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
 _KINDS = {  # what a file that is not a regular file is, in words
     stat.S_IFDIR: "a folder",
     stat.S_IFCHR: "a character device",
@@ -100,7 +105,7 @@ def write_output(target: Target, text: str) -> None:
 
 def _write_in_place(path: Path, data: bytes) -> None:
     # no O_CREAT: should the device or FIFO have gone, nothing is created in its place
-    handle = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    handle = os.open(path, os.O_WRONLY | _NOCTTY | _BINARY)
     try:
         view = memoryview(data)
         while view:
@@ -118,10 +123,10 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     data = content.encode("utf-8", "replace") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.parent / f".{path.name[:200]}.{secrets.token_hex(4)}.tmp"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
     try:
         with contextlib.suppress(FileNotFoundError):
-            os.fchmod(handle, stat.S_IMODE(os.stat(path).st_mode))
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))  # by name: Windows has no fchmod
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view) :]
@@ -140,8 +145,12 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path`` (links resolved); ValueError with a one-line reason when
     it is anything else, cannot be read, or holds more than ``limit`` bytes (checked before reading)."""
     try:
-        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        mode = os.stat(path).st_mode  # not even opened unless regular: opening some devices acts (a tape rewinds)
+        if not stat.S_ISREG(mode):
+            raise ValueError(f"not a regular file: {kind_of(mode)}")
+        # and checked again once open, in case it was swapped in between; O_NONBLOCK: a FIFO swapped in
+        # would otherwise wait for a writer, for ever
+        handle = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY | _BINARY)
     except OSError as error:
         raise ValueError(f"cannot read: {error.strerror or error}") from None
     try:
