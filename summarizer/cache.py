@@ -9,11 +9,16 @@ The key of an article is a SHA-256 of everything that shapes the result:
 
 * the article's text (its hash) and id (the file name without extension, which every evidence span
   carries);
-* the backend kind, the model name sent in requests, and the structured-output mode;
+* the backend kind, the server (its address without user or password: two servers may serve
+  different models under one name), the model name sent in requests, and the structured-output mode;
 * the prompt version (a hash of ``prompts/``) and :data:`~summarizer.schemas.SCHEMA_VERSION`.
 
-Change any of them and the old entry is simply never looked up again. The API key and server address
-are not part of the key and nothing secret is stored: an entry holds only the report.
+Change any of them and the old entry is simply never looked up again. The API key is not part of the
+key and nothing secret is stored: an entry holds only the report.
+
+Only what succeeded is stored (a failed article or judge group is asked again next run), and an entry
+is checked when read: every evidence span must still be its article's text at its offsets, so an entry
+edited by hand, or damaged, is a miss rather than a report of words the article does not hold.
 
 Where: ``--cache-dir``, else ``$SUMMARIZER_CACHE_DIR``, else the user cache folder of
 :func:`platformdirs.user_cache_dir` (``~/.cache/summarizer`` on Linux). Entries live in its ``articles/``
@@ -32,18 +37,18 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from summarizer.backend import Backend
+from summarizer.files import write_atomically
 from summarizer.load import Article
-from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Verdict
+from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Evidence, Verdict
 
 CACHE_ENV = "SUMMARIZER_CACHE_DIR"
-ENTRY_FORMAT = 1  # layout of one entry file; part of the key
+ENTRY_FORMAT = 2  # layout of one entry file and what its key covers; part of the key
 ENTRIES = "articles"  # sub-folder of the cache folder that holds the article entries
 VERDICTS = "verdicts"  # and the one that holds the judge's answers
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
@@ -74,7 +79,9 @@ def verdict_key(prompt: str, backend: Backend, prompt_version: str, schema_versi
 
 def _key(subject: list[str], backend: Backend, prompt_version: str, schema_version: str) -> str:
     """What an answer depends on, hashed: its subject, the model and how it is asked, prompts, schema."""
-    parts = [ENTRY_FORMAT, *subject, backend.kind, backend.request_model, backend.mode, prompt_version, schema_version]
+    server = backend.base_url  # never holds a user or password (see backend.Backend)
+    parts = [ENTRY_FORMAT, *subject, backend.kind, server, backend.request_model, backend.mode, prompt_version,
+             schema_version]  # fmt: skip
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 
@@ -97,7 +104,7 @@ class ArticleCache:
             report = ArticleReport.model_validate(stored["report"]) if stored else None
         except (KeyError, TypeError, ValidationError):
             return None
-        if report is None or report.source.sha256 != article.info.sha256:
+        if report is None or report.source.sha256 != article.info.sha256 or not _spans_hold(report, article):
             return None
         # the same text may sit at another path now: describe the file as it is in this run
         return report.model_copy(update={"source": article.info, "cached": True})
@@ -123,6 +130,17 @@ class ArticleCache:
         return _write(self.verdict_path(prompt), "verdict", verdict.model_dump(mode="json"))
 
 
+def _spans_hold(report: ArticleReport, article: Article) -> bool:
+    """Every evidence span of ``report`` is ``article``'s text at its offsets, cited under its id."""
+    spans: list[Evidence] = [report.event.evidence] if report.event else []
+    for items in (report.entities, report.claims, report.quotes, report.numbers, report.dates):
+        spans += [item.evidence for item in items]
+    return all(
+        e.source == article.id and 0 <= e.start < e.end <= len(article.text) and article.text[e.start : e.end] == e.text
+        for e in spans
+    )
+
+
 def _read(path: Path) -> dict[str, object] | None:
     """The entry at ``path`` if it is whole and is the entry of that name; else None."""
     try:
@@ -138,21 +156,6 @@ def _write(path: Path, field: str, value: object) -> bool:
     except OSError:
         return False
     return True
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file in the same folder, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def clear(directory: str | Path) -> list[Path]:

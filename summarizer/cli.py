@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,14 +11,18 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
+import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as ProgressBar
 
 from summarizer.backend import DEFAULT_TIMEOUT, MODES
-from summarizer.cache import CACHE_ENV, cache_dir, clear, write_atomically
-from summarizer.errors import SummarizerError
+from summarizer.cache import CACHE_ENV, cache_dir, clear
+from summarizer.errors import OutputError, SummarizerError
+from summarizer.files import Target, output_target, write_output
+from summarizer.printable import printable
 from summarizer.report import FORMATS
 
 if TYPE_CHECKING:  # the library is imported when a run starts: `--help` and `--version` answer at once
@@ -24,7 +30,8 @@ if TYPE_CHECKING:  # the library is imported when a run starts: `--help` and `--
     from summarizer.pipeline import Progress
     from summarizer.schemas import EventReport
 
-PARTIAL_EXIT = 5  # some articles failed; the report covers the rest
+PARTIAL_EXIT = 5  # some articles failed, or some claims could not be judged; the report covers the rest
+DEBUG_ENV = "SUMMARIZER_DEBUG"  # set: an unexpected error shows its traceback instead of one line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True)
@@ -52,7 +59,17 @@ ModeOption = Annotated[
     typer.Option(help=f"How structured output is requested: {', '.join(MODES)}. Default fits the backend."),
 ]
 Format = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")]
-Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file instead of stdout.")]
+Out = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Write the report to this file (or device, FIFO; - is stdout) instead of stdout."),
+]
+ApiKey = Annotated[
+    str | None,
+    typer.Option(
+        envvar="SUMMARIZER_API_KEY", show_envvar=True,
+        help="Key sent to the --base-url server (or OpenAI). OPENAI_API_KEY is only ever sent to OpenAI.",
+    ),
+]  # fmt: skip
 Concurrency = Annotated[int | None, typer.Option(help="Articles processed at once (default 4; 1 embedded).")]
 Record = Annotated[Path | None, typer.Option(help="Record every LLM exchange into this folder.")]
 Replay = Annotated[Path | None, typer.Option(help="Answer from a recording folder: no model, no network.")]
@@ -90,6 +107,7 @@ def run(
     folder: Folder = None,
     model: ModelOption = None,
     base_url: BaseUrl = None,
+    api_key: ApiKey = None,
     mode: ModeOption = None,
     fmt: Format = "text",
     out: Out = None,
@@ -116,23 +134,28 @@ def run(
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
     if record and replay:
         _fail("--record and --replay cannot be used together", 2)
-    if out is not None and folder.exists() and out.resolve().is_relative_to(folder.resolve()) and out.exists():
-        _fail(f"refusing to overwrite {out}: it is inside the input folder", 2)
-    from summarizer.pipeline import summarize
+    try:
+        # checked before any work: a refused --out costs no model call
+        target = output_target(out, protected=folder) if out is not None and str(out) != "-" else None
+        from summarizer.pipeline import summarize
 
-    with _progress(quiet) as advance:
-        try:
+        with _progress(quiet) as advance:
             report = summarize(
-                folder, model=model, base_url=base_url, mode=mode, concurrency=concurrency,
-                record_to=record, replay_from=replay, on_progress=advance, judge=not no_judge,
-                timeout=timeout, max_retry_wait=max_retry_wait, cache=False if no_cache else cache_dir_ or True,
-                embedder=embedder,
-                strict=strict,
+                folder, model=model, base_url=base_url, api_key=api_key, mode=mode, concurrency=concurrency,
+                record_to=record, replay_from=replay, on_progress=advance, judge=not no_judge, timeout=timeout,
+                max_retry_wait=max_retry_wait, cache=False if no_cache else cache_dir_ or True,
+                embedder=embedder, strict=strict,
             )  # fmt: skip
-        except SummarizerError as error:
-            _fail(str(error), error.exit_code)
-    _write(report, fmt, out, quiet)
-    if report.failed:
+        _write(report, fmt, target, quiet)
+    except SummarizerError as error:
+        _fail(str(error), error.exit_code)
+    except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        raise
+    except Exception as error:  # a bug: still one line, unless asked for the traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _fail(f"unexpected {type(error).__name__}: {error} (a bug; {DEBUG_ENV}=1 shows where)", 1)
+    if report.failed or report.notes:
         raise typer.Exit(PARTIAL_EXIT)
 
 
@@ -159,14 +182,14 @@ def _progress(quiet: bool) -> Iterator[Progress]:
         task = bar.add_task("articles", total=None)
 
         def advance(article: Article, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=f"done {article.id}")
+            # a file name is not markup, nor terminal control
+            bar.update(task, completed=done, total=total, description=f"done {escape(printable(article.id))}")
 
         yield advance
 
 
-def _write(report: EventReport, fmt: str, out: Path | None, quiet: bool) -> None:
+def _write(report: EventReport, fmt: str, target: Target | None, quiet: bool) -> None:
     from summarizer.report import render
-    from summarizer.report.terminal import terminal
 
     if not quiet and report.run.backend == "embedded" and "SmolLM2-135M" in report.run.model:
         err.print(
@@ -174,18 +197,43 @@ def _write(report: EventReport, fmt: str, out: Path | None, quiet: bool) -> None
             "summary. Use OPENAI_API_KEY or --base-url/--model for a capable model.",
             style="yellow",
         )
-    if out is not None:
-        write_atomically(out, render(report, fmt))  # no half-written report, ever
-        if not quiet:
-            err.print(f"wrote {out}")
-    elif fmt == "text" and sys.stdout.isatty():
-        Console().print(terminal(report))
-    else:
-        sys.stdout.write(render(report, fmt))
+    if target is None:
+        _to_stdout(report, fmt)
+        return
+    write_output(target, render(report, fmt))  # a regular file atomically: no half-written report, ever
+    if not quiet:
+        for folder in target.missing:
+            _note(f"created folder {folder}")
+        _note(f"wrote {target.path}")
+
+
+def _to_stdout(report: EventReport, fmt: str) -> None:
+    from summarizer.report import render
+    from summarizer.report.terminal import terminal
+
+    stdout = sys.stdout
+    if stdout is None:  # started with its standard output closed
+        raise OutputError("cannot write the report to standard output: it is closed")
+    try:
+        if fmt == "text" and stdout.isatty():
+            Console(file=stdout).print(terminal(report))
+        else:
+            stdout.write(render(report, fmt))
+        stdout.flush()
+    except OSError as error:
+        # nobody reads any more (a closed pipe): send what is left, and the flush at exit, nowhere
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        raise OutputError(f"cannot write the report to standard output: {error.strerror or error}") from None
+
+
+def _note(message: str) -> None:
+    err.print(printable(message), markup=False, highlight=False, soft_wrap=True)
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    err.print(f"error: {' '.join(message.split())}", style="red", markup=False, highlight=False, soft_wrap=True)
+    message = " ".join(printable(message).split())
+    err.print(f"error: {message}", style="red", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -27,6 +27,12 @@ class InputError(SummarizerError):
     exit_code = 3
 
 
+class OutputError(SummarizerError):
+    """The report could not be written where it was asked for: a full disk, a closed output, …"""
+
+    exit_code = 6
+
+
 @dataclass
 class ModelError(SummarizerError):
     """The model could not produce a usable answer after bounded retries.

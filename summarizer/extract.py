@@ -5,6 +5,8 @@
   are re-asked with the grounding errors, a bounded number of times (:mod:`summarizer.llm`).
 * If the re-asks run out, the last answer is salvaged item by item: what resolves is kept, the rest is
   dropped with its reason. Nothing ungrounded is returned as fact.
+* An article whose answers hold nothing that fits the schema (``{"foo": 1}``) has failed: an empty
+  report would be cached, and a later run would show the emptiness as the article's summary.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from summarizer.errors import ModelError
 from summarizer.ground import KINDS, ground, problems
 from summarizer.llm import Exhausted, Policy, ask
 from summarizer.load import Article, resolve_date
+from summarizer.printable import each_string, paired
 from summarizer.prompt_files import Prompts
 from summarizer.schemas import ArticleReport, ArticleSummary, Dropped, Usage
 from summarizer.text import Document, Sentence
@@ -31,13 +34,19 @@ async def extract(client: Any, backend: Backend, prompts: Prompts, article: Arti
     merged: dict[str, list[Any]] = {kind.field: [] for kind in KINDS}
     event: tuple[str, int] | None = None
     dropped: list[Dropped] = []
+    usable = False
     for sentences in chunks(doc, policy.chunk_chars):
         summary, lost = await _extract_chunk(client, backend, prompts, article, sentences, policy, usage)
         dropped += lost
+        usable = usable or bool(summary.event) or any(getattr(summary, kind.field) for kind in KINDS)
         if event is None and summary.event:
             event = (summary.event, summary.event_sentence)
         for kind in KINDS:
             merged[kind.field] += getattr(summary, kind.field)
+    if not usable:
+        why = f" ({dropped[0].kind}: {dropped[0].reason})" if dropped else ""
+        message = f"no usable answer: nothing in it fits the schema{why}"
+        raise ModelError(message, attempts=usage.calls, usage=usage.model_dump())
     fields: dict[str, Any] = {"event": event[0] if event else None, "event_sentence": event[1] if event else 0}
     summary = ArticleSummary.model_construct(**fields | merged)
     return report_for(article, summary, dropped, usage)
@@ -118,7 +127,7 @@ def salvage(raw: str, reason: str) -> tuple[ArticleSummary, list[Dropped]]:
     """Keep the valid items of an answer that did not fit the schema; the invalid ones become Dropped."""
     dropped: list[Dropped] = []
     try:
-        data = json.loads(raw)
+        data = each_string(json.loads(raw), paired)  # "\ud800" is valid JSON, but no UTF-8
         if not isinstance(data, dict):
             raise ValueError("the answer is not a JSON object")
     except ValueError as error:

@@ -102,8 +102,11 @@ def listing(claims: list[GroundedClaim]) -> str:
 
 
 def verdict_problems(verdict: Verdict, claims: int) -> list[str]:
-    """What is wrong with a verdict about ``claims`` claims: unknown numbers, a claim on two sides."""
-    errors = []
+    """What is wrong with a verdict about ``claims`` claims: nothing said, unknown numbers, a claim on two
+    sides."""
+    # both lists default to []: an answer with neither ({"foo": 1}) would pass as "nothing to say", and be cached
+    said = {"same", "conflicts"} & verdict.model_fields_set
+    errors = [] if said else ["same, conflicts: missing; give both lists, [] where there is nothing"]
     for n, same in enumerate(verdict.same):
         unknown = sorted({c for c in same.claims if not 1 <= c <= claims})
         if unknown:

@@ -2,7 +2,9 @@
 asks through :func:`ask`.
 
 * **Transport faults** (429 with ``Retry-After``, 408/409/5xx, timeouts, dropped connections) are
-  retried by tenacity with exponential backoff and jitter, bounded in count and in time.
+  retried by tenacity with exponential backoff and jitter, bounded in count and in time. The timeout
+  bounds each whole request: httpx's bounds each read, and a server trickling a byte a second would
+  never trip it.
 * **Invalid answers** are re-asked: an answer that does not fit the response model (pydantic, through
   instructor's parsing for the backend's mode), or that the caller's ``check`` finds problems in (an
   item citing a sentence that does not say it), is sent back once with the problems listed, at most
@@ -18,6 +20,8 @@ time, and its validation context renders every message as a Jinja template.
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -112,38 +116,56 @@ async def _request(
         "max_retries": 0,  # re-asks are ours (see the module docstring)
         **backend.request_options(response_model),
     }
+    where = backend.base_url or backend.kind
     try:
         async for attempt in _transport_retries(policy):
             with attempt:
                 usage.calls += 1  # counted when sent: a request that times out was still sent
                 usage.unreported_calls += 1  # until the server reports its tokens (_count_tokens)
                 try:
-                    answer, completion = await client.chat.completions.create_with_completion(**request)
+                    async with _deadline(backend):
+                        answer, completion = await client.chat.completions.create_with_completion(**request)
                 except InstructorRetryException as error:
                     # not `from error`: that would replace the transport error's own cause (its reason)
-                    raise _unwrap(error, usage)  # noqa: B904
+                    raise _unwrap(error, usage, where)  # noqa: B904
+                except TimeoutError:
+                    raise _timed_out(backend) from None
                 _count_tokens(usage, completion)
                 return _Reply(answer, raw_json(completion), [])
     except _Invalid as invalid:
         return _Reply(None, invalid.raw, invalid.problems)
     except openai.APIStatusError as error:
         answer_text = redacted(_message(error), backend)  # some servers echo the key they refuse
-        raise ModelError(
-            f"{backend.kind} backend answered HTTP {error.status_code}: {answer_text}",
-            attempts=usage.calls,
-            usage=usage.model_dump(),
-        ) from None
+        message = f"{backend.kind} backend answered HTTP {error.status_code}: {answer_text}"
+        raise ModelError(message, attempts=usage.calls, usage=usage.model_dump()) from None
+    except openai.APITimeoutError:
+        message = f"timed out: {where} sent no complete answer within {backend.timeout:g} s (the --timeout)"
+        raise ModelError(message, attempts=usage.calls, usage=usage.model_dump()) from None
     except openai.APIConnectionError as error:
         miss = replay_miss(error)
         if miss is not None:
             raise miss from None
-        where = backend.base_url or backend.kind
-        raise ModelError(
-            f"cannot reach {where}: {redacted(str(error.__cause__ or error), backend)}",
-            attempts=usage.calls,
-            usage=usage.model_dump(),
-        ) from None
+        reason = redacted(str(error.__cause__ or error), backend) or type(error.__cause__ or error).__name__
+        raise ModelError(f"cannot reach {where}: {reason}", attempts=usage.calls, usage=usage.model_dump()) from None
+    except (IndexError, KeyError, AttributeError, TypeError) as error:
+        # a reply instructor let through that is still no chat completion (no choices, no message): the
+        # server's fault, said in one line, rather than a bare IndexError out of the library
+        message = f"{where} sent an answer that is not a chat completion ({type(error).__name__}: {error})"
+        raise ModelError(redacted(first_line(message), backend), attempts=usage.calls) from None
     raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+
+def _deadline(backend: Backend) -> asyncio.Timeout:
+    """The whole request's time limit. Not for the model in-process: its generation cannot be stopped
+    half-way (a request abandoned would still hold the model), and ``max_tokens`` bounds it."""
+    return asyncio.timeout(None if backend.kind == "embedded" and not backend.replay else backend.timeout)
+
+
+def _timed_out(backend: Backend) -> openai.APITimeoutError:
+    """The error httpx's own timeout gives, so that it is retried and reported alike."""
+    import httpx2
+
+    return openai.APITimeoutError(request=httpx2.Request("POST", f"{backend.base_url or ''}/chat/completions"))
 
 
 class _Invalid(Exception):
@@ -155,18 +177,25 @@ class _Invalid(Exception):
         self.problems = problems
 
 
-def _unwrap(error: InstructorRetryException, usage: Usage) -> Exception:
-    """The transport error inside instructor's exception, or _Invalid for an answer that did not parse."""
+def _unwrap(error: InstructorRetryException, usage: Usage, where: str) -> Exception:
+    """The transport error inside instructor's exception, or _Invalid for an answer that did not parse,
+    or ModelError for a reply that is no chat completion at all (re-asking would not mend a server)."""
     miss = replay_miss(error)
     if miss is not None:
         return miss
     cause = error.__cause__
     if isinstance(cause, openai.APIError):
         return cause
-    if error.last_completion is not None:
-        _count_tokens(usage, error.last_completion)
-        return _Invalid(_text(error.last_completion), _problems(cause or error))
-    return ModelError(first_line(str(cause or error)), attempts=usage.calls, usage=usage.model_dump())
+    completion = error.last_completion
+    if completion is not None:
+        _count_tokens(usage, completion)
+        choices = getattr(completion, "choices", None)
+        if not choices or getattr(choices[0], "message", None) is None:
+            shape = "no choices" if not choices else "a choice without a message"
+            return ModelError(f"{where} answered with {shape}: not a chat completion", attempts=usage.calls)
+        return _Invalid(_text(completion), _problems(cause or error))
+    message = f"{where} sent an answer that cannot be read: {first_line(str(cause or error))}"
+    return ModelError(message, attempts=usage.calls, usage=usage.model_dump())
 
 
 def _problems(error: BaseException) -> list[str]:
@@ -240,13 +269,23 @@ def first_line(text: str) -> str:
 
 
 def redacted(text: str, backend: Backend) -> str:
-    """``text`` with the backend's API key masked, for messages that quote what a server said."""
-    key = backend.api_key
-    return text.replace(key, "[redacted]") if key and len(key) >= 8 else text
+    """``text`` with the backend's secrets (key, password in the URL) masked, for messages that quote
+    what a server or a connection error said."""
+    for secret in sorted(backend.secrets, key=len, reverse=True):
+        text = text.replace(secret, "[redacted]")
+    return text
 
 
 def _message(error: openai.APIStatusError) -> str:
-    body = error.body if isinstance(error.body, dict) else {}
-    inner = body.get("error", body) if isinstance(body, dict) else {}
+    """What the server said, in one line: its JSON error message, or the text of an HTML error page."""
+    body = error.body
+    inner = body.get("error", body) if isinstance(body, dict) else None
     text = inner.get("message") if isinstance(inner, dict) else None
-    return first_line(str(text or error.message))
+    if text is None:
+        text = body if isinstance(body, str) else error.message
+    text = str(text)
+    if "<" in text:  # an HTML page (a proxy's 502): its title, else its words
+        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
+        text = title.group(1) if title else re.sub(r"<[^>]*>", " ", text)
+    text = " ".join(text.split())
+    return text[:300] if text else "no message"

@@ -30,6 +30,7 @@ from summarizer.judge import judge as judge_claims
 from summarizer.llm import Policy
 from summarizer.load import Article, load_folder
 from summarizer.merge import merge
+from summarizer.printable import cleaned
 from summarizer.prompt_files import Prompts, load_prompts
 from summarizer.recording import record, replay, replay_backend
 from summarizer.schemas import SCHEMA_VERSION, ArticleReport, EventReport, Problem, RunInfo, Usage
@@ -46,6 +47,7 @@ async def summarize_async(
     *,
     model: str | None = None,
     base_url: str | None = None,
+    api_key: str | None = None,
     mode: str | None = None,
     concurrency: int | None = None,
     record_to: str | Path | None = None,
@@ -63,7 +65,8 @@ async def summarize_async(
     ``model``/``base_url``/``mode`` choose the backend (see :mod:`summarizer.backend`); with no model,
     key or server configured, the extractive engine runs (:mod:`summarizer.extractive`: rules and
     offline models, no language model); ``model="embedded"`` runs the small model of the ``[local]``
-    extra in-process. ``record_to`` stores every LLM exchange in a folder;
+    extra in-process. ``api_key`` (else ``$SUMMARIZER_API_KEY``) is sent to the backend chosen;
+    ``OPENAI_API_KEY`` is sent only to OpenAI. ``record_to`` stores every LLM exchange in a folder;
     ``replay_from`` answers from such a folder with no model and no network. ``concurrency`` bounds the
     articles in flight (default 4; 1 for the embedded model, which runs one generation at a time).
     ``judge=False`` skips asking the model which facts contradict each other (:mod:`summarizer.judge`);
@@ -82,7 +85,7 @@ async def summarize_async(
     dashes, spacing): those found only by a fuzzy match are dropped with the reason.
     """
     loaded = load_folder(Path(folder))
-    run = _session(model, base_url, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
+    run = _session(model, base_url, api_key, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
     meaning = _embedder(embedder, run.backend)
     judge_usage = Usage()
     judgement = Judgement()
@@ -107,7 +110,7 @@ async def summarize_async(
                 usage=judge_usage, concurrency=run.limit, store=run.store,
             )  # fmt: skip
     merged = merge(reports, alignment=alignment, judgement=judgement)
-    return EventReport(
+    report = EventReport(
         event=merged.event,
         sources=reports,
         questions=merged.questions,
@@ -117,6 +120,7 @@ async def summarize_async(
         judge_usage=judge_usage,
         run=_run_info(run, meaning.name),
     )
+    return cleaned(report)  # a lone surrogate anywhere (a file name, a model's string) cannot be JSON
 
 
 @dataclass
@@ -134,6 +138,7 @@ class _Session:
 def _session(
     model: str | None,
     base_url: str | None,
+    api_key: str | None,
     mode: str | None,
     concurrency: int | None,
     record_to: str | Path | None,
@@ -146,7 +151,7 @@ def _session(
     if replay_from:
         backend = replay_backend(Path(replay_from))
     else:
-        backend = resolve_backend(model, base_url, mode, timeout=timeout)
+        backend = resolve_backend(model, base_url, mode, timeout=timeout, api_key=api_key)
     if record_to and backend.kind == "extractive":
         raise ConfigError("nothing to record: no model is configured (the extractive engine asks none)")
     policy = Policy.for_backend(backend)
@@ -182,8 +187,9 @@ async def _extract_all(
                 except ReplayMissError:
                     raise
                 except ModelError as error:
-                    result = Problem(path=str(article.path), reason=str(error))
+                    result = Problem(path=article.info.path, reason=str(error))
                 else:
+                    result = cleaned(result)
                     if run.store is not None:
                         run.store.put(article, result)  # at once: a run killed later keeps this article
         done += 1
@@ -191,7 +197,13 @@ async def _extract_all(
             on_progress(article, done, len(articles))
         return result
 
-    return list(await asyncio.gather(*(one(a) for a in articles)))
+    # every task runs to its end: with a bare gather, the first error would leave the others' errors
+    # unretrieved (asyncio prints each at exit), and their requests still running
+    results = await asyncio.gather(*(one(a) for a in articles), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [r for r in results if not isinstance(r, BaseException)]
 
 
 def _embedder(choice: str | Embedder | None, backend: Backend) -> Embedder:
@@ -219,6 +231,7 @@ def summarize(
     *,
     model: str | None = None,
     base_url: str | None = None,
+    api_key: str | None = None,
     mode: str | None = None,
     concurrency: int | None = None,
     record_to: str | Path | None = None,
@@ -237,6 +250,7 @@ def summarize(
             folder,
             model=model,
             base_url=base_url,
+            api_key=api_key,
             mode=mode,
             concurrency=concurrency,
             record_to=record_to,

@@ -286,7 +286,11 @@ class Usage(BaseModel):
 class SourceInfo(BaseModel):
     """One input article and what could be read off its text."""
 
-    id: str = Field(description="Short id, the file name without extension.")
+    id: str = Field(
+        description=(
+            "Short id, unique in the run: the file name without extension, or with it when two files share a stem."
+        )
+    )
     path: str = Field(description="Path of the file as given.")
     sha256: str = Field(description="Hash of the article text.")
     chars: int = Field(ge=0, description="Length of the article text.")
@@ -294,6 +298,9 @@ class SourceInfo(BaseModel):
     outlet: str | None = Field(default=None, description="Publisher, if named in the text.")
     author: str | None = Field(default=None, description="Author, if named in the text.")
     published: str | None = Field(default=None, description="Publication date as ISO, if found.")
+    warnings: list[str] = Field(
+        default_factory=list, description="What was noticed reading the file: bytes replaced, text cut at the limit."
+    )
 
 
 class ArticleReport(BaseModel):

@@ -60,6 +60,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests decide their backend themselves: no key or server leaks in from the environment, and a
     command run without ``--cache-dir`` caches in a folder of its own, not in the user's cache."""
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_API_KEY", "SUMMARIZER_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -24,6 +24,9 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drop: bool = False  # close the connection without answering
+    raw: bytes | None = None  # a body sent as is (an HTML error page, …), with ``content_type``
+    content_type: str = "application/json"
+    trickle: float = 0.0  # seconds between the body's bytes: a server that never quite stops answering
 
 
 def completion(content: str, model: str = "scripted") -> dict[str, Any]:
@@ -40,7 +43,7 @@ def completion(content: str, model: str = "scripted") -> dict[str, Any]:
 class ScriptedServer:
     """``with ScriptedServer(replies) as server:`` → ``server.base_url``; ``server.requests`` afterwards."""
 
-    def __init__(self, replies: list[Reply] | None = None, default: Reply | None = None):
+    def __init__(self, replies: list[Reply] | None = None, default: Reply | None = None, port: int = 0):
         self.replies = list(replies or [])
         self.default = default
         self.requests: list[dict[str, Any]] = []
@@ -60,7 +63,7 @@ class ScriptedServer:
                     owner.headers.append({k.lower(): v for k, v in self.headers.items()})
                     reply = owner.replies.pop(0) if owner.replies else owner.default
                 if reply is None:
-                    self._send(500, {"error": {"message": "script exhausted"}}, {})
+                    self._send(500, json.dumps({"error": {"message": "script exhausted"}}).encode(), {})
                     return
                 if reply.delay:
                     time.sleep(reply.delay)
@@ -69,24 +72,41 @@ class ScriptedServer:
                     self.connection.shutdown(2)
                     return
                 payload = completion(reply.content) if reply.content is not None else reply.body
-                self._send(reply.status, payload, reply.headers)
+                data = reply.raw if reply.raw is not None else json.dumps(payload).encode()
+                self._send(reply.status, data, reply.headers, reply.content_type, reply.trickle)
 
-            def _send(self, status: int, payload: Any, headers: dict[str, str]) -> None:
-                data = json.dumps(payload).encode()
+            def _send(
+                self, status: int, data: bytes, headers: dict[str, str], kind: str = "application/json",
+                trickle: float = 0.0,
+            ) -> None:  # fmt: skip
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
+                self.send_header("content-type", kind)
                 self.send_header("content-length", str(len(data)))
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(data)
+                if not trickle:
+                    self.wfile.write(data)
+                    return
+                try:
+                    for byte in data:  # one byte at a time: every read the client makes gets something
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(trickle)
+                except OSError:  # the client gave up and closed the connection
+                    self.close_connection = True
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        # a fixed ``port`` lets a later server stand in for an earlier one (the cache keys on the server)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
+    def port(self) -> int:
+        return int(self.server.server_address[1])
+
+    @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        return f"http://127.0.0.1:{self.port}/v1"
 
     def __enter__(self) -> ScriptedServer:
         self.thread.start()

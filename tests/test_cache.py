@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -23,7 +24,7 @@ from typer.testing import CliRunner
 from summarizer import summarize
 from summarizer.align import align
 from summarizer.annotated import annotated_reports, load_annotation, to_summary, verdict
-from summarizer.backend import Backend
+from summarizer.backend import Backend, resolve_backend
 from summarizer.cache import CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear
 from summarizer.cli import app
 from summarizer.judge import candidate_groups, claims_of, listing
@@ -61,6 +62,21 @@ def requested(server: ScriptedServer) -> list[str]:
 
 
 BACKEND = Backend("compatible", "scripted", "grammar", "http://127.0.0.1:9/v1", "not-needed")
+_port = 0  # where every server of the running test listens (see same_address)
+
+
+@pytest.fixture(autouse=True)
+def same_address() -> None:
+    """The cache keys on the server's address: the servers of one test all listen on one port, as one
+    server restarted would, so that a second run can be answered from the first one's entries."""
+    global _port
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        _port = probe.getsockname()[1]
+
+
+def serve(replies: list[Reply] | None = None, default: Reply | None = None) -> ScriptedServer:
+    return ScriptedServer(replies, default, port=_port)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -68,7 +84,7 @@ BACKEND = Backend("compatible", "scripted", "grammar", "http://127.0.0.1:9/v1", 
 # --------------------------------------------------------------------------------------------------
 
 
-def test_the_key_covers_text_model_mode_prompts_and_schema_but_not_the_key_or_server(tmp_path: Path) -> None:
+def test_the_key_covers_text_server_model_mode_prompts_and_schema_but_not_the_key(tmp_path: Path) -> None:
     article = seed(A)
     key = cache_key(article, BACKEND, "p1", "1")
     assert re.fullmatch(r"[0-9a-f]{64}", key) and key == cache_key(seed(A), BACKEND, "p1", "1")
@@ -81,15 +97,15 @@ def test_the_key_covers_text_model_mode_prompts_and_schema_but_not_the_key_or_se
         cache_key(article, Backend("compatible", "other", "grammar", BACKEND.base_url), "p1", "1"),
         cache_key(article, Backend("compatible", "scripted", "json", BACKEND.base_url), "p1", "1"),
         cache_key(article, Backend("openai", "scripted", "grammar"), "p1", "1"),
+        cache_key(article, Backend("compatible", "scripted", "grammar", "http://10.0.0.1/v1"), "p1", "1"),  # server
         cache_key(article, BACKEND, "p2", "1"),
         cache_key(article, BACKEND, "p1", "2"),
     ]
     assert len({key, *changed}) == len(changed) + 1
-    # same text and name in another folder, another server or key: the same result, the same entry
+    # same text and name in another folder, another key or password: the same result, the same entry
     assert cache_key(moved, BACKEND, "p1", "1") == key
-    assert (
-        cache_key(article, Backend("compatible", "scripted", "grammar", "http://10.0.0.1/v1", "sk-x"), "p1", "1") == key
-    )
+    secret = resolve_backend("scripted", "http://user:pw-0123@127.0.0.1:9/v1", env={}, api_key="sk-x")
+    assert cache_key(article, secret, "p1", "1") == key
     assert cache_key(article, BACKEND, load_prompts().version) == cache_key(
         article, BACKEND, load_prompts().version, SCHEMA_VERSION
     )
@@ -107,10 +123,10 @@ def test_the_cache_folder_is_the_option_else_the_variable_else_the_user_cache(tm
 def test_a_second_run_answers_from_the_cache_with_no_model_call(tmp_path: Path) -> None:
     folder = folder_of(tmp_path, A, B)
     cache = tmp_path / "cache"
-    with ScriptedServer([answer(A), answer(B)]) as server:
+    with serve([answer(A), answer(B)]) as server:
         first = run(folder, server, cache)
     assert requested(server) == [A, B] and len(entries(cache)) == 2
-    with ScriptedServer() as server:  # it would answer any request with HTTP 500
+    with serve() as server:  # it would answer any request with HTTP 500
         second = run(folder, server, cache)
     assert server.requests == []
     assert [s.cached for s in first.sources] == [False, False]
@@ -140,18 +156,18 @@ def test_the_judges_answers_are_cached_so_an_unchanged_run_asks_nothing(tmp_path
     cache = tmp_path / "cache"
     reply, conflicts = judge_reply(folder)
     assert conflicts >= 2  # the seeds' hand-written judgements have conflicts among these three
-    with ScriptedServer([answer(A), answer(B), answer(C), reply]) as server:
+    with serve([answer(A), answer(B), answer(C), reply]) as server:
         first = run(folder, server, cache, judge=True)
     assert len(server.requests) == 4 and len(list((cache / VERDICTS).glob("*.json"))) == 1
     judged = [d for d in first.disagreements if d.kind == "contradiction"]
     assert len(judged) >= 2
-    with ScriptedServer() as server:  # it would answer any request with HTTP 500
+    with serve() as server:  # it would answer any request with HTTP 500
         second = run(folder, server, cache, judge=True)
     assert server.requests == [] and not second.notes
     assert [d.model_dump() for d in second.disagreements] == [d.model_dump() for d in first.disagreements]
     # an article added: it and the judge's group (now listing its claims too) are asked, the others are not
     shutil.copy(SEEDS / f"{D}.txt", folder)
-    with ScriptedServer([answer(D), Reply('{"conflicts": []}')]) as server:
+    with serve([answer(D), Reply('{"conflicts": []}')]) as server:
         third = run(folder, server, cache, judge=True)
     assert len(server.requests) == 2 and [s.cached for s in third.sources] == [True, True, True, False]
     assert "[C1] (" in server.requests[1]["messages"][-1]["content"]  # the second request is the judge's
@@ -160,12 +176,12 @@ def test_the_judges_answers_are_cached_so_an_unchanged_run_asks_nothing(tmp_path
 
 def test_a_cached_article_is_described_as_the_file_it_is_now(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         run(folder_of(tmp_path, A), server, cache)
     moved = tmp_path / "moved"
     moved.mkdir()
     shutil.copy(SEEDS / f"{A}.txt", moved)
-    with ScriptedServer() as server:
+    with serve() as server:
         report = run(moved, server, cache)
     assert server.requests == [] and report.sources[0].cached
     assert report.sources[0].source.path == str(moved / f"{A}.txt")
@@ -186,14 +202,13 @@ def test_a_cached_article_is_described_as_the_file_it_is_now(tmp_path: Path) -> 
 def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path: Path, damage) -> None:
     folder = folder_of(tmp_path, A)
     cache = tmp_path / "cache"
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         run(folder, server, cache)
     [entry] = entries(cache)
     entry.write_bytes(damage(entry.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
-    assert (
-        ArticleCache(cache, Backend("compatible", "scripted", "grammar"), load_prompts().version).get(seed(A)) is None
-    )
-    with ScriptedServer([answer(A)]) as server:
+    backend = Backend("compatible", "scripted", "grammar", f"http://127.0.0.1:{_port}/v1")
+    assert ArticleCache(cache, backend, load_prompts().version).get(seed(A)) is None
+    with serve([answer(A)]) as server:
         report = run(folder, server, cache)  # no traceback: the article is simply asked again
     assert len(server.requests) == 1 and not report.sources[0].cached
     assert ArticleReport.model_validate(json.loads(entry.read_text(encoding="utf-8"))["report"])
@@ -203,7 +218,7 @@ def test_an_unreadable_or_unwritable_cache_only_costs_time(tmp_path: Path) -> No
     folder = folder_of(tmp_path, A)
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         report = run(folder, server, blocked)
     assert len(server.requests) == 1 and report.sources[0].claims and not report.failed
     assert blocked.read_text(encoding="utf-8") == "not a folder"
@@ -235,10 +250,10 @@ def test_failed_articles_are_not_cached(tmp_path: Path) -> None:
     folder = folder_of(tmp_path, A, B)
     cache = tmp_path / "cache"
     replies = [Reply(status=400, body={"error": {"message": "bad request"}}), answer(B)]
-    with ScriptedServer(replies) as server:
+    with serve(replies) as server:
         report = run(folder, server, cache)
     assert len(report.failed) == 1 and len(entries(cache)) == 1
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         report = run(folder, server, cache)
     assert requested(server) == [A] and not report.failed
     assert [s.cached for s in report.sources] == [False, True]
@@ -252,12 +267,12 @@ def test_failed_articles_are_not_cached(tmp_path: Path) -> None:
 def test_record_and_replay_neither_read_nor_write_the_cache(tmp_path: Path) -> None:
     folder = folder_of(tmp_path, A)
     cache = tmp_path / "cache"
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         run(folder, server, cache)
     [entry] = entries(cache)
     before = entry.read_bytes()
     recording = tmp_path / "recording"
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         recorded = run(folder, server, cache, record_to=recording)
     assert len(server.requests) == 1  # the recording captured a real exchange, despite the entry
     replayed = summarize(folder, replay_from=recording, judge=False, cache=cache)
@@ -279,10 +294,10 @@ def test_cli_caches_by_default_and_no_cache_turns_it_off(tmp_path: Path) -> None
     folder = folder_of(tmp_path, A)
     cache = tmp_path / "cache"
     common = [folder, "--model", "scripted", "--no-judge", "--format", "json", "-q", "--cache-dir", cache]
-    with ScriptedServer([answer(A)]) as server:
+    with serve([answer(A)]) as server:
         assert cli(*common, "--base-url", server.base_url, "--no-cache").exit_code == 0
     assert entries(cache) == []
-    with ScriptedServer([answer(A), answer(A)]) as server:
+    with serve([answer(A), answer(A)]) as server:
         assert cli(*common, "--base-url", server.base_url).exit_code == 0
         assert len(entries(cache)) == 1
         result = cli(*common, "--base-url", server.base_url)
@@ -293,7 +308,7 @@ def test_cli_caches_by_default_and_no_cache_turns_it_off(tmp_path: Path) -> None
 
 def test_cli_clear_cache_removes_only_entries_and_says_what(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
-    with ScriptedServer([answer(A), answer(B)]) as server:
+    with serve([answer(A), answer(B)]) as server:
         run(folder_of(tmp_path, A, B), server, cache)
     keep = cache / ENTRIES / "notes.txt"
     keep.write_text("mine", encoding="utf-8")
@@ -335,7 +350,7 @@ def test_a_run_killed_mid_way_resumes_with_only_the_unfinished_articles(tmp_path
     ]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     # A is answered at once; B's answer is held back far longer than the test waits
-    with ScriptedServer([answer(A), Reply(answer(B).content, delay=30)]) as server:
+    with serve([answer(A), Reply(answer(B).content, delay=30)]) as server:
         process = subprocess.Popen(
             [*command, "--base-url", server.base_url], env=env, cwd=ROOT,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -357,7 +372,7 @@ def test_a_run_killed_mid_way_resumes_with_only_the_unfinished_articles(tmp_path
     stored = json.loads(entry.read_text(encoding="utf-8"))
     assert ArticleReport.model_validate(stored["report"]).source.id == A
 
-    with ScriptedServer([answer(B), answer(C)]) as server:
+    with serve([answer(B), answer(C)]) as server:
         result = cli(*command[3:], "--base-url", server.base_url)
     assert result.exit_code == 0, result.output
     assert requested(server) == [B, C]  # A came from the cache

@@ -128,11 +128,11 @@ def test_folder_of_only_skipped_files_is_an_input_error_mentioning_skipped(tmp_p
 
 def test_binary_file_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "image.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"x" * 200)
+    (tmp_path / "image.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"x" * 200)  # misnamed
     loaded = load_folder(tmp_path)
     assert [a.id for a in loaded.articles] == ["story"]
     assert len(loaded.skipped) == 1
-    assert loaded.skipped[0].path.endswith("image.jpg")
+    assert loaded.skipped[0].path.endswith("image.txt")
     assert "binary" in loaded.skipped[0].reason
 
 
@@ -257,7 +257,7 @@ def test_only_hidden_files_is_an_empty_folder(tmp_path: Path) -> None:
 
 
 def test_read_text_reason_is_one_line(tmp_path: Path) -> None:
-    path = tmp_path / "x.bin"
+    path = tmp_path / "x.txt"
     path.write_bytes(b"\x00" * 10)
     with pytest.raises(ValueError) as error:
         read_text(path)

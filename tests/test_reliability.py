@@ -194,7 +194,7 @@ def test_a_folder_of_mixed_bad_files_reports_each_skip_and_summarizes_the_rest(t
     assert report["event"] and report["sources"][0]["claims"]
     reasons = {Path(p["path"]).name: p["reason"] for p in report["skipped"]}
     assert reasons.keys() == {"copy.txt", "photo.jpg", "stub.md"}
-    assert "same text as" in reasons["copy.txt"] and "binary" in reasons["photo.jpg"]
+    assert "same text as" in reasons["copy.txt"] and "only .txt, .md and .html" in reasons["photo.jpg"]
     assert "too short" in reasons["stub.md"]
     schema = json.loads((ROOT / "schemas" / "event_report.json").read_text(encoding="utf-8"))
     jsonschema.validate(report, schema)
@@ -271,7 +271,7 @@ FAKE_KEY = "sk-test-7Q2mVx9LrT4pW8nK3bZ6yH1cF5dJ0aEu"
 
 def _cli_process(*args: object, key: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
-    env["OPENAI_API_KEY"] = key
+    env["SUMMARIZER_API_KEY"] = key  # the key for the --base-url server (OPENAI_API_KEY goes only to OpenAI)
     return subprocess.run(
         [sys.executable, "-m", "summarizer.cli", *map(str, args)], capture_output=True, text=True, env=env,
         timeout=120, cwd=ROOT,
@@ -320,22 +320,29 @@ def test_the_api_key_is_never_written_or_shown(tmp_path: Path) -> None:
 
 
 def test_a_server_that_echoes_the_refused_key_does_not_get_it_shown(tmp_path: Path) -> None:
-    folder = folder_of(tmp_path, A)
+    folder = folder_of(tmp_path, A, B)
     written = tmp_path / "written"
-    refusal = {"error": {"message": f"Incorrect API key provided: {FAKE_KEY}.", "code": "invalid_api_key"}}
-    with ScriptedServer(default=Reply(status=401, body=refusal)) as server:
+    refusal = Reply(status=401, body={"error": {"message": f"Incorrect API key provided: {FAKE_KEY}.",
+                                                "code": "invalid_api_key"}})  # fmt: skip
+    # A is refused, B answered: the run completes (partial), so its recording is kept
+    with ScriptedServer([refusal, Reply(seed_answer(B))]) as server:
         done = _cli_process(
             folder, "--base-url", server.base_url, "--model", "scripted", "--record", written / "recording",
-            "--out", written / "report.json", key=FAKE_KEY,
+            "--out", written / "report.json", "--format", "json", "--concurrency", 1, "--no-judge", key=FAKE_KEY,
         )  # fmt: skip
-    assert done.returncode == 4
+    assert done.returncode == PARTIAL_EXIT, done.stderr
+    assert len(server.requests) == 2  # a refused key is not retried
     recorded = (written / "recording" / "exchanges.yaml").read_text(encoding="utf-8")
     assert "Incorrect API key provided: ***" in recorded  # the echoed key is masked in the recording
-    assert len(server.requests) == 1  # a refused key is not retried
+    [failed] = json.loads((written / "report.json").read_text(encoding="utf-8"))["failed"]
+    assert failed["reason"] == "compatible backend answered HTTP 401: Incorrect API key provided: [redacted]."
+    with ScriptedServer(default=refusal) as server:
+        done = _cli_process(folder, "--base-url", server.base_url, "--model", "scripted", "--no-cache", key=FAKE_KEY)
+    assert done.returncode == 4
     assert "error: no article could be summarized: compatible backend answered HTTP 401" in done.stderr
     assert "Incorrect API key provided: [redacted]" in done.stderr
     assert FAKE_KEY not in done.stderr + done.stdout and "Traceback" not in done.stderr
-    assert not written.exists() or _files_holding(written, FAKE_KEY) == []
+    assert _files_holding(written, FAKE_KEY) == []
 
 
 # --------------------------------------------------------------------------------------------------

@@ -87,14 +87,14 @@ def test_record_then_replay_with_a_fake_key_writes_no_secret(tmp_path: Path, mon
     answer = to_summary(load_annotation(ROOT / "fixtures/annotated/003_f80c02a77366f6be.json"), article.document)
     key = "sk-fake-0123456789abcdefSECRET"
     recording = tmp_path / "rec"
-    monkeypatch.setenv("OPENAI_API_KEY", key)
+    monkeypatch.setenv("SUMMARIZER_API_KEY", key)  # the key for this server (OPENAI_API_KEY is OpenAI's only)
     with ScriptedServer([Reply(answer.model_dump_json())]) as server:
         first = summarize(folder, model="scripted", base_url=server.base_url, record_to=recording)
     assert server.headers[0]["authorization"] == f"Bearer {key}"  # it was sent…
     for path in recording.rglob("*"):
         assert key not in path.read_text(encoding="utf-8")  # …but never written
     assert key not in first.model_dump_json()
-    monkeypatch.delenv("OPENAI_API_KEY")
+    monkeypatch.delenv("SUMMARIZER_API_KEY")
     again = summarize(folder, replay_from=recording)  # the server is gone: the recording answers
     assert again.sources[0].model_dump() == first.sources[0].model_dump()
 

@@ -18,8 +18,14 @@ def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None) -
     """The report as text in one of :data:`FORMATS`.
 
     ``html`` shows each article's text: ``texts`` (source id → text), or by default each file re-read
-    from the path recorded in the report.
+    from the path recorded in the report. Whatever the report holds, the result can be written as UTF-8:
+    a lone surrogate (from a model's JSON, say) is shown as U+FFFD.
     """
+    from summarizer.printable import cleaned, paired
+
+    report = cleaned(report)
+    if texts is not None:
+        texts = {paired(source): paired(text) for source, text in texts.items()}
     if fmt == "html":
         from summarizer.report.html import article_texts, render_html
 

@@ -55,10 +55,12 @@ def usage_note(report: EventReport) -> str | None:
 
 
 def warning_lines(report: EventReport) -> list[str]:
-    """Failed articles, skipped files and dropped items, one line each (dropped items summarized)."""
+    """Failed articles, skipped files, notes (the run's, then each source's) and dropped items, one line
+    each (dropped items summarized)."""
     lines = [f"failed: {p.path}: {p.reason}" for p in report.failed]
     lines += [f"skipped: {p.path}: {p.reason}" for p in report.skipped]
     lines += [f"note: {note}" for note in report.notes]
+    lines += [f"note: {s.source.id}: {warning}" for s in report.sources for warning in s.source.warnings]
     for source in report.sources:
         if source.dropped:
             lines.append(

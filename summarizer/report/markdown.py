@@ -2,10 +2,17 @@
 
 Every quote is a blockquote paragraph of its own, with blank lines around it, so that a Markdown
 renderer shows each as a separate quote instead of running them together into one paragraph.
+
+Every piece of text from an article, a file name or a model goes through :func:`md`: a Markdown reader
+renders raw HTML (an article's ``<script>``), links, images and emphasis, so text is escaped to show
+as written — on one line, without control characters.
 """
 
 from __future__ import annotations
 
+import re
+
+from summarizer.printable import cleaned, printable
 from summarizer.report.common import (
     conflict_note,
     conflicts_with,
@@ -23,15 +30,26 @@ from summarizer.report.common import (
 )
 from summarizer.schemas import Answer, EventReport, Question
 
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_MARKUP = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links and images, tables, strikethrough
+_LINE_START = re.compile(r"^([-+#=]|\d+(?=[.)]))")  # what would open a list item or a heading
+
+
+def md(text: str) -> str:
+    """``text`` as literal Markdown inline text: one line, nothing that renders as markup or HTML."""
+    text = _MARKUP.sub(r"\\\1", " ".join(printable(text).split()).translate(_ENTITIES))
+    return _LINE_START.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), text)
+
 
 def markdown(report: EventReport) -> str:
     """Headline, disagreements, consensus, partial questions, sources, warnings and the run's footer."""
+    report = cleaned(report, printable)
     labels = source_labels(report)
     total = len(report.sources)
-    out = [f"# {report.event}", "", f"*{engine_line(report)}*", ""]
+    out = [f"# {md(report.event)}", "", f"*{md(engine_line(report))}*", ""]
     alarm = dropped_note(report)
     if alarm:
-        out += [f"> **{alarm}**", ""]
+        out += [f"> **{md(alarm)}**", ""]
     out += ["## Where the sources disagree", ""]
     if not report.disagreements:
         out += ["None found.", ""]
@@ -41,7 +59,7 @@ def markdown(report: EventReport) -> str:
     if not report.consensus:
         out += ["None.", ""]
     for q in report.consensus:
-        out += [f"### {q.question}", ""]
+        out += [f"### {md(q.question)}", ""]
         for i, a in enumerate(q.answers):
             out += _answer(a, labels, total, "" if i == 0 else "Also, compatible: ")
     out += ["## Reported by only some sources", ""]
@@ -49,26 +67,33 @@ def markdown(report: EventReport) -> str:
         out += ["None.", ""]
     for q in report.partial:
         if not is_singleton(q):
-            out += [f"### {q.question}", ""]
+            out += [f"### {md(q.question)}", ""]
             for i, a in enumerate(q.answers):
                 out += _answer(a, labels, total, f"{letter(i)}. " if len(q.answers) > 1 else "")
-    singletons = [q for q in report.partial if is_singleton(q)]
-    if singletons:
-        out += ["### Reported by one source", ""]
-    for q in singletons:
-        a = q.answers[0]
-        out += [f"- **{q.question}** {a.answer} — *{labels.get(a.sources[0], a.sources[0])}*", ""]
-        out += [line for e in evidence_of(a) for line in (f"  > {quoted(e)} — *{labels.get(e.source, e.source)}*", "")]
+    out += _singletons([q for q in report.partial if is_singleton(q)], labels)
     out += _sources(report, labels)
     warnings = warning_lines(report)
     if warnings:
-        out += ["## Warnings", ""] + [f"- {w}" for w in warnings] + [""]
-    out += [f"*{footer(report)}*", ""]
+        out += ["## Warnings", ""] + [f"- {md(w)}" for w in warnings] + [""]
+    out += [f"*{md(footer(report))}*", ""]
     return "\n".join(out)
 
 
+def _label(labels: dict[str, str], source: str) -> str:
+    return md(labels.get(source, source))
+
+
+def _singletons(questions: list[Question], labels: dict[str, str]) -> list[str]:
+    out = ["### Reported by one source", ""] if questions else []
+    for q in questions:
+        a = q.answers[0]
+        out += [f"- **{md(q.question)}** {md(a.answer)} — *{_label(labels, a.sources[0])}*", ""]
+        out += [line for e in evidence_of(a) for line in (f"  > {md(quoted(e))} — *{_label(labels, e.source)}*", "")]
+    return out
+
+
 def _disagreement(q: Question, labels: dict[str, str], total: int) -> list[str]:
-    out = [f"### {q.question}", "", f"*{kind_label(q)} · {len(q.answers)} answers · {decided_label(q)}*", ""]
+    out = [f"### {md(q.question)}", "", f"*{kind_label(q)} · {len(q.answers)} answers · {decided_label(q)}*", ""]
     note = conflict_note(q)
     if note:
         out += [note, ""]
@@ -81,10 +106,10 @@ def _disagreement(q: Question, labels: dict[str, str], total: int) -> list[str]:
 
 def _answer(a: Answer, labels: dict[str, str], total: int, prefix: str = "", suffix: str = "") -> list[str]:
     """The answer in bold with its sources, then each distinct piece of its evidence as its own quote."""
-    sources = ", ".join(labels.get(s, s) for s in a.sources)
-    out = [f"{prefix}**{a.answer}** — {len(a.sources)}/{total}: {sources}{suffix}", ""]
+    sources = ", ".join(_label(labels, s) for s in a.sources)
+    out = [f"{prefix}**{md(a.answer)}** — {len(a.sources)}/{total}: {sources}{suffix}", ""]
     for e in evidence_of(a):
-        out += [f"> {quoted(e)} — *{labels.get(e.source, e.source)}*", ""]
+        out += [f"> {md(quoted(e))} — *{_label(labels, e.source)}*", ""]
     return out
 
 
@@ -93,9 +118,9 @@ def _sources(report: EventReport, labels: dict[str, str]) -> list[str]:
     for s in report.sources:
         info = s.source
         meta = ", ".join(x for x in (info.outlet, info.author, info.published) if x)
-        name = f"`{labels[info.id]}`" + (f" (`{info.id}`)" if labels[info.id] != info.id else "")
+        name = f"**{md(labels[info.id])}**" + (f" ({md(info.id)})" if labels[info.id] != info.id else "")
         out.append(
-            f"- {name} {info.title or ''}{f' ({meta})' if meta else ''} — grounding "
+            f"- {name} {md(info.title or '')}{f' ({md(meta)})' if meta else ''} — grounding "
             f"{s.grounding.grounded}/{s.grounding.proposed}, {s.usage.calls} call(s)"
             + (f" (tokens unknown for {s.usage.unreported_calls})" if s.usage.unreported_calls else "")
         )

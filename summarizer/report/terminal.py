@@ -1,5 +1,9 @@
 """The report on a terminal: rich tables for the event, each disagreement's answers side by side, the
-questions the sources agree on, those only some sources answer, and warnings."""
+questions the sources agree on, those only some sources answer, and warnings.
+
+A terminal obeys control characters (``ESC ] 0 ;`` retitles the window, ``ESC [ 2 J`` clears it), so
+every string of the report is stripped of them first; text is escaped, never read as rich markup.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.printable import cleaned, printable
 from summarizer.report.common import (
     conflict_note,
     conflicts_with,
@@ -31,6 +36,7 @@ EVIDENCE_SHOWN = 3  # quotes per answer in the consensus and partial tables; dis
 
 def terminal(report: EventReport) -> Group:
     """A rich renderable: event, disagreements, consensus, partial questions, then warnings."""
+    report = cleaned(report, printable)
     labels = source_labels(report)
     total = len(report.sources)
     parts: list[RenderableType] = [Panel(escape(report.event), title="Event", title_align="left")]
