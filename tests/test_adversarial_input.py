@@ -159,7 +159,7 @@ def test_files_sharing_a_stem_get_distinct_ids_and_keep_their_own_text(tmp_path:
     with ScriptedServer(replies) as server:
         report = summarize(folder, model="scripted", base_url=server.base_url, judge=False, concurrency=1)
     assert [s.source.id for s in report.sources] == ["a.md", "a.txt", "b"]
-    spans = [e for f in report.consensus + report.partial for e in f.evidence]
+    spans = [s.evidence for q in report.questions for a in q.answers for s in a.statements]
     spans += [c.evidence for s in report.sources for c in s.claims]
     assert {e.source for e in spans} == {"a.md", "a.txt", "b"}
     for span in spans:  # each span is its own article's text: no source stands for another

@@ -67,9 +67,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> EventReport:
             answer["claims"][-1] = {
                 "topic": f"How did it end? {IMAGE}",
                 "sentence": hostile,
-                "statement": f"Officials said {CLEAR}the summit {SCRIPT} ended early {TITLE_GRAB}",
+                "statement": f"Officials said {CLEAR}the summit {SCRIPT} ended early",  # grounded: the sentence says it
             }  # at most 12
-        answer["event"] = f"{answer['event']} {SCRIPT}"
+        answer["event"] = f"{answer['event']} <b>now</b>"  # markup, and no name or number the sentence lacks
         replies.append(Reply(json.dumps(answer)))  # json.dumps writes ESC as \\u001b
     with ScriptedServer(replies) as server:  # every item grounds at once: no re-ask
         made = summarize(folder, model="scripted", base_url=server.base_url, judge=False, concurrency=1)
@@ -108,11 +108,10 @@ def test_markdown_shows_html_from_an_article_as_text(report: EventReport) -> Non
 @pytest.mark.parametrize("inline", ["[click](javascript:alert(1))", "![x](http://tracker.invalid/p.gif)",
                                     "`code`", "*a* _b_", "<http://autolink.invalid>", "&lt;b&gt;"])  # fmt: skip
 def test_markdown_syntax_in_a_statement_is_shown_as_written(report: EventReport, inline: str) -> None:
-    source = report.sources[0]
-    claim = source.claims[0].model_copy(update={"statement": f"Said {inline} today\n# Not a heading"})
-    edited = report.model_copy(
-        update={"partial": [report.partial[0].model_copy(update={"statement": claim.statement})]}
-    )
+    said = f"Said {inline} today\n# Not a heading"
+    question = report.questions[0]
+    answer = question.answers[0].model_copy(update={"answer": said})
+    edited = report.model_copy(update={"questions": [question.model_copy(update={"answers": [answer]})]})
     page = MarkdownIt("commonmark").render(render(edited, "md"))
     parsed = Tags()
     parsed.feed(page)

@@ -136,8 +136,8 @@ def _through(folder: Path, suffix: str, data: bytes, draw: st.DataObject) -> Non
     merged = merge([source])
     run = RunInfo(backend="compatible", model=draw.draw(unicode), mode="grammar", prompt_version="p",
                   schema_version="1", tool_version="0")  # fmt: skip
-    report = EventReport(event=merged.event, sources=[source], consensus=merged.consensus, partial=merged.partial,
-                         disagreements=merged.disagreements, notes=[draw.draw(unicode)], run=run)  # fmt: skip
+    report = EventReport(event=merged.event, sources=[source], questions=merged.questions,
+                         notes=[draw.draw(unicode)], run=run)  # fmt: skip
     _check_renders(report, {article.id: text})
 
 
