@@ -49,10 +49,12 @@ def shown(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def fetch(url: str, limit: int, timeout: float = FETCH_TIMEOUT) -> Fetched:
-    """The page at ``url``; ValueError with a one-line reason when it cannot be had or is not a page."""
+def fetch(url: str, limit: int, timeout: float | None = None) -> Fetched:
+    """The page at ``url``; ValueError with a one-line reason when it cannot be had or is not a page.
+    ``timeout``: seconds for the whole page (:data:`FETCH_TIMEOUT` by default)."""
     import httpx2
 
+    timeout = FETCH_TIMEOUT if timeout is None else timeout
     if not is_url(url):
         raise ValueError("not an http or https URL")
     headers = {

@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 import string
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer.schemas import Answer, EventReport, Evidence, Question
@@ -22,35 +24,54 @@ def quoted(evidence: Evidence, limit: int = 160, focus: str = "") -> str:
 
 def window(text: str, focus: str, limit: int) -> str:
     """``text`` on one line, cut to at most ``limit`` characters around the words it shares with
-    ``focus``: of all stretches that fit, the first holding most of them, cut between words."""
+    ``focus``: of all stretches that fit, the first holding most of those words (each counted once),
+    centred on them, cut between words, with an ellipsis on each side that is cut."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     wanted = set(content_words(focus))
-    words = [(m.start(), m.end(), bool(wanted & set(content_words(m.group())))) for m in _TOKEN.finditer(text)]
-    budget = limit - 2  # an ellipsis each side at most
-    best, best_hits, j, hits = (0, 0), -1, 0, 0
-    for i in range(len(words)):
-        j = max(j, i)
-        while j < len(words) and words[j][1] - words[i][0] <= budget:
-            hits += words[j][2]
-            j += 1
-        if j > i and hits > best_hits:
-            best, best_hits = (i, j), hits
-        if j > i:
-            hits -= words[i][2]
-    i, j = best
-    if j <= i:  # one word longer than the limit
+    words = [(m.start(), m.end(), frozenset(wanted & set(content_words(m.group())))) for m in _TOKEN.finditer(text)]
+
+    def fits(i: int, j: int) -> bool:  # words i … j, and an ellipsis where the text goes on
+        return words[j][1] - words[i][0] + (words[i][0] > 0) + (words[j][1] < len(text)) <= limit
+
+    best = _best_stretch(words, fits)
+    if best is None:  # one word longer than the limit
         return shorten(text, limit)
+    i, j = best
+    found = frozenset().union(*(words[k][2] for k in range(i, j)))
     hit = [k for k in range(i, j) if words[k][2]]
     if hit:  # centred on the shared words: as much before the first as after the last
         middle = (words[hit[0]][0] + words[hit[-1]][1]) / 2
-        low = max(0.0, min(middle - budget / 2, len(text) - budget))
-        inside = [k for k in range(len(words)) if words[k][0] >= low and words[k][1] <= low + budget]
-        if inside and sum(words[k][2] for k in inside) >= best_hits:
-            i, j = inside[0], inside[-1] + 1
+        low = max(0.0, min(middle - (limit - 2) / 2, len(text) - limit + 1))
+        first = next((k for k in range(len(words)) if words[k][0] >= low), i)
+        last = first
+        while last + 1 < len(words) and fits(first, last + 1):
+            last += 1
+        if fits(first, last) and found <= frozenset().union(*(words[k][2] for k in range(first, last + 1))):
+            i, j = first, last + 1
     start, end = words[i][0], words[j - 1][1]
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _best_stretch(
+    words: list[tuple[int, int, frozenset[str]]], fits: Callable[[int, int], bool]
+) -> tuple[int, int] | None:
+    """The first run of words (start, end indices) that fits, holding the most distinct wanted words;
+    None when no word fits. Linear: a sliding window with a count of each word held."""
+    held: Counter[str] = Counter()
+    best, most, j = None, -1, 0
+    for i in range(len(words)):
+        j = max(j, i)
+        while j < len(words) and fits(i, j):
+            held.update(words[j][2])
+            j += 1
+        if j > i:
+            if len(held) > most:
+                best, most = (i, j), len(held)
+            held.subtract(words[i][2])
+            held += Counter()  # drop the words no longer held
+    return best
 
 
 _TOKEN = re.compile(r"\S+")
@@ -168,15 +189,18 @@ def silent(report: EventReport, question: Question) -> list[str]:
     return [s.source.id for s in report.sources if s.source.id not in speaking]
 
 
-def contested(report: EventReport) -> dict[tuple[str, int, int], tuple[int, str]]:
+def contested(report: EventReport) -> dict[tuple[str | int, ...], tuple[int, str]]:
     """Every span that is evidence for one side of a disagreement: (source, start, end) → the
-    disagreement's number (1-based, among the report's questions) and the side's letter."""
-    found: dict[tuple[str, int, int], tuple[int, str]] = {}
+    disagreement's number (1-based, among the report's questions) and the side's letter. A span that
+    holds two statements is keyed by each statement too: (source, start, end, statement)."""
+    found: dict[tuple[str | int, ...], tuple[int, str]] = {}
     for n, q in enumerate(report.questions, 1):
         if q.status == "disagreement":
             for i, a in enumerate(q.answers):
-                for e in evidence_of(a):
+                for statement in a.statements:
+                    e = statement.evidence
                     found.setdefault((e.source, e.start, e.end), (n, letter(i)))
+                    found.setdefault((e.source, e.start, e.end, statement.text), (n, letter(i)))
     return found
 
 

@@ -288,7 +288,8 @@ class _Builder:
     def entry(self, item: _Item, kind: str, label: str) -> _Entry:
         """An item of an article's list; marked when its words are one side of a disagreement."""
         e = item.evidence
-        side = self.sides.get((e.source, e.start, e.end))
+        statement = str(getattr(item, "statement", ""))
+        side = self.sides.get((e.source, e.start, e.end, statement)) or self.sides.get((e.source, e.start, e.end))
         disputed = None if side is None else (f"Q{side[0]}·{side[1]}", f"q{side[0]}")
         return _Entry(self.link(e, kind, label, getattr(item, "statement", "")), item, disputed)
 

@@ -57,6 +57,7 @@ def terminal(report: EventReport) -> Group:
         parts += [Rule("Where the sources disagree"), Text("No disagreements found between the sources.")]
     parts.append(_questions("What the sources agree on", report.consensus, report, labels, numbers))
     parts.append(_questions("Reported by only some sources", report.partial, report, labels, numbers))
+    parts.append(_sources_table(report, labels))
     parts.append(Text(footer(report)))
     warnings = warning_lines(report)
     if warnings:
@@ -84,6 +85,20 @@ def _brief(report: EventReport, labels: dict[str, str]) -> list[RenderableType]:
             table.add_row(escape(m.when), escape(what), escape(", ".join(labels.get(s, s) for s in m.sources)))
         parts.append(table)
     return parts
+
+
+def _sources_table(report: EventReport, labels: dict[str, str]) -> Table:
+    """Who each name is: outlet, headline, author, date, and the file or address it was read from."""
+    table = Table(title="Sources", title_justify="left", expand=True)
+    table.add_column("Source", ratio=2)
+    table.add_column("Headline", ratio=5)
+    table.add_column("Read from", ratio=4)
+    for s in report.sources:
+        info = s.source
+        about = ", ".join(x for x in (info.author, info.published) if x and x != labels[info.id])
+        title = (info.title or "") + (f" ({about})" if about else "")
+        table.add_row(escape(labels[info.id]), escape(title), escape(info.url or info.path))
+    return table
 
 
 def _flag(sentence: str, disputed: bool) -> str:
