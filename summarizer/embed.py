@@ -66,10 +66,18 @@ class WordLlama:
 def _wordllama() -> Any:
     """The model, loaded once per process from the package's own folder: its loader would otherwise
     look for the bundled tokenizer under another folder name and then try to download it."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         import wordllama
     except ImportError:  # pragma: no cover - a dependency of the package
         raise ConfigError("the merge's embedding model needs wordllama: pip install wordllama") from None
+    finally:  # its import calls logging.basicConfig(INFO): every library's INFO lines would reach stderr
+        for handler in root.handlers[len(handlers) :] if root.handlers[: len(handlers)] == handlers else []:
+            root.removeHandler(handler)
+        root.setLevel(level)
     folder = Path(wordllama.__file__).parent
     return wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
 

@@ -56,7 +56,9 @@ def report_for(
     article: Article, summary: ArticleSummary, dropped: list[Dropped] | None = None, usage: Usage | None = None
 ) -> ArticleReport:
     """Ground an extraction against its article: the article's entry in the report."""
-    result = ground(summary, article.document, lambda words: resolve_date(words, article.published), dropped)
+    result = ground(
+        summary, article.document, lambda words: resolve_date(words, article.published, article.language), dropped
+    )
     return ArticleReport(
         source=article.info,
         event=result.event,
