@@ -57,11 +57,7 @@ def to_summary(annotation: dict[str, Any], doc: Document) -> ArticleSummary:
         {
             "event": event["statement"],
             "event_sentence": sentence_of(doc, event["evidence"]),
-            "entities": [cite(e, "name", "kind", "role") for e in annotation["entities"]],
             "claims": [cite(c, "statement", "topic") for c in annotation["claims"]],
-            "quotes": [cite(q, "speaker", "text") for q in annotation["quotes"]],
-            "numbers": [cite(n, "value", "about") for n in annotation["numbers"]],
-            "dates": [cite(d, "text", "event") for d in annotation["dates"]],
         }
     )
 

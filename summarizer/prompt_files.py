@@ -22,6 +22,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "judge": frozenset({"claims", "last_claim"}),
     "reask": frozenset({"problems"}),
     "brief": frozenset({"answers"}),
+    "fix": frozenset({"problems"}),
 }
 
 

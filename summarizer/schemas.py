@@ -21,10 +21,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
-# The kinds of item an article report holds; ``summarizer.ground.KINDS`` maps each to its grounding rule.
-ItemKind = Literal["event", "entity", "claim", "quote", "number", "date"]
+# The kinds of item a model proposes; ``summarizer.ground.KINDS`` maps each to its grounding rule.
+ItemKind = Literal["event", "claim"]
 
 # How an item's words were found in its article (``summarizer.text.locate_how``), or "sentence" for a
 # claim or event, which is grounded on the whole sentence it cites.
@@ -52,61 +52,31 @@ class Claim(BaseModel):
     sentence: SentenceId
 
 
-class Quote(BaseModel):
-    """Words the article attributes to a named speaker."""
+class FixedClaim(Claim):
+    """A corrected claim, naming the claim it replaces."""
 
-    speaker: str = Field(min_length=1, max_length=100, description="Who said it, named as in the article.")
-    text: str = Field(min_length=3, max_length=400, description="The quoted words, copied exactly from the article.")
-    sentence: SentenceId
-
-
-class Figure(BaseModel):
-    """A number the article reports."""
-
-    value: str = Field(
-        min_length=1, max_length=40, description="The number exactly as written, e.g. '40-second' or '2019'."
-    )
-    about: str = Field(min_length=3, max_length=150, description="What the number counts or measures.")
-    sentence: SentenceId
-
-
-class DateMention(BaseModel):
-    """A date or time expression and what happens then."""
-
-    text: str = Field(
-        min_length=2,
-        max_length=60,
-        description="The date or time words exactly as written, e.g. 'next month' or 'Sept 13'.",
-    )
-    event: str = Field(min_length=3, max_length=150, description="What happened or will happen then.")
-    sentence: SentenceId
-
-
-class Entity(BaseModel):
-    """A person, organisation or place named in the article."""
-
-    name: str = Field(min_length=2, max_length=80, description="The name exactly as written in the article.")
-    kind: Literal["person", "organization", "place"] = Field(description="What sort of thing it is.")
-    role: str = Field(default="", max_length=120, description="Their role in the event, e.g. 'Kremlin spokesman'.")
-    sentence: SentenceId
+    number: int = Field(ge=0, description="The number of the claim it replaces (claims[NUMBER]).")
 
 
 class ArticleSummary(BaseModel):
-    """Everything one article says about the event, each item citing its sentence."""
+    """What one article says that needs reading to find: its event and its key facts, each citing its
+    sentence. Quotations, numbers, dates and names are found by rules (``summarizer.rules``)."""
 
     event: str = Field(min_length=3, max_length=300, description="What happened, in one sentence.")
     event_sentence: SentenceId
-    entities: list[Entity] = Field(
-        default_factory=list, max_length=10, description="Who and where: people, organisations, places."
+    claims: list[Claim] = Field(
+        default_factory=list,
+        max_length=16,
+        description="The key facts, the ones another outlet might report differently (times, places, who said what).",
     )
-    claims: list[Claim] = Field(default_factory=list, max_length=16, description="The key facts the article reports.")
-    quotes: list[Quote] = Field(
-        default_factory=list, max_length=8, description="Direct quotations, with their speakers."
-    )
-    numbers: list[Figure] = Field(default_factory=list, max_length=8, description="Numbers the article reports.")
-    dates: list[DateMention] = Field(
-        default_factory=list, max_length=8, description="Dates and times the article mentions."
-    )
+
+
+class ClaimFixes(BaseModel):
+    """Corrections of the items a check found wrong: each replaces the item of the same number."""
+
+    event: str | None = Field(default=None, min_length=3, max_length=300, description="The event, corrected.")
+    event_sentence: int | None = Field(default=None, ge=1, description="Its sentence number, corrected.")
+    claims: list[FixedClaim] = Field(default_factory=list, max_length=16, description="The claims, corrected.")
 
 
 class VerdictSide(BaseModel):
