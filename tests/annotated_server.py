@@ -46,18 +46,19 @@ class AnnotatedServer:
     """``with AnnotatedServer() as server:`` → ``server.base_url``; counters afterwards.
 
     ``delay``: seconds before each chat answer. ``min_interval``: a request arriving sooner than this
-    after the previous one is refused with 429 (the server's referee of a request rate).
-    ``headers``: a function of the request number giving extra response headers (``x-ratelimit-*``);
-    ``hold_until``: with it, requests before that monotonic time are refused with 429.
+    after the previous one is refused with 429 (the server's referee of a request rate). ``window``:
+    (requests, seconds): at most that many requests per window of that many seconds, each answer
+    saying how many remain and when the window resets (``x-ratelimit-*``), the rest refused with 429.
     """
 
     def __init__(self, answers: dict[str, str] | None = None, *, delay: float = 0.0, min_interval: float = 0.0,
-                 batch_polls: int = 2) -> None:  # fmt: skip
+                 window: tuple[int, float] | None = None, batch_polls: int = 2) -> None:  # fmt: skip
         self.answers = answers if answers is not None else seed_answers()
         self.judgements = json.loads((FIXTURES / "annotated" / "judgements.json").read_text(encoding="utf-8"))
         self.delay, self.min_interval, self.batch_polls = delay, min_interval, batch_polls
-        self.headers: Any = None
-        self.hold_until = 0.0
+        self.window = window
+        self.started = time.monotonic()
+        self.per_window: dict[int, int] = {}
         self.lock = threading.Lock()
         self.articles: list[str] = []  # the article of each chat request, in arrival order ("judge" for the judge)
         self.in_flight = self.peak = self.refused = 0
@@ -107,10 +108,20 @@ class AnnotatedServer:
 
     def chat(self, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
         now = time.monotonic()
+        extra: dict[str, str] = {}
         with self.lock:
-            early = now - self.last_arrival < self.min_interval or now < self.hold_until
+            early = now - self.last_arrival < self.min_interval
             self.last_arrival = now
-            number = len(self.articles)
+            if self.window is not None:
+                limit, seconds = self.window
+                current = int((now - self.started) // seconds)
+                used = self.per_window.get(current, 0)
+                early = early or used >= limit
+                self.per_window[current] = used + (not early)
+                reset = (current + 1) * seconds - (now - self.started)
+                extra = {"x-ratelimit-limit-requests": str(limit),
+                         "x-ratelimit-remaining-requests": str(max(0, limit - used - (not early))),
+                         "x-ratelimit-reset-requests": f"{reset:.3f}s"}  # fmt: skip
             article, content = self.answer(body)
             self.articles.append(article)
             if early:
@@ -119,14 +130,13 @@ class AnnotatedServer:
                 self.in_flight += 1
                 self.peak = max(self.peak, self.in_flight)
         if early:
-            send(handler, 429, {"error": {"message": "rate limit exceeded"}}, {"retry-after": "0.2"})
+            send(handler, 429, {"error": {"message": "rate limit exceeded"}}, {"retry-after": "0.2", **extra})
             return
         try:
             time.sleep(self.delay)
         finally:
             with self.lock:
                 self.in_flight -= 1
-        extra = self.headers(number) if self.headers is not None else {}
         send(handler, 200, completion(content, body["messages"][-1]["content"]), extra)
 
     # --------------------------------------------------------------------------------------------- batch
