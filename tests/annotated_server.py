@@ -60,6 +60,7 @@ class AnnotatedServer:
         self.started = time.monotonic()
         self.per_window: dict[int, int] = {}
         self.lock = threading.Lock()
+        self.bodies: list[dict[str, Any]] = []  # each chat request's body
         self.articles: list[str] = []  # the article of each chat request, in arrival order ("judge" for the judge)
         self.in_flight = self.peak = self.refused = 0
         self.last_arrival = 0.0
@@ -124,6 +125,7 @@ class AnnotatedServer:
                          "x-ratelimit-reset-requests": f"{reset:.3f}s"}  # fmt: skip
             article, content = self.answer(body)
             self.articles.append(article)
+            self.bodies.append(body)
             if early:
                 self.refused += 1
             else:
