@@ -16,6 +16,7 @@ with no known token).
 
 from __future__ import annotations
 
+import logging
 import os
 from functools import cache
 from pathlib import Path
@@ -66,10 +67,16 @@ class WordLlama:
 def _wordllama() -> Any:
     """The model, loaded once per process from the package's own folder: its loader would otherwise
     look for the bundled tokenizer under another folder name and then try to download it."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         import wordllama
     except ImportError:  # pragma: no cover - a dependency of the package
         raise ConfigError("the merge's embedding model needs wordllama: pip install wordllama") from None
+    finally:  # wordllama calls logging.basicConfig(level=INFO) on import: every library's INFO line would print
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+        root.setLevel(level)
     folder = Path(wordllama.__file__).parent
     return wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
 

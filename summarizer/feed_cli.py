@@ -50,7 +50,8 @@ def feed_run(request: FeedRequest, err: Console) -> int | None:
     from summarizer.feed import plan_feed, summarize_feed
 
     plan = plan_feed(request.folder, group=request.group, per_folder=request.per_folder)
-    if request.group == "auto" and not request.per_folder and len(plan.events) == 1 and not plan.unassigned:
+    one = len(plan.events) == 1 and not plan.unassigned
+    if request.group == "auto" and not request.per_folder and not request.options.get("batch") and one:
         return None
     if request.recording:
         raise ConfigError("--record and --replay cover one event: use --group one, or leave them out for a feed")

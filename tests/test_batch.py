@@ -78,3 +78,16 @@ def test_a_batch_already_submitted_is_resumed_not_paid_twice(tmp_path: Path) -> 
         feed = summarize_feed(SEEDS, group="one", model="annotated", base_url=server.base_url, cache=cache, batch=True)
     assert len(server.batches) == 1 and feed.batch == "batch_1"
     assert feed.events[0].report is not None and len(feed.events[0].report.sources) == 5
+
+
+def test_the_command_runs_batch_and_writes_the_feed(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+    from summarizer.feed_schema import FeedReport
+
+    with AnnotatedServer() as server:
+        result = CliRunner().invoke(app, [str(SEEDS), "--batch", "--model", "annotated", "--base-url",
+                                          server.base_url, "--cache-dir", str(tmp_path), "-q", "-f", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert FeedReport.model_validate_json(result.stdout).batch == "batch_1" and server.batch_lines == 5
