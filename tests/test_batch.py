@@ -87,7 +87,7 @@ def test_the_command_runs_batch_and_writes_the_feed(tmp_path: Path) -> None:
     from summarizer.feed_schema import FeedReport
 
     with AnnotatedServer() as server:
-        result = CliRunner().invoke(app, [str(SEEDS), "--batch", "--model", "annotated", "--base-url",
-                                          server.base_url, "--cache-dir", str(tmp_path), "-q", "-f", "json"])  # fmt: skip
+        options = ["--batch", "--model", "annotated", "--base-url", server.base_url, "--cache-dir", str(tmp_path)]
+        result = CliRunner().invoke(app, [str(SEEDS), *options, "-q", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert FeedReport.model_validate_json(result.stdout).batch == "batch_1" and server.batch_lines == 5
