@@ -6,10 +6,15 @@ baseline run in the same script. Both run on the seeds with the embedded model (
 token counts are the model's own: prompt and completion tokens from llama.cpp's answers, captured at
 the transport, and article tokens from the model's tokenizer.
 
-* **pipeline**: ``summarize(seeds)`` as shipped: numbered sentences, a sentence id per item, grounding
-  re-asks (one for the embedded model).
+Issue 15 adds the comparison with the previous request design: prompt tokens per article (all
+requests) against that design's last recording of the same model on the same seeds, and against the
+issue's measurement through llama.cpp's server (``bench/data/tokens_before.json``).
+
+* **pipeline**: ``summarize(seeds)`` as shipped: numbered sentences, the model asked for the event and
+  claims only (a sentence id each; the rules find quotes, numbers, dates and names), re-asks carrying
+  only the failed items after the same prompt.
 * **naive**: one instructor call per article with the same client, mode, grammar and sampling, asking
-  for the same fields but citing evidence as free-text quotes copied from the article (no sentence
+  for every kind of item but citing evidence as free-text quotes copied from the article (no sentence
   ids, no re-asks). A claim counts as grounded when its quote is found in the article with the same
   alignment the pipeline uses (``summarizer.ground.locate``: exact, folded, then fuzzy) - a more lenient
   test than the pipeline's, which also checks that the cited sentence shares the claim's words.
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from _common import ANNOTATED, SEEDS, Call, default_model, figure, fresh_cache, header, load_is_high, metered, note
@@ -33,6 +39,7 @@ from summarizer.load import Article, load_folder
 from summarizer.prompt_files import load_prompts
 from summarizer.text import locate
 
+BEFORE = Path(__file__).resolve().parent / "data" / "tokens_before.json"
 ARTICLE_ID = re.compile(r"^Article (\S+?):?(?:\s|$)", re.M)
 
 
@@ -189,11 +196,41 @@ def annotated_formats(articles: list[Article], tokens: Any) -> None:
     note("not a model run: what a model that answers like the annotations would generate, every claim grounded:")
     figure(
         "tokens.annotated.pipeline_output_per_claim",
-        f"{pipeline_out / claims:.0f} ({pipeline_out} tokens for {claims} claims and the other items, sentence ids)",
+        f"{pipeline_out / claims:.0f} ({pipeline_out} tokens for the event and {claims} claims, sentence ids; "
+        "the rules find quotes, numbers, dates and names)",
     )
     figure("tokens.annotated.naive_output_per_claim",
            f"{naive_out / claims:.0f} ({naive_out} tokens, copied quotes as evidence; "
            f"{naive_out / pipeline_out:.2f}x the pipeline's)")  # fmt: skip
+
+
+def before_and_after(rows: list[dict[str, Any]]) -> None:
+    """This run's prompt tokens per article against the previous request design (its last recording of
+    the same model on the same seeds) and against issue 15's measurement through llama.cpp's server."""
+    before = json.loads(BEFORE.read_text(encoding="utf-8"))
+    recorded = before["recording"]["articles"]
+    note("")
+    note(f"prompt tokens per article, all requests, against the recording at {before['recording']['commit']} "
+         "(previous design; same model, same seeds):")  # fmt: skip
+    for r in rows:
+        was = recorded.get(r["id"])
+        if was:
+            note(f"    {r['id']:22} {was['prompt_tokens']:6d} in {was['requests']} -> {r['prompt_total']:6d} in "
+                 f"{r['calls']}  ({r['prompt_total'] / was['prompt_tokens']:.2f}x)")  # fmt: skip
+    now = sum(r["prompt_total"] for r in rows) / len(rows)
+    out = sum(r["completion"] for r in rows) / len(rows)
+    was = sum(a["prompt_tokens"] for a in recorded.values()) / len(recorded)
+    was_out = sum(a["completion_tokens"] for a in recorded.values()) / len(recorded)
+    server = before["server_2026_11_23"]
+    per_article = server["prompt_tokens"] / server["articles"]
+    figure("tokens.prompt_per_article_vs_previous_recording", f"{now:.0f} / {was:.0f} = {now / was:.2f}x")
+    figure("tokens.completion_per_article_vs_previous_recording", f"{out:.0f} / {was_out:.0f} = {out / was_out:.2f}x")
+    figure("tokens.prompt_per_article_vs_2026_11_23", f"{now:.0f} / {per_article:.0f} = {now / per_article:.2f}x")
+    seed_004 = next((r for r in rows if r["id"].startswith("004")), None)
+    if seed_004:
+        figure("tokens.seed_004_prompt_vs_2026_11_23",
+               f"{seed_004['prompt_total']} / {server['seed_004']['prompt_tokens']} = "
+               f"{seed_004['prompt_total'] / server['seed_004']['prompt_tokens']:.2f}x")  # fmt: skip
 
 
 def main() -> None:
@@ -220,8 +257,8 @@ def main() -> None:
         source = next(s for s in report.sources if s.source.id == article.id)
         calls = pipeline_calls.get(article.id, [])
         first = calls[0]
-        sent_system = "".join(str(m["content"]) for m in first.body["messages"] if m["role"] == "system")
-        sent_other = "".join(str(m["content"]) for m in first.body["messages"] if m["role"] != "system")
+        sent = "".join(str(m["content"]) for m in first.body["messages"])
+        built = "".join(m["content"] for m in extract_messages(prompts, article))
         built_user = "".join(m["content"] for m in extract_messages(prompts, article) if m["role"] != "system")
         numbered = article.document.numbered()
         a_tokens = tokens(article.text)
@@ -229,9 +266,8 @@ def main() -> None:
         prompt_first = first.usage.get("prompt_tokens", 0)
         parts = {
             "system rules (prompts/system.md)": tokens(system_rules),
-            "JSON schema instructor adds to the system message": tokens(sent_system) - tokens(system_rules),
             "extract template around the article (prompts/extract.md)": tokens(built_user) - n_tokens,
-            "instruction instructor appends to the user message": tokens(sent_other) - tokens(built_user),
+            "field guide after the article (the schema itself goes as the grammar)": tokens(sent) - tokens(built),
         }
         parts["chat template and token boundaries (the rest)"] = prompt_first - n_tokens - sum(parts.values())
         overheads.append((prompt_first - n_tokens, parts))
@@ -264,8 +300,8 @@ def main() -> None:
         "tokens.fixed_prompt_overhead",
         f"{fixed[len(fixed) // 2]} tokens per request (median; range {fixed[0]}-{fixed[-1]})",
     )
-    schema_share = overheads[0][1]["JSON schema instructor adds to the system message"] / fixed[len(fixed) // 2]
-    figure("tokens.schema_share_of_overhead", f"{schema_share:.0%}")
+    guide = overheads[0][1]["field guide after the article (the schema itself goes as the grammar)"]
+    figure("tokens.field_guide_share_of_overhead", f"{guide / fixed[len(fixed) // 2]:.0%}")
 
     # ---- per article table
     note("")
@@ -326,6 +362,7 @@ def main() -> None:
             f"{len(judge)} request(s), {sum(c.usage.get('prompt_tokens', 0) for c in judge)} prompt and "
             f"{sum(c.usage.get('completion_tokens', 0) for c in judge)} output tokens for the whole cluster",
         )
+    before_and_after(rows)
     annotated_formats(articles, tokens)
     note("a 135M model grounds few claims in either form; see the README of bench/ for what the ratios mean")
     if load_is_high():

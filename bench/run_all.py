@@ -23,6 +23,7 @@ from _common import header  # noqa: E402
 
 # name -> script; the order puts the cheap, model-free ones first
 BENCHMARKS = {
+    "startup": "bench_startup.py",
     "merge": "bench_merge.py",
     "concurrency": "bench_concurrency.py",
     "overhead": "bench_overhead.py",

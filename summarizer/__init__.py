@@ -12,10 +12,10 @@ first use, so that ``import summarizer`` (and ``summarize --version``) stays ins
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-__version__ = version("summarizer")
+if TYPE_CHECKING:
+    __version__: str
 
 if TYPE_CHECKING:
     from summarizer.align import group_claims
@@ -73,6 +73,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # importlib.metadata takes tens of milliseconds to import
+        from importlib.metadata import version
+
+        globals()["__version__"] = value = version("summarizer")
+        return value
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
@@ -82,4 +87,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOMES))
+    return sorted(set(globals()) | set(_HOMES) | {"__version__"})

@@ -1,4 +1,5 @@
-"""Hand-annotated extractions (``fixtures/annotated/*.json``) as the model would have answered them.
+"""Hand-annotated extractions (``fixtures/annotated/*.json``) as the model would have answered them,
+with hand-written judge answers (``judgements.json``) and a hand-written brief (``brief.json``).
 
 An annotation cites evidence as verbatim text; here it becomes an :class:`ArticleSummary` citing the
 sentence ids the pipeline shows the model, so hand-written answers can be served through the same
@@ -56,11 +57,7 @@ def to_summary(annotation: dict[str, Any], doc: Document) -> ArticleSummary:
         {
             "event": event["statement"],
             "event_sentence": sentence_of(doc, event["evidence"]),
-            "entities": [cite(e, "name", "kind", "role") for e in annotation["entities"]],
             "claims": [cite(c, "statement", "topic") for c in annotation["claims"]],
-            "quotes": [cite(q, "speaker", "text") for q in annotation["quotes"]],
-            "numbers": [cite(n, "value", "about") for n in annotation["numbers"]],
-            "dates": [cite(d, "text", "event") for d in annotation["dates"]],
         }
     )
 
@@ -98,6 +95,36 @@ def verdict(prompt: str, judgements: dict[str, Any]) -> str:
     return json.dumps({"same": same, "conflicts": conflicts})
 
 
+_BLOCK = re.compile(r"^\[(Q\d+[A-Z])\] (.*)$")
+
+
+def brief_answer(prompt: str, brief: dict[str, Any]) -> str:
+    """The hand-written brief as a BriefDraft for the answers listed in a brief prompt.
+
+    Each cite of the hand-written brief is words of one answer's block: the label of the block whose
+    answer line has them, else of the only block whose sources' words have them. ValueError when the
+    words name no block, or several.
+    """
+    blocks: list[tuple[str, str, str]] = []  # label, answer line, the block's text
+    for line in prompt.splitlines():
+        head = _BLOCK.match(line)
+        if head:
+            blocks.append((head.group(1), head.group(2), line))
+        elif blocks and line.startswith("    "):
+            blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + "\n" + line)
+
+    def label(words: str) -> str:
+        found = [b for b in blocks if words in b[2]]
+        if len(found) > 1:
+            found = [b for b in found if words in b[1]]
+        if len(found) != 1:
+            raise ValueError(f"the brief's cite {words!r} names {len(found)} answers of the prompt, not one")
+        return found[0][0]
+
+    sentences = [{"text": s["text"], "cites": [label(c) for c in s["cites"]]} for s in brief["sentences"]]
+    return json.dumps({"sentences": sentences})
+
+
 def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
     """Run the real pipeline against a loopback server that answers with the annotations, recording it.
 
@@ -114,6 +141,7 @@ def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
         for a in load_folder(folder).articles
     }
     judgements = load_annotation(annotations / "judgements.json")
+    brief = load_annotation(annotations / "brief.json")
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -125,6 +153,8 @@ def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
             article = next((i for i in answers if f"Article {i}" in json.dumps(request["messages"])), None)
             if "<claims>" in prompt:
                 answer: str | None = verdict(prompt, judgements)
+            elif "<answers>" in prompt:
+                answer = brief_answer(prompt, brief)
             else:
                 answer = answers[article] if article is not None else None
             body: dict[str, Any] = {"error": {"message": "no annotation for this request"}}
@@ -150,7 +180,7 @@ def record_annotated(folder: Path, annotations: Path, recording: Path) -> None:
     try:
         summarize(
             folder, model="hand-annotated", base_url=f"http://127.0.0.1:{server.server_address[1]}/v1",
-            record_to=recording, concurrency=1,
+            record_to=recording, concurrency=1, brief=True,
         )  # fmt: skip
     finally:
         server.shutdown()

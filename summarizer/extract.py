@@ -1,10 +1,13 @@
 """Extract: one model request per article (per chunk, for articles longer than the model's context).
 
-* The article goes in as numbered sentences between delimiters (``prompts/extract.md``).
-* Each answer is checked against the article (:func:`summarizer.ground.problems`), so ungrounded items
-  are re-asked with the grounding errors, a bounded number of times (:mod:`summarizer.llm`).
-* If the re-asks run out, the last answer is salvaged item by item: what resolves is kept, the rest is
-  dropped with its reason. Nothing ungrounded is returned as fact.
+* The model is asked only for what needs reading: the event and the key claims, each citing its
+  numbered sentence (``prompts/extract.md``). Quotations, numbers, dates and names come from rules and
+  offline models (:mod:`summarizer.rules`, :mod:`summarizer.entities`), exact by construction, so the
+  model never copies them out of the text.
+* Each answer is checked against the article (:func:`summarizer.ground.failures`). Only what failed is
+  sent back — those items and their errors, after the same prompt, so a provider's prompt cache serves
+  the rest — and the corrected items replace them; a bounded number of times.
+* What still fails is dropped with its reason. Nothing ungrounded is returned as fact.
 * An article whose answers hold nothing that fits the schema (``{"foo": 1}``) has failed: an empty
   report would be cached, and a later run would show the emptiness as the article's summary.
 """
@@ -12,18 +15,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
 
 from summarizer.backend import Backend
+from summarizer.entities import entities
 from summarizer.errors import ModelError
-from summarizer.ground import KINDS, ground, problems
+from summarizer.ground import KINDS, failures, ground
 from summarizer.llm import Exhausted, Policy, ask
-from summarizer.load import Article, resolve_date
+from summarizer.load import Article
 from summarizer.printable import each_string, paired
 from summarizer.prompt_files import Prompts
-from summarizer.schemas import ArticleReport, ArticleSummary, Dropped, Usage
+from summarizer.rules import dates, numbers, quotes
+from summarizer.schemas import ArticleReport, ArticleSummary, Claim, ClaimFixes, Dropped, Usage
 from summarizer.text import Document, Sentence
 
 
@@ -55,16 +61,17 @@ async def extract(client: Any, backend: Backend, prompts: Prompts, article: Arti
 def report_for(
     article: Article, summary: ArticleSummary, dropped: list[Dropped] | None = None, usage: Usage | None = None
 ) -> ArticleReport:
-    """Ground an extraction against its article: the article's entry in the report."""
-    result = ground(summary, article.document, lambda words: resolve_date(words, article.published), dropped)
+    """Ground an extraction against its article, with what the rules find in it: its report entry."""
+    doc = article.document
+    result = ground(summary, doc, dropped)
     return ArticleReport(
         source=article.info,
         event=result.event,
-        entities=result.entities,
+        entities=entities(doc),
         claims=result.claims,
-        quotes=result.quotes,
-        numbers=result.numbers,
-        dates=result.dates,
+        quotes=quotes(doc),
+        numbers=numbers(doc),
+        dates=dates(doc, article.published, article.language),
         dropped=result.dropped,
         grounding=result.grounding,
         usage=usage or Usage(),
@@ -87,7 +94,9 @@ def chunks(doc: Document, max_chars: int) -> list[list[Sentence]]:
 
 def messages(prompts: Prompts, article: Article, sentences: list[Sentence]) -> list[dict[str, str]]:
     doc = article.document
-    title = f"Title: {article.info.title}\n" if article.info.title else ""  # inside <article>: it is data too
+    # the headline, inside <article> (it is data too), unless it is already the first sentence shown
+    shown = doc.sentence_text(sentences[0]) if sentences else ""
+    title = f"Title: {article.info.title}\n" if article.info.title and article.info.title != shown else ""
     user = prompts.render(
         "extract",
         article_id=article.id,
@@ -107,20 +116,62 @@ async def _extract_chunk(
     policy: Policy,
     usage: Usage,
 ) -> tuple[ArticleSummary, list[Dropped]]:
-    doc = article.document
-
-    def check(summary: ArticleSummary) -> list[str]:
-        return problems(summary, doc)
-
+    asked = messages(prompts, article, sentences)
     try:
-        summary = await ask(
-            client, backend, policy, ArticleSummary, messages(prompts, article, sentences), usage=usage, check=check
-        )
-        return summary, []
+        summary = await ask(client, backend, policy, ArticleSummary, asked, usage=usage)
     except Exhausted as exhausted:
-        if isinstance(exhausted.answer, ArticleSummary):
-            return exhausted.answer, []  # it parsed: grounding drops what does not resolve, with the reason
-        return salvage(exhausted.raw, str(exhausted))
+        if not isinstance(exhausted.answer, ArticleSummary):
+            return salvage(exhausted.raw, str(exhausted))
+        summary = exhausted.answer
+    for _ in range(policy.reasks):
+        failed = failures(summary, article.document)
+        if not failed:
+            break
+        fixes = await _fixes(client, backend, prompts, policy, asked, summary, failed, usage)
+        if fixes is None:
+            break
+        summary = _fixed(summary, fixes)
+    return summary, []  # grounding drops what still does not resolve, with the reason
+
+
+async def _fixes(
+    client: Any,
+    backend: Backend,
+    prompts: Prompts,
+    policy: Policy,
+    asked: list[dict[str, str]],
+    summary: ArticleSummary,
+    failed: list[tuple[str, int, str]],
+    usage: Usage,
+) -> ClaimFixes | None:
+    """The corrections of the failed items: the same prompt (a cached prefix), then only those items
+    as the model's answer, and their errors; None when the model cannot give any."""
+    wrong: dict[str, Any] = {}
+    for field, index, _ in failed:
+        if field == "event":
+            wrong.update(event=summary.event, event_sentence=summary.event_sentence)
+        else:
+            wrong.setdefault("claims", []).append({"number": index, **summary.claims[index].model_dump()})
+    reasons = "\n".join(f"- {field}[{index}]: {why}" for field, index, why in failed)
+    conversation = [
+        *asked,
+        {"role": "assistant", "content": json.dumps(wrong, ensure_ascii=False)},
+        {"role": "user", "content": prompts.render("fix", problems=reasons)},
+    ]
+    try:
+        return await ask(client, backend, replace(policy, reasks=0), ClaimFixes, conversation, usage=usage)
+    except Exhausted:
+        return None
+
+
+def _fixed(summary: ArticleSummary, fixes: ClaimFixes) -> ArticleSummary:
+    claims = list(summary.claims)
+    for fix in fixes.claims:
+        if 0 <= fix.number < len(claims):
+            claims[fix.number] = Claim(statement=fix.statement, topic=fix.topic, sentence=fix.sentence)
+    event = fixes.event if fixes.event and fixes.event_sentence else summary.event
+    sentence = fixes.event_sentence if fixes.event and fixes.event_sentence else summary.event_sentence
+    return summary.model_copy(update={"claims": claims, "event": event, "event_sentence": sentence})
 
 
 def salvage(raw: str, reason: str) -> tuple[ArticleSummary, list[Dropped]]:

@@ -73,7 +73,12 @@ def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
     headline = next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)
     event = _claim(doc, headline, "What happened?") if headline is not None else None
     claims = [_claim(doc, s, "") for s in sentences if s != headline]
-    named, quoted, counted, dated = entities(doc), quotes(doc), numbers(doc), dates(doc, article.published)
+    named, quoted, counted, dated = (
+        entities(doc),
+        quotes(doc),
+        numbers(doc),
+        dates(doc, article.published, article.language),
+    )
     count = (event is not None) + len(claims) + len(named) + len(quoted) + len(counted) + len(dated)
     return ArticleReport(
         source=article.info,

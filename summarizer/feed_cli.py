@@ -126,7 +126,7 @@ class _progress:  # noqa: N801 - used as a context manager, like contextlib's
     def __init__(self, quiet: bool, err: Console):
         self.bar = ProgressBar(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, disable=quiet, transient=True,
+            console=err, disable=quiet or not err.is_terminal, transient=True,
         )  # fmt: skip
 
     def __enter__(self) -> Any:

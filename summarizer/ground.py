@@ -28,22 +28,14 @@ from summarizer.schemas import (
     ArticleReport,
     ArticleSummary,
     Claim,
-    DateMention,
     Dropped,
-    Entity,
     Evidence,
-    Figure,
     GroundedClaim,
-    GroundedDate,
-    GroundedEntity,
-    GroundedFigure,
-    GroundedQuote,
     Grounding,
     ItemKind,
     MatchCounts,
-    Quote,
 )
-from summarizer.text import Document, Sentence, locate_how
+from summarizer.text import Document, Sentence
 
 MIN_SHARED_WORDS = 0.3  # share of a claim's content words its cited sentence must contain
 CONTEXT_BEFORE = 2  # sentences before the cited one where a name it refers to ("he") may be found
@@ -85,50 +77,8 @@ def _context(doc: Document, sentence: Sentence) -> str:
     return "\n".join(doc.sentence_text(s) for s in map(doc.sentence, ids) if s is not None)
 
 
-def _span(doc: Document, words: str, start: int = 0, end: int | None = None, whole: bool = True) -> Evidence | None:
-    found = locate_how(doc.text, words, start, end, whole_words=whole)
-    if found is None:
-        return None
-    left, right, match, score = found
-    return doc.evidence(left, right, match, score if match == "fuzzy" else None)
-
-
-def _words_in_sentence(doc: Document, sentence_id: int, words: str) -> Evidence:
-    sentence = _cited(doc, sentence_id)
-    span = _span(doc, words, sentence.start, sentence.end)
-    if span is None:
-        raise Ungrounded(f"'{words}' is not in S{sentence_id}; copy the words exactly from that sentence")
-    return span
-
-
-def _words_anywhere(doc: Document, sentence_id: int, words: str, what: str, whole: bool = True) -> Evidence:
-    sentence = doc.sentence(sentence_id)
-    span = _span(doc, words, sentence.start, sentence.end, whole) if sentence else None
-    span = span or _span(doc, words, whole=whole)
-    if span is None:
-        inside = " as a whole word" if whole and _span(doc, words, whole=False) else ""
-        raise Ungrounded(f"{what} '{words}' is not in the article{inside}; copy it exactly")
-    return span
-
-
 def _claim(doc: Document, item: Claim) -> Evidence:
     return _sentence_evidence(doc, item.sentence, item.statement)
-
-
-def _quote(doc: Document, item: Quote) -> Evidence:
-    return _words_anywhere(doc, item.sentence, item.text, "the quote", whole=False)
-
-
-def _entity(doc: Document, item: Entity) -> Evidence:
-    return _words_anywhere(doc, item.sentence, item.name, "the name")
-
-
-def _figure(doc: Document, item: Figure) -> Evidence:
-    return _words_in_sentence(doc, item.sentence, item.value)
-
-
-def _date(doc: Document, item: DateMention) -> Evidence:
-    return _words_in_sentence(doc, item.sentence, item.text)
 
 
 @dataclass(frozen=True)
@@ -143,13 +93,7 @@ class Kind:
 
 
 # The one table of item kinds: extraction, grounding, dropping and rendering all read it.
-KINDS: tuple[Kind, ...] = (
-    Kind("entities", "entity", Entity, _entity, "People, organisations, places"),
-    Kind("claims", "claim", Claim, _claim, "Claims"),
-    Kind("quotes", "quote", Quote, _quote, "Quotes"),
-    Kind("numbers", "number", Figure, _figure, "Numbers"),
-    Kind("dates", "date", DateMention, _date, "Dates"),
-)
+KINDS: tuple[Kind, ...] = (Kind("claims", "claim", Claim, _claim, "Claims"),)
 EVENT = Kind("event", "event", Claim, _claim, "Event")
 
 
@@ -168,13 +112,14 @@ def _checked(summary: ArticleSummary, doc: Document) -> Iterator[tuple[Kind, int
                 yield kind, index, item, str(reason)
 
 
+def failures(summary: ArticleSummary, doc: Document) -> list[tuple[str, int, str]]:
+    """Each item that does not resolve: its field, its number in the field, and why."""
+    return [(kind.field, index, result) for kind, index, _, result in _checked(summary, doc) if isinstance(result, str)]
+
+
 def problems(summary: ArticleSummary, doc: Document) -> list[str]:
     """One message per item that does not resolve, naming the item, for a re-ask."""
-    return [
-        f"{kind.field}[{index}]: {result}"
-        for kind, index, _, result in _checked(summary, doc)
-        if isinstance(result, str)
-    ]
+    return [f"{field}[{index}]: {why}" for field, index, why in failures(summary, doc)]
 
 
 @dataclass
@@ -182,17 +127,13 @@ class Grounded:
     """The report items of one article, and what had to be dropped."""
 
     event: GroundedClaim | None
-    entities: list[GroundedEntity]
     claims: list[GroundedClaim]
-    quotes: list[GroundedQuote]
-    numbers: list[GroundedFigure]
-    dates: list[GroundedDate]
     dropped: list[Dropped]
 
     @property
     def grounding(self) -> Grounding:
         kept: list[Any] = [self.event] if self.event is not None else []
-        kept += [*self.entities, *self.claims, *self.quotes, *self.numbers, *self.dates]
+        kept += self.claims
         return Grounding(
             proposed=len(kept) + len(self.dropped),
             grounded=len(kept),
@@ -207,14 +148,9 @@ def match_counts(spans: Iterable[Evidence]) -> MatchCounts:
     return MatchCounts(exact=n["exact"], folded=n["folded"], fuzzy=n["fuzzy"], sentence=n["sentence"])
 
 
-def ground(
-    summary: ArticleSummary,
-    doc: Document,
-    resolve_date: Callable[[str], str | None] = lambda _: None,
-    dropped: list[Dropped] | None = None,
-) -> Grounded:
+def ground(summary: ArticleSummary, doc: Document, dropped: list[Dropped] | None = None) -> Grounded:
     """Report items for every item that resolves; the rest are dropped with their reason."""
-    out = Grounded(None, [], [], [], [], [], list(dropped or []))
+    out = Grounded(None, [], list(dropped or []))
     seen: set[tuple[str, str, int, int]] = set()
     for kind, _, item, result in _checked(summary, doc):
         field = kind.field
@@ -227,45 +163,23 @@ def ground(
             out.dropped.append(Dropped(kind=kind.name, content=_describe(item), reason=result))
         elif field == "event":
             out.event = GroundedClaim(statement=item.statement, topic=item.topic, evidence=result)
-        elif field == "claims":
+        else:
             out.claims.append(GroundedClaim(statement=item.statement, topic=item.topic, evidence=result))
-        elif field == "quotes":
-            out.quotes.append(GroundedQuote(speaker=item.speaker, text=result.text, evidence=result))
-        elif field == "numbers":
-            out.numbers.append(GroundedFigure(value=item.value, about=item.about, evidence=result))
-        elif field == "dates":
-            out.dates.append(
-                GroundedDate(text=item.text, event=item.event, resolved=resolve_date(item.text), evidence=result)
-            )
-        elif field == "entities":
-            out.entities.append(GroundedEntity(name=result.text, kind=item.kind, role=item.role, evidence=result))
     return out
 
 
 def strictly(report: ArticleReport) -> ArticleReport:
-    """The report with only exact and folded matches (and claims on their sentence) kept: items found
-    only by a fuzzy match are dropped with the reason (``--strict``)."""
-    dropped = list(report.dropped)
-    kept: dict[str, list[Any]] = {}
-    for kind in KINDS:
-        kept[kind.field] = []
-        for item in getattr(report, kind.field):
-            if item.evidence.match == "fuzzy":
-                reason = f"found only as a fuzzy match (score {item.evidence.score}); strict grounding keeps exact ones"
-                dropped.append(Dropped(kind=kind.name, content=_describe(item), reason=reason))
-            else:
-                kept[kind.field].append(item)
-    if len(dropped) == len(report.dropped):
+    """The report with every claim found only by a fuzzy match dropped with the reason (``--strict``).
+
+    Claims are grounded on their whole cited sentence and the rules' items are exact by construction,
+    so only a report made elsewhere (an older cache, a hand-built report) can hold a fuzzy span."""
+    fuzzy = [c for c in report.claims if c.evidence.match == "fuzzy"]
+    if not fuzzy:
         return report
-    items = [report.event] if report.event else []
-    items += [item for field in kept.values() for item in field]
-    grounding = Grounding(
-        proposed=len(items) + len(dropped),
-        grounded=len(items),
-        dropped=len(dropped),
-        matches=match_counts(item.evidence for item in items),
-    )
-    return report.model_copy(update={**kept, "dropped": dropped, "grounding": grounding})
+    reasons = [f"found only as a fuzzy match (score {c.evidence.score})" for c in fuzzy]
+    dropped = [Dropped(kind="claim", content=c.statement, reason=r) for c, r in zip(fuzzy, reasons, strict=True)]
+    claims = [c for c in report.claims if c.evidence.match != "fuzzy"]
+    return report.model_copy(update={"claims": claims, "dropped": [*report.dropped, *dropped]})
 
 
 def _describe(item: object) -> str:

@@ -21,6 +21,7 @@ time, and its validation context renders every message as a Jinja template.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -129,7 +130,7 @@ async def _request(
                     usage.unreported_calls += 1  # until the server reports its tokens (_count_tokens)
                     try:
                         async with _deadline(backend):
-                            answer, completion = await client.chat.completions.create_with_completion(**request)
+                            answer, completion = await _create(client, backend, request, usage)
                     except InstructorRetryException as error:
                         # not `from error`: that would replace the transport error's own cause (its reason)
                         raise _unwrap(error, usage, where)  # noqa: B904
@@ -137,7 +138,6 @@ async def _request(
                         raise _timed_out(backend) from None
                     if slot is not None:
                         slot.spent(getattr(getattr(completion, "usage", None), "total_tokens", None))
-                _count_tokens(usage, completion)
                 return _Reply(answer, raw_json(completion), [])
     except _Invalid as invalid:
         return _Reply(None, invalid.raw, invalid.problems)
@@ -160,6 +160,57 @@ async def _request(
         message = f"{where} sent an answer that is not a chat completion ({type(error).__name__}: {error})"
         raise ModelError(redacted(first_line(message), backend), attempts=usage.calls) from None
     raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+
+async def _create(client: Any, backend: Backend, request: dict[str, Any], usage: Usage) -> tuple[Any, Any]:
+    """One request: through instructor in its modes; in ours, ``grammar``, the schema goes once, as the
+    grammar llama.cpp constrains the answer with, and a short field guide after the last message —
+    instructor's JSON modes would also paste the whole schema into the prompt."""
+    if backend.mode != "grammar":
+        answer, completion = await client.chat.completions.create_with_completion(**request)
+        _count_tokens(usage, completion)
+        return answer, completion
+    model: type[BaseModel] = request["response_model"]
+    sent = {k: v for k, v in request.items() if k not in ("response_model", "max_retries")}
+    sent["messages"] = _with_guide(request["messages"], model)
+    completion = await client.client.chat.completions.create(**sent)
+    _count_tokens(usage, completion)
+    malformed = _malformed(completion, backend.base_url or backend.kind, usage)
+    if malformed is not None:
+        raise malformed
+    text = raw_json(completion)
+    try:
+        return model.model_validate_json(text), completion
+    except ValidationError as error:
+        raise _Invalid(text, _problems(error)) from None
+
+
+def _with_guide(messages: list[dict[str, str]], model: type[BaseModel]) -> list[dict[str, str]]:
+    """The guide ends the last message, so that what comes before — the system prompt and the article —
+    is the same in a follow-up request, whose answer has another shape: a prefix the server can cache."""
+    guide = field_guide(model)
+    if messages and messages[-1]["role"] == "user":
+        return [*messages[:-1], {"role": "user", "content": f"{messages[-1]['content']}\n\n{guide}"}]
+    return [*messages, {"role": "user", "content": guide}]
+
+
+@functools.cache
+def field_guide(model: type[BaseModel]) -> str:
+    """What each field of the answer holds, from the models' own descriptions, in a few lines."""
+    schema = model.model_json_schema()
+    definitions = schema.get("$defs", {})
+
+    def lines(node: dict[str, Any], indent: str) -> list[str]:
+        out = []
+        for name, field in node.get("properties", {}).items():
+            out.append(f"{indent}- {name}: {field.get('description', '')}".rstrip())
+            item = field.get("items", {})
+            ref = item.get("$ref") or field.get("$ref")
+            if ref:
+                out += lines(definitions[ref.rsplit("/", 1)[-1]], indent + "  ")
+        return out
+
+    return "Answer with one JSON object:\n" + "\n".join(lines(schema, ""))
 
 
 def _deadline(backend: Backend) -> asyncio.Timeout:
@@ -196,13 +247,22 @@ def _unwrap(error: InstructorRetryException, usage: Usage, where: str) -> Except
     completion = error.last_completion
     if completion is not None:
         _count_tokens(usage, completion)
-        choices = getattr(completion, "choices", None)
-        if not choices or getattr(choices[0], "message", None) is None:
-            shape = "no choices" if not choices else "a choice without a message"
-            return ModelError(f"{where} answered with {shape}: not a chat completion", attempts=usage.calls)
+        malformed = _malformed(completion, where, usage)
+        if malformed is not None:
+            return malformed
         return _Invalid(_text(completion), _problems(cause or error))
     message = f"{where} sent an answer that cannot be read: {first_line(str(cause or error))}"
     return ModelError(message, attempts=usage.calls, usage=usage.model_dump())
+
+
+def _malformed(completion: Any, where: str, usage: Usage) -> ModelError | None:
+    """The error for a reply that is no chat completion (no choices, no message): re-asking would not
+    mend a server."""
+    choices = getattr(completion, "choices", None)
+    if choices and getattr(choices[0], "message", None) is not None:
+        return None
+    shape = "no choices" if not choices else "a choice without a message"
+    return ModelError(f"{where} answered with {shape}: not a chat completion", attempts=usage.calls)
 
 
 def _problems(error: BaseException) -> list[str]:

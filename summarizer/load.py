@@ -1,34 +1,45 @@
-"""Load: from a folder of files to articles, with a reason for every file left out.
+"""Load: from folders, files and URLs to articles, with a reason for every file or URL left out.
 
 Only regular files (links resolved) named ``.txt``, ``.text``, ``.md``, ``.markdown``, ``.html``,
-``.htm`` or ``.xhtml`` are read, and none over :data:`MAX_FILE_BYTES` (checked before reading). Text is
+``.htm`` or ``.xhtml`` are read, and none over :data:`MAX_FILE_BYTES` (checked before reading); a URL
+is fetched (:mod:`summarizer.fetch`: bounded in time, size and redirects, web pages only). Text is
 decoded as UTF-8 — with the odd invalid byte replaced and a warning — or as the encoding of its
 byte-order mark, UTF-16 without one, or the legacy encoding charset-normalizer finds; HTML is reduced
-to its text; binary, empty and duplicate files are skipped with a one-line reason. An article is cut
-at :data:`MAX_ARTICLE_CHARS`, with a warning, so that the work per file is bounded. Headline, outlet,
-author and publication date are read off the text where it has them.
+to its main text (:mod:`summarizer.pages`); binary, empty and duplicate files are skipped with a
+one-line reason. An article is cut at :data:`MAX_ARTICLE_CHARS`, with a warning, so that the work per
+file is bounded.
+
+Headline, outlet, author and publication date come from a sources list (:mod:`summarizer.sourcelist`),
+else the page's metadata, else what the text says; the article's language is detected, so that its
+dates are read in it.
 
 Each article's id is its file name without the extension — or with it, when another file of the run
-has the same stem (``a.txt`` and ``a.md`` are ``a.txt`` and ``a.md``): ids are unique in a run.
+has the same stem (``a.txt`` and ``a.md`` are ``a.txt`` and ``a.md``): ids are unique in a run. A page's
+id is made of its host and the last part of its path.
 """
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import urllib.parse
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from summarizer import fetch
+from summarizer.decode import decode
 from summarizer.errors import InputError
 from summarizer.files import read_regular
+from summarizer.pages import detect_language, read_page
+from summarizer.pages import html_to_text as html_to_text  # where it used to live
 from summarizer.printable import paired
 from summarizer.schemas import Problem, SourceInfo
+from summarizer.sourcelist import LIST_NAMES, SourceList, read_list
 from summarizer.text import Document, is_furniture
 
 MIN_WORDS = 25  # fewer words than this is not an article worth a model call
@@ -40,22 +51,28 @@ ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", *HTML_SUFFIXES}
 
 @dataclass
 class Article:
-    """One readable input file."""
+    """One readable input: a file, or a page fetched from its URL."""
 
     path: Path
     text: str
     source_id: str | None = None  # unique in the run; the file's stem by default
     warnings: list[str] = field(default_factory=list)  # what was noticed while reading it
+    meta: dict[str, str | None] = field(default_factory=dict)  # the page's and the sources list's: outrank the text
+    url: str | None = None  # the address it was fetched from; None for a file
     info: SourceInfo = field(init=False)
 
     def __post_init__(self) -> None:
+        given = {k: paired(v) for k, v in self.meta.items() if v and k in ("title", "outlet", "author", "published")}
         self.info = SourceInfo(
             id=self.source_id or paired(self.path.stem),
-            path=paired(str(self.path)),  # a file name need not be UTF-8; a report must be
+            path=paired(self.url or str(self.path)),  # a file name need not be UTF-8; a report must be
+            url=self.meta.get("url") or self.url,
             sha256=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
             chars=len(self.text),
+            language=detect_language(self.text),
+            text=self.text if self.url else None,  # no file to read it from again
             warnings=self.warnings,
-            **read_metadata(self.text),
+            **(read_metadata(self.text) | given),
         )
 
     @property
@@ -68,7 +85,15 @@ class Article:
 
     @property
     def published(self) -> dt.date | None:
-        return dt.date.fromisoformat(self.info.published) if self.info.published else None
+        """The publication date, when known to the day: what relative dates are resolved against."""
+        try:
+            return dt.date.fromisoformat(self.info.published) if self.info.published else None
+        except ValueError:  # a month or a year only
+            return None
+
+    @property
+    def language(self) -> str | None:
+        return self.info.language
 
 
 @dataclass
@@ -77,36 +102,129 @@ class Loaded:
     skipped: list[Problem]
 
 
-def load_folder(folder: Path) -> Loaded:
+def load_folder(folder: str | Path, sources: str | Path | None = None) -> Loaded:
     """Every article in ``folder`` (or the one file given), and every file skipped with why."""
-    folder = Path(folder)
-    if not folder.exists():
-        raise InputError(f"folder not found: {folder}")
-    paths = sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else [folder]
-    read: list[tuple[Path, str, list[str]]] = []
+    return load_inputs([folder], sources)
+
+
+def load_inputs(inputs: str | Path | Sequence[str | Path], sources: str | Path | None = None) -> Loaded:
+    """Every article in ``inputs`` — folders, files and ``http(s)://`` URLs, in any mix — and every file
+    or URL skipped with why. ``sources`` is a list naming the sources (:mod:`summarizer.sourcelist`);
+    a ``sources.csv`` or ``sources.json`` in a folder is that folder's list, never an article."""
+    items = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+    if not items:
+        raise InputError("nothing to read: name a folder, files or URLs")
+    listed = read_list(Path(sources)) if sources is not None else None
+    candidates = [c for item in items for c in _candidates(item, listed, sources)]
+    read: list[tuple[_Candidate, str, list[str], dict[str, str | None]]] = []
     skipped: list[Problem] = []
-    seen: dict[str, Path] = {}
-    for path in paths:
-        if path.is_dir():
+    seen: dict[str, str] = {}
+    for candidate, outcome in zip(candidates, _read_all(candidates), strict=True):
+        if isinstance(outcome, str):
+            skipped.append(Problem(path=candidate.shown, reason=outcome))
             continue
-        try:
-            text, warnings = read_article(path)
-        except ValueError as why:
-            skipped.append(Problem(path=paired(str(path)), reason=str(why)))
-            continue
+        text, warnings, meta = outcome
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        twin = seen.get(digest)
-        if twin is not None:
-            skipped.append(Problem(path=paired(str(path)), reason=f"same text as {paired(twin.name)}; counted once"))
+        if digest in seen:
+            skipped.append(Problem(path=candidate.shown, reason=f"same text as {seen[digest]}; counted once"))
             continue
-        seen[digest] = path
-        read.append((path, text, warnings))
+        seen[digest] = candidate.name
+        read.append((candidate, text, warnings, meta))
     if not read:
         detail = f" ({len(skipped)} file(s) skipped: {skipped[0].reason})" if skipped else ""
-        raise InputError(f"no readable articles in {paired(str(folder))}{detail}")
-    ids = unique_ids([path for path, _, _ in read])
-    articles = [Article(path, text, id_, warnings) for (path, text, warnings), id_ in zip(read, ids, strict=True)]
+        where = ", ".join(paired(fetch.shown(str(i))) for i in items[:3]) + (" …" if len(items) > 3 else "")
+        raise InputError(f"no readable articles in {where}{detail}")
+    ids = unique_ids([c.named for c, *_ in read])
+    articles = [
+        Article(c.path or c.named, text, id_, warnings, meta, c.url)
+        for (c, text, warnings, meta), id_ in zip(read, ids, strict=True)
+    ]
     return Loaded(articles, skipped)
+
+
+@dataclass
+class _Candidate:
+    """A file or URL to read, and the sources lists that may name it (the first that does wins)."""
+
+    path: Path | None = None
+    url: str | None = None
+    lists: list[SourceList] = field(default_factory=list)
+
+    @property
+    def shown(self) -> str:
+        return paired(fetch.shown(self.url) if self.url else str(self.path))
+
+    @property
+    def name(self) -> str:
+        return paired(self.path.name if self.path else fetch.shown(self.url or ""))
+
+    @property
+    def named(self) -> Path:
+        """A file name for the id: the file's, or one made of the URL's host and last path segment."""
+        if self.path is not None:
+            return self.path
+        parts = urllib.parse.urlsplit(self.url or "")
+        host = (parts.hostname or "page").removeprefix("www.")
+        last = Path(parts.path.rstrip("/")).stem
+        slug = re.sub(r"[^\w.-]+", "-", f"{host}-{last}" if last else host).strip("-")[:60]
+        return Path(f"{slug}.html")
+
+
+def _candidates(item: str | Path, listed: SourceList | None, sources: str | Path | None) -> list[_Candidate]:
+    lists = [listed] if listed is not None else []
+    if isinstance(item, str) and fetch.is_url(item):
+        return [_Candidate(url=item, lists=lists)]
+    path = Path(item)
+    if not path.exists():
+        hint = (
+            " (a web address needs http:// or https://)" if re.match(r"(www\.)?[\w-]+\.[a-z]{2,}/", str(item)) else ""
+        )
+        raise InputError(f"folder or file not found: {paired(str(item))}{hint}")
+    if not path.is_dir():
+        return [_Candidate(path=path, lists=lists)]
+    own = next((path / n for n in LIST_NAMES if (path / n).is_file()), None)
+    if own is not None:
+        lists = [*lists, read_list(own)]
+    given = Path(os.path.realpath(sources)) if sources is not None else None
+    return [
+        _Candidate(path=p, lists=lists)
+        for p in sorted(path.iterdir())
+        if not p.name.startswith(".") and p.name not in LIST_NAMES and not p.is_dir()
+        and (given is None or Path(os.path.realpath(p)) != given)
+    ]  # fmt: skip
+
+
+_Read = tuple[str, list[str], dict[str, str | None]] | str  # text, warnings, metadata; or why not
+
+
+def _read_all(candidates: list[_Candidate]) -> list[_Read]:
+    """Each candidate read (URLs fetched a few at a time), in order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = [c for c in candidates if c.url]
+    with ThreadPoolExecutor(min(4, len(urls) or 1)) as pool:
+        fetched = dict(zip([id(c) for c in urls], pool.map(_read_one, urls), strict=True))
+    return [fetched[id(c)] if c.url else _read_one(c) for c in candidates]
+
+
+def _read_one(candidate: _Candidate) -> _Read:
+    try:
+        if candidate.url:
+            text, warnings, meta = read_url(candidate.url)
+            entry = next(
+                (e for s in candidate.lists if (e := s.find(url=candidate.url) or s.find(url=meta["url"]))), None
+            )
+        else:
+            assert candidate.path is not None
+            text, warnings, meta = _read_file(candidate.path)
+            entry = next((e for s in candidate.lists if (e := s.find(path=candidate.path))), None)
+    except ValueError as why:
+        return str(why)
+    if entry is not None:
+        meta |= {k: v for k, v in entry.metadata().items() if v}
+        if entry.file is not None and entry.url:
+            meta["url"] = entry.url
+    return text, warnings, meta
 
 
 def unique_ids(paths: list[Path]) -> list[str]:
@@ -133,12 +251,36 @@ def read_text(path: Path) -> str:
 def read_article(path: Path) -> tuple[str, list[str]]:
     """The article text of one file and what was noticed reading it; ValueError with a one-line reason
     when it has none: not a file to read, too large, binary, not text, too short."""
+    text, warnings, _ = _read_file(path)
+    return text, warnings
+
+
+def _read_file(path: Path) -> tuple[str, list[str], dict[str, str | None]]:
+    """Text, warnings and the page's metadata (for HTML) of one file."""
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         kind = f"a {path.suffix} file" if path.suffix else "a file without an extension"
         raise ValueError(f"{kind}: only .txt, .md and .html files (and their variants) are read")
-    text, warnings = _decode(read_regular(path, MAX_FILE_BYTES))
+    text, warnings = decode(read_regular(path, MAX_FILE_BYTES))
+    meta: dict[str, str | None] = {}
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype html|html)", text, re.I):
-        text = html_to_text(text)
+        page = read_page(text)
+        text, meta = page.text, page.metadata()
+    return _finished(text, warnings), warnings, meta
+
+
+def read_url(url: str) -> tuple[str, list[str], dict[str, str | None]]:
+    """Text, warnings and metadata of the page at ``url`` (fetched); ValueError with a one-line reason."""
+    fetched = fetch.fetch(url, MAX_FILE_BYTES)
+    text, warnings = decode(fetched.body, fetched.charset)
+    meta: dict[str, str | None] = {"url": fetched.url}
+    if fetched.html or re.match(r"\s*<(!doctype html|html)", text, re.I):
+        page = read_page(text)
+        text, meta = page.text, meta | page.metadata()
+    return _finished(text, warnings), warnings, meta
+
+
+def _finished(text: str, warnings: list[str]) -> str:
+    """Line breaks made plain, too short refused, too long cut (with a warning)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     words = len(text.split())
     if words < MIN_WORDS:
@@ -147,7 +289,7 @@ def read_article(path: Path) -> tuple[str, list[str]]:
         whole = len(text)
         text = _cut(text, MAX_ARTICLE_CHARS)
         warnings.append(f"cut to its first {len(text):,} of {whole:,} characters (the limit per article)")
-    return text, warnings
+    return text
 
 
 def _cut(text: str, limit: int) -> str:
@@ -158,85 +300,6 @@ def _cut(text: str, limit: int) -> str:
         if at > 0:
             return head[:at].rstrip()
     return head
-
-
-_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16")]  # fmt: skip
-# Western single-byte encodings win ties: charset-normalizer scores cp1250 and cp1252 alike on
-# English text with a few accents, and cp1250 then turns "naïve" into "naďve".
-_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
-
-
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    """UTF-8, a BOM's encoding, UTF-16 without a BOM, or the most plausible legacy encoding, and a
-    warning when bytes had to be replaced; ValueError if none fits."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), []
-            except UnicodeDecodeError:
-                raise ValueError(f"not valid {encoding} despite its byte-order mark") from None
-    utf16 = _utf16(data)
-    if utf16 is not None:
-        return utf16, []
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file, not text")
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    # UTF-8 with a few stray bytes (a pasted cp1252 dash) is UTF-8: read as another charset, every
-    # accent of it would be garbled ('Zürich' → 'ZĂĽrich'). Legacy text has no valid UTF-8 sequence.
-    text = data.decode("utf-8-sig", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
-    if valid >= bad:
-        return text, [f"{bad} invalid UTF-8 byte sequence(s) replaced with \ufffd"]
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
-        raise ValueError("not text in any known encoding")
-    for match in matches:
-        if match.encoding in _PREFERRED and match.chaos <= best.chaos:
-            return str(match), []
-    return str(best), []
-
-
-def _utf16(data: bytes) -> str | None:
-    """The text of UTF-16 without a byte-order mark, or None. Its tell: the zero high bytes of ASCII
-    characters (spaces, digits, Latin letters) all on one side of each pair."""
-    sample = data[:8192]
-    pairs = len(sample) // 2
-    if len(data) % 2 or pairs < 16:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd >= pairs // 10 and even <= odd // 20:
-        encoding = "utf-16-le"
-    elif even >= pairs // 10 and odd <= even // 20:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    # binary that happens to fit (16-bit numbers) decodes to control characters, not text
-    return text if len(_CONTROLS.findall(text[:4096])) <= len(text[:4096]) // 100 else None
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block per line; scripts, styles and navigation removed."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    for node in tree.css("script, style, noscript, nav, header, footer, aside, form, template, svg"):
-        node.decompose()
-    root = tree.body or tree.root
-    if root is None:
-        return ""
-    text = root.text(separator="\n", strip=True)
-    return re.sub(r"\n{2,}", "\n", text)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,10 +346,12 @@ def _date_line(line: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def resolve_date(words: str, published: dt.date | None) -> str | None:
+def resolve_date(words: str, published: dt.date | None, language: str | None = None) -> str | None:
     """ISO date for a date expression, relative ones against ``published``, at the words' precision.
 
     'next month' in an article of 2023-09-14 → '2023-10'; 'July 2000' → '2000-07'; 'Sept 13' → '2023-09-13'.
+    ``language`` is the article's (ISO 639-1): its words are read in it, then in English ('le mois
+    prochain' in a French article of 2023-09-14 → '2023-10').
     Remembered per process (``dateparser`` takes milliseconds a phrase, and outlets of one day repeat
     their phrases: "on Wednesday", "next month").
     """
@@ -298,12 +363,23 @@ def resolve_date(words: str, published: dt.date | None) -> str | None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     elif not re.search(r"\b\d{4}\b", words):
         return None  # a relative date with nothing to resolve it against
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(words)
+    languages = _languages(language)
+    data = DateDataParser(languages=languages, settings=settings).get_date_data(words)
     when, period = data.date_obj, data.period
     if when is None:
-        found = search_dates(words, languages=["en"], settings=settings)
+        found = search_dates(words, languages=languages, settings=settings)
         if not found:
             return None
         phrase, when = found[0]
-        period = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase).period
+        period = DateDataParser(languages=languages, settings=settings).get_date_data(phrase).period
     return str(when.strftime({"year": "%Y", "month": "%Y-%m"}.get(period or "day", "%Y-%m-%d")))
+
+
+@lru_cache(maxsize=64)
+def _languages(language: str | None) -> list[str]:
+    """The languages dateparser reads an article's dates in: its own (when dateparser knows it), then English."""
+    if not language or language == "en":
+        return ["en"]
+    from dateparser.languages.loader import default_loader
+
+    return [language, "en"] if language in default_loader.get_locale_map() else ["en"]

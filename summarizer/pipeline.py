@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -18,6 +18,7 @@ from typing import Any
 
 from summarizer.align import align
 from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, resolve_backend
+from summarizer.brief import assembled_brief, written_brief
 from summarizer.cache import ArticleCache, cache_dir
 from summarizer.embed import Embedder
 from summarizer.embed import embedder as named_embedder
@@ -29,12 +30,12 @@ from summarizer.judge import Judgement, claims_of
 from summarizer.judge import judge as judge_claims
 from summarizer.limits import Budget
 from summarizer.llm import Policy
-from summarizer.load import Article, load_folder
+from summarizer.load import Article, load_inputs
 from summarizer.merge import merge
 from summarizer.printable import cleaned
 from summarizer.prompt_files import Prompts, load_prompts
 from summarizer.recording import record, replay, replay_backend
-from summarizer.schemas import SCHEMA_VERSION, ArticleReport, EventReport, Problem, RunInfo, Usage
+from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Brief, EventReport, Problem, Question, RunInfo, Usage
 
 # instructor logs each exhausted re-ask at ERROR; we report those ourselves (as dropped items or a
 # failed article), so without an application-configured handler they are not printed.
@@ -44,7 +45,7 @@ Progress = Callable[[Article, int, int], None]  # (article just finished, done s
 
 
 async def summarize_async(
-    folder: str | Path,
+    folder: str | Path | Sequence[str | Path],
     *,
     model: str | None = None,
     base_url: str | None = None,
@@ -62,8 +63,12 @@ async def summarize_async(
     strict: bool = False,
     rpm: float | None = None,
     tpm: float | None = None,
+    sources: str | Path | None = None,
+    brief: bool = False,
 ) -> EventReport:
-    """Summarize the articles in ``folder`` into one :class:`EventReport`.
+    """Summarize the articles in ``folder`` — a folder, a file or an ``http(s)://`` URL, or a list of them
+    in any mix — into one :class:`EventReport`. ``sources`` names the sources (a ``sources.csv`` or
+    ``.json``: outlet, author, date and URL of each file or URL; :mod:`summarizer.sourcelist`).
 
     ``model``/``base_url``/``mode`` choose the backend (see :mod:`summarizer.backend`); with no model,
     key or server configured, the extractive engine runs (:mod:`summarizer.extractive`: rules and
@@ -89,8 +94,11 @@ async def summarize_async(
 
     ``rpm`` and ``tpm`` budget requests and tokens per minute (:mod:`summarizer.limits`); the
     server's ``x-ratelimit-*`` headers are honoured whether or not they are given.
+
+    ``brief=True`` has the model write the report's brief (:mod:`summarizer.brief`: one more request);
+    otherwise, and with no model, the brief is assembled from the answers.
     """
-    loaded = load_folder(Path(folder))
+    loaded = load_inputs(folder, sources)
     run = _session(
         model, base_url, api_key, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache,
         rpm=rpm, tpm=tpm,
@@ -98,8 +106,9 @@ async def summarize_async(
     meaning = _embedder(embedder, run.backend)
     with _exchanges(run.backend, record_to, replay_from):
         return await summarize_loaded(
-            run, loaded.articles, loaded.skipped, meaning, on_progress=on_progress, judge=judge, strict=strict
-        )
+            run, loaded.articles, loaded.skipped, meaning,
+            on_progress=on_progress, judge=judge, strict=strict, brief=brief,
+        )  # fmt: skip
 
 
 async def summarize_loaded(
@@ -111,16 +120,14 @@ async def summarize_loaded(
     on_progress: Progress | None = None,
     judge: bool = True,
     strict: bool = False,
+    brief: bool = False,
 ) -> EventReport:
     """The report of ``articles`` (one event) in a session already open: what :func:`summarize_async`
     does after loading, and what a feed (:mod:`summarizer.feed`) does for each of its events."""
     judge_usage = Usage()
     judgement = Judgement()
     if run.client is None:  # no model configured: the extractive engine
-        results: list[ArticleReport | Problem] = list(extractive_reports(articles, meaning))
-        for done, article in enumerate(articles, 1):
-            if on_progress is not None:
-                on_progress(article, done, len(articles))
+        results = _extractive_all(articles, meaning, on_progress)
     else:
         results = await _extract_all(run, articles, on_progress)
     results = [strictly(r) if strict and isinstance(r, ArticleReport) else r for r in results]
@@ -136,16 +143,13 @@ async def summarize_loaded(
             usage=judge_usage, concurrency=run.limit, store=run.store,
         )  # fmt: skip
     merged = merge(reports, alignment=alignment, judgement=judgement)
+    written = await _brief(run, merged.questions, reports, judge_usage) if brief else None
+    notes = judgement.notes + ([written] if isinstance(written, str) else [])
     report = EventReport(
-        event=merged.event,
-        sources=reports,
-        questions=merged.questions,
-        failed=failed,
-        skipped=skipped,
-        notes=judgement.notes,
-        judge_usage=judge_usage,
-        run=_run_info(run, meaning.name),
-    )
+        event=merged.event, brief=written if isinstance(written, Brief) else assembled_brief(merged.questions, reports),
+        sources=reports, questions=merged.questions, failed=failed, skipped=skipped, notes=notes,
+        judge_usage=judge_usage, run=_run_info(run, meaning.name),
+    )  # fmt: skip
     return cleaned(report)  # a lone surrogate anywhere (a file name, a model's string) cannot be JSON
 
 
@@ -208,6 +212,25 @@ def _session(
     return _Session(backend, client, prompts, policy, store, concurrency, gate)
 
 
+async def _brief(
+    run: _Session, questions: list[Question], reports: list[ArticleReport], usage: Usage
+) -> Brief | str | None:
+    """The model's brief (one more request), or why there is none; None with no model to ask."""
+    if run.client is None:
+        return None
+    return await written_brief(run.client, run.backend, run.prompts, questions, reports, run.policy, usage=usage)
+
+
+def _extractive_all(
+    articles: list[Article], meaning: Embedder, on_progress: Progress | None
+) -> list[ArticleReport | Problem]:
+    results: list[ArticleReport | Problem] = list(extractive_reports(articles, meaning))
+    for done, article in enumerate(articles, 1):
+        if on_progress is not None:
+            on_progress(article, done, len(articles))
+    return results
+
+
 async def _extract_all(
     run: _Session, articles: list[Article], on_progress: Progress | None
 ) -> list[ArticleReport | Problem]:
@@ -265,7 +288,7 @@ def _run_info(run: _Session, embedder: str) -> RunInfo:
 
 
 def summarize(
-    folder: str | Path,
+    folder: str | Path | Sequence[str | Path],
     *,
     model: str | None = None,
     base_url: str | None = None,
@@ -283,6 +306,8 @@ def summarize(
     strict: bool = False,
     rpm: float | None = None,
     tpm: float | None = None,
+    sources: str | Path | None = None,
+    brief: bool = False,
 ) -> EventReport:
     """Blocking form of :func:`summarize_async` (same options), for scripts and notebooks without a loop."""
     return asyncio.run(
@@ -304,6 +329,8 @@ def summarize(
             strict=strict,
             rpm=rpm,
             tpm=tpm,
+            sources=sources,
+            brief=brief,
         )  # fmt: skip
     )
 

@@ -21,6 +21,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "extract": frozenset({"article_id", "title_line", "sentences", "last_sentence"}),
     "judge": frozenset({"claims", "last_claim"}),
     "reask": frozenset({"problems"}),
+    "brief": frozenset({"answers"}),
+    "fix": frozenset({"problems"}),
 }
 
 

@@ -270,14 +270,15 @@ def _clause(text: str, sentence: Sentence, start: int, end: int) -> str:
     return shorten(words, 150)
 
 
-def dates(doc: Document, published: dt.date | None) -> list[GroundedDate]:
-    """The first :data:`MAX_DATES` date expressions of the article, resolved against ``published``."""
+def dates(doc: Document, published: dt.date | None, language: str | None = None) -> list[GroundedDate]:
+    """The first :data:`MAX_DATES` date expressions of the article, resolved against ``published`` (read
+    in the article's ``language``)."""
     found: list[GroundedDate] = []
     for sentence in doc.sentences:
         for start, end in _date_spans(doc.text, sentence):
             words = doc.text[start:end]
             event = _clause(doc.text, sentence, start, end)
-            resolved = resolve_date(words, published)
+            resolved = resolve_date(words, published, language)
             found.append(GroundedDate(text=words, event=event, resolved=resolved, evidence=doc.evidence(start, end)))
             if len(found) == MAX_DATES:
                 return found

@@ -21,10 +21,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
-# The kinds of item an article report holds; ``summarizer.ground.KINDS`` maps each to its grounding rule.
-ItemKind = Literal["event", "entity", "claim", "quote", "number", "date"]
+# The kinds of item a model proposes; ``summarizer.ground.KINDS`` maps each to its grounding rule.
+ItemKind = Literal["event", "claim"]
 
 # How an item's words were found in its article (``summarizer.text.locate_how``), or "sentence" for a
 # claim or event, which is grounded on the whole sentence it cites.
@@ -52,61 +52,31 @@ class Claim(BaseModel):
     sentence: SentenceId
 
 
-class Quote(BaseModel):
-    """Words the article attributes to a named speaker."""
+class FixedClaim(Claim):
+    """A corrected claim, naming the claim it replaces."""
 
-    speaker: str = Field(min_length=1, max_length=100, description="Who said it, named as in the article.")
-    text: str = Field(min_length=3, max_length=400, description="The quoted words, copied exactly from the article.")
-    sentence: SentenceId
-
-
-class Figure(BaseModel):
-    """A number the article reports."""
-
-    value: str = Field(
-        min_length=1, max_length=40, description="The number exactly as written, e.g. '40-second' or '2019'."
-    )
-    about: str = Field(min_length=3, max_length=150, description="What the number counts or measures.")
-    sentence: SentenceId
-
-
-class DateMention(BaseModel):
-    """A date or time expression and what happens then."""
-
-    text: str = Field(
-        min_length=2,
-        max_length=60,
-        description="The date or time words exactly as written, e.g. 'next month' or 'Sept 13'.",
-    )
-    event: str = Field(min_length=3, max_length=150, description="What happened or will happen then.")
-    sentence: SentenceId
-
-
-class Entity(BaseModel):
-    """A person, organisation or place named in the article."""
-
-    name: str = Field(min_length=2, max_length=80, description="The name exactly as written in the article.")
-    kind: Literal["person", "organization", "place"] = Field(description="What sort of thing it is.")
-    role: str = Field(default="", max_length=120, description="Their role in the event, e.g. 'Kremlin spokesman'.")
-    sentence: SentenceId
+    number: int = Field(ge=0, description="The number of the claim it replaces (claims[NUMBER]).")
 
 
 class ArticleSummary(BaseModel):
-    """Everything one article says about the event, each item citing its sentence."""
+    """What one article says that needs reading to find: its event and its key facts, each citing its
+    sentence. Quotations, numbers, dates and names are found by rules (``summarizer.rules``)."""
 
     event: str = Field(min_length=3, max_length=300, description="What happened, in one sentence.")
     event_sentence: SentenceId
-    entities: list[Entity] = Field(
-        default_factory=list, max_length=10, description="Who and where: people, organisations, places."
+    claims: list[Claim] = Field(
+        default_factory=list,
+        max_length=16,
+        description="The key facts, the ones another outlet might report differently (times, places, who said what).",
     )
-    claims: list[Claim] = Field(default_factory=list, max_length=16, description="The key facts the article reports.")
-    quotes: list[Quote] = Field(
-        default_factory=list, max_length=8, description="Direct quotations, with their speakers."
-    )
-    numbers: list[Figure] = Field(default_factory=list, max_length=8, description="Numbers the article reports.")
-    dates: list[DateMention] = Field(
-        default_factory=list, max_length=8, description="Dates and times the article mentions."
-    )
+
+
+class ClaimFixes(BaseModel):
+    """Corrections of the items a check found wrong: each replaces the item of the same number."""
+
+    event: str | None = Field(default=None, min_length=3, max_length=300, description="The event, corrected.")
+    event_sentence: int | None = Field(default=None, ge=1, description="Its sentence number, corrected.")
+    claims: list[FixedClaim] = Field(default_factory=list, max_length=16, description="The claims, corrected.")
 
 
 class VerdictSide(BaseModel):
@@ -157,6 +127,21 @@ class Verdict(BaseModel):
     )
 
 
+class BriefLine(BaseModel):
+    """One sentence of the summary and the answers it rests on."""
+
+    text: str = Field(min_length=10, max_length=400, description="One sentence, using only the cited answers.")
+    cites: list[str] = Field(
+        default_factory=list, max_length=8, description="Labels of the answers it rests on, e.g. ['Q2A', 'Q5B']."
+    )
+
+
+class BriefDraft(BaseModel):
+    """A short summary of the event, each sentence citing the answers it rests on."""
+
+    sentences: list[BriefLine] = Field(min_length=1, max_length=6, description="3 to 6 sentences, main first.")
+
+
 # --------------------------------------------------------------------------------------------------
 # Report: what the tool returns
 # --------------------------------------------------------------------------------------------------
@@ -171,21 +156,14 @@ class Evidence(BaseModel):
     text: str = Field(description="The article's characters from start to end.")
     match: MatchKind = Field(
         default="exact",
-        description=(
-            "How the item's words were found: exact (as written), folded (equal once case, typographic "
-            "quotes, dashes and spacing are ignored), fuzzy (a near match, see score), or sentence (a claim "
-            "or event, whose cited sentence says what it asserts: its names, numbers, dates and negations)."
-        ),
+        description="How the item's words were found: exact (as written), folded (equal once case, typographic "
+        "quotes, dashes and spacing are ignored), fuzzy (a near match, see score), or sentence (a claim or event, "
+        "whose cited sentence says what it asserts: its names, numbers, dates and negations).",
     )
     score: float | None = Field(
-        default=None,
-        ge=0,
-        le=100,
-        description=(
-            "fuzzy: the alignment score, 0-100. sentence: the percentage of the statement's content words "
-            "the sentence has. Otherwise null."
-        ),
-    )
+        default=None, ge=0, le=100, description="fuzzy: the alignment score, 0-100. sentence: the percentage of "
+        "the statement's content words the sentence has. Otherwise null.",
+    )  # fmt: skip
 
 
 class GroundedClaim(BaseModel):
@@ -217,9 +195,7 @@ class GroundedDate(BaseModel):
 
     text: str = Field(description="The date words as written.")
     event: str = Field(description="What happens then.")
-    resolved: str | None = Field(
-        default=None, description="ISO date at the precision the words allow (YYYY, YYYY-MM or YYYY-MM-DD)."
-    )
+    resolved: str | None = Field(default=None, description="ISO date at the words' precision: YYYY[-MM[-DD]].")
     evidence: Evidence = Field(description="The date words in the article.")
 
 
@@ -256,9 +232,7 @@ class Grounding(BaseModel):
     proposed: int = Field(ge=0, description="Items the model proposed.")
     grounded: int = Field(ge=0, description="Items kept, each with its span.")
     dropped: int = Field(ge=0, description="Items dropped as ungrounded.")
-    matches: MatchCounts = Field(
-        default_factory=MatchCounts, description="The grounded items by how their spans were found."
-    )
+    matches: MatchCounts = Field(default_factory=MatchCounts, description="Grounded items by how they matched.")
 
     @property
     def rate(self) -> float:
@@ -268,39 +242,31 @@ class Grounding(BaseModel):
 class Usage(BaseModel):
     """Tokens and calls spent on one article."""
 
-    calls: int = Field(
-        default=0, ge=0, description="Model requests sent, re-asks and retries included (timed-out ones too)."
-    )
+    calls: int = Field(default=0, ge=0, description="Model requests sent, re-asks and retries included.")
     prompt_tokens: int = Field(default=0, ge=0, description="Prompt tokens billed, as the server reported them.")
     completion_tokens: int = Field(default=0, ge=0, description="Completion tokens billed, as reported.")
     unreported_calls: int = Field(
-        default=0,
-        ge=0,
-        description=(
-            "Requests whose tokens are unknown: abandoned by a timeout, a dropped connection or an error "
-            "status, or answered without usage. The token counts leave them out."
-        ),
-    )
+        default=0, ge=0, description="Requests whose tokens are unknown: abandoned by a timeout, a dropped "
+        "connection or an error status, or answered without usage. The token counts leave them out.",
+    )  # fmt: skip
 
 
 class SourceInfo(BaseModel):
-    """One input article and what could be read off its text."""
+    """One input article and what is known of it."""
 
-    id: str = Field(
-        description=(
-            "Short id, unique in the run: the file name without extension, or with it when two files share a stem."
-        )
-    )
-    path: str = Field(description="Path of the file as given.")
+    id: str = Field(description="Short id, unique in the run: the file name without extension (with it when "
+                    "two files share a stem), or a page's host and path.")  # fmt: skip
+    path: str = Field(description="Path of the file, or the URL, as given.")
     sha256: str = Field(description="Hash of the article text.")
     chars: int = Field(ge=0, description="Length of the article text.")
     title: str | None = Field(default=None, description="Headline, if found.")
-    outlet: str | None = Field(default=None, description="Publisher, if named in the text.")
-    author: str | None = Field(default=None, description="Author, if named in the text.")
+    outlet: str | None = Field(default=None, description="Publisher: from a sources list, the page or the text.")
+    author: str | None = Field(default=None, description="Author: from a sources list, the page or the text.")
     published: str | None = Field(default=None, description="Publication date as ISO, if found.")
-    warnings: list[str] = Field(
-        default_factory=list, description="What was noticed reading the file: bytes replaced, text cut at the limit."
-    )
+    url: str | None = Field(default=None, description="Where it was published or fetched from, if known.")
+    language: str | None = Field(default=None, description="Language of the text (ISO 639-1), as detected.")
+    text: str | None = Field(default=None, description="The text itself, for a fetched page (no file to re-read).")
+    warnings: list[str] = Field(default_factory=list, description="What was noticed reading it: bytes replaced, …")
 
 
 class ArticleReport(BaseModel):
@@ -316,10 +282,7 @@ class ArticleReport(BaseModel):
     dropped: list[Dropped] = Field(default_factory=list, description="Ungrounded proposals, not shown as fact.")
     grounding: Grounding = Field(description="Items proposed, grounded and dropped.")
     usage: Usage = Field(default_factory=Usage, description="Model calls and tokens.")
-    cached: bool = Field(
-        default=False,
-        description="Taken from the cache: no model call for it in this run; usage is what it cost when made.",
-    )
+    cached: bool = Field(default=False, description="From the cache: no model call in this run; usage as made.")
 
 
 class Statement(BaseModel):
@@ -351,16 +314,28 @@ class Question(BaseModel):
     question: str = Field(description="What is being asked, as one source's claim frames it.")
     status: QuestionStatus = Field(description="consensus, partial or disagreement (see the model's description).")
     kind: DisagreementKind | None = Field(
-        default=None,
-        description="For a disagreement: contradiction, quote_wording (one speaker, other words), numeric or date.",
+        default=None, description="For a disagreement: contradiction, quote_wording (one speaker), numeric or date."
     )
     answers: list[Answer] = Field(min_length=1, description="The answers, the most reported first.")
     conflicts: list[tuple[int, int]] = Field(
         default_factory=list, description="Pairs of answers (indices into answers) that cannot both be true."
     )
-    decided_by: Literal["rules", "judge"] = Field(
-        default="rules", description="Whether the model's judge or deterministic checks decided the answers' split."
-    )
+    decided_by: Literal["rules", "judge"] = Field(default="rules", description="Who split the answers: judge or rules.")
+
+
+class BriefSentence(BaseModel):
+    """A sentence of the brief and the answers it rests on."""
+
+    text: str = Field(description="The sentence.")
+    cites: list[tuple[int, int]] = Field(description="The answers it rests on: (question, answer) indices.")
+    disputed: bool = Field(default=False, description="It states a disagreement: it cites sides of one.")
+
+
+class Brief(BaseModel):
+    """A short account of the event, each sentence citing the answers it rests on."""
+
+    by: Literal["model", "rules"] = Field(description="Written by the model, or assembled from the answers.")
+    sentences: list[BriefSentence] = Field(description="The brief, sentence by sentence.")
 
 
 class Problem(BaseModel):
@@ -389,14 +364,13 @@ class EventReport(BaseModel):
     model_config = ConfigDict(title="EventReport")
 
     event: str = Field(description="The event in one sentence, from the sources' own descriptions.")
+    brief: Brief | None = Field(default=None, description="A short account of the event, citing its answers.")
     sources: list[ArticleReport] = Field(description="Per-article grounded extractions.")
-    questions: list[Question] = Field(
-        description="What the sources answer: disagreements first, then consensus, then partial questions."
-    )
+    questions: list[Question] = Field(description="What the sources answer: disagreements, consensus, then partial.")
     failed: list[Problem] = Field(default_factory=list, description="Articles the model could not process.")
     skipped: list[Problem] = Field(default_factory=list, description="Files not read, with the reason.")
     notes: list[str] = Field(default_factory=list, description="Other problems met, e.g. a group not judged.")
-    judge_usage: Usage = Field(default_factory=Usage, description="Calls and tokens spent judging conflicts.")
+    judge_usage: Usage = Field(default_factory=Usage, description="Calls and tokens spent judging (and on the brief).")
     run: RunInfo = Field(description="Backend, model and versions.")
 
     @property
@@ -418,6 +392,7 @@ class EventReport(BaseModel):
 
 EXPORTED: dict[str, type[BaseModel]] = {
     "article_summary.json": ArticleSummary,
+    "brief.json": BriefDraft,
     "event_report.json": EventReport,
     "verdict.json": Verdict,
 }
@@ -425,21 +400,15 @@ EXPORTED: dict[str, type[BaseModel]] = {
 
 def json_schemas() -> dict[str, str]:
     """The committed schema files, by name, as text."""
-    return {
-        name: json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
-        for name, model in EXPORTED.items()
-    }
+    return {n: json.dumps(m.model_json_schema(), indent=2, ensure_ascii=False) + "\n" for n, m in EXPORTED.items()}
 
 
 def export(directory: Path) -> list[Path]:
     """Write every exported schema into ``directory``; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
-    written = []
     for name, text in json_schemas().items():
-        path = directory / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+        (directory / name).write_text(text, encoding="utf-8")
+    return [directory / name for name in EXPORTED]
 
 
 if __name__ == "__main__":  # python -m summarizer.schemas [DIR]

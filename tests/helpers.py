@@ -40,6 +40,7 @@ def annotated_report() -> EventReport:
     rules. Built once per test process; do not change it."""
     from summarizer import __version__
     from summarizer.annotated import annotated_reports
+    from summarizer.brief import assembled_brief
     from summarizer.embed import WordLlama
     from summarizer.merge import merge
     from summarizer.schemas import SCHEMA_VERSION, EventReport, RunInfo
@@ -55,7 +56,8 @@ def annotated_report() -> EventReport:
         tool_version=__version__,
         embedder=WordLlama.name,
     )
-    return EventReport(event=merged.event, sources=reports, questions=merged.questions, run=run)
+    brief = assembled_brief(merged.questions, reports)
+    return EventReport(event=merged.event, brief=brief, sources=reports, questions=merged.questions, run=run)
 
 
 def seed_answer(seed: str) -> str:

@@ -55,8 +55,9 @@ def test_an_invalid_batch_answer_is_re_asked_online(tmp_path: Path) -> None:
         assert server.batch_lines == 5
         online_extractions = [a for a in server.articles if a != "judge"]
         server_requests = server.bodies
-    # the re-asks, with the problem, online (this server answers them as wrongly: both re-asks are made)
-    assert online_extractions == [first, first]
+    # the re-ask, with the problem, online: this server answers it with a whole article's answer, not the
+    # corrections asked for, so there is nothing to fix with and no second re-ask
+    assert online_extractions == [first]
     assert any("999" in str(m) for m in server_requests[-1]["messages"][-1:])
     report = batched.events[0].report
     assert report is not None and not report.failed and len(report.sources) == 5

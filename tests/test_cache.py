@@ -322,9 +322,9 @@ def test_cli_clear_cache_removes_only_entries_and_says_what(tmp_path: Path, monk
     assert result.exit_code == 0 and "removed 0 cached article(s)" in result.stdout
 
 
-def test_cli_without_a_folder_is_a_usage_error() -> None:
+def test_cli_without_an_input_is_a_usage_error() -> None:
     result = cli("--no-cache")
-    assert result.exit_code == 2 and result.output.strip().startswith("error: missing FOLDER")
+    assert result.exit_code == 2 and result.output.strip().startswith("error: missing INPUT")
 
 
 # --------------------------------------------------------------------------------------------------

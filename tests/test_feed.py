@@ -34,11 +34,12 @@ EVENTS = {"seeds": SEEDS, "port-strike": FEED / "port-strike", "quake": FEED / "
 
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
-    """One folder holding the seeds and the articles of the two invented events, all mixed."""
+    """One folder holding the seeds and the articles of the two invented events, all mixed, with the
+    seeds' sources list (it names only the seeds)."""
     folder = tmp_path / "mixed"
     folder.mkdir()
     for source in EVENTS.values():
-        for path in source.glob("*.txt"):
+        for path in [*source.glob("*.txt"), *source.glob("sources.csv")]:
             shutil.copy(path, folder)
     return folder
 

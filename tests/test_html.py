@@ -288,7 +288,7 @@ def test_consensus_and_partial_questions_each_show_their_answers() -> None:
     page = render_html(report, _seed_texts())
     agreed, partial = _section(page, "consensus"), _section(page, "partial")
     for q in report.consensus:
-        assert f"{escape(q.question)}</h3>" in agreed
+        assert f"{escape(q.question)}</span></h3>" in agreed
         assert all(escape(a.answer) in agreed for a in q.answers)
     quotes = [e for q in report.consensus for a in q.answers for e in evidence_of(a)]
     assert agreed.count('data-kind="answer"') == len(quotes)  # each piece of evidence once, as a link
@@ -372,7 +372,10 @@ def _click(opened: Opened, evidence: Evidence, kind: str, texts: dict[str, str])
         f'a.ev[data-kind="{kind}"][data-source="{evidence.source}"]'
         f'[data-start="{evidence.start}"][data-end="{evidence.end}"]'
     )
-    opened.page.locator(selector).first.click()
+    link = opened.page.locator(selector).first
+    # an article's own items are inside its collapsed <details>: opened as a reader would, by its summary
+    link.evaluate("a => { const d = a.closest('details'); if (d && !d.open) d.querySelector('summary').click(); }")
+    link.click()
     assert opened.active_text() == evidence.text == texts[evidence.source][evidence.start : evidence.end]
     assert opened.in_view("mark.active")
     assert opened.page.locator(selector).first.evaluate("a => a.classList.contains('active')")
@@ -423,7 +426,7 @@ def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Brow
         assert cards.count() == len(report.disagreements)
         for i, d in enumerate(report.disagreements):
             card = cards.nth(i)
-            assert card.locator(".question").inner_text() == d.question
+            assert card.locator(".question .q").inner_text() == d.question
             assert card.locator(".kind").inner_text().lower() == (d.kind or "").replace("_", " ")
             assert card.locator(".answer").all_inner_texts() == [a.answer for a in d.answers]
             assert card.locator(".letter").all_inner_texts() == ["A", "B", "C"][: len(d.answers)]
@@ -451,10 +454,10 @@ def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Brow
         assert rows.first.locator("td.yes").count() == len({s for a in first.answers for s in a.sources})
         assert rows.first.locator(".mk-side").all_inner_texts()  # letters, each a link to its span
 
-        assert not page.locator("#partial details").evaluate("d => d.open")
+        assert not page.locator("#partial > details").evaluate("d => d.open")
         last = page.locator(".matrix tbody th a").last  # a partial question, inside the closed <details>
         last.click()
-        assert page.locator("#partial details").evaluate("d => d.open")
+        assert page.locator("#partial > details").evaluate("d => d.open")
         assert opened.in_view(last.get_attribute("href") or "")
 
         page.locator('a.ev[data-kind="claim"]').first.click()
@@ -474,19 +477,93 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(browser: Browser, tmp
         page = opened.page
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("script").count() == 1 and page.locator("img").count() == 0
+        assert not page.locator("details.source").evaluate("d => d.open")  # articles start collapsed
+        page.locator("details.source summary").click()
         text = page.locator(".source .text")
         assert SCRIPT in text.inner_text()
         assert '<img src=x onerror="window.__pwned = 2">' in text.inner_text()
         assert text.evaluate(
             "t => Array.from(t.querySelectorAll('*')).every(n => n.tagName === 'MARK' || n.className === 'anchor')"
         )
-        assert page.locator(".disagreement .question").inner_text() == "Was the <script>banner</script> odd?"
+        assert page.locator(".disagreement .question .q").inner_text() == "Was the <script>banner</script> odd?"
         assert page.title() == report.event
         claim = report.sources[0].claims[0]
         _click(opened, claim.evidence, "claim", {article.id: article.text})
         assert opened.active_text() == SCRIPT
         assert page.evaluate("window.__pwned === undefined")
         opened.screenshot(tmp_path / "hostile.png", full_page=False)
+        opened.clean()
+    finally:
+        opened.close()
+
+
+def test_the_page_names_no_server_and_tells_a_silent_source_from_a_contradicting_one() -> None:
+    report = annotated_report()
+    run = report.run.model_copy(update={"base_url": "http://gpu-box.internal:8000/v1"})
+    page = render_html(report.model_copy(update={"run": run}), _seed_texts())
+    assert "gpu-box" not in page and "8000" not in page  # a shared page does not say where the model ran
+    table = _section(page, "coverage")
+    silent = re.findall(r'<td class="no" title="([^"]+)"', table)
+    assert silent and all(t.endswith(" says nothing on this") for t in silent)
+    assert "silent: the source says nothing on it (it does not contradict)" in table
+
+
+@needs_chromium
+def test_the_brief_comes_first_its_citations_jump_clear_of_the_nav_and_long_sections_are_collapsed(
+    browser: Browser, tmp_path: Path
+) -> None:
+    from summarizer import summarize
+
+    annotated = RECORDING.parent / "seeds-annotated"
+    with ThreadPoolExecutor(1) as pool:  # the pipeline's event loop, away from Playwright's
+        report = pool.submit(summarize, SEEDS, replay_from=annotated, brief=True).result()
+    assert report.brief is not None and report.brief.by == "model"
+    path = tmp_path / "brief.html"
+    path.write_text(render(report, "html"), encoding="utf-8")
+    opened = Opened(browser, path)
+    try:
+        page = opened.page
+        order = page.evaluate("Array.from(document.querySelectorAll('body > section')).map(s => s.id)")
+        assert order[:2] == ["brief", "disagreements"]
+        items = page.locator("ul.brief li")
+        assert items.count() == len(report.brief.sentences)
+        assert page.locator("ul.brief li.disputed").count() == sum(s.disputed for s in report.brief.sentences)
+        assert items.first.inner_text().startswith(report.brief.sentences[0].text)
+        assert page.locator("table.timeline tbody tr").count() >= 3
+        opened.screenshot(tmp_path / "brief-top.png", full_page=False)
+
+        # long sections start collapsed: the partial questions and every article
+        assert not page.locator("#partial > details").evaluate("d => d.open")
+        assert page.locator("details.source").count() == 5 and page.locator("details.source[open]").count() == 0
+        height = page.evaluate("document.body.scrollHeight")
+        assert height < 12_000, height  # the five articles' texts are not laid out until opened
+
+        nav = page.evaluate("document.querySelector('nav.top').getBoundingClientRect().bottom")
+        for k in (items.count() - 1, 0):  # a disagreement cited last, a consensus question first
+            cite = items.nth(k).locator("a.cite").first
+            target = cite.get_attribute("href") or ""
+            cite.click()
+            top = page.locator(target).evaluate("e => e.getBoundingClientRect().top")
+            assert nav <= top < 900, (target, nav, top)  # the card's title shows, below the nav
+        page.locator("nav.top a[href='#articles']").click()
+        top = page.locator("#articles h2").evaluate("e => e.getBoundingClientRect().top")
+        assert nav <= top < 900
+        opened.screenshot(tmp_path / "jump.png", full_page=False)
+
+        # evidence opens its collapsed article at the span
+        side = page.locator("#disagreements a.ev[data-kind=side]").first
+        source = side.get_attribute("data-source")
+        side.click()
+        assert page.locator("details.source[open]").count() == 1
+        assert opened.in_view("mark.active")
+        index = [s.source.id for s in report.sources].index(source or "")
+        assert page.locator(f"#source-{index + 1}").evaluate("d => d.open")
+        disputed = page.locator(f"#source-{index + 1} .itemlist a.tag-disagreement")
+        assert disputed.count() >= 1  # its claims that are one side of a disagreement are marked
+        opened.screenshot(tmp_path / "article.png", full_page=False)
+        page.locator("#back").click()
+        assert opened.in_view("a.ev.active[data-kind=side]")
+        assert "127.0.0.1" not in page.content()
         opened.clean()
     finally:
         opened.close()

@@ -9,7 +9,7 @@ import pytest
 from helpers import SEEDS
 
 from summarizer.errors import InputError
-from summarizer.load import Article, load_folder, read_text, resolve_date
+from summarizer.load import Article, load_folder, read_metadata, read_text, resolve_date
 from summarizer.text import is_furniture
 
 # A plain article of well over MIN_WORDS words.
@@ -74,12 +74,19 @@ def test_seed_outlets_and_dates() -> None:
     assert seeds["004"].info.outlet == "Agence France-Presse"
 
 
-def test_seed_003_states_no_outlet_author_or_date() -> None:
-    info = _seed_articles()["003"].info
-    assert info.outlet is None
-    assert info.author is None
-    assert info.published is None
-    assert _seed_articles()["003"].published is None
+def test_seed_003_states_no_outlet_author_or_date_and_seeds_sources_csv_names_it() -> None:
+    article = _seed_articles()["003"]
+    assert read_metadata(article.text) == {
+        "title": article.info.title,
+        "outlet": None,
+        "author": None,
+        "published": None,
+    }
+    info = article.info  # what seeds/sources.csv says, looked up from the article's public page
+    assert info.outlet == "Parkchester Times" and info.published == "2023-09-15"
+    assert info.url is not None and info.url.startswith("https://parkchestertimes.com/2023/09/15/")
+    assert _seed_articles()["000"].info.outlet == "Dagens"  # the text names its author only
+    assert _seed_articles()["000"].info.author == "Henrik Rothen"  # the text's, kept
 
 
 def test_seed_titles_are_headlines_not_page_furniture() -> None:

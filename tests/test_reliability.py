@@ -58,10 +58,10 @@ def cli(*args: object):
 
 
 def shown(report: ArticleReport) -> list[tuple[str, str]]:
-    """What a report shows as fact: each item's kind with its evidence text."""
+    """What the model's answer put in a report as fact: the event and claims, with their evidence text.
+    (Quotes, numbers, dates and names are the rules' and spaCy's, read off the article itself.)"""
     items = [("event", report.event)] if report.event else []
-    for kind in ("entities", "claims", "quotes", "numbers", "dates"):
-        items += [(kind, item) for item in getattr(report, kind)]
+    items += [("claims", claim) for claim in report.claims]
     return [(kind, item.evidence.text) for kind, item in items]
 
 
@@ -79,7 +79,7 @@ def test_a_request_that_times_out_is_retried(tmp_path: Path) -> None:
     assert len(server.requests) == 2
     assert server.requests[0] == server.requests[1]  # the same request again, not a re-ask
     source = report.sources[0]
-    assert not report.failed and source.grounding.grounded > 20 and source.grounding.dropped == 0
+    assert not report.failed and source.grounding.grounded == source.grounding.proposed > 10
     assert source.usage.calls == 2  # both were sent: the one abandoned by the timeout counts too
     assert source.usage.prompt_tokens == 100  # tokens only of the answered one (the server's usage)
     assert source.usage.unreported_calls == 1  # the abandoned one: its tokens are unknown
@@ -126,7 +126,7 @@ def test_a_dropped_connection_is_retried(tmp_path: Path) -> None:
     with ScriptedServer([Reply(drop=True), Reply(drop=True), Reply(seed_answer(A))]) as server:
         report = run(folder, server)
     assert len(server.requests) == 3
-    assert not report.failed and report.sources[0].grounding.grounded > 20
+    assert not report.failed and report.sources[0].grounding.grounded == report.sources[0].grounding.proposed > 10
 
 
 def test_an_article_out_of_transport_retries_fails_alone_and_the_cli_says_partial(tmp_path: Path) -> None:
@@ -229,7 +229,6 @@ def test_an_article_longer_than_the_context_goes_in_several_requests_with_global
         "event": "Speaker 320 addressed the council on the harbour wall", "event_sentence": last,
         "claims": [{"statement": "Section 320 of the harbour wall needs 960 stone blocks", "topic": "Section 320?",
                     "sentence": last}],
-        "numbers": [{"value": "960", "about": "stone blocks for section 320", "sentence": last}],
     }  # fmt: skip
     with ScriptedServer([Reply(json.dumps(first_part))], default=Reply(json.dumps(later_parts))) as server:
         report = run(folder, server)
@@ -256,8 +255,6 @@ def test_an_article_longer_than_the_context_goes_in_several_requests_with_global
     start = text.index("Speaker 320 told")
     assert (late.evidence.start, late.evidence.end) == (start, start + len(sentences[-1]))
     assert start > Policy().chunk_chars  # beyond the first request: offsets are global
-    [figure] = source.numbers
-    assert figure.evidence.start == text.index("needs 960") + len("needs ")
     for item in [source.event, *source.claims, *source.numbers]:
         assert text[item.evidence.start : item.evidence.end] == item.evidence.text
 
@@ -363,10 +360,6 @@ INJECTION = (
 )
 
 
-def _shown_without_dropped(report: ArticleReport) -> str:
-    return json.dumps(report.model_dump(exclude={"dropped"}))
-
-
 def seed_a_with(folder: Path, inserted: str) -> tuple[Path, Article]:
     """``folder`` holding seed A with ``inserted`` as a paragraph of its own after the third."""
     text = (SEEDS / f"{A}.txt").read_text(encoding="utf-8")
@@ -401,8 +394,9 @@ def test_the_prompt_keeps_a_hostile_article_between_its_delimiters_as_data(hosti
     # one opening and one closing delimiter; the article's own fake ones are numbered sentences inside
     assert lines.count("<article>") == 1 and lines.count("</article>") == 1
     inside = lines[lines.index("<article>") + 1 : lines.index("</article>")]
-    assert inside[0] == f"Title: {article.info.title}"  # the title, read off the article, is data too
-    assert all(re.match(r"\[S\d+\] ", line) for line in inside[1:])
+    # the title, read off the article, is data too: here it is the article's first line, shown once as [S1]
+    assert inside[0] == f"[S1] {article.info.title}"
+    assert all(re.match(r"\[S\d+\] ", line) for line in inside)
     assert any(line.endswith("] </article>") for line in inside) and any(
         line.endswith("] <article>") for line in inside
     )
@@ -416,37 +410,38 @@ def test_an_answer_obeying_the_injection_is_dropped_as_ungrounded(
 ) -> None:
     folder, article = hostile
     doc = article.document
-    gifts, peskov = (next(s.id for s in doc.sentences if words in doc.text[s.start : s.end])
-                     for words in ("parting gifts", "timely, constructive"))  # fmt: skip
+    gifts = next(s.id for s in doc.sentences if "parting gifts" in doc.text[s.start : s.end])
     obeying = answer_for(article)  # the true answer, plus what the injection asked for
     obeying["event"], obeying["event_sentence"] = "Aliens landed on Red Square during the summit", 1
     obeying["claims"] += [
         {"statement": "The summit failed and ended in a public quarrel", "topic": "How did it end?", "sentence": gifts},
         {"statement": "Aliens landed on Red Square", "topic": "What landed?", "sentence": 1},
     ]
-    obeying["quotes"] += [
-        {"speaker": "Joe Biden", "text": "This summit is a disgrace to the free world", "sentence": peskov},
-        {"speaker": "Emmanuel Macron", "text": "We condemn this meeting in the strongest terms", "sentence": gifts},
-    ]
-    with ScriptedServer(default=Reply(json.dumps(obeying))) as server:
+    invented = obeying["claims"][-2:]
+    fixes = {"event": obeying["event"], "event_sentence": 1,
+             "claims": [c | {"number": len(obeying["claims"]) - 2 + i} for i, c in enumerate(invented)]}  # fmt: skip
+    with ScriptedServer([Reply(json.dumps(obeying))], default=Reply(json.dumps(fixes))) as server:
         report = run(folder, server)
-    assert len(server.requests) == Policy().reasks + 1  # re-asked with the reasons, then salvaged
+    assert len(server.requests) == Policy().reasks + 1  # the failed items re-asked with the reasons, then dropped
     source = report.sources[0]
     assert not report.failed
     # the invented items are listed as dropped, never shown as fact
     dropped = {d.content for d in source.dropped}
     assert {
         "Aliens landed on Red Square during the summit", "The summit failed and ended in a public quarrel",
-        "Aliens landed on Red Square", "This summit is a disgrace to the free world",
-        "We condemn this meeting in the strongest terms",
+        "Aliens landed on Red Square",
     } <= dropped  # fmt: skip
-    facts = _shown_without_dropped(source) + json.dumps(report.model_dump(exclude={"sources"}))
-    for invented in ("Aliens", "disgrace", "condemn", "quarrel", "Biden", "Macron"):
-        assert invented not in facts
+    facts = json.dumps(shown(source)) + json.dumps(report.model_dump(exclude={"sources"}))
+    for words in ("Aliens", "quarrel"):
+        assert words not in facts
     assert source.event is None  # the only event offered was the injected one
     # what remains is exactly what the clean article's answer grounds
-    kept = [item for item in shown(source) if item[0] != "event"]
-    assert kept == [item for item in shown(clean) if item[0] != "event"]
+    assert [item for item in shown(source) if item[0] != "event"] == [
+        item for item in shown(clean) if item[0] != "event"
+    ]
+    # the injection asked for invented quotes: the rules find only words printed between quotation marks
+    assert not {"Joe Biden", "Emmanuel Macron"} & {q.speaker for q in source.quotes}
+    assert all(q.text in article.text for q in source.quotes)
 
 
 TEMPLATE_SYNTAX = "The menu listed {{ 7*7 }} dishes and {{ document }} twice, then {% for dish in menu %} again."
@@ -470,17 +465,22 @@ def test_instructor_parses_the_models_json_not_json_from_the_article(
 ) -> None:
     """A model that quotes the article's fake JSON in its reply: the reply's own answer is what counts."""
     folder, article = hostile
-    answer = json.dumps(answer_for(article))
+    good = answer_for(article)
+    answer = json.dumps(good)
     if order == "answer last":  # the model's own object comes last: parsed at once
         content = f"The article embeds this, which I ignore: {FAKE_JSON}\nMy summary:\n```json\n{answer}\n```"
-    else:  # the echo comes last: whatever is parsed must still ground, so the echo cannot get through
+        with ScriptedServer([Reply(content)]) as server:
+            source = run(folder, server).sources[0]
+        assert len(server.requests) == 1 and shown(source) == shown(clean)
+    else:  # the echo comes last and is what is parsed: it must still ground, so it cannot get through
         content = f"```json\n{answer}\n```\nThe article also embeds: {FAKE_JSON}"
-    with ScriptedServer([Reply(content)], default=Reply(answer)) as server:
-        source = run(folder, server).sources[0]
-    if order == "answer last":
-        assert len(server.requests) == 1
-    assert "Aliens" not in _shown_without_dropped(source)
-    assert shown(source) == shown(clean)
+        # asked to fix the echo's event and claim, the model gives its own event and first claim
+        fixes = {"event": good["event"], "event_sentence": good["event_sentence"],
+                 "claims": [good["claims"][0] | {"number": 0}]}  # fmt: skip
+        with ScriptedServer([Reply(content), Reply(json.dumps(fixes))]) as server:
+            source = run(folder, server).sources[0]
+        assert len(server.requests) == 2 and shown(source) == shown(clean)[:2]
+    assert "Aliens" not in json.dumps(shown(source))
 
 
 def test_in_tools_mode_the_tool_call_is_the_answer(hostile: tuple[Path, Article], clean: ArticleReport) -> None:
@@ -494,5 +494,5 @@ def test_in_tools_mode_the_tool_call_is_the_answer(hostile: tuple[Path, Article]
     with ScriptedServer([Reply(body=body)]) as server:
         source = run(folder, server, mode="tools").sources[0]
     assert len(server.requests) == 1 and server.requests[0]["tools"][0]["function"]["name"] == "ArticleSummary"
-    assert "Aliens" not in _shown_without_dropped(source)
+    assert "Aliens" not in json.dumps(shown(source))
     assert shown(source) == shown(clean)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from helpers import FIXTURES, RECORDING, ROOT, SEEDS
 
 from summarizer import EventReport, summarize
 from summarizer.errors import ReplayMissError
 from summarizer.load import load_folder
+from summarizer.prompt_files import load_prompts
 
 ANNOTATED = FIXTURES / "recordings" / "seeds-annotated"
 
@@ -121,3 +123,29 @@ def test_every_span_of_the_replayed_annotated_run_says_how_it_matched() -> None:
 
 def _items(source: dict) -> list[dict]:
     return [item for kind in ("entities", "claims", "quotes", "numbers", "dates") for item in source[kind]]
+
+
+def _recorded_requests(recording: Path) -> list[dict]:
+    cassette = yaml.safe_load((recording / "exchanges.yaml").read_text(encoding="utf-8"))
+    return [json.loads(exchange["request"]["body"]) for exchange in cassette["interactions"]]
+
+
+def test_a_recorded_reask_carries_only_the_failed_items_after_the_same_prompt() -> None:
+    """In the embedded model's recording: each follow-up request repeats its article's first request
+    (system prompt and article, minus the answer's field guide), then only the items that failed, as
+    the model's answer, then the errors of exactly those items."""
+    requests = [r for r in _recorded_requests(RECORDING) if "<article>" in r["messages"][1]["content"]]
+    firsts = {r["messages"][1]["content"].split("</article>")[0]: r for r in requests if len(r["messages"]) == 2}
+    fix = load_prompts().render("fix", problems="").split("\n")[0]
+    reasks = [r for r in requests if len(r["messages"]) == 4 and r["messages"][3]["content"].startswith(fix)]
+    assert reasks, "the recording holds no re-ask to inspect"
+    for reask in reasks:
+        system, article, said, problems = reask["messages"]
+        first = firsts[article["content"].split("</article>")[0]]
+        assert system == first["messages"][0] and first["messages"][1]["content"].startswith(article["content"])
+        answer = json.loads(said["content"])
+        assert answer and set(answer) <= {"event", "event_sentence", "claims"}
+        named = {line.split(":", 1)[0] for line in problems["content"].splitlines() if line.startswith("- ")}
+        sent = {f"- claims[{c['number']}]" for c in answer.get("claims", [])}
+        sent |= {"- event[0]"} if "event" in answer else set()
+        assert sent == named  # every item sent back failed, and every failed item was sent back

@@ -12,23 +12,28 @@ from test_html import hostile_report
 
 from summarizer.embed import WordLlama
 from summarizer.report import render
-from summarizer.report.common import evidence_of, quoted, source_labels
+from summarizer.report.common import by_source, evidence_of, proofs, quoted, silent, source_labels, window
+from summarizer.text import content_words
 
 
 def test_markdown_shows_the_sections_in_order_and_every_answer() -> None:
     report = annotated_report()
     text = render(report, "md")
-    sections = ["Where the sources disagree", "What the sources agree on", "Reported by only some sources", "Sources"]
+    sections = ["In brief", "Timeline", "Where the sources disagree", "What the sources agree on"]
+    sections += ["Reported by only some sources", "Sources"]
     assert re.findall(r"^## (.+)$", text, re.M) == sections
     labels = source_labels(report)
-    for q in report.questions:
-        assert f"**{q.question}**" in text or f"### {q.question}" in text
+    for n, q in enumerate(report.questions, 1):
+        assert f"**Q{n}. {q.question}**" in text or f"### Q{n}. {q.question}" in text
         for a in q.answers:
             assert f"**{a.answer}**" in text or f"** {a.answer} —" in text
-            for e in evidence_of(a):
-                assert f"> {quoted(e)} — *{labels[e.source]}*" in text
+            for e, focus in proofs(a):
+                assert f"> {quoted(e, focus=focus)} — *{labels[e.source]}*" in text
+        quiet = silent(report, q)
+        if quiet and len({s for a in q.answers for s in a.sources}) > 1:  # not said of an item from one source
+            assert f"*Not reported by: {', '.join(labels[s] for s in quiet)}*" in text
     peskov = next(q for q in report.disagreements if len(q.answers) == 3)
-    section = text.split(f"### {peskov.question}", 1)[1].split("###", 1)[0]
+    section = text.split(f". {peskov.question}\n", 1)[1].split("###", 1)[0]
     assert re.findall(r"^([A-Z])\. \*\*", section, re.M) == ["A", "B", "C"]  # three sides, each its own
     assert f"embedder {WordLlama.name}" in text
 
@@ -75,3 +80,70 @@ def test_text_report_shows_questions_answers_and_evidence() -> None:
             assert f"{len(a.sources)}/{len(report.sources)}: {', '.join(labels[s] for s in a.sources)}" in text
     assert text.count(": “") >= sum(len(evidence_of(a)) for q in report.disagreements for a in q.answers)
     assert f"embedder {WordLlama.name}" in text
+
+
+def test_evidence_windows_hold_the_words_of_the_statement_they_prove() -> None:
+    """A shortened quote is the stretch of its span around the words its statement shares with it, not
+    the span's first characters: the words that prove the point are shown."""
+    report = annotated_report()
+    cut = 0
+    for q in report.questions:
+        for a in q.answers:
+            for e, statement in proofs(a):
+                text = " ".join(e.text.split())
+                shown = quoted(e, 100, statement)
+                assert len(shown) <= 100 and shown.strip("…") in text
+                wanted = set(content_words(statement)) & set(content_words(text))
+                if len(text) <= 100 or not wanted:
+                    continue
+                cut += 1
+                head = set(content_words(text[:99]))
+                assert len(wanted & set(content_words(shown))) >= len(wanted & head), (statement, shown)
+    assert cut >= 20
+    telegraph = (
+        "No deals were announced during the trip but Mr Peskov said that it had been “very, very constructive” "
+        "and that there would be a follow-up trip to North Korea next month by Sergei Lavrov, the Russian "
+        "foreign minister, and then another by Putin at an unnamed date."
+    )
+    shown = window(telegraph, "Foreign Minister Sergei Lavrov will visit North Korea next month.", 100)
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) <= 100
+    assert "trip to North Korea next month by Sergei Lavrov, the Russian foreign minister" in shown
+    assert window(telegraph, "", 100).startswith("No deals were announced")  # nothing to centre on: the start
+    assert window("short", "anything", 100) == "short"
+
+
+def test_each_source_shows_its_evidence_and_how_many_more_it_has() -> None:
+    report = annotated_report()
+    text = render(report, "text")
+    several = [(a, e, more) for q in report.questions for a in q.answers for e, _, more in by_source(a) if more]
+    assert several, "some source gives an answer in two places"
+    for a, _, _more in several:
+        assert len(by_source(a)) == len(a.sources)  # every source's evidence is shown
+    assert text.count("more)") >= len([1 for q in report.consensus + report.partial for a in q.answers
+                                       for *_, more in by_source(a) if more])  # fmt: skip
+    assert "(+1 more)" in text and "not reported by:" in text
+
+
+def test_the_package_root_render_is_the_function_and_every_format_renders() -> None:
+    import summarizer
+
+    assert summarizer.render is render and callable(summarizer.render)
+    report = annotated_report()
+    for fmt in ("text", "md", "json", "html", "csv"):
+        assert summarizer.render(report, fmt)
+
+
+def test_csv_is_the_coverage_matrix() -> None:
+    import csv
+    import io
+
+    report = annotated_report()
+    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    names = source_labels(report)
+    assert rows[0] == ["question", "status", "kind", "text", *names.values(), "sources", "answers"]
+    assert len(rows) == len(report.questions) + 1
+    for row, q in zip(rows[1:], report.questions, strict=True):
+        for cell, s in zip(row[4:-2], report.sources, strict=True):
+            gives = [i for i, a in enumerate(q.answers) if s.source.id in a.sources]
+            assert cell == " ".join("ABCDEFGH"[i] for i in gives)
+        assert row[3] == q.question and int(row[-2]) == len({s for a in q.answers for s in a.sources})

@@ -11,25 +11,35 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from summarizer.schemas import EventReport
 
-FORMATS = ("text", "md", "json", "html")
+FORMATS = ("text", "md", "json", "html", "csv")
 
 
-def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None) -> str:
+def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None, top: int | None = None) -> str:
     """The report as text in one of :data:`FORMATS`.
 
     ``html`` shows each article's text: ``texts`` (source id → text), or by default each file re-read
-    from the path recorded in the report. Whatever the report holds, the result can be written as UTF-8:
-    a lone surrogate (from a model's JSON, say) is shown as U+FFFD.
+    from the path recorded in the report (a fetched page's text is in the report). ``csv`` is the
+    coverage matrix: a row per question, a column per source, the letter of the answer it gives.
+    ``top`` keeps only the questions most sources answer. Whatever the report holds, the result can be
+    written as UTF-8: a lone surrogate (from a model's JSON, say) is shown as U+FFFD.
     """
     from summarizer.printable import cleaned, paired
 
     report = cleaned(report)
+    if top is not None:
+        from summarizer.report.common import top as first
+
+        report = first(report, top)
     if texts is not None:
         texts = {paired(source): paired(text) for source, text in texts.items()}
     if fmt == "html":
         from summarizer.report.html import article_texts, render_html
 
         return render_html(report, article_texts(report) if texts is None else texts)
+    if fmt == "csv":
+        from summarizer.report.matrix import matrix_csv
+
+        return matrix_csv(report)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     if fmt == "md":

@@ -5,14 +5,76 @@ matched, and calls whose tokens are unknown), quoted evidence, and how a questio
 from __future__ import annotations
 
 import itertools
+import re
 import string
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from summarizer.schemas import Answer, EventReport, Evidence, Question
-from summarizer.text import shorten
+from summarizer.sourcelist import source_names
+from summarizer.text import content_words, shorten
 
 
-def quoted(evidence: Evidence, limit: int = 160) -> str:
-    return shorten(evidence.text, limit)
+def quoted(evidence: Evidence, limit: int = 160, focus: str = "") -> str:
+    """The evidence's words on one line, at most ``limit`` characters: the stretch of them that holds
+    most of the words of ``focus`` (the statement they prove), with an ellipsis where cut."""
+    return window(evidence.text, focus, limit)
+
+
+def window(text: str, focus: str, limit: int) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters around the words it shares with
+    ``focus``: of all stretches that fit, the first holding most of those words (each counted once),
+    centred on them, cut between words, with an ellipsis on each side that is cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    wanted = set(content_words(focus))
+    words = [(m.start(), m.end(), frozenset(wanted & set(content_words(m.group())))) for m in _TOKEN.finditer(text)]
+
+    def fits(i: int, j: int) -> bool:  # words i … j, and an ellipsis where the text goes on
+        return words[j][1] - words[i][0] + (words[i][0] > 0) + (words[j][1] < len(text)) <= limit
+
+    best = _best_stretch(words, fits)
+    if best is None:  # one word longer than the limit
+        return shorten(text, limit)
+    i, j = best
+    found = frozenset().union(*(words[k][2] for k in range(i, j)))
+    hit = [k for k in range(i, j) if words[k][2]]
+    if hit:  # centred on the shared words: as much before the first as after the last
+        middle = (words[hit[0]][0] + words[hit[-1]][1]) / 2
+        low = max(0.0, min(middle - (limit - 2) / 2, len(text) - limit + 1))
+        first = next((k for k in range(len(words)) if words[k][0] >= low), i)
+        last = first
+        while last + 1 < len(words) and fits(first, last + 1):
+            last += 1
+        if fits(first, last) and found <= frozenset().union(*(words[k][2] for k in range(first, last + 1))):
+            i, j = first, last + 1
+    start, end = words[i][0], words[j - 1][1]
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _best_stretch(
+    words: list[tuple[int, int, frozenset[str]]], fits: Callable[[int, int], bool]
+) -> tuple[int, int] | None:
+    """The first run of words (start, end indices) that fits, holding the most distinct wanted words;
+    None when no word fits. Linear: a sliding window with a count of each word held."""
+    held: Counter[str] = Counter()
+    best, most, j = None, -1, 0
+    for i in range(len(words)):
+        j = max(j, i)
+        while j < len(words) and fits(i, j):
+            held.update(words[j][2])
+            j += 1
+        if j > i:
+            if len(held) > most:
+                best, most = (i, j), len(held)
+            held.subtract(words[i][2])
+            held += Counter()  # drop the words no longer held
+    return best
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 _HOW = {
@@ -81,13 +143,9 @@ def letter(index: int) -> str:
 
 
 def source_labels(report: EventReport) -> dict[str, str]:
-    """A short label for each source id: the part before the first ``_`` (``000`` for ``000_7df4…``)
-    when those parts tell every source apart, else the whole id."""
-    ids = [s.source.id for s in report.sources]
-    heads = [i.split("_", 1)[0] for i in ids]
-    if all(heads) and len(set(heads)) == len(heads):
-        return dict(zip(ids, heads, strict=True))
-    return {i: i for i in ids}
+    """What each source (by id) is called everywhere in a report: its outlet, else its author, else its
+    headline, its id only as a last resort (:func:`summarizer.sourcelist.source_names`)."""
+    return source_names([s.source for s in report.sources])
 
 
 def kind_label(question: Question) -> str:
@@ -100,11 +158,50 @@ def decided_label(question: Question) -> str:
 
 def evidence_of(answer: Answer) -> list[Evidence]:
     """The answer's statements' evidence, each span once, in the answer's order."""
-    seen: dict[tuple[str, int, int], Evidence] = {}
+    return [e for e, _ in proofs(answer)]
+
+
+def proofs(answer: Answer) -> list[tuple[Evidence, str]]:
+    """Each distinct span of the answer's evidence, with the statement it proves (what its shortened
+    window is centred on), in the answer's order."""
+    seen: dict[tuple[str, int, int], tuple[Evidence, str]] = {}
     for statement in answer.statements:
         e = statement.evidence
-        seen.setdefault((e.source, e.start, e.end), e)
+        seen.setdefault((e.source, e.start, e.end), (e, statement.text))
     return list(seen.values())
+
+
+def by_source(answer: Answer) -> list[tuple[Evidence, str, int]]:
+    """One piece of evidence per source that gives the answer, in the answer's order of sources, with
+    its statement and how many more spans that source has for it (shown as "+N more")."""
+    pieces = proofs(answer)
+    shown = []
+    for source in answer.sources:
+        mine = [(e, text) for e, text in pieces if e.source == source]
+        if mine:
+            shown.append((mine[0][0], mine[0][1], len(mine) - 1))
+    return shown
+
+
+def silent(report: EventReport, question: Question) -> list[str]:
+    """The sources (ids) that give no answer to ``question``: they leave it out, they do not contradict."""
+    speaking = {s for a in question.answers for s in a.sources}
+    return [s.source.id for s in report.sources if s.source.id not in speaking]
+
+
+def contested(report: EventReport) -> dict[tuple[str | int, ...], tuple[int, str]]:
+    """Every span that is evidence for one side of a disagreement: (source, start, end) → the
+    disagreement's number (1-based, among the report's questions) and the side's letter. A span that
+    holds two statements is keyed by each statement too: (source, start, end, statement)."""
+    found: dict[tuple[str | int, ...], tuple[int, str]] = {}
+    for n, q in enumerate(report.questions, 1):
+        if q.status == "disagreement":
+            for i, a in enumerate(q.answers):
+                for statement in a.statements:
+                    e = statement.evidence
+                    found.setdefault((e.source, e.start, e.end), (n, letter(i)))
+                    found.setdefault((e.source, e.start, e.end, statement.text), (n, letter(i)))
+    return found
 
 
 def conflicts_with(question: Question, index: int) -> list[int]:
@@ -150,3 +247,109 @@ def dropped_note(report: EventReport) -> str | None:
         f"Most of what the model proposed ({dropped} of {proposed} items) could not be traced to the articles "
         "and was dropped (listed under Warnings): this report rests on what little remained."
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# The brief and the timeline: shown first
+# --------------------------------------------------------------------------------------------------
+
+
+def cite_label(question: int, answer: int) -> str:
+    """How a brief's citation is shown: 'Q7A' for answer A of the report's 7th question."""
+    return f"Q{question + 1}{letter(answer)}"
+
+
+def brief_lines(report: EventReport) -> list[tuple[str, list[str], bool]]:
+    """The brief's sentences: text, the labels of the answers cited (those the report holds), disputed."""
+    if report.brief is None:
+        return []
+    lines = []
+    for sentence in report.brief.sentences:
+        cites = [
+            cite_label(q, a)
+            for q, a in sentence.cites
+            if 0 <= q < len(report.questions) and 0 <= a < len(report.questions[q].answers)
+        ]
+        lines.append((sentence.text, cites, sentence.disputed))
+    return lines
+
+
+def brief_title(report: EventReport) -> str:
+    """Who wrote the brief, said with it."""
+    if report.brief is not None and report.brief.by == "model":
+        return "Written by the model from the answers below, checked against the words it cites"
+    return "Assembled from the answers most sources give, and the disagreements"
+
+
+@dataclass
+class Moment:
+    """A resolved date and what happens then, as the sources that mention it say."""
+
+    when: str  # ISO, at the precision the words allow
+    what: str
+    sources: list[str]  # ids
+    evidence: list[Evidence]
+    disputed: str | None  # the disagreement it is part of ('Q4'), if any
+
+
+def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
+    """The resolved dates of every source, earliest first; mentions of one date whose events share
+    words are one moment. The :data:`limit` moments most sources mention are kept."""
+    sides = contested(report)
+    moments: list[Moment] = []
+    for source in report.sources:
+        for date in source.dates:
+            e = date.evidence
+            if not date.resolved or _dateline(date.resolved, e, source.source.published):
+                continue
+            words = set(content_words(date.event))
+            home = next(
+                (m for m in moments if m.when == date.resolved and _overlap(words, set(content_words(m.what)))), None
+            )
+            if home is None:
+                home = Moment(date.resolved, date.event, [], [], None)
+                moments.append(home)
+            if e.source not in home.sources:
+                home.sources.append(e.source)
+            home.evidence.append(e)
+            side = sides.get((e.source, e.start, e.end))
+            if side is not None and home.disputed is None:
+                home.disputed = f"Q{side[0]}"
+    kept = sorted(moments, key=lambda m: -len(m.sources))[:limit]
+    return sorted(kept, key=lambda m: m.when)
+
+
+def _dateline(resolved: str, e: Evidence, published: str | None) -> bool:
+    """The article's own date at its top ('Sep.14 - 2023 9:33 PM CET'): when it was published, not an event."""
+    return resolved == published and e.start < 400 and len(e.text.split()) <= 6
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) * 3 >= min(len(a), len(b))
+
+
+def top(report: EventReport, count: int) -> EventReport:
+    """The report with only its ``count`` questions that most sources answer (a disagreement before an
+    agreement, an agreement before a partial answer, on a tie), in the report's order; the brief keeps
+    the citations of the questions kept, and a note says how many were left out."""
+    if count >= len(report.questions):
+        return report
+    rank = {"disagreement": 0, "consensus": 1, "partial": 2}
+    questions = report.questions
+
+    def weight(i: int) -> tuple[int, int, int]:
+        return (-len({s for a in questions[i].answers for s in a.sources}), rank[questions[i].status], i)
+
+    kept = sorted(sorted(range(len(questions)), key=weight)[: max(count, 0)])
+    where = {old: new for new, old in enumerate(kept)}
+    brief = report.brief
+    if brief is not None:
+        sentences = [
+            s.model_copy(update={"cites": [(where[q], a) for q, a in s.cites if q in where]})
+            for s in brief.sentences
+            if any(q in where for q, _ in s.cites) or not s.cites
+        ]
+        brief = brief.model_copy(update={"sentences": sentences})
+    note = f"showing {len(kept)} of {len(questions)} questions, those most sources answer (--top {count})"
+    update = {"questions": [questions[i] for i in kept], "brief": brief, "notes": [*report.notes, note]}
+    return report.model_copy(update=update)

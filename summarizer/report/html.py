@@ -3,22 +3,23 @@
 The page is Jinja templates (``templates/``: ``page.html.j2``, one partial per section, the shared
 pieces in ``macros.html.j2``) filled with plain view data built here. Autoescaping is on everywhere,
 so every piece of article or model text is escaped where a template writes it; the one piece of HTML
-made in Python is an article's marked-up text (:func:`_marked`), which escapes each piece itself.
+made in Python is an article's marked-up text (:func:`summarizer.report.spans.marked`), which escapes
+each piece itself.
 
 The page needs no network: its CSS and JavaScript (``static/report.css`` and ``static/report.js``) are
 inlined, and a Content-Security-Policy admits only those two blocks (by hash), so nothing else can
-load or run even if some text slipped through unescaped.
+load or run even if some text slipped through unescaped. Nor does it name the server that answered:
+a page is shared, and a server's address is not the reader's business.
 
-Evidence spans may overlap or nest. Each article's text is cut at every span boundary into
-non-overlapping segments; a segment covered by any span becomes ``<mark data-ev="ID ID …">`` listing
-the spans that cover it, so a span is the run of marks carrying its id, and its text is theirs joined.
-Every span id is also an element ``id`` (on the span's first mark, or an empty anchor just before it
-when several spans start at the same character), so ``#ID`` links work without JavaScript. Clicking
-an evidence link scrolls to the span and gives its marks the ``active`` class.
+Every span cited anywhere has an id (:mod:`summarizer.report.spans`); clicking an evidence link opens
+its article, scrolls to the span and gives its marks the ``active`` class.
 
-The report's questions are cards (disagreements with every answer side by side, lettered A, B, C …;
-then consensus; then partial ones, collapsed, those from a single source as rows of one table) and the
-rows of a questions × sources coverage matrix, whose cells show which answer each source gives.
+The page opens with the brief (each sentence's citations link to the questions' cards) and the
+timeline. The questions are cards (disagreements with every answer side by side, lettered A, B, C …;
+then consensus; then partial ones, collapsed, those from a single source as rows of one table), each
+naming the sources that are silent on it, and the rows of a questions × sources coverage matrix, whose
+cells show which answer each source gives — or that it says nothing. The articles come last, each
+collapsed, its items marked where they are one side of a disagreement.
 """
 
 from __future__ import annotations
@@ -26,10 +27,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import itertools
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from html import escape
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -37,19 +35,27 @@ import jinja2
 from markupsafe import Markup
 
 from summarizer.report.common import (
+    Moment,
+    brief_lines,
+    brief_title,
     conflict_note,
     conflicts_with,
+    contested,
     decided_label,
     dropped_note,
     engine_line,
-    evidence_of,
     how_matched,
     is_singleton,
     kind_label,
     letter,
+    proofs,
+    silent,
     source_labels,
+    timeline,
     usage_note,
+    window,
 )
+from summarizer.report.spans import Spans, marked
 from summarizer.schemas import (
     Answer,
     ArticleReport,
@@ -76,6 +82,9 @@ def article_texts(report: EventReport) -> dict[str, str]:
     texts = {}
     for source in report.sources:
         info = source.source
+        if info.text is not None:  # a fetched page: its text is in the report
+            texts[info.id] = info.text
+            continue
         try:
             text = read_text(Path(info.path))
         except ValueError:
@@ -88,74 +97,6 @@ def article_texts(report: EventReport) -> dict[str, str]:
 def render_html(report: EventReport, texts: dict[str, str]) -> str:
     """The report as one HTML document; ``texts`` maps source id to the article text the offsets refer to."""
     return _environment().get_template("page.html.j2").render(_view(report, texts), assets=_assets())
-
-
-# --------------------------------------------------------------------------------------------------
-# Spans: every distinct (source, start, end) cited anywhere in the report gets one id
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Span:
-    id: str
-    start: int
-    end: int
-    labels: list[str] = field(default_factory=list)
-
-
-class _Spans:
-    def __init__(self, report: EventReport, texts: dict[str, str]) -> None:
-        self.texts = texts
-        self.index = {s.source.id: i for i, s in enumerate(report.sources)}
-        self.by_source: dict[str, dict[tuple[int, int], _Span]] = {}
-
-    def register(self, evidence: Evidence, label: str) -> _Span | None:
-        """The span for ``evidence``, or None when the article text does not have it at those offsets."""
-        text = self.texts.get(evidence.source)
-        if (
-            text is None
-            or evidence.source not in self.index
-            or not 0 <= evidence.start < evidence.end <= len(text)
-            or text[evidence.start : evidence.end] != evidence.text
-        ):
-            return None
-        spans = self.by_source.setdefault(evidence.source, {})
-        key = (evidence.start, evidence.end)
-        if key not in spans:
-            spans[key] = _Span(f"ev-{self.index[evidence.source]}-{evidence.start}-{evidence.end}", *key)
-        span = spans[key]
-        if label not in span.labels:
-            span.labels.append(label)
-        return span
-
-
-def _marked(text: str, spans: Iterable[_Span]) -> Markup:
-    """``text`` escaped, cut into segments at every span boundary, covered segments wrapped in <mark>.
-
-    The one piece of HTML made in Python: the cutting has to be done here anyway, and writing the
-    segments out through a template loop took 2.5 times as long (12 ms against 5 for the five seeds).
-    Every piece of text is escaped here, so the result is marked safe.
-    """
-    spans = sorted(spans, key=lambda s: (s.start, -s.end))
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        covering = [s for s in spans if s.start <= a and b <= s.end]
-        chunk = escape(text[a:b])
-        if not covering:
-            out.append(chunk)
-            continue
-        starting = [s for s in covering if s.start == a]  # outermost first
-        anchors = "".join(f'<span class="anchor" id="{s.id}"></span>' for s in starting[1:])
-        ident = f' id="{starting[0].id}"' if starting else ""
-        labels = [label for s in covering for label in s.labels]
-        tip = "\n".join(labels[:6]) + (f"\n… and {len(labels) - 6} more" if len(labels) > 6 else "")
-        depth = min(len(covering), 3)
-        out.append(
-            f'{anchors}<mark{ident} class="d{depth}" data-ev="{" ".join(s.id for s in covering)}" '
-            f'title="{escape(tip)}">{chunk}</mark>'
-        )
-    return Markup("".join(out))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -180,6 +121,8 @@ class _Link:
     evidence: Evidence
     target: str | None
     code: str  # of the evidence's source
+    focus: str = ""  # the statement it proves: its shortened window is centred on the statement's words
+    name: str = ""  # of the evidence's source
 
 
 @dataclass(frozen=True)
@@ -187,16 +130,34 @@ class _Answer:
     letter: str
     answer: Answer
     chips: list[_Chip]
-    quotes: list[_Link]
+    quotes: list[_Link]  # one per source that gives it
+    more: list[_Link]  # the rest of its evidence ("+N more", collapsed)
     against: list[str]  # letters of the answers this one cannot be true together with
 
 
 @dataclass(frozen=True)
 class _Question:
     anchor: str  # element id of its card
+    number: int  # among the report's questions, 1-based: what the brief cites (Q3A)
     question: Question
     answers: list[_Answer]
     note: str | None  # which answers conflict, when not all of them do
+    silent: list[_Chip]  # the sources that give no answer
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    cites: list[tuple[str, str]]  # label (Q3A), anchor of its question's card
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class _Moment:
+    moment: Moment
+    chips: list[_Chip]
+    links: list[_Link]
+    anchor: str | None  # of the disagreement it is part of
 
 
 @dataclass(frozen=True)
@@ -221,6 +182,7 @@ class _Row:
 class _Entry:
     link: _Link
     item: _Item
+    disputed: tuple[str, str] | None = None  # (label 'Q1·B', anchor) when it is one side of a disagreement
 
 
 @dataclass(frozen=True)
@@ -242,12 +204,13 @@ class _Builder:
     """Turns the report's items into view data, registering the span of every piece of evidence shown."""
 
     def __init__(self, report: EventReport, texts: dict[str, str]) -> None:
-        self.spans = _Spans(report, texts)
+        self.spans = Spans(report, texts)
         self.ids = [s.source.id for s in report.sources]
         self.infos = {s.source.id: s.source for s in report.sources}
         self.codes = {s.source.id: f"S{i + 1}" for i, s in enumerate(report.sources)}
-        labels = source_labels(report)
-        self.names = {s.source.id: s.source.outlet or labels[s.source.id] for s in report.sources}
+        self.names = source_labels(report)
+        self.report = report
+        self.sides = contested(report)
 
     def chips(self, source_ids: list[str]) -> list[_Chip]:
         chips = []
@@ -258,20 +221,39 @@ class _Builder:
             chips.append(_Chip(self.codes.get(source_id, "?"), name, tip))
         return chips
 
-    def link(self, evidence: Evidence, kind: str, label: str) -> _Link:
+    def link(self, evidence: Evidence, kind: str, label: str, focus: str = "") -> _Link:
         """A link to ``evidence``'s span; ``label`` is what the span's tooltip lists for it."""
         span = self.spans.register(evidence, label)
-        return _Link(kind, evidence, span.id if span else None, self.codes.get(evidence.source, "?"))
+        code = self.codes.get(evidence.source, "?")
+        return _Link(kind, evidence, span.id if span else None, code, focus, self.names.get(evidence.source, code))
 
     def question(self, number: int, q: Question) -> _Question:
-        """A question's card: each answer with its sources and a link to each distinct piece of its evidence."""
+        """A question's card: each answer with its sources, one piece of evidence per source (the rest
+        behind "+N more"), and the sources that are silent."""
         kind = "side" if q.status == "disagreement" else "answer"
         answers = []
         for i, a in enumerate(q.answers):
-            quotes = [self.link(e, kind, _label(q, i)) for e in evidence_of(a)]
+            links = [self.link(e, kind, _label(q, i), focus) for e, focus in proofs(a)]
+            first = {link.evidence.source: link for link in reversed(links)}
+            quotes = [first[s] for s in a.sources if s in first]
+            more = [link for link in links if link not in quotes]
             against = [letter(j) for j in conflicts_with(q, i)]
-            answers.append(_Answer(letter(i), a, self.chips(a.sources), quotes, against))
-        return _Question(f"q{number}", q, answers, conflict_note(q))
+            answers.append(_Answer(letter(i), a, self.chips(a.sources), quotes, more, against))
+        quiet = self.chips(silent(self.report, q))
+        return _Question(f"q{number}", number, q, answers, conflict_note(q), quiet)
+
+    def brief(self) -> list[_Sentence]:
+        return [
+            _Sentence(text, [(label, f"q{label[1:-1]}") for label in cites], disputed)
+            for text, cites, disputed in brief_lines(self.report)
+        ]
+
+    def moments(self) -> list[_Moment]:
+        return [
+            _Moment(m, self.chips(m.sources), [self.link(e, "date", f"date: {m.when}") for e in m.evidence],
+                    f"q{m.disputed[1:]}" if m.disputed else None)
+            for m in timeline(self.report)
+        ]  # fmt: skip
 
     def row(self, card: _Question) -> _Row:
         """A row of the coverage table: for each source, a mark for each answer it gives, linked to its span."""
@@ -282,8 +264,8 @@ class _Builder:
             for column, source_id in enumerate(self.ids):
                 if source_id not in a.sources:
                     continue
-                evidence = next((e for e in evidence_of(a) if e.source == source_id), None)
-                link = None if evidence is None else self.link(evidence, "cell", _label(q, i))
+                evidence = next(((e, f) for e, f in proofs(a) if e.source == source_id), None)
+                link = None if evidence is None else self.link(evidence[0], "cell", _label(q, i), evidence[1])
                 cells[column].append(_Mark(symbol, kind, i, f"{self.codes[source_id]} gives {what}: {a.answer}", link))
         return _Row(card, cells, sum(1 for marks in cells if marks))
 
@@ -298,18 +280,28 @@ class _Builder:
             ("People, organisations, places", "entity", [(x, f"{x.kind}: {x.name}") for x in source.entities]),
         ]
         return [
-            _Group(title, kind, [_Entry(self.link(x.evidence, kind, label), x) for x, label in items])
+            _Group(title, kind, [self.entry(x, kind, label) for x, label in items])
             for title, kind, items in kinds
             if items
         ]
+
+    def entry(self, item: _Item, kind: str, label: str) -> _Entry:
+        """An item of an article's list; marked when its words are one side of a disagreement."""
+        e = item.evidence
+        statement = str(getattr(item, "statement", ""))
+        side = self.sides.get((e.source, e.start, e.end, statement)) or self.sides.get((e.source, e.start, e.end))
+        disputed = None if side is None else (f"Q{side[0]}·{side[1]}", f"q{side[0]}")
+        return _Entry(self.link(e, kind, label, getattr(item, "statement", "")), item, disputed)
 
 
 def _view(report: EventReport, texts: dict[str, str]) -> dict[str, object]:
     """What the templates are given: the report, the source codes and the view data of each section."""
     build = _Builder(report, texts)
+    number = {id(q): n for n, q in enumerate(report.questions, 1)}
     # In page order, so that a span's tooltip lists what cites it in the order the page shows them.
+    brief, moments = build.brief(), build.moments()
     ordered = report.disagreements + report.consensus + report.partial
-    cards = [build.question(n, q) for n, q in enumerate(ordered, 1)]
+    cards = [build.question(number[id(q)], q) for q in ordered]
     by_status = {status: [c for c in cards if c.question.status == status] for status in _STATUSES}
     coverage = [build.row(c) for c in cards]
     groups = [build.groups(s) for s in report.sources]
@@ -318,10 +310,13 @@ def _view(report: EventReport, texts: dict[str, str]) -> dict[str, object]:
     for source, its_groups in zip(report.sources, groups, strict=True):
         sid = source.source.id
         text = texts.get(sid)
-        marked = None if text is None else _marked(text, build.spans.by_source.get(sid, {}).values())
-        articles.append(_Article(source, build.codes[sid], its_groups, marked))
+        shown = None if text is None else marked(text, build.spans.by_source.get(sid, {}).values())
+        articles.append(_Article(source, build.codes[sid], its_groups, shown))
     return {
         "report": report,
+        "brief": brief,
+        "brief_title": brief_title(report),
+        "moments": moments,
         "codes": build.codes,
         "names": build.names,
         "disagreements": by_status["disagreement"],
@@ -375,6 +370,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["shorten"] = shorten
+    environment.filters["window"] = window
     environment.filters["quoted"] = _quoted
     environment.filters["kind_label"] = kind_label
     environment.filters["decided_label"] = decided_label

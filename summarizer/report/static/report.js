@@ -1,5 +1,6 @@
-// Evidence links: a click highlights the span's marks (mark[data-ev~=ID]) and scrolls to them; the Back
-// button returns to the link. A link to a question inside a closed <details> opens it first.
+// Evidence links: a click opens the span's article (a closed <details>), highlights the span's marks
+// (mark[data-ev~=ID]) and scrolls to them; the Back button returns to the link. A link to a question
+// or an article inside a closed <details> opens it first.
 // Inlined into the page and admitted by its sha256, like report.css.
 (function () {
   "use strict";
@@ -8,9 +9,14 @@
   var back = document.getElementById("back");
   var smooth = !(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
 
+  function open(element) {
+    for (var d = element && element.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+  }
+
   function show(id, link) {
     var marks = document.querySelectorAll('mark[data-ev~="' + id + '"]');
     if (!marks.length) return false;
+    open(marks[0]);  // its article may be collapsed
     active.forEach(function (el) { el.classList.remove("active"); });
     active = Array.prototype.slice.call(marks);
     if (link) active.push(link);
@@ -21,7 +27,8 @@
 
   function reveal(id) {
     var target = document.getElementById(id);
-    for (var d = target && target.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+    open(target);
+    if (target && target.tagName === "DETAILS") target.open = true;
   }
 
   document.addEventListener("click", function (event) {
@@ -37,6 +44,7 @@
       return;
     }
     if (event.target === back && origin) {
+      open(origin);
       origin.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
       origin.focus({ preventScroll: true });
       back.hidden = true;
