@@ -30,6 +30,7 @@ BENCHMARKS = {
     "tokens": "bench_tokens.py",
     "embedded": "bench_embedded.py",
     "cache": "bench_cache.py",
+    "feed": "bench_feed.py",
 }
 
 

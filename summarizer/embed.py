@@ -16,6 +16,7 @@ with no known token).
 
 from __future__ import annotations
 
+import logging
 import os
 from functools import cache
 from pathlib import Path
@@ -66,16 +67,14 @@ class WordLlama:
 def _wordllama() -> Any:
     """The model, loaded once per process from the package's own folder: its loader would otherwise
     look for the bundled tokenizer under another folder name and then try to download it."""
-    import logging
-
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
         import wordllama
     except ImportError:  # pragma: no cover - a dependency of the package
         raise ConfigError("the merge's embedding model needs wordllama: pip install wordllama") from None
-    finally:  # its import calls logging.basicConfig(INFO): every library's INFO lines would reach stderr
-        for handler in root.handlers[len(handlers) :] if root.handlers[: len(handlers)] == handlers else []:
+    finally:  # wordllama calls logging.basicConfig(level=INFO) on import: every library's INFO line would print
+        for handler in [h for h in root.handlers if h not in handlers]:
             root.removeHandler(handler)
         root.setLevel(level)
     folder = Path(wordllama.__file__).parent

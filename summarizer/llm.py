@@ -24,6 +24,7 @@ import asyncio
 import functools
 import re
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -35,6 +36,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop
 
 from summarizer.backend import Backend
 from summarizer.errors import ModelError
+from summarizer.limits import Budget, estimate_tokens
 from summarizer.prompt_files import load_prompts
 from summarizer.recording import replay_miss
 from summarizer.schemas import Usage
@@ -52,6 +54,7 @@ class Policy:
     transport_deadline: float = 300.0  # seconds, all tries of one request together
     max_wait: float = 60.0  # longest single pause, Retry-After included
     chunk_chars: int = 24_000  # longer articles are split on sentence boundaries
+    budget: Budget | None = None  # requests in flight, per minute, tokens per minute (summarizer.limits)
 
     @classmethod
     def for_backend(cls, backend: Backend) -> Policy:
@@ -121,16 +124,20 @@ async def _request(
     try:
         async for attempt in _transport_retries(policy):
             with attempt:
-                usage.calls += 1  # counted when sent: a request that times out was still sent
-                usage.unreported_calls += 1  # until the server reports its tokens (_count_tokens)
-                try:
-                    async with _deadline(backend):
-                        answer, completion = await _create(client, backend, request, usage)
-                except InstructorRetryException as error:
-                    # not `from error`: that would replace the transport error's own cause (its reason)
-                    raise _unwrap(error, usage, where)  # noqa: B904
-                except TimeoutError:
-                    raise _timed_out(backend) from None
+                budget = policy.budget  # waits, if it must, before the request is sent and timed
+                async with budget.slot(estimate_tokens(messages)) if budget else nullcontext() as slot:
+                    usage.calls += 1  # counted when sent: a request that times out was still sent
+                    usage.unreported_calls += 1  # until the server reports its tokens (_count_tokens)
+                    try:
+                        async with _deadline(backend):
+                            answer, completion = await _create(client, backend, request, usage)
+                    except InstructorRetryException as error:
+                        # not `from error`: that would replace the transport error's own cause (its reason)
+                        raise _unwrap(error, usage, where)  # noqa: B904
+                    except TimeoutError:
+                        raise _timed_out(backend) from None
+                    if slot is not None:
+                        slot.spent(getattr(getattr(completion, "usage", None), "total_tokens", None))
                 return _Reply(answer, raw_json(completion), [])
     except _Invalid as invalid:
         return _Reply(None, invalid.raw, invalid.problems)

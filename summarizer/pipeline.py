@@ -28,6 +28,7 @@ from summarizer.extractive import extractive_reports
 from summarizer.ground import strictly
 from summarizer.judge import Judgement, claims_of
 from summarizer.judge import judge as judge_claims
+from summarizer.limits import Budget
 from summarizer.llm import Policy
 from summarizer.load import Article, load_inputs
 from summarizer.merge import merge
@@ -60,6 +61,8 @@ async def summarize_async(
     cache: bool | str | Path = False,
     embedder: str | Embedder | None = None,
     strict: bool = False,
+    rpm: float | None = None,
+    tpm: float | None = None,
     sources: str | Path | None = None,
     brief: bool = False,
 ) -> EventReport:
@@ -89,37 +92,62 @@ async def summarize_async(
     ``strict=True`` keeps only items whose words were found exactly or after folding (case, quotes,
     dashes, spacing): those found only by a fuzzy match are dropped with the reason.
 
+    ``rpm`` and ``tpm`` budget requests and tokens per minute (:mod:`summarizer.limits`); the
+    server's ``x-ratelimit-*`` headers are honoured whether or not they are given.
+
     ``brief=True`` has the model write the report's brief (:mod:`summarizer.brief`: one more request);
     otherwise, and with no model, the brief is assembled from the answers.
     """
     loaded = load_inputs(folder, sources)
-    run = _session(model, base_url, api_key, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache)
+    run = _session(
+        model, base_url, api_key, mode, concurrency, record_to, replay_from, timeout, max_retry_wait, cache,
+        rpm=rpm, tpm=tpm,
+    )  # fmt: skip
     meaning = _embedder(embedder, run.backend)
+    with _exchanges(run.backend, record_to, replay_from):
+        return await summarize_loaded(
+            run, loaded.articles, loaded.skipped, meaning,
+            on_progress=on_progress, judge=judge, strict=strict, brief=brief,
+        )  # fmt: skip
+
+
+async def summarize_loaded(
+    run: _Session,
+    articles: list[Article],
+    skipped: list[Problem],
+    meaning: Embedder,
+    *,
+    on_progress: Progress | None = None,
+    judge: bool = True,
+    strict: bool = False,
+    brief: bool = False,
+) -> EventReport:
+    """The report of ``articles`` (one event) in a session already open: what :func:`summarize_async`
+    does after loading, and what a feed (:mod:`summarizer.feed`) does for each of its events."""
     judge_usage = Usage()
     judgement = Judgement()
-    with _exchanges(run.backend, record_to, replay_from):
-        if run.client is None:  # no model configured: the extractive engine
-            results = _extractive_all(loaded.articles, meaning, on_progress)
-        else:
-            results = await _extract_all(run, loaded.articles, on_progress)
-        results = [strictly(r) if strict and isinstance(r, ArticleReport) else r for r in results]
-        reports = [r for r in results if isinstance(r, ArticleReport)]
-        failed = [r for r in results if isinstance(r, Problem)]
-        if not reports:
-            raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
-        claims = claims_of(reports)
-        alignment = align(claims, embedder=meaning, with_topics=judge and run.client is not None)
-        if judge and len(reports) > 1 and run.client is not None:
-            judgement = await judge_claims(
-                run.client, run.backend, run.prompts, claims, alignment, run.policy,
-                usage=judge_usage, concurrency=run.limit, store=run.store,
-            )  # fmt: skip
-        merged = merge(reports, alignment=alignment, judgement=judgement)
-        written = await _brief(run, merged.questions, reports, judge_usage) if brief else None
+    if run.client is None:  # no model configured: the extractive engine
+        results = _extractive_all(articles, meaning, on_progress)
+    else:
+        results = await _extract_all(run, articles, on_progress)
+    results = [strictly(r) if strict and isinstance(r, ArticleReport) else r for r in results]
+    reports = [r for r in results if isinstance(r, ArticleReport)]
+    failed = [r for r in results if isinstance(r, Problem)]
+    if not reports:
+        raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
+    claims = claims_of(reports)
+    alignment = align(claims, embedder=meaning, with_topics=judge and run.client is not None)
+    if judge and len(reports) > 1 and run.client is not None:
+        judgement = await judge_claims(
+            run.client, run.backend, run.prompts, claims, alignment, run.policy,
+            usage=judge_usage, concurrency=run.limit, store=run.store,
+        )  # fmt: skip
+    merged = merge(reports, alignment=alignment, judgement=judgement)
+    written = await _brief(run, merged.questions, reports, judge_usage) if brief else None
     notes = judgement.notes + ([written] if isinstance(written, str) else [])
     report = EventReport(
         event=merged.event, brief=written if isinstance(written, Brief) else assembled_brief(merged.questions, reports),
-        sources=reports, questions=merged.questions, failed=failed, skipped=loaded.skipped, notes=notes,
+        sources=reports, questions=merged.questions, failed=failed, skipped=skipped, notes=notes,
         judge_usage=judge_usage, run=_run_info(run, meaning.name),
     )  # fmt: skip
     return cleaned(report)  # a lone surrogate anywhere (a file name, a model's string) cannot be JSON
@@ -135,6 +163,7 @@ class _Session:
     policy: Policy
     store: ArticleCache | None
     limit: int  # requests in flight at once
+    gate: asyncio.Semaphore | None = None  # articles in flight, shared by every event of a feed
 
 
 def _session(
@@ -148,7 +177,13 @@ def _session(
     timeout: float,
     max_retry_wait: float | None,
     cache: bool | str | Path,
+    *,
+    rpm: float | None = None,
+    tpm: float | None = None,
+    shared: bool = False,
 ) -> _Session:
+    """What every request of a run shares. ``rpm``/``tpm`` budget requests and tokens per minute;
+    ``shared``: one budget of ``concurrency`` requests in flight for every call of every event (a feed)."""
     prompts = load_prompts()
     if replay_from:
         backend = replay_backend(Path(replay_from))
@@ -168,8 +203,13 @@ def _session(
         concurrency = 1 if backend.kind == "embedded" and not backend.replay else 4
     if concurrency < 1:
         raise ConfigError(f"concurrency must be at least 1, got {concurrency}")
-    client = None if backend.kind == "extractive" else instructor_client(backend, asynchronous=True)
-    return _Session(backend, client, prompts, policy, store, concurrency)
+    budget = Budget(concurrency if shared else None, rpm, tpm)  # the server's own limits are read always
+    policy = dataclasses.replace(policy, budget=budget)
+    client = None
+    if backend.kind != "extractive":
+        client = instructor_client(backend, asynchronous=True, on_response=budget.observe)
+    gate = asyncio.Semaphore(concurrency) if shared else None
+    return _Session(backend, client, prompts, policy, store, concurrency, gate)
 
 
 async def _brief(
@@ -195,7 +235,7 @@ async def _extract_all(
     run: _Session, articles: list[Article], on_progress: Progress | None
 ) -> list[ArticleReport | Problem]:
     """Each article's report (from the cache, or asked and then cached at once), or why it failed."""
-    gate = asyncio.Semaphore(run.limit)
+    gate = run.gate or asyncio.Semaphore(run.limit)
     done = 0
 
     async def one(article: Article) -> ArticleReport | Problem:
@@ -264,6 +304,8 @@ def summarize(
     cache: bool | str | Path = False,
     embedder: str | Embedder | None = None,
     strict: bool = False,
+    rpm: float | None = None,
+    tpm: float | None = None,
     sources: str | Path | None = None,
     brief: bool = False,
 ) -> EventReport:
@@ -285,6 +327,8 @@ def summarize(
             cache=cache,
             embedder=embedder,
             strict=strict,
+            rpm=rpm,
+            tpm=tpm,
             sources=sources,
             brief=brief,
         )  # fmt: skip

@@ -1,0 +1,265 @@
+"""The feed: a mixed folder grouped into events, one report per event and an index, --per-folder with
+one shared concurrency budget, resuming after SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from annotated_server import AnnotatedServer
+from helpers import ROOT, SEEDS
+from typer.testing import CliRunner
+
+from summarizer import summarize
+from summarizer.cli import app
+from summarizer.embed import WordLlama
+from summarizer.events import NOTHING_TO_COMPARE, group_articles
+from summarizer.feed import plan_feed, summarize_feed
+from summarizer.feed_schema import FeedReport, json_schema
+from summarizer.load import Article, load_folder
+
+FEED = ROOT / "tests" / "data" / "feed"
+EVENTS = {"seeds": SEEDS, "port-strike": FEED / "port-strike", "quake": FEED / "quake"}
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """One folder holding the seeds and the articles of the two invented events, all mixed, with the
+    seeds' sources list (it names only the seeds)."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for source in EVENTS.values():
+        for path in [*source.glob("*.txt"), *source.glob("sources.csv")]:
+            shutil.copy(path, folder)
+    return folder
+
+
+def ids(folder: Path) -> list[str]:
+    return [a.id for a in load_folder(folder).articles]
+
+
+def comparable(report: Any) -> dict[str, Any]:
+    """A report as JSON with each source's path reduced to its file name (the folders differ)."""
+    data: dict[str, Any] = json.loads(report.model_dump_json())
+    for source in data["sources"]:
+        source["source"]["path"] = Path(source["source"]["path"]).name
+    return data
+
+
+def test_a_mixed_folder_is_split_into_exactly_its_three_events(mixed: Path) -> None:
+    feed = summarize_feed(mixed)
+    assert sorted(sorted(e.articles) for e in feed.events) == sorted(sorted(ids(f)) for f in EVENTS.values())
+    assert not feed.unassigned and not feed.skipped and feed.grouping == "auto"
+    assert [e.first_published for e in feed.events] == ["2023-09-14", "2025-03-11", "2025-06-03"]  # earliest first
+    assert not any(e.single_source for e in feed.events)
+
+
+def test_each_events_report_equals_the_report_of_its_own_folder(mixed: Path) -> None:
+    feed = summarize_feed(mixed)
+    by_articles = {frozenset(e.articles): e.report for e in feed.events}
+    for folder in EVENTS.values():
+        alone = summarize(folder)
+        assert comparable(by_articles[frozenset(ids(folder))]) == comparable(alone)
+
+
+def test_grouping_does_not_depend_on_the_order_of_the_articles(mixed: Path) -> None:
+    articles = load_folder(mixed).articles
+    forward = group_articles(articles)
+    backward = group_articles(articles[::-1])
+    named = {frozenset(articles[i].id for i in e) for e in forward.events}
+    assert named == {frozenset(articles[::-1][i].id for i in e) for e in backward.events}
+
+
+def summit(day: str, text: str, name: str) -> Article:
+    body = (
+        f"Brussels summit on defence spending\n\n{day}\n\n{text} European Union leaders met in Brussels on Thursday "
+        "for a summit on defence spending, with Ursula von der Leyen urging capitals to buy more weapons "
+        "together and António Costa calling the meeting a turning point for the bloc's security. Diplomats "
+        "said the leaders would return to the question of joint borrowing at their next meeting."
+    )
+    return Article(Path(f"{name}.txt"), body)
+
+
+def test_two_articles_a_month_apart_about_the_summit_are_two_events() -> None:
+    march = [summit("20 March 2025", "Leaders agreed on a plan.", "a1"),
+             summit("21 March 2025", "Leaders argued over money.", "a2")]  # fmt: skip
+    june = [summit("26 June 2025", "Leaders agreed on a plan.", "b1"),
+            summit("27 June 2025", "Leaders argued over money.", "b2")]  # fmt: skip
+    grouping = group_articles([*march, *june])
+    assert grouping.events == [[0, 1], [2, 3]]
+    same_week = group_articles([*march, summit("24 March 2025", "Leaders agreed on a plan.", "a3")])
+    assert same_week.events == [[0, 1, 2]]
+
+
+def test_a_lone_article_is_its_own_event_not_folded_into_a_neighbour(mixed: Path, tmp_path: Path) -> None:
+    shutil.copy(EVENTS["quake"] / "andes-report.txt", tmp_path / "quake.txt")
+    for name in ("harbour-ledger.txt", "continental-wire.txt"):
+        shutil.copy(EVENTS["port-strike"] / name, tmp_path / name)
+    articles = [a for a in load_folder(tmp_path).articles]
+    feed = summarize_feed(articles)
+    lone = [e for e in feed.events if e.single_source]
+    assert [e.articles for e in lone] == [["quake"]]
+    assert lone[0].report is not None and len(lone[0].report.sources) == 1
+
+
+class Blind(WordLlama):
+    """WordLlama, except that it knows no word of the one text it is told to be blind to."""
+
+    def __init__(self, blind: str) -> None:
+        self.blind = blind
+
+    def embed(self, texts: list[str]) -> Any:
+        vectors = super().embed(texts)
+        for k, text in enumerate(texts):
+            if self.blind in text:
+                vectors[k] = np.zeros(vectors.shape[1], dtype=np.float32)
+        return vectors
+
+
+def test_an_article_with_nothing_to_compare_is_unassigned_with_the_reason(tmp_path: Path) -> None:
+    for path in EVENTS["quake"].glob("*.txt"):
+        shutil.copy(path, tmp_path)
+    (tmp_path / "odd.txt").write_text("lorem ipsum " * 30 + "\n\nlorem ipsum dolor sit amet " * 5, encoding="utf-8")
+    articles = load_folder(tmp_path).articles
+    grouping = group_articles(articles, embedder=Blind("lorem"))
+    assert grouping.unassigned == [([a.id for a in articles].index("odd"), NOTHING_TO_COMPARE)]
+    assert sum(len(e) for e in grouping.events) == len(articles) - 1
+
+
+def test_group_one_and_none(mixed: Path) -> None:
+    assert [len(e.articles) for e in plan_feed(mixed, group="one").events] == [12]
+    assert [len(e.articles) for e in plan_feed(mixed, group="none").events] == [1] * 12
+
+
+def test_articles_as_mappings_keep_what_they_state() -> None:
+    rows = [{"id": a.id, "text": a.text, "url": f"https://example.org/{a.id}", "outlet": "Desk",
+             "published": "2025-06-03"} for a in load_folder(EVENTS["quake"]).articles]  # fmt: skip
+    feed = summarize_feed(rows)
+    [event] = feed.events
+    assert event.report is not None
+    assert {s.source.outlet for s in event.report.sources} == {"Desk"}
+    assert event.report.sources[0].source.path.startswith("https://example.org/")
+
+
+def test_the_committed_feed_schema_matches_the_model() -> None:
+    assert (ROOT / "schemas" / "feed_report.json").read_text(encoding="utf-8") == json_schema()
+
+
+# --------------------------------------------------------------------------------------------------
+# The command
+# --------------------------------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_the_command_writes_an_index_and_one_report_per_event(mixed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    result = runner.invoke(app, [str(mixed), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert len(index["events"]) == 3
+    for event in index["events"]:
+        report = json.loads((out / event["report_file"]).read_text(encoding="utf-8"))
+        assert sorted(s["source"]["id"] for s in report["sources"]) == sorted(event["articles"])
+        assert (out / f"{event['id']}.html").exists() and (out / f"{event['id']}.md").exists()
+    assert "3 event(s) from 12 article(s)" in (out / "index.md").read_text(encoding="utf-8")
+    assert "<table>" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_terminal_shows_the_index_and_json_is_the_feed(mixed: Path) -> None:
+    text = runner.invoke(app, [str(mixed), "--quiet"])
+    assert text.exit_code == 0 and "3 event(s) from 12 article(s)" in text.stdout
+    as_json = runner.invoke(app, [str(mixed), "--quiet", "--format", "json"])
+    assert len(FeedReport.model_validate_json(as_json.stdout).events) == 3
+
+
+def test_one_event_under_auto_is_the_report_it_always_was() -> None:
+    result = runner.invoke(app, [str(SEEDS), "--quiet", "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["sources"]) == 5
+
+
+def test_a_feed_refuses_an_out_inside_its_input_and_record_replay(mixed: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, [str(mixed), "--out", str(mixed / "reports"), "-q"]).exit_code == 2
+    assert runner.invoke(app, [str(mixed), "--record", str(tmp_path / "rec"), "-q"]).exit_code == 2
+
+
+# --------------------------------------------------------------------------------------------------
+# --per-folder with a model: one budget, progress, resuming
+# --------------------------------------------------------------------------------------------------
+
+
+def per_folder_root(tmp_path: Path, events: int) -> Path:
+    """``events`` subfolders, each a copy of the seeds with a closing line naming its event."""
+    root = tmp_path / "root"
+    for n in range(events):
+        folder = root / f"event{n}"
+        folder.mkdir(parents=True)
+        for path in SEEDS.glob("*.txt"):
+            text = path.read_text(encoding="utf-8").rstrip()
+            (folder / path.name).write_text(f"{text}\n\nCopy for event {n}.\n", encoding="utf-8")
+    (root / "stray.txt").write_text("A note at the top of the feed. " * 10, encoding="utf-8")
+    return root
+
+
+def test_per_folder_shares_one_concurrency_budget_across_events(tmp_path: Path) -> None:
+    root = per_folder_root(tmp_path, 3)
+    seen: list[tuple[int, int, int, int]] = []
+    with AnnotatedServer(delay=0.05) as server:
+        feed = summarize_feed(root, per_folder=True, model="annotated", base_url=server.base_url, concurrency=3,
+                              on_progress=lambda *p: seen.append(p))  # fmt: skip
+    assert [e.folder for e in feed.events] == ["event0", "event1", "event2"]
+    assert all(e.report is not None and len(e.report.sources) == 5 and e.disagreements for e in feed.events)
+    assert server.peak <= 3  # extraction and judge requests of every event together
+    assert server.articles.count("judge") >= 3 and len(server.articles) - server.articles.count("judge") == 15
+    assert [(u.id, u.reason) for u in feed.unassigned] == [("stray", "not in a subfolder: with --per-folder each "
+                                                                     "subfolder is one event")]  # fmt: skip
+    assert seen[-1] == (15, 15, 3, 3) and feed.usage.calls == len(server.articles)
+
+
+def _wait_for(condition: Callable[[], object], what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_per_folder_killed_mid_way_resumes_asking_nothing_already_done(tmp_path: Path) -> None:
+    root = per_folder_root(tmp_path, 2)
+    cache = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    with AnnotatedServer(delay=0.4) as server:
+        command = [sys.executable, "-m", "summarizer.cli", str(root), "--per-folder", "--model", "annotated",
+                   "--base-url", server.base_url, "--concurrency", "1", "--cache-dir", str(cache), "--quiet",
+                   "--format", "json"]  # fmt: skip
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            _wait_for(lambda: len(list((cache / "articles").glob("*.json"))) >= 3 or process.poll() is not None,
+                      "three finished articles")  # fmt: skip
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            os.kill(process.pid, signal.SIGKILL)
+        finally:
+            process.kill()
+            process.wait()
+            if process.stderr:
+                process.stderr.close()
+        done_before = len(list((cache / "articles").glob("*.json")))
+        asked_before = len(server.articles)
+        second = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, timeout=300)
+    assert second.returncode == 0, second.stderr.decode()
+    feed = FeedReport.model_validate_json(second.stdout)
+    cached = sum(s.cached for r in feed.reports for s in r.sources)
+    assert cached == done_before >= 3
+    extraction_after = [a for a in server.articles[asked_before:] if a != "judge"]
+    assert len(extraction_after) == 10 - done_before  # nothing already done was asked again
