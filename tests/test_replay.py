@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -145,7 +146,8 @@ def test_a_recorded_reask_carries_only_the_failed_items_after_the_same_prompt() 
         assert system == first["messages"][0] and first["messages"][1]["content"].startswith(article["content"])
         answer = json.loads(said["content"])
         assert answer and set(answer) <= {"event", "event_sentence", "claims"}
-        named = {line.split(":", 1)[0] for line in problems["content"].splitlines() if line.startswith("- ")}
+        # the errors name items by index ("- claims[3]: ..."); the field guide after them names fields
+        named = set(re.findall(r"^(- \w+\[\d+\]):", problems["content"], re.MULTILINE))
         sent = {f"- claims[{c['number']}]" for c in answer.get("claims", [])}
         sent |= {"- event[0]"} if "event" in answer else set()
         assert sent == named  # every item sent back failed, and every failed item was sent back
