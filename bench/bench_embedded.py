@@ -16,16 +16,47 @@ Bound (issue 6): tokens/s(pipeline) / tokens/s(direct) >= 0.9.
 Sampling is greedy (temperature 0, fixed seed), so both sides generate the same tokens; the script
 says so when they do not. Other work on the machine comes and goes, so the two sides alternate
 (pipeline, direct, pipeline, direct) and the best pass of each is compared; every pass is printed.
+
+``python bench/bench_embedded.py server`` (needs ``pip install 'llama-cpp-python[server]'``) compares
+the in-process path with the same GGUF behind ``llama_cpp.server`` on seed 004, bound (performance
+issue) wall(embedded) / wall(server) <= 1.0:
+
+3. The pipeline runs seed 004 in-process; its requests are captured.
+4. A ``llama_cpp.server`` on loopback (the library's context size, the server's own thread default)
+   receives the same requests, with the sampling ``Llama.create_chat_completion`` defaults to — the
+   server's request defaults differ (``repeat_penalty`` 1.1 where the in-process default is 1.0), and
+   with them SmolLM2 writes another, much shorter answer: that, not the runtime, is what made the
+   server look twice as fast. One request is also sent with the server's defaults, to show it.
+   Server wall = the time of its answers, client side; embedded wall = the pipeline's whole run.
 """
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import multiprocessing as mp
 import os
+import shutil
+import socket
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
-from _common import SEEDS, Call, bound, default_model, figure, fresh_cache, header, load_is_high, metered, note
+from _common import (
+    SEEDS,
+    Call,
+    bound,
+    default_model,
+    figure,
+    fresh_cache,
+    header,
+    load_is_high,
+    metered,
+    note,
+    scratch,
+)
 
 from summarizer import summarize
 from summarizer.embedded import DEFAULT_CONTEXT, PASSED, default_model_path, load_model
@@ -104,5 +135,77 @@ def main() -> None:
         note("load average above the core count during the run: other work shared the CPU")
 
 
+SERVER_SEED = "004"  # the article of the issue's measurement
+
+
+def versus_server() -> None:
+    header(f"embedded model vs the same GGUF behind llama_cpp.server: wall time on seed {SERVER_SEED}")
+    try:
+        import httpx2
+        import llama_cpp.server.app  # noqa: F401 - its dependencies are the [server] extra's
+        from llama_cpp import Llama
+    except ImportError as missing:
+        note(f"skipped: {missing}; pip install 'llama-cpp-python[server]'")
+        return
+    default_model()
+    folder = scratch("server-seed")
+    for path in SEEDS.glob(f"{SERVER_SEED}_*.txt"):
+        shutil.copy(path, folder)
+    defaults = {k: p.default for k, p in inspect.signature(Llama.create_chat_completion).parameters.items()}
+    sampling = {k: defaults[k] for k in ("repeat_penalty", "top_k", "top_p", "min_p")}
+    with _server(httpx2) as url:
+        embedded_walls, server_walls = [], []
+        for n in range(1, PASSES + 1):
+            with metered() as meter, fresh_cache():
+                start = time.perf_counter()
+                summarize(folder, model="embedded", judge=False)
+                embedded_walls.append(time.perf_counter() - start)
+            calls = [c for c in meter.calls if c.status == 200]
+            seconds, generated, differing = 0.0, 0, 0
+            for call in calls:
+                start = time.perf_counter()
+                answer = httpx2.post(url, json=call.body | sampling, timeout=600).json()
+                seconds += time.perf_counter() - start
+                generated += answer["usage"]["completion_tokens"]
+                differing += answer["choices"][0]["message"]["content"] != call.content
+            server_walls.append(seconds)
+            note(f"pass {n}: embedded {embedded_walls[-1]:.1f} s ({len(calls)} requests, "
+                 f"{sum(c.usage.get('completion_tokens', 0) for c in calls)} tokens generated); server "
+                 f"{seconds:.1f} s ({generated} tokens generated, {differing} answers differ)")  # fmt: skip
+        answer = httpx2.post(url, json=calls[0].body, timeout=600).json()
+        note(f"with the server's own sampling defaults the first request gets {answer['usage']['completion_tokens']} "
+             f"tokens, against {calls[0].usage.get('completion_tokens')} in-process")  # fmt: skip
+    figure("embedded.server_sampling", ", ".join(f"{k}={v}" for k, v in sampling.items()))
+    bound("embedded.over_server", min(embedded_walls) / min(server_walls), "<=", 1.0)
+    if load_is_high():
+        note("load average above the core count during the run: other work shared the CPU")
+
+
+@contextlib.contextmanager
+def _server(httpx2: Any) -> Iterator[str]:
+    """``python -m llama_cpp.server`` on a free loopback port, with the library's context size; its
+    chat completions URL while it runs."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model_path()), "--seed", "0",
+               "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(DEFAULT_CONTEXT)]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/v1"
+    try:
+        for _ in range(600):
+            try:
+                httpx2.get(f"{base}/models", timeout=1)
+                break
+            except httpx2.HTTPError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("llama_cpp.server did not start")
+        yield f"{base}/chat/completions"
+    finally:
+        process.terminate()
+        process.wait()
+
+
 if __name__ == "__main__":
-    main()
+    versus_server() if sys.argv[1:] == ["server"] else main()
