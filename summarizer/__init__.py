@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from summarizer.align import group_claims
     from summarizer.errors import ConfigError, InputError, ModelError, ReplayMissError, SummarizerError
+    from summarizer.feed import summarize_feed, summarize_feed_async
+    from summarizer.feed_schema import FeedEvent, FeedReport
     from summarizer.pipeline import summarize, summarize_async
     from summarizer.report import render
     from summarizer.schemas import (
@@ -36,6 +38,10 @@ _HOMES = {
     "summarize": "summarizer.pipeline",
     "summarize_async": "summarizer.pipeline",
     "render": "summarizer.report",
+    "summarize_feed": "summarizer.feed",
+    "summarize_feed_async": "summarizer.feed",
+    "FeedEvent": "summarizer.feed_schema",
+    "FeedReport": "summarizer.feed_schema",
     "group_claims": "summarizer.align",
     "Answer": "summarizer.schemas",
     "ArticleReport": "summarizer.schemas",
@@ -56,6 +62,8 @@ __all__ = [
     "ArticleReport",
     "ConfigError",
     "EventReport",
+    "FeedEvent",
+    "FeedReport",
     "Evidence",
     "InputError",
     "ModelError",
@@ -69,6 +77,8 @@ __all__ = [
     "render",
     "summarize",
     "summarize_async",
+    "summarize_feed",
+    "summarize_feed_async",
 ]
 
 
