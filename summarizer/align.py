@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from summarizer.embed import normalised
-from summarizer.facets import compare, facets, pinned_together, with_openers
-from summarizer.groups import Index
+from summarizer.facets import Facets, compare, conflict_kind, facets, pinned_together, with_openers
+from summarizer.groups import Groups, Index
 from summarizer.text import content_words
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ ANSWER_THRESHOLD = 0.20  # average similarity for claims to be one answer (cosin
 FACET_BONUS = 0.25  # added to a pair's cosine when a number, date or name pins both to the same thing
 COMMON_PIN = 1.5  # a pin given by more claims than this many times the sources is the event's, not a fact's
 QUESTION_THRESHOLD = 0.35  # average similarity for answers to belong to one question
+CONTRADICTION_THRESHOLD = 0.3  # question similarity at which claims stating opposite outcomes join questions
 TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
 TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
 WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in common
@@ -155,6 +156,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
     answers = average_link(n, answer_edges, ANSWER_THRESHOLD, cannot=vetoed)
     questions = average_link(n, question_edges, QUESTION_THRESHOLD, start=answers)
+    questions = _with_conflicts(questions, pairs, relation, question_edges, pinned)
     topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions) if with_topics else questions
     home = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(questions) for i in group}
@@ -166,6 +168,29 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     answer_of_question = [sorted({home[i] for i in q}) for q in questions]
     question_of_topic = [sorted({question_of[i] for i in t}) for t in topics]
     return Alignment(answers, answer_of_question, question_of_topic, conflicts)
+
+
+def _with_conflicts(
+    questions: list[list[int]],
+    pairs: list[tuple[int, int]],
+    relation: Sequence[str],
+    question_edges: dict[tuple[int, int], float],
+    pinned: list[Facets],
+) -> list[list[int]]:
+    """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled",
+    "ended" / "extended", a denial) and are close enough to be asked together: incompatible answers
+    belong to one question, however their other words differ. Number and date clashes do not join
+    questions: two unrelated claims often give different numbers."""
+    question_of = {i: q for q, group in enumerate(questions) for i in group}
+    joined = Groups(len(questions))
+    for (i, j), rel in zip(pairs, relation, strict=True):
+        close = question_edges.get((i, j), 0.0) >= CONTRADICTION_THRESHOLD
+        if rel == "conflict" and close and conflict_kind(pinned[i], pinned[j]) == "contradiction":
+            joined.join(question_of[i], question_of[j])
+    merged: dict[int, list[int]] = {}
+    for q, group in enumerate(questions):
+        merged.setdefault(joined.root(q), []).extend(group)
+    return [sorted(group) for group in merged.values()]
 
 
 def _question_edges(

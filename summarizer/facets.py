@@ -78,10 +78,15 @@ _OPPOSITES = [
     ("accep", "rejec"), ("accep", "decli"), ("appro", "rejec"), ("confi", "denie"), ("open", "close"),
     ("opene", "close"), ("start", "ended"), ("began", "ended"), ("arriv", "depar"), ("cance", "postp"),
     ("up", "down"), ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
-    ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("extend", "shorte"),
-    ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"),
+    ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("exten", "short"),
+    ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
+    ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
 ]  # fmt: skip
-_OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
+_OPPOSITE: dict[str, frozenset[str]] = {
+    stem: frozenset(b for a, b in _OPPOSITES if a == stem) | frozenset(a for a, b in _OPPOSITES if b == stem)
+    for pair in _OPPOSITES
+    for stem in pair
+}
 _SCOPE = 1  # content words a negation governs after it
 _GOVERNED_SKIP = frozenset(
     "been have being much more very only even also ever that this those these what when where which with "
@@ -277,11 +282,7 @@ def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
     """One says a word whose opposite the other says, and neither says both."""
-    for stem in a - b:
-        opposite = _OPPOSITE.get(stem)
-        if opposite is not None and opposite in b and opposite not in a:
-            return True
-    return False
+    return any(_OPPOSITE.get(stem, frozenset()) & (b - a) for stem in a - b)
 
 
 def _share_name(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -36,11 +36,26 @@ def _claims(event: dict) -> list[dict]:
         ("The index rose 0.8% in May.", "The index fell 0.8% in May.", "conflict"),
         ("Shares closed at a record in 2021.", "Shares closed at a record in 2019.", "conflict"),
         ("The delegations met in Paris.", "The delegations met in Lyon.", "apart"),
+        ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
+        ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
         ("The talks were constructive.", "Both sides called the talks useful.", "open"),
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
     assert compare(facets(a), facets(b)) == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The talks ended on Friday.", "The talks continue on Friday."),
+        ("The talks concluded on Friday.", "The talks continued on Friday."),
+        ("The visit appeared to end early.", "The visit is expected to extend for days."),
+    ],
+)
+def test_opposite_outcomes_conflict_whichever_statement_comes_first(a: str, b: str) -> None:
+    """A word with several opposites ("continue": ended, concluded, stopped...) is matched to each."""
+    assert compare(facets(a), facets(b)) == compare(facets(b), facets(a)) == "conflict"
 
 
 def test_a_year_is_a_date_not_a_number_and_spelled_numbers_count() -> None:

@@ -117,15 +117,17 @@ def test_replayed_hand_annotated_run_goes_through_the_same_merge_and_harness() -
 
 
 def test_without_the_judge_the_annotated_seeds_still_flag_no_false_disagreement() -> None:
-    """The deterministic floor (no judge): what it flags is right, and most agreement is found. One pair
-    of sides is merged: 'the arms-factory and fleet tours were scrapped' and 'Kim is scheduled to see
-    the Pacific Fleet' share their words and names; only meaning (the judge) tells them apart."""
+    """The deterministic floor (no judge): what it flags is right, and most agreement is found. Outcomes
+    stated in opposite words are flagged ('the tours were scrapped' / 'Kim is scheduled to see the
+    Pacific Fleet', 'the visit ended early' / 'it is expected to continue'); the claims on their sides
+    no longer share an answer with the claims around them, which costs some agreement (8 of 12 found)."""
     reports = annotated_reports(SEEDS, FIXTURES / "annotated")
     merged = merge(reports)
     scores = score(report_with(merged.questions), GOLD, TEXTS)
     assert scores.false_flags == [] and scores.disagreement_precision == 1.0
-    assert len(scores.consensus_found) >= 9
-    assert scores.distinct_merged in ([], ["arms-factory-fleet-visits/0~arms-factory-fleet-visits/1"])
+    assert {"arms-factory-fleet-visits", "visit-ended-early"} <= set(scores.disagreements_found)
+    assert len(scores.consensus_found) >= 8
+    assert scores.distinct_merged == []
 
 
 def test_the_command_scores_an_alignment_dev_set() -> None:

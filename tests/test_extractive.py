@@ -43,9 +43,11 @@ def test_its_claims_are_the_articles_own_sentences_bounded_per_article(report: E
 
 
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
-    """Scored against the hand-written gold (fixtures/gold): what rules can find, found right."""
+    """Scored against the hand-written gold (fixtures/gold): what rules can find, found right — the quote
+    dispute, and the tours "scrapped" / "cancelled" by two outlets that another says Kim "is scheduled"
+    to make (opposite outcomes in words: one question, two answers)."""
     scores = evaluate(FIXTURES / "gold" / "seeds.json", report, SEEDS)
-    assert "peskov-visit-wording" in scores.disagreements_found
+    assert {"peskov-visit-wording", "arms-factory-fleet-visits"} <= set(scores.disagreements_found)
     assert scores.false_flags == [] and scores.disagreement_precision == 1.0
     assert len(scores.consensus_found) >= 6
 
