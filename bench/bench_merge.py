@@ -323,8 +323,8 @@ def _serve(count: int, inbox: Any, out: Any) -> None:
                 seconds, result = _time_one(work, frozen)
                 total += seconds
             if name == "merge":
-                event, consensus, partial, disagreements = result
-                name = f"{len(consensus)} consensus, {len(partial)} partial, {len(disagreements)} disagreements"
+                status = [q.status for q in result.questions]
+                name = ", ".join(f"{status.count(s)} {s}" for s in ("consensus", "partial", "disagreement"))
             out.put((name, total / number))
             del result
         out.put(("done", number))
