@@ -30,7 +30,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -297,12 +297,14 @@ def average_link(
     *,
     cannot: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     start: list[list[int]] | None = None,
+    may_join: Callable[[list[int], list[int]], bool] | None = None,
 ) -> list[list[int]]:
     """Average-link agglomerative clustering of items ``0..n-1`` over the pairs in ``edges``.
 
     Two clusters' similarity is the sum of their pairs' similarities over the product of their sizes (a
     pair not in ``edges`` counts 0); the most similar clusters merge while that is at least
-    ``threshold``, never two whose items include a pair in ``cannot``. ``start`` gives initial
+    ``threshold``, never two whose items include a pair in ``cannot``, nor two whose members
+    ``may_join`` refuses (it is asked when they are the closest pair). ``start`` gives initial
     clusters. Ties go to the smallest cluster ids, so the result depends only on the items' order.
     Returns the clusters, each sorted, in the order of their first items.
     """
@@ -338,7 +340,7 @@ def average_link(
             continue  # stale: one of the two has merged since
         if -minus < threshold:
             break
-        if b in blocked[a]:
+        if b in blocked[a] or (may_join is not None and not may_join(members[a], members[b])):
             continue
         _merge(a, b, members, sums, blocked, version)
         for c, total in sums[a].items():

@@ -35,7 +35,6 @@ into a neighbour to look tidy.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -45,6 +44,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarizer.align import average_link
 from summarizer.embed import normalised
 from summarizer.groups import Groups
 from summarizer.names import TITLES, fold
@@ -236,45 +236,12 @@ def _buckets(vectors: Vectors) -> list[tuple[dict[int, list[int]], list[int]]]:
 def average_link_dated(
     n: int, edges: dict[tuple[int, int], float], threshold: float, dates: list[int | None], window: int
 ) -> list[list[int]]:
-    """Average-link clustering of items ``0..n-1`` over the pairs in ``edges`` (a pair not there counts
-    0), merging the closest clusters while their mean similarity is at least ``threshold`` and the dates
-    of the merged cluster (days; None: undated) would span at most ``window``. Ties go to the smaller
-    cluster ids, so the result depends only on the items' order."""
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    span: dict[int, tuple[int, int] | None] = {i: (d, d) if d is not None else None for i, d in enumerate(dates)}
-    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for (i, j), sim in edges.items():
-        sums[i][j] = sums[i].get(j, 0.0) + sim
-        sums[j][i] = sums[j].get(i, 0.0) + sim
-    version = dict.fromkeys(members, 0)
-    heap = [(-total, a, b, 0, 0) for a, row in sums.items() for b, total in row.items() if a < b]
-    heapq.heapify(heap)
-    while heap:
-        minus, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or version[a] != va or version[b] != vb:
-            continue  # stale: one of the two has merged since
-        if -minus < threshold:
-            break
-        joined = _joined(span[a], span[b])
-        if joined is not None and joined[1] - joined[0] > window:
-            continue  # a month apart: two events, however alike
-        members[a] += members.pop(b)
-        span[a] = joined
-        del span[b]
-        for c, total in sums.pop(b).items():
-            if c != a:
-                sums[a][c] = sums[a].get(c, 0.0) + total
-                sums[c][a] = sums[c].get(a, 0.0) + sums[c].pop(b)
-        sums[a].pop(b, None)
-        version[a] += 1
-        del version[b]
-        for c, total in sums[a].items():
-            x, y = min(a, c), max(a, c)
-            heapq.heappush(heap, (-total / (len(members[a]) * len(members[c])), x, y, version[x], version[y]))
-    return sorted(sorted(group) for group in members.values())
+    """Average-link clustering (:func:`summarizer.align.average_link`) that never merges two clusters
+    whose dates (days; None: undated) would then span more than ``window``: a month apart, two events,
+    however alike."""
 
+    def within(a: list[int], b: list[int]) -> bool:
+        days = [day for i in a + b if (day := dates[i]) is not None]
+        return not days or max(days) - min(days) <= window
 
-def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
-    if a is None or b is None:
-        return a or b
-    return (min(a[0], b[0]), max(a[1], b[1]))
+    return average_link(n, edges, threshold, may_join=within)
