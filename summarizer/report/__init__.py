@@ -5,7 +5,6 @@ Each format lives in its own module, imported when it is asked for.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,11 +46,7 @@ def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None, t
 
         return markdown(report)
     if fmt == "text":
-        from rich.console import Console
+        from summarizer.report.terminal import plain_text, terminal
 
-        from summarizer.report.terminal import terminal
-
-        console = Console(width=110, record=True, file=io.StringIO(), color_system=None)
-        console.print(terminal(report))
-        return console.export_text()
+        return plain_text(terminal(report))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -138,11 +138,7 @@ def render_index(feed: FeedReport, fmt: str) -> str:
     if fmt == "json":
         return index_json(feed)
     if fmt == "text":
-        import io
+        from summarizer.report.terminal import plain_text
 
-        from rich.console import Console
-
-        console = Console(width=110, record=True, file=io.StringIO(), color_system=None)
-        console.print(index_terminal(feed))
-        return console.export_text()
+        return plain_text(index_terminal(feed))
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(INDEX_FORMATS)}")

@@ -36,6 +36,7 @@ from summarizer.report.common import (
 )
 from summarizer.schemas import Answer, EventReport, Question
 
+TEXT_WIDTH = 110  # columns of a report rendered as plain text (-f text, a file): no terminal to ask
 QUOTE_CHARS = 100  # of each piece of evidence: the stretch around the words of its statement
 
 
@@ -175,3 +176,14 @@ def _questions(
             escape(f"Q{numbers[id(q)]}. {q.question}"), escape("\n".join(answers)), escape("\n".join(evidence))
         )
     return Group(Rule(title), table)
+
+
+def plain_text(renderable: RenderableType) -> str:
+    """What the terminal would show, as plain text without colour, :data:`TEXT_WIDTH` columns wide."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=TEXT_WIDTH, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.export_text()
