@@ -30,7 +30,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +135,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     topic_vectors = _embedded(embedder, [c.topic for c in items]) if any(c.topic for c in items) else None
     words = [frozenset(content_words(c.statement)) for c in items]
     assert statements is not None
-    pairs = list(_pairs(items, statements, words))
+    pairs = _pairs(items, statements, words)
     cosine = _cosines(statements, pairs)
     question_edges = _question_edges(items, cosine, _centred(topic_vectors, n / sources), words, pairs)
     pinned = with_openers([facets(c.statement) for c in items])
@@ -204,45 +204,45 @@ def _question_edges(
     they have in common."""
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
-    total = [sum(weight[w] for w in ws) for ws in words]
-    topics = _cosines(topic_vectors, pairs) if topic_vectors is not None else cosine
-    edges = {}
-    for (i, j), cos, topic_cos in zip(pairs, cosine, topics, strict=True):
-        both = topic_vectors is not None and items[i].topic and items[j].topic
-        meaning = (1 - TOPIC_WEIGHT) * cos + TOPIC_WEIGHT * topic_cos if both else cos
-        lighter = min(total[i], total[j])
-        shared = sum(weight[w] for w in words[i] & words[j]) / lighter if lighter > 0 else 0.0
-        edges[(i, j)] = meaning + WORDS_WEIGHT * shared
-    return edges
+    total = np.array([sum(map(weight.__getitem__, ws)) for ws in words], dtype=float)
+    left = np.array([i for i, _ in pairs], dtype=np.int64)
+    right = np.array([j for _, j in pairs], dtype=np.int64)
+    meaning = np.array(cosine)
+    if topic_vectors is not None:
+        topical = np.array([bool(c.topic) for c in items])
+        both = topical[left] & topical[right]
+        mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, pairs))
+        meaning = np.where(both, mixed, meaning)
+    lighter = np.minimum(total[left], total[right])
+    shared = np.array([sum(map(weight.__getitem__, words[i] & words[j])) for i, j in pairs], dtype=float)
+    shared = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
+    return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
 
 
-def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> Iterable[tuple[int, int]]:
-    """The pairs of claims compared: all of them up to EXACT_LIMIT claims, bounded candidates beyond."""
+def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """The pairs of claims compared: all of them up to EXACT_LIMIT claims, bounded candidates beyond.
+    Each pair is (earlier, later): a claim looks its candidates up among the claims before it."""
     n = len(items)
     if n <= EXACT_LIMIT:
-        yield from ((i, j) for i in range(n) for j in range(i + 1, n))
-        return
-    seen: set[tuple[int, int]] = set()
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    found: list[tuple[int, int]] = []
     index = Index()
     keys = _bucket_keys(vectors)  # per table, each claim's bucket
     tables: list[dict[int, list[int]]] = [{} for _ in keys]
     for i in range(n):
         sorted_words = sorted(words[i])
         if i <= CANDIDATES:  # while there are no more claims before it than candidates: all of them
-            near = list(range(i))
+            near: list[int] = list(range(i))
         else:
             near = [j for j, _ in index.top(sorted_words, CANDIDATES // 2)]
             near += [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())][: CANDIDATES // 2]
-        for j in near:
-            pair = (min(i, j), max(i, j))
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+        found += [(j, i) for j in dict.fromkeys(near)]
         index.add(i, sorted_words)
         for t, table in enumerate(tables):
             bucket = table.setdefault(keys[t][i], [])
             if len(bucket) < _BUCKET:
                 bucket.append(i)
+    return found
 
 
 def _bucket_keys(vectors: Vectors) -> list[list[int]]:
@@ -308,70 +308,78 @@ def average_link(
     clusters. Ties go to the smallest cluster ids, so the result depends only on the items' order.
     Returns the clusters, each sorted, in the order of their first items.
     """
-    members: dict[int, list[int]] = {}
+    members: list[list[int]] = [list(g) for g in (start if start is not None else [[i] for i in range(n)])]
     cluster_of = list(range(n))
-    for c, group in enumerate(start if start is not None else [[i] for i in range(n)]):
-        members[c] = list(group)
+    for c, group in enumerate(members):
         for i in group:
             cluster_of[i] = c
-    sums: dict[int, dict[int, float]] = {c: {} for c in members}
-    blocked: dict[int, set[int]] = {c: set() for c in members}
+    sums: list[dict[int, float]] = [{} for _ in members]
     for (i, j), sim in edges.items():
         a, b = cluster_of[i], cluster_of[j]
         if a != b:
-            sums[a][b] = sums[a].get(b, 0.0) + sim
-            sums[b][a] = sums[b].get(a, 0.0) + sim
+            row = sums[a]
+            row[b] = row.get(b, 0.0) + sim
+            row = sums[b]
+            row[a] = row.get(a, 0.0) + sim
+    blocked: dict[int, set[int]] = {}  # only the clusters with a veto
     for i, j in cannot:
         a, b = cluster_of[i], cluster_of[j]
         if a != b:
-            blocked[a].add(b)
-            blocked[b].add(a)
-    version = dict.fromkeys(members, 0)
+            blocked.setdefault(a, set()).add(b)
+            blocked.setdefault(b, set()).add(a)
+    version = [0] * len(members)  # bumped at each merge; -1 once a cluster is gone
+    # a pair below the threshold can never merge, so only pairs at or above it are queued
     heap = [
-        (-total / (len(members[a]) * len(members[b])), a, b, 0, 0)
-        for a, row in sums.items()
+        (-average, a, b, 0, 0)
+        for a, row in enumerate(sums)
         for b, total in row.items()
-        if a < b and b not in blocked[a]
+        if a < b
+        and (average := total / (len(members[a]) * len(members[b]))) >= threshold
+        and b not in blocked.get(a, ())
     ]
     heapq.heapify(heap)
     while heap:
         minus, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or version[a] != va or version[b] != vb:
+        if version[a] != va or version[b] != vb:
             continue  # stale: one of the two has merged since
         if -minus < threshold:
             break
-        if b in blocked[a] or (may_join is not None and not may_join(members[a], members[b])):
+        if b in blocked.get(a, ()) or (may_join is not None and not may_join(members[a], members[b])):
             continue
         _merge(a, b, members, sums, blocked, version)
-        for c, total in sums[a].items():
-            if c not in blocked[a]:
-                x, y = min(a, c), max(a, c)
-                average = total / (len(members[a]) * len(members[c]))
+        size, vetoed, row = len(members[a]), blocked.get(a, ()), sums[a]
+        for c, total in row.items():
+            average = total / (size * len(members[c]))
+            if average >= threshold and c not in vetoed:
+                x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-average, x, y, version[x], version[y]))
-    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+    return sorted((sorted(group) for c, group in enumerate(members) if version[c] >= 0), key=lambda g: g[0])
 
 
 def _merge(
     a: int,
     b: int,
-    members: dict[int, list[int]],
-    sums: dict[int, dict[int, float]],
+    members: list[list[int]],
+    sums: list[dict[int, float]],
     blocked: dict[int, set[int]],
-    version: dict[int, int],
+    version: list[int],
 ) -> None:
     """Fold cluster ``b`` into ``a``: members, pair sums and vetoes."""
-    members[a] += members.pop(b)
-    for c, total in sums.pop(b).items():
+    members[a] += members[b]
+    members[b] = []
+    row_a, row_b = sums[a], sums[b]
+    sums[b] = {}
+    for c, total in row_b.items():
         if c == a:
             continue
-        sums[a][c] = sums[a].get(c, 0.0) + total
+        row_a[c] = row_a.get(c, 0.0) + total
         row = sums[c]
         row[a] = row.get(a, 0.0) + row.pop(b)
-    sums[a].pop(b, None)
-    for c in blocked.pop(b):
+    row_a.pop(b, None)
+    for c in blocked.pop(b, ()):
         if c != a:
-            blocked[a].add(c)
+            blocked.setdefault(a, set()).add(c)
             blocked[c].discard(b)
             blocked[c].add(a)
     version[a] += 1
-    del version[b]
+    version[b] = -1

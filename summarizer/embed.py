@@ -60,7 +60,12 @@ class WordLlama:
     def embed(self, texts: list[str]) -> Vectors:
         if not texts:
             return np.zeros((0, 256), dtype=np.float32)
-        return normalised(_wordllama().embed(texts, norm=True))
+        # texts of like length batched together: a batch is padded to its longest text
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = _wordllama().embed([texts[i] for i in order], norm=True, batch_size=256)
+        unsorted = np.empty_like(vectors)
+        unsorted[order] = vectors
+        return normalised(unsorted)
 
 
 @cache

@@ -133,6 +133,22 @@ class Facets:
             + [f"name:{n}" for n in self.names]
         )
 
+    # Derived once per statement, since one statement is compared with many others.
+    @cached_property
+    def stems4(self) -> frozenset[str]:
+        """The four-letter stems of the words, for what a negation governs."""
+        return frozenset(s[:4] for s in self.stems)
+
+    @cached_property
+    def long_stems(self) -> frozenset[str]:
+        """The stems of the longer words, other than negations: what a denial must share."""
+        return frozenset(w for w in self.stems if len(w) >= 4 and w not in _NEGATION_STEMS)
+
+    @cached_property
+    def opposites(self) -> frozenset[str]:
+        """Every stem that states the opposite of a stem of this statement."""
+        return frozenset().union(*(_OPPOSITE.get(stem, frozenset()) for stem in self.stems))
+
 
 @lru_cache(maxsize=65536)
 def facets(text: str) -> Facets:
@@ -211,13 +227,15 @@ def compare(a: Facets, b: Facets) -> Relation:
     """How two statements' facets relate (see the module docstring)."""
     if a.tense and b.tense and a.tense != b.tense:
         return "apart"  # a past happening and a coming one ("last visited" / "will visit")
-    if (_denies(a, b) or _denies(b, a)) and _alike(a.stems, b.stems):
+    if (_denies(a, b) or _denies(b, a)) and _alike(a.long_stems, b.long_stems):
         return "conflict"  # the same statement, once denied
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
-    if _clash(a.numbers, b.numbers) or _differ(a.years, b.years) or _differ(a.months, b.months):
+    if a.numbers and b.numbers and _clash(a.numbers, b.numbers):
         return "conflict"
-    if _differ(a.weekdays, b.weekdays) or _opposed(a.stems, b.stems):
+    if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
+        return "conflict"
+    if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
     if a.names and b.names and not _share_name(a.names, b.names):
         return "apart"
@@ -252,7 +270,7 @@ def _clash(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> 
 
 def _denies(a: Facets, b: Facets) -> bool:
     """``a`` negates a word ``b`` asserts, and ``b`` negates nothing ("has not resigned" / "resigned")."""
-    return not b.negated and bool(a.negated & {s[:4] for s in b.stems})
+    return not b.negated and bool(a.negated & b.stems4)
 
 
 def _negated(text: str) -> frozenset[str]:
@@ -266,11 +284,9 @@ def _negated(text: str) -> frozenset[str]:
     return frozenset(governed)
 
 
-def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two statements of about one length sharing most of their longer words: one statement, said two
-    ways (so that one of them negating it is a denial, not a "no" in another clause)."""
-    left = {w for w in a if len(w) >= 4 and w not in _NEGATION_STEMS}
-    right = {w for w in b if len(w) >= 4 and w not in _NEGATION_STEMS}
+def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Two statements of about one length sharing most of their longer words (``Facets.long_stems``): one
+    statement, said two ways (so that one of them negating it is a denial, not a "no" in another clause)."""
     if not left or not right or max(len(left), len(right)) > 1.6 * min(len(left), len(right)):
         return False  # a long sentence with a "no" in one clause is not the denial of a short one
     return len(left & right) >= 0.6 * min(len(left), len(right))
@@ -280,9 +296,10 @@ def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
     return bool(a and b and not a & b)
 
 
-def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+def _opposed(a: Facets, b: Facets) -> bool:
     """One says a word whose opposite the other says, and neither says both."""
-    return any(_OPPOSITE.get(stem, frozenset()) & (b - a) for stem in a - b)
+    only_a, only_b = a.stems - b.stems, b.stems - a.stems
+    return any(_OPPOSITE.get(stem, frozenset()) & only_b for stem in only_a)
 
 
 def _share_name(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -78,7 +78,16 @@ def _context(doc: Document, sentence: Sentence) -> str:
 
 
 def _claim(doc: Document, item: Claim) -> Evidence:
-    return _sentence_evidence(doc, item.sentence, item.statement)
+    key = (item.sentence, item.statement)
+    if key not in doc.checks:
+        try:
+            doc.checks[key] = _sentence_evidence(doc, item.sentence, item.statement)
+        except Ungrounded as reason:
+            doc.checks[key] = str(reason)
+    found = doc.checks[key]
+    if isinstance(found, str):
+        raise Ungrounded(found)
+    return found
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,12 @@ class Document:
         return Evidence(source=self.id, start=start, end=end, text=self.text[start:end], match=match, score=score)
 
     @cached_property
+    def checks(self) -> dict[tuple[int, str], Evidence | str]:
+        """What grounding decided for a (cited sentence, statement), kept: an answer is checked before
+        any re-ask and again when its report is made."""
+        return {}
+
+    @cached_property
     def common_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere ("officials"): not names when capitalized."""
         return frozenset(_LOWER_ONLY.findall(self.text))
