@@ -14,8 +14,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from dataclasses import replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,12 +32,37 @@ from summarizer.load import Article
 from summarizer.printable import each_string, paired
 from summarizer.prompt_files import Prompts
 from summarizer.rules import dates, numbers, quotes
-from summarizer.schemas import ArticleReport, ArticleSummary, Claim, ClaimFixes, Dropped, Usage
+from summarizer.schemas import (
+    ArticleReport,
+    ArticleSummary,
+    Claim,
+    ClaimFixes,
+    Dropped,
+    GroundedDate,
+    GroundedEntity,
+    GroundedFigure,
+    GroundedQuote,
+    Usage,
+)
 from summarizer.text import Document, Sentence
 
 
 async def extract(client: Any, backend: Backend, prompts: Prompts, article: Article, policy: Policy) -> ArticleReport:
     """The grounded report of one article; raises ModelError when the model gives nothing usable."""
+    # the rules' items while the model is asked: the floor costs CPU, the request mostly waiting
+    found = asyncio.get_running_loop().run_in_executor(_rules_thread(), rules_floor, article)
+    try:
+        summary, dropped, usage = await _answer(client, backend, prompts, article, policy)
+    except BaseException:
+        found.cancel()  # nobody will read it
+        raise
+    return report_for(article, summary, dropped, usage, await found)
+
+
+async def _answer(
+    client: Any, backend: Backend, prompts: Prompts, article: Article, policy: Policy
+) -> tuple[ArticleSummary, list[Dropped], Usage]:
+    """The model's event and claims for the whole article (chunk by chunk), with what had to be dropped."""
     doc = article.document
     usage = Usage()
     merged: dict[str, list[Any]] = {kind.field: [] for kind in KINDS}
@@ -55,23 +83,49 @@ async def extract(client: Any, backend: Backend, prompts: Prompts, article: Arti
         raise ModelError(message, attempts=usage.calls, usage=usage.model_dump())
     fields: dict[str, Any] = {"event": event[0] if event else None, "event_sentence": event[1] if event else 0}
     summary = ArticleSummary.model_construct(**fields | merged)
-    return report_for(article, summary, dropped, usage)
+    return summary, dropped, usage
+
+
+@dataclass(frozen=True)
+class Floor:
+    """What the rules and the entity model find in an article, whatever the model answers."""
+
+    entities: list[GroundedEntity]
+    quotes: list[GroundedQuote]
+    numbers: list[GroundedFigure]
+    dates: list[GroundedDate]
+
+
+def rules_floor(article: Article) -> Floor:
+    doc = article.document
+    return Floor(entities(doc), quotes(doc), numbers(doc), dates(doc, article.published, article.language))
+
+
+@cache
+def _rules_thread() -> ThreadPoolExecutor:
+    """One thread for the rules of every article of a process: the entity model is not shared across
+    threads, and the work is Python's, so more threads would not run it sooner."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-rules")
 
 
 def report_for(
-    article: Article, summary: ArticleSummary, dropped: list[Dropped] | None = None, usage: Usage | None = None
+    article: Article,
+    summary: ArticleSummary,
+    dropped: list[Dropped] | None = None,
+    usage: Usage | None = None,
+    floor: Floor | None = None,
 ) -> ArticleReport:
     """Ground an extraction against its article, with what the rules find in it: its report entry."""
-    doc = article.document
-    result = ground(summary, doc, dropped)
+    result = ground(summary, article.document, dropped)
+    found = floor or rules_floor(article)
     return ArticleReport(
         source=article.info,
         event=result.event,
-        entities=entities(doc),
+        entities=found.entities,
         claims=result.claims,
-        quotes=quotes(doc),
-        numbers=numbers(doc),
-        dates=dates(doc, article.published, article.language),
+        quotes=found.quotes,
+        numbers=found.numbers,
+        dates=found.dates,
         dropped=result.dropped,
         grounding=result.grounding,
         usage=usage or Usage(),

@@ -236,7 +236,7 @@ class Vocabulary:
         return word.key in self.keys or any(same_word(word.key, other) for other in self.capitalized)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=1024)  # a sentence and its context are looked up for every claim citing it
 def _vocabulary(text: str) -> Vocabulary:
     return Vocabulary._make(text)
 
