@@ -21,24 +21,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
 
+from summarizer.quantities import Quantity, clash, quantities
+
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
 
-_SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}  # fmt: skip
-_WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "half": 0.5, "a": 1,
-}  # fmt: skip
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
-}  # fmt: skip
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
     "nov": 11, "dec": 12,
@@ -49,22 +36,9 @@ _MONTH = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+_SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
+_SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")
-_NUMERAL = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
-    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?"
-    r"(\s*(?:%|per\s?cent|percent))?",
-    re.I,
-)
-_SPELLED = re.compile(
-    r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\s+(hundred|thousand|million|billion|dozen)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\b",
-    re.I,
-)
-_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|denying|refused|"
     r"refuses|rejected|rejects|ruled out|rules out|no longer|yet to|failed to|fails to)\b|n['’]t\b",
@@ -72,6 +46,9 @@ _NEGATION = re.compile(
 )
 # Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
 # on everything but one of these pairs state different, incompatible outcomes.
+# A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
+_RISE = ("rose", "rise", "risen", "incre", "gaine", "climb", "jumpe", "soare", "surge", "up")
+_FALL = ("fell", "fall", "falle", "decre", "dropp", "slipp", "decli", "plung", "slump", "tumbl", "down", "sank")
 _OPPOSITES = [
     ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
     ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
@@ -81,6 +58,7 @@ _OPPOSITES = [
     ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("exten", "short"),
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
+    *((up, down) for up in _RISE for down in _FALL),
 ]  # fmt: skip
 _OPPOSITE: dict[str, frozenset[str]] = {
     stem: frozenset(b for a, b in _OPPOSITES if a == stem) | frozenset(a for a, b in _OPPOSITES if b == stem)
@@ -113,7 +91,7 @@ _NOT_NAMES = frozenset(
 class Facets:
     """What one statement pins down."""
 
-    numbers: frozenset[tuple[str, float]]  # (unit: "n", "%" or "ord", value)
+    numbers: frozenset[Quantity]  # with their units (summarizer.quantities)
     years: frozenset[int]
     months: frozenset[int]
     weekdays: frozenset[str]
@@ -127,7 +105,7 @@ class Facets:
     def pins(self) -> frozenset[str]:
         """Everything the statement pins down, as tokens: numbers, years, months and names."""
         return frozenset(
-            [f"{unit}:{value:g}" for unit, value in self.numbers]
+            [q.pin for q in self.numbers]
             + [f"year:{y}" for y in self.years]
             + [f"month:{m}" for m in self.months]
             + [f"name:{n}" for n in self.names]
@@ -153,8 +131,8 @@ class Facets:
 @lru_cache(maxsize=65536)
 def facets(text: str) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings)."""
-    numbers = _numbers(text)
-    years = frozenset(int(y) for y in _YEAR.findall(text))
+    numbers = quantities(text)
+    years = frozenset(int(y) for y in _YEAR.findall(text)) | _season_years(text)
     months = frozenset(_MONTHS[m.group(1)[:3].lower()] for m in _MONTH.finditer(text) if _is_month(m, text))
     weekdays = frozenset(m.group(1)[:3].lower() for m in _WEEKDAY.finditer(text))
     words = re.findall(r"[A-Za-z]+", text)
@@ -168,34 +146,19 @@ def facets(text: str) -> Facets:
     return Facets(numbers, years, months, weekdays, _names(text), tense, opener, _negated(text), stems)
 
 
+def _season_years(text: str) -> frozenset[int]:
+    """The second year of a season or range: 2029 in "2028-29", 2021 and 2023 in "'21-'23"."""
+    found = {int(m.group(1)[:2] + m.group(2)) for m in _SEASON.finditer(text)}
+    found.update(2000 + int(y) for m in _SHORT_RANGE.finditer(text) for y in m.groups())
+    return frozenset(found)
+
+
 def _is_month(match: re.Match[str], text: str) -> bool:
     """'may' and 'march' are months only when they look like one ('in May', 'May 3'), not 'may go'."""
     word = match.group(1)
     if word.lower() not in ("may", "mar", "march"):
         return True
     return word[0].isupper() and not (match.start() == 0 or text[: match.start()].rstrip().endswith((".", "“", '"')))
-
-
-def _numbers(text: str) -> frozenset[tuple[str, float]]:
-    found: set[tuple[str, float]] = set()
-    for m in _NUMERAL.finditer(text):
-        whole, fraction, scale, percent = m.groups()
-        digits = re.sub(r"\D", "", whole)
-        if not percent and not scale and len(digits) == 4 and _YEAR.fullmatch(digits) and "," not in whole:
-            continue  # a year: a date facet
-        value = float(f"{digits}.{fraction or 0}") * _SCALES.get((scale or "").lower(), 1)
-        found.add(("%" if percent else "n", round(value, 6)))
-    for m in _SPELLED.finditer(text):
-        head, scale = m.group(1), m.group(2)
-        if scale:
-            words = [w.lower() for w in re.split(r"[\s-]+", head)]
-            count = 0.5 if "half" in words else sum(_WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
-            value = count * (12 if scale.lower() == "dozen" else _SCALES[scale.lower()])
-        else:
-            value = _WORD_NUMBERS.get(m.group(0).lower(), 0)
-        found.add(("n", float(value)))
-    found.update(("ord", float(_ORDINALS[m.group(1).lower()])) for m in _ORDINAL.finditer(text))
-    return frozenset(found)
 
 
 def _names(text: str) -> frozenset[str]:
@@ -231,7 +194,7 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"  # the same statement, once denied
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
-    if a.numbers and b.numbers and _clash(a.numbers, b.numbers):
+    if a.numbers and b.numbers and clash(a.numbers, b.numbers):
         return "conflict"
     if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
         return "conflict"
@@ -251,21 +214,12 @@ def pinned_together(a: Facets, b: Facets, common: frozenset[str] = frozenset()) 
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
-    if _clash(a.numbers, b.numbers):
-        return "numeric"
+    unit = clash(a.numbers, b.numbers)
+    if unit is not None:
+        return "date" if unit == "day" else "numeric"
     if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
         return "date"
     return "contradiction"
-
-
-def _clash(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:
-    """Numbers of one unit on both sides, and none of them equal (within 1%)."""
-    for unit in ("n", "%", "ord"):
-        xs = [v for u, v in a if u == unit]
-        ys = [v for u, v in b if u == unit]
-        if xs and ys and not any(abs(x - y) <= 0.01 * max(abs(x), abs(y)) for x in xs for y in ys):
-            return True
-    return False
 
 
 def _denies(a: Facets, b: Facets) -> bool:

@@ -39,6 +39,9 @@ def _claims(event: dict) -> list[dict]:
         ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
         ("The talks were constructive.", "Both sides called the talks useful.", "open"),
+        ("The mark gained 0.8% against the euro.", "The mark slipped 0.8% against the euro.", "conflict"),
+        ("The strike started at 6 a.m. on Tuesday.", "Staff walked out two days ago, stranding 40 ships.", "open"),
+        ("The quake struck 10 km down.", "The depth was roughly six miles.", "open"),
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
@@ -61,8 +64,8 @@ def test_opposite_outcomes_conflict_whichever_statement_comes_first(a: str, b: s
 def test_a_year_is_a_date_not_a_number_and_spelled_numbers_count() -> None:
     pinned = facets("In 2019 some two million people voted, 3.5% more than half a million in 1990.")
     assert pinned.years == {2019, 1990}
-    assert {value for unit, value in pinned.numbers if unit == "n"} >= {2_000_000.0, 500_000.0}
-    assert ("%", 3.5) in pinned.numbers
+    assert {q.value for q in pinned.numbers if q.unit == "n"} >= {2_000_000.0, 500_000.0}
+    assert ("%", 3.5) in {(q.unit, q.value) for q in pinned.numbers}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -191,6 +194,6 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.75 and recall >= 0.45
+    assert precision >= 0.75 and recall >= 0.50
     inner = scores["answers in a question"]
-    assert inner.right / (inner.right + inner.wrong) >= 0.80
+    assert inner.right / (inner.right + inner.wrong) >= 0.84

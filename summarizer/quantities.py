@@ -1,0 +1,208 @@
+"""Quantities: the numbers a statement gives, each with what it measures, in units that compare.
+
+Outlets give one figure in their own units and roundings: "10 km" and "roughly six miles" are one
+depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares" and "almost 30,000
+acres" one area, "€2m" and "2 million euros" one sum. So each number is read with its unit, converted
+to one unit per dimension (:data:`UNITS`), and compared only with numbers of the same dimension: "40
+ships" and "two days" say nothing against each other. A number said loosely ("about", "nearly", "more
+than") matches within a wider margin than an exact one.
+
+A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
+("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
+"17th-century"), a score ("52-48"), a point in time counted back ("two days ago") or a name
+("MeteoNord-3"). Dates are compared as dates (:mod:`summarizer.facets`); a day of a month named in words
+is kept as a ``day`` (month × 100 + day), which must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
+# metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
+UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(["%", "per cent", "percent"], ("%", 1.0)),
+    **dict.fromkeys(["percentage point", "percentage points", "points", "point", "pp"], ("pt", 1.0)),
+    **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", 1000.0)),
+    **dict.fromkeys(["mile", "miles", "mi"], ("length", 1609.344)),
+    **dict.fromkeys(["metre", "metres", "meter", "meters"], ("length", 1.0)),
+    **dict.fromkeys(["foot", "feet", "ft"], ("length", 0.3048)),
+    **dict.fromkeys(["km2", "km²", "sq km", "square kilometres", "square kilometers"], ("area", 1e6)),
+    **dict.fromkeys(["square kilometre", "square kilometer"], ("area", 1e6)),
+    **dict.fromkeys(["hectare", "hectares", "ha"], ("area", 1e4)),
+    **dict.fromkeys(["acre", "acres"], ("area", 4046.8564)),
+    **dict.fromkeys(["square mile", "square miles", "sq mi"], ("area", 2589988.11)),
+    **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], ("mass", 1000.0)),
+    **dict.fromkeys(["kg", "kilogram", "kilograms", "kilo", "kilos"], ("mass", 1.0)),
+    **dict.fromkeys(["lb", "lbs"], ("mass", 0.45359237)),
+    **dict.fromkeys(["second", "seconds", "sec", "secs"], ("time", 1 / 3600)),
+    **dict.fromkeys(["minute", "minutes", "min", "mins"], ("time", 1 / 60)),
+    **dict.fromkeys(["hour", "hours", "hr", "hrs"], ("time", 1.0)),
+    **dict.fromkeys(["day", "days"], ("time", 24.0)),
+    **dict.fromkeys(["week", "weeks"], ("time", 168.0)),
+    **dict.fromkeys(["month", "months"], ("time", 730.0)),
+    **dict.fromkeys(["year", "years", "yr", "yrs"], ("time", 8760.0)),
+    **dict.fromkeys(["decade", "decades"], ("time", 87600.0)),
+    **dict.fromkeys(["euro", "euros"], ("money:EUR", 1.0)),
+    **dict.fromkeys(["dollar", "dollars"], ("money:USD", 1.0)),
+    **dict.fromkeys(["pound", "pounds", "sterling"], ("money:GBP", 1.0)),
+    **dict.fromkeys(["yen"], ("money:JPY", 1.0)),
+    **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
+    **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
+}
+_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
+
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "half": 0.5, "a": 1,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_MONTH_NUMBER = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_SPELLED_WORDS = "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("a", "half", "dozen")), key=len, reverse=True))
+_TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+
+# Days of a month named in words: kept as a ``day``.
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
+# Numbers that belong to something else (see the module docstring).
+_NOT_QUANTITIES = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
+    r"|\b\d{1,2}:\d{2}\b"  # 23:40
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 22/05/2024
+    r"|\b(?:1[5-9]|20)\d\d\s*[-–/]\s*\d{2}(?:\d{2})?\b|['’]\d\d\s*[-–]\s*['’]?\d\d\b"  # 2028-29, '21-'23
+    r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
+    r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
+    r"|\b\d+\s*[-–]\s*\d+\b"  # 52-48
+    rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
+    r"|[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35
+    re.I,
+)
+_NUMERAL = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
+    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
+    re.I,
+)
+_DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
+_SPELLED = re.compile(
+    r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
+    r"\s+(hundred|thousand|million|billion|dozen)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b",
+    re.I,
+)
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")
+_UNIT = re.compile(
+    r"\s*-?\s*("
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9])",
+    re.I,
+)
+_HEDGES = (
+    "about", "around", "roughly", "nearly", "almost", "approximately", "approx.", "some", "up to", "under",
+    "over", "more than", "less than", "fewer than", "close to", "upwards of", "at least", "at most", "just over",
+    "just under", "an estimated", "estimated", "circa", "c.", "~", "as many as", "as few as", "below", "above",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number a statement gives."""
+
+    unit: str  # "n" (a count), "%", "pt", "ord", "day", or a dimension: length, area, mass, time, money:EUR…
+    value: float  # in the dimension's unit (metres, square metres, kilograms, hours)
+    loose: bool = False  # said loosely: "about", "nearly", "more than"
+
+    @property
+    def pin(self) -> str:
+        return f"{self.unit}:{self.value:g}"
+
+
+def quantities(text: str) -> frozenset[Quantity]:
+    """The quantities ``text`` gives (see the module docstring)."""
+    found: set[Quantity] = set()
+    masked = text
+    for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(masked):
+            number = _MONTH_NUMBER[m.group(month)[:3].lower()]
+            found.add(Quantity("day", float(number * 100 + int(m.group(day)))))
+        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), masked)
+    for m in _DIGIT_ORDINAL.finditer(masked):
+        found.add(Quantity("ord", float(m.group(1))))
+    masked = _DIGIT_ORDINAL.sub(lambda m: " " * len(m.group(0)), masked)
+    for m in _NUMERAL.finditer(masked):
+        whole, fraction, scale = m.groups()
+        digits = re.sub(r"\D", "", whole)
+        year = not scale and len(digits) == 4 and _YEAR.fullmatch(digits) and "," not in whole
+        if year and not _UNIT.match(masked, m.end()):
+            continue  # a year: a date facet
+        value = float(f"{digits}.{fraction or 0}") * _SCALES.get((scale or "").lower(), 1)
+        found.add(_read(masked, m.start(), m.end(), value))
+    for m in _SPELLED.finditer(masked):
+        head, scale = m.group(1), m.group(2)
+        if scale:
+            words = [w.lower() for w in re.split(r"[\s-]+", head)]
+            count = 0.5 if "half" in words else sum(_WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
+            value = count * (12 if scale.lower() == "dozen" else _SCALES[scale.lower()])
+        else:
+            value = _WORD_NUMBERS.get(m.group(0).lower(), 0)
+        found.add(_read(masked, m.start(), m.end(), float(value)))
+    found.update(Quantity("ord", float(_ORDINALS[m.group(1).lower()])) for m in _ORDINAL.finditer(masked))
+    return frozenset(found)
+
+
+def _read(text: str, start: int, end: int, value: float) -> Quantity:
+    """The number ``value`` written at ``text[start:end]``, with its unit and how loosely it is said."""
+    before = text[max(0, start - 16) : start].lower().rstrip()
+    unit = "n"
+    for sign, code in _CURRENCY_SIGNS.items():
+        if before.endswith(sign):
+            unit, before = f"money:{code}", before[: -len(sign)]
+            break
+    after = _UNIT.match(text, end)
+    if after is not None:
+        dimension, size = UNITS[re.sub(r"\s+", " ", after.group(1).lower())]
+        if unit == "n" or dimension.startswith("money"):
+            unit, value = dimension, value * size
+    loose = before.rstrip().endswith(_HEDGES)
+    return Quantity(unit, round(value, 6), loose)
+
+
+def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
+    """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
+    people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles"."""
+    units = {q.unit for q in a} & {q.unit for q in b}
+    for unit in sorted(units):
+        xs = [q for q in a if q.unit == unit]
+        ys = [q for q in b if q.unit == unit]
+        if not any(_match(x, y) for x in xs for y in ys):
+            return unit
+    return None
+
+
+def _match(x: Quantity, y: Quantity) -> bool:
+    if x.unit in ("day", "ord"):
+        return x.value == y.value
+    margin = LOOSE if x.loose or y.loose else EXACT if x.unit in ("n", "%", "pt") else CONVERTED
+    return abs(x.value - y.value) <= margin * max(abs(x.value), abs(y.value))

@@ -1,0 +1,71 @@
+"""Quantities (summarizer.quantities): numbers with their units, compared across outlets' wordings."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.quantities import clash, quantities
+
+
+def _read(text: str) -> set[tuple[str, float, bool]]:
+    return {(q.unit, round(q.value, 1), q.loose) for q in quantities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Some 10,000 workers joined.", {("n", 10_000.0, True)}),
+        ("The strikers want a nine percent raise.", {("%", 9.0, False)}),
+        ("The stoppage is set for 72 hours.", {("time", 72.0, False)}),
+        ("It is a three-day action.", {("time", 72.0, False)}),
+        ("A 2.1-tonne satellite.", {("mass", 2100.0, False)}),
+        ("The loot is worth about €2.1m.", {("money:EUR", 2_100_000.0, True)}),
+        ("Police put the loot at 2 million euros.", {("money:EUR", 2_000_000.0, False)}),
+        ("The depth was roughly six miles.", {("length", 9656.1, True)}),
+        ("It began on 18 May.", {("day", 518.0, False)}),
+        ("The next attempt is on September 28th.", {("day", 928.0, False)}),
+        ("The 3rd quarter.", {("ord", 3.0, False)}),
+    ],
+)
+def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
+    assert _read(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike started at 6 a.m. on Tuesday.",
+        "Emergency services were alerted at 23:45.",
+        "The next decision is on 22/05.",
+        "He is under contract through 2028-29.",
+        "Owners of '21-'23 models should check.",
+        "Roughly gold coins from the 1600s were stolen.",
+        "A 17th-century reliquary.",
+        "The result was 52-48.",
+        "Staff went on strike two days ago.",
+        "MeteoNord-3 will monitor storms.",
+    ],
+)
+def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
+    assert _read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unit"),
+    [
+        ("The port expects 4,000 strikers.", "More than 10,000 workers are on strike.", "n"),
+        ("The union wants 9%.", "The union wants 4%.", "%"),
+        ("It began on 18 May.", "It began on 19 May.", "day"),
+        ("The fire covers 12,000 hectares.", "The fire covers 50,000 acres.", "area"),
+        ("Okafor won by 1,900 votes.", "Okafor won by 2,000 votes.", "n"),  # exact figures, 5% apart
+        ("about 0.8%", "nearly 1%", None),  # loose figures, 20% apart
+        ("12,000 hectares burned", "almost 30,000 acres burned", None),
+        ("about 120 km2 burned", "12,000 hectares burned", None),
+        ("The stoppage lasts 72 hours.", "A three-day strike.", None),
+        ("40 ships wait offshore.", "The strike began two days ago.", None),
+        ("10 km down", "six miles down", None),  # converted: 3.5% apart
+        ("€2m", "£2m", None),  # two currencies are not compared
+    ],
+)
+def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
+    assert clash(quantities(a), quantities(b)) == clash(quantities(b), quantities(a)) == unit
