@@ -151,7 +151,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
                 if close >= floor_a or question_edges[pair] >= floor_q]  # fmt: skip
         pairs, closeness = [pairs[k] for k in kept], [closeness[k] for k in kept]
         question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
-    relation = [compare(pinned[i], pinned[j]) for i, j in pairs]
+    relation = _relations(items, pinned, pairs)
     answer_edges = dict(zip(pairs, closeness, strict=True))
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
     answers = average_link(n, answer_edges, ANSWER_THRESHOLD, cannot=vetoed)
@@ -168,6 +168,23 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     answer_of_question = [sorted({home[i] for i in q}) for q in questions]
     question_of_topic = [sorted({question_of[i] for i in t}) for t in topics]
     return Alignment(answers, answer_of_question, question_of_topic, conflicts)
+
+
+def _relations(items: list[ClaimText], pinned: list[Facets], pairs: list[tuple[int, int]]) -> list[str]:
+    """How each pair's facets relate, compared once per pair of distinct statements (outlets repeat
+    wire copy word for word, and :func:`summarizer.facets.compare` is symmetric)."""
+    number: dict[str, int] = {}
+    key = [number.setdefault(c.statement, len(number)) for c in items]
+    known: dict[tuple[int, int], str] = {}
+    found = []
+    for i, j in pairs:
+        a, b = key[i], key[j]
+        pair = (a, b) if a < b else (b, a)
+        rel = known.get(pair)
+        if rel is None:
+            rel = known[pair] = compare(pinned[i], pinned[j])
+        found.append(rel)
+    return found
 
 
 def _with_conflicts(

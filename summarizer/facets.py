@@ -124,6 +124,11 @@ class Facets:
         return frozenset(w for w in self.stems if len(w) >= 4 and w not in _NEGATION_STEMS)
 
     @cached_property
+    def name_prefixes(self) -> frozenset[str]:
+        """The first five letters of the longer names: one name in two spellings ("jong-un" / "jong")."""
+        return frozenset(n[:5] for n in self.names if len(n) >= 5)
+
+    @cached_property
     def name_stems(self) -> frozenset[str]:
         return frozenset(n[:5] for n in self.names | ({self.opener} if self.opener else set()))
 
@@ -205,7 +210,7 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
-    if a.names and b.names and not _share_name(a.names, b.names) and _same_frame(a, b):
+    if a.names and b.names and not _share_name(a, b) and _same_frame(a, b):
         return "apart"  # the same words about different names: "met in Paris" / "met in Lyon"
     return "same" if a.pins & b.pins else "open"
 
@@ -267,8 +272,6 @@ def _same_frame(a: Facets, b: Facets) -> bool:
     return bool(left and right) and len(left & right) >= FRAME_SHARE * min(len(left), len(right))
 
 
-def _share_name(a: frozenset[str], b: frozenset[str]) -> bool:
+def _share_name(a: Facets, b: Facets) -> bool:
     """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim')."""
-    if a & b:
-        return True
-    return any(x[:5] == y[:5] for x in a for y in b if min(len(x), len(y)) >= 5)
+    return bool(a.names & b.names or a.name_prefixes & b.name_prefixes)
