@@ -65,7 +65,6 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for pair in _OPPOSITES
     for stem in pair
 }
-FRAME_SHARE = 0.5  # share of their other words two statements naming different things must have to be apart
 _SCOPE = 1  # content words a negation governs after it
 _GOVERNED_SKIP = frozenset(
     "been have being much more very only even also ever that this those these what when where which with "
@@ -127,10 +126,6 @@ class Facets:
     def name_prefixes(self) -> frozenset[str]:
         """The first five letters of the longer names: one name in two spellings ("jong-un" / "jong")."""
         return frozenset(n[:5] for n in self.names if len(n) >= 5)
-
-    @cached_property
-    def name_stems(self) -> frozenset[str]:
-        return frozenset(n[:5] for n in self.names | ({self.opener} if self.opener else set()))
 
     @cached_property
     def opposites(self) -> frozenset[str]:
@@ -210,8 +205,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
-    if a.names and b.names and not _share_name(a, b) and _same_frame(a, b):
-        return "apart"  # the same words about different names: "met in Paris" / "met in Lyon"
+    if a.names and b.names and not _share_name(a, b):
+        return "apart"  # different names: "met in Paris" / "met in Lyon"
     return "same" if a.pins & b.pins else "open"
 
 
@@ -264,12 +259,6 @@ def _opposed(a: Facets, b: Facets) -> bool:
     """One says a word whose opposite the other says, and neither says both."""
     only_a, only_b = a.stems - b.stems, b.stems - a.stems
     return any(_OPPOSITE.get(stem, frozenset()) & only_b for stem in only_a)
-
-
-def _same_frame(a: Facets, b: Facets) -> bool:
-    """Most of the words other than names in common: two statements that differ in their names only."""
-    left, right = a.long_stems - a.name_stems, b.long_stems - b.name_stems
-    return bool(left and right) and len(left & right) >= FRAME_SHARE * min(len(left), len(right))
 
 
 def _share_name(a: Facets, b: Facets) -> bool:
