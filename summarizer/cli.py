@@ -209,8 +209,8 @@ def run(
                 "model": model, "base_url": base_url, "api_key": api_key, "mode": mode, "concurrency": concurrency,
                 "judge": not no_judge, "timeout": timeout, "max_retry_wait": max_retry_wait,
                 "cache": False if no_cache else cache_dir_ or True, "embedder": embedder, "strict": strict,
-                "rpm": rpm, "tpm": tpm, "batch": batch,
-            })  # fmt: skip
+                "rpm": rpm, "tpm": tpm, "batch": batch, "sources": sources, "brief": brief,
+            }, top)  # fmt: skip
             if code is not None:
                 raise typer.Exit(code)
         # checked before any work: a refused --out costs no model call
@@ -238,7 +238,7 @@ def run(
 
 
 def _feed(items: list[str], fmt: str, out: Path | None, quiet: bool, group: str, per_folder: bool, recording: bool,
-          options: dict[str, object]) -> int | None:  # fmt: skip
+          options: dict[str, object], top: int | None) -> int | None:  # fmt: skip
     """The feed's exit code, or None when the input is one event (the one-event path runs): a folder
     whose articles tell one event, or several inputs (taken as one event)."""
     if len(items) != 1 or "://" in items[0] or not Path(items[0]).is_dir():
@@ -247,7 +247,8 @@ def _feed(items: list[str], fmt: str, out: Path | None, quiet: bool, group: str,
         return None
     from summarizer.feed_cli import FeedRequest, feed_run
 
-    return feed_run(FeedRequest(Path(items[0]), group, per_folder, fmt, out, quiet, recording, options), _err())
+    request = FeedRequest(Path(items[0]), group, per_folder, fmt, out, quiet, recording, options, top)
+    return feed_run(request, _err())
 
 
 @render_app.command()

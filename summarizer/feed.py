@@ -65,19 +65,21 @@ def plan_feed(
     group: str = "auto",
     per_folder: bool = False,
     embedder: Embedder | None = None,
+    sources: str | Path | None = None,
 ) -> Plan:
     """Load the feed and decide its events (no model call). ``source`` is a folder, or a list of
     :class:`~summarizer.load.Article` or of mappings with ``id`` and ``text`` (optionally ``url``,
-    ``outlet``, ``published``, ``title``)."""
+    ``outlet``, ``published``, ``title``). ``sources``: a list naming the outlets (as for
+    :func:`summarizer.summarize`), for a folder's articles."""
     if group not in GROUPINGS:
         raise ConfigError(f"unknown grouping {group!r}; choose one of {', '.join(GROUPINGS)}")
     if per_folder:
         if isinstance(source, (str, Path)):
-            return _per_folder(Path(source))
+            return _per_folder(Path(source), sources)
         raise ConfigError("per_folder needs a folder whose subfolders are the events")
     skipped: list[Problem] = []
     if isinstance(source, (str, Path)):
-        loaded = load_folder(Path(source))
+        loaded = load_folder(Path(source), sources)
         articles, skipped = loaded.articles, loaded.skipped
     else:
         articles = articles_from(source)
@@ -91,7 +93,7 @@ def plan_feed(
     return Plan("auto", events, unassigned, skipped)
 
 
-def _per_folder(root: Path) -> Plan:
+def _per_folder(root: Path, sources: str | Path | None) -> Plan:
     if not root.is_dir():
         raise InputError(f"folder not found: {root}")
     events: list[PlannedEvent] = []
@@ -102,7 +104,7 @@ def _per_folder(root: Path) -> Plan:
             unassigned.append(Unassigned(id=paired(child.stem), path=paired(str(child)), reason=NOT_IN_A_SUBFOLDER))
             continue
         try:
-            loaded = load_folder(child)
+            loaded = load_folder(child, sources)
         except InputError as error:
             skipped.append(Problem(path=paired(str(child)), reason=str(error)))
             continue
@@ -168,19 +170,24 @@ async def summarize_feed_async(
     rpm: float | None = None,
     tpm: float | None = None,
     batch: bool = False,
+    sources: str | Path | None = None,
+    brief: bool = False,
 ) -> FeedReport:
     """Summarize a feed: one report per event (see the module docstring). ``source`` is a folder, a
     list of articles (objects or mappings, see :func:`articles_from`) or a :class:`Plan` already made.
     ``group``: ``auto`` (default), ``one`` or ``none``; ``per_folder``: each subfolder is one event.
     ``batch=True`` sends the extractions through the OpenAI Batch API first (:mod:`summarizer.batch`;
-    it needs the cache). Every other option is :func:`summarizer.summarize`'s."""
+    it needs the cache). Every other option is :func:`summarizer.summarize`'s: ``brief`` asks the model
+    for each event's brief, ``sources`` names the outlets."""
     run = _session(
         model, base_url, api_key, mode, concurrency, None, None, timeout, max_retry_wait, cache,
         rpm=rpm, tpm=tpm, shared=True,
     )  # fmt: skip
     meaning = _embedder(embedder, run.backend)
     plan = (
-        source if isinstance(source, Plan) else plan_feed(source, group=group, per_folder=per_folder, embedder=meaning)
+        source
+        if isinstance(source, Plan)
+        else plan_feed(source, group=group, per_folder=per_folder, embedder=meaning, sources=sources)
     )
     batch_id = None
     if batch:
@@ -189,7 +196,8 @@ async def summarize_feed_async(
         batch_id = await run_batch(run, [a for e in plan.events for a in e.articles])
     progress = _Progress(plan, on_progress)
     results = await asyncio.gather(
-        *(_event(run, planned, meaning, progress, judge, strict) for planned in plan.events), return_exceptions=True
+        *(_event(run, planned, meaning, progress, judge, strict, brief) for planned in plan.events),
+        return_exceptions=True,
     )
     for result in results:
         if isinstance(result, BaseException):
@@ -226,7 +234,7 @@ class _Progress:
 
 
 async def _event(
-    run: _Session, planned: PlannedEvent, meaning: Embedder, progress: _Progress, judge: bool, strict: bool
+    run: _Session, planned: PlannedEvent, meaning: Embedder, progress: _Progress, judge: bool, strict: bool, brief: bool
 ) -> FeedEvent:
     articles = planned.articles
     dates = sorted(a.info.published for a in articles if a.info.published)
@@ -238,7 +246,7 @@ async def _event(
     )  # fmt: skip
     try:
         report = await summarize_loaded(run, articles, [], meaning, on_progress=progress.article, judge=judge,
-                                        strict=strict)  # fmt: skip
+                                        strict=strict, brief=brief)  # fmt: skip
     except ModelError as error:
         entry.error = str(error)
     else:

@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsed
 from rich.progress import Progress as ProgressBar
 
 from summarizer.errors import ConfigError, ModelError, OutputError
-from summarizer.feed_schema import FeedReport
+from summarizer.feed_schema import FeedEvent, FeedReport
 from summarizer.files import output_target, write_atomically
 from summarizer.printable import printable
 from summarizer.report.index import index_terminal, render_index
@@ -42,6 +42,7 @@ class FeedRequest:
     quiet: bool
     recording: bool  # --record or --replay: one event's exchanges
     options: dict[str, Any] = field(default_factory=dict)  # summarize_feed's model and run options
+    top: int | None = None  # each event's report keeps the questions most sources answer
 
 
 def feed_run(request: FeedRequest, err: Console) -> int | None:
@@ -49,7 +50,9 @@ def feed_run(request: FeedRequest, err: Console) -> int | None:
     one event and nothing else, so the caller runs the one-event path as before."""
     from summarizer.feed import plan_feed, summarize_feed
 
-    plan = plan_feed(request.folder, group=request.group, per_folder=request.per_folder)
+    plan = plan_feed(
+        request.folder, group=request.group, per_folder=request.per_folder, sources=request.options.get("sources")
+    )
     one = len(plan.events) == 1 and not plan.unassigned
     if request.group == "auto" and not request.per_folder and not request.options.get("batch") and one:
         return None
@@ -58,6 +61,9 @@ def feed_run(request: FeedRequest, err: Console) -> int | None:
     out = _out_folder(request.out, request.folder) if request.out is not None and str(request.out) != "-" else None
     with _progress(request.quiet, err) as advance:
         feed = summarize_feed(plan, on_progress=advance, **request.options)
+    partial = any(e.error is not None or (e.report and (e.report.failed or e.report.notes)) for e in feed.events)
+    if request.top is not None:  # after the exit code: the note that questions were left out is no failure
+        feed = feed.model_copy(update={"events": [_top(e, request.top) for e in feed.events]})
     if feed.events and all(e.error is not None for e in feed.events):
         raise ModelError(f"no event could be summarized: {feed.events[0].error}")
     if out is None:
@@ -66,8 +72,14 @@ def feed_run(request: FeedRequest, err: Console) -> int | None:
         written = write_feed(feed, out)
         if not request.quiet:
             err.print(printable(f"wrote {len(written)} file(s) to {out}"), markup=False, highlight=False)
-    partial = any(e.error is not None or (e.report and (e.report.failed or e.report.notes)) for e in feed.events)
     return PARTIAL_EXIT if partial else 0
+
+
+def _top(event: FeedEvent, top: int) -> FeedEvent:
+    """The event with its report cut to the ``top`` questions most sources answer (``--top``)."""
+    from summarizer.report.common import top as first
+
+    return event if event.report is None else event.model_copy(update={"report": first(event.report, top)})
 
 
 def _out_folder(out: Path, protected: Path) -> Path:

@@ -176,6 +176,22 @@ def test_the_command_writes_an_index_and_one_report_per_event(mixed: Path, tmp_p
     assert "<table>" in (out / "index.html").read_text(encoding="utf-8")
 
 
+def test_sources_and_top_reach_each_events_report(mixed: Path, tmp_path: Path) -> None:
+    """--sources names the outlets of a feed's articles and --top cuts each event's report, as they do
+    for one event."""
+    listing = tmp_path / "outlets.csv"
+    listing.write_text("file,outlet\nfreight-daily.txt,The Freight Daily Test\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    result = runner.invoke(app, [str(mixed), "--out", str(out), "--quiet", "--sources", str(listing), "--top", "1"])
+    assert result.exit_code == 0, result.output
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    reports = [json.loads((out / e["report_file"]).read_text(encoding="utf-8")) for e in index["events"]]
+    outlets = {s["source"]["id"]: s["source"]["outlet"] for r in reports for s in r["sources"]}
+    assert outlets["freight-daily"] == "The Freight Daily Test"
+    assert all(len(r["questions"]) <= 1 for r in reports)
+    assert any(e["consensus"] + e["partial"] + e["disagreements"] > 1 for e in index["events"])
+
+
 def test_the_terminal_shows_the_index_and_json_is_the_feed(mixed: Path) -> None:
     text = runner.invoke(app, [str(mixed), "--quiet"])
     assert text.exit_code == 0 and "3 event(s) from 12 article(s)" in text.stdout
