@@ -18,11 +18,8 @@ and, when there are any, the topics' vectors) with the words the claims share:
 Time grows linearly with the number of claims. Up to :data:`EXACT_LIMIT` claims every pair is
 compared; beyond, each claim is compared with a bounded set of candidates: those sharing most content
 words (:class:`summarizer.groups.Index`) and those falling in the same buckets of random hyperplanes
-over the vectors. Answers still average the cosine over *all* their pairs, compared or not (summed
-vectors give it at the cost of one product); only the facet bonus and the vetoes are limited to the
-pairs compared. Without that, an uncompared pair counted 0, and an answer many sources give could not
-form beyond the limit: a large event's consensus was understated. Questions average over the pairs
-compared (their similarity also counts shared words, which no sum gives).
+over the vectors. Average-link over the pairs compared is the same clustering as over all pairs when
+every pair is compared, which is what the bounded path does below the limit.
 
 Claims are put in a canonical order (by statement, source, topic) before anything else, so the
 groups do not depend on the order the caller lists them in.
@@ -144,21 +141,20 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     pinned = with_openers([facets(c.statement) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
-    bonus = [FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0 for i, j in pairs]
-    closeness = [cos + extra for cos, extra in zip(cosine, bonus, strict=True)]
-    if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
+    closeness = [
+        cos + (FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0)
+        for (i, j), cos in zip(pairs, cosine, strict=True)
+    ]
+    if n > EXACT_LIMIT:  # bounded: a pair below every threshold counts as 0 (agreement understated)
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
                 if close >= floor_a or question_edges[pair] >= floor_q]  # fmt: skip
-        pairs, closeness, bonus = [pairs[k] for k in kept], [closeness[k] for k in kept], [bonus[k] for k in kept]
+        pairs, closeness = [pairs[k] for k in kept], [closeness[k] for k in kept]
         question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
     relation = _relations(items, pinned, pairs)
+    answer_edges = dict(zip(pairs, closeness, strict=True))
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
-    if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the answers' summed vectors
-        answers = average_link(n, dict(zip(pairs, bonus, strict=True)), ANSWER_THRESHOLD, cannot=vetoed,
-                               vectors=statements)  # fmt: skip
-    else:
-        answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
+    answers = average_link(n, answer_edges, ANSWER_THRESHOLD, cannot=vetoed)
     questions = average_link(n, question_edges, QUESTION_THRESHOLD, start=answers)
     questions = _with_conflicts(questions, pairs, relation, question_edges, pinned)
     topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions) if with_topics else questions
@@ -319,7 +315,6 @@ def average_link(
     cannot: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
     start: list[list[int]] | None = None,
     may_join: Callable[[list[int], list[int]], bool] | None = None,
-    vectors: Vectors | None = None,
 ) -> list[list[int]]:
     """Average-link agglomerative clustering of items ``0..n-1`` over the pairs in ``edges``.
 
@@ -329,11 +324,6 @@ def average_link(
     ``may_join`` refuses (it is asked when they are the closest pair). ``start`` gives initial
     clusters. Ties go to the smallest cluster ids, so the result depends only on the items' order.
     Returns the clusters, each sorted, in the order of their first items.
-
-    With ``vectors`` (one row per item), every pair's similarity is the dot product of its two rows plus
-    its value in ``edges`` (0 when absent), for all pairs, compared or not: a cluster's summed rows give
-    the sum over all its pairs with another cluster at the cost of one product. Two clusters are still
-    candidates to merge only when a pair across them is in ``edges``.
     """
     members: list[list[int]] = [list(g) for g in (start if start is not None else [[i] for i in range(n)])]
     cluster_of = list(range(n))
@@ -355,22 +345,15 @@ def average_link(
             blocked.setdefault(a, set()).add(b)
             blocked.setdefault(b, set()).add(a)
     version = [0] * len(members)  # bumped at each merge; -1 once a cluster is gone
-    summed = None if vectors is None else np.stack([vectors[g].sum(axis=0) for g in members]).astype(np.float64)
-
-    def totals(a: int, others: list[int], extras: list[float]) -> list[float]:
-        if summed is None:
-            return extras
-        found: list[float] = (summed[others] @ summed[a] + np.array(extras)).tolist()
-        return found
-
     # a pair below the threshold can never merge, so only pairs at or above it are queued
-    heap = []
-    for a, row in enumerate(sums):
-        later = [b for b in row if a < b]
-        for b, total in zip(later, totals(a, later, [row[b] for b in later]), strict=True):
-            average = total / (len(members[a]) * len(members[b]))
-            if average >= threshold and b not in blocked.get(a, ()):
-                heap.append((-average, a, b, 0, 0))
+    heap = [
+        (-average, a, b, 0, 0)
+        for a, row in enumerate(sums)
+        for b, total in row.items()
+        if a < b
+        and (average := total / (len(members[a]) * len(members[b]))) >= threshold
+        and b not in blocked.get(a, ())
+    ]
     heapq.heapify(heap)
     while heap:
         minus, a, b, va, vb = heapq.heappop(heap)
@@ -381,11 +364,8 @@ def average_link(
         if b in blocked.get(a, ()) or (may_join is not None and not may_join(members[a], members[b])):
             continue
         _merge(a, b, members, sums, blocked, version)
-        if summed is not None:
-            summed[a] += summed[b]
         size, vetoed, row = len(members[a]), blocked.get(a, ()), sums[a]
-        near = list(row)
-        for c, total in zip(near, totals(a, near, list(row.values())), strict=True):
+        for c, total in row.items():
             average = total / (size * len(members[c]))
             if average >= threshold and c not in vetoed:
                 x, y = (a, c) if a < c else (c, a)

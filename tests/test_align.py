@@ -169,24 +169,6 @@ def test_the_bounded_path_groups_as_every_pair_does_on_inputs_under_its_bounds(
     assert bounded.answers == exact.answers and bounded.questions == exact.questions
 
 
-def test_beyond_the_limit_an_answer_many_sources_give_still_forms(monkeypatch: pytest.MonkeyPatch) -> None:
-    """30 sources give one answer in their words, 30 others say unrelated things. Comparing each claim
-    with two candidates only, the answer still forms whole, as when every pair is compared: an
-    uncompared pair's cosine counts (it once counted 0, and the answer fell apart in groups of 7)."""
-    rng = random.Random(3)
-    subjects = ["About 4,000 dockers", "Some 4,000 dock workers", "Nearly 4,000 port workers", "4,000 dockworkers"]
-    verbs = ["walked out at Redhaven", "went on strike at Redhaven", "stopped work at the Redhaven port"]
-    others = ["The mayor opened a library", "Rain is forecast for the weekend", "A museum reopened",
-              "The club signed a striker", "Fuel prices rose", "The council approved a budget"]  # fmt: skip
-    claims = [{"source": f"s{k}", "statement": f"{rng.choice(subjects)} {rng.choice(verbs)}."} for k in range(30)]
-    claims += [{"source": f"s{k}", "statement": f"{others[k % len(others)]} in week {k}."} for k in range(30)]
-    exact = align(claims)
-    monkeypatch.setattr(align_module, "EXACT_LIMIT", 0)
-    monkeypatch.setattr(align_module, "CANDIDATES", 2)
-    bounded = align(claims)
-    assert list(range(30)) in exact.answers and list(range(30)) in bounded.answers
-
-
 def test_beyond_the_limit_each_claim_is_compared_with_a_bounded_number_of_others(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
