@@ -21,15 +21,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from summarizer.quantities import Quantity, clash, quantities
+from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH = re.compile(
     r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
@@ -38,7 +34,6 @@ _MONTH = re.compile(
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|denying|refused|"
     r"refuses|rejected|rejects|ruled out|rules out|no longer|yet to|failed to|fails to)\b|n['’]t\b",
@@ -137,8 +132,8 @@ class Facets:
 def facets(text: str) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings)."""
     numbers = quantities(text)
-    years = frozenset(int(y) for y in _YEAR.findall(text)) | _season_years(text)
-    months = frozenset(_MONTHS[m.group(1)[:3].lower()] for m in _MONTH.finditer(text) if _is_month(m, text))
+    years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
+    months = frozenset(MONTH_NUMBER[m.group(1)[:3].lower()] for m in _MONTH.finditer(text) if _is_month(m, text))
     weekdays = frozenset(m.group(1)[:3].lower() for m in _WEEKDAY.finditer(text))
     words = re.findall(r"[A-Za-z]+", text)
     stems = frozenset(w.lower()[:5] for w in words)

@@ -69,7 +69,7 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
-_MONTH_NUMBER = {
+MONTH_NUMBER = {  # a month's number by the first three letters of its name
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }  # fmt: skip
@@ -111,7 +111,7 @@ _SPELLED = re.compile(
     re.I,
 )
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
 _UNIT = re.compile(
     r"\s*-?\s*("
     + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
@@ -144,7 +144,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     masked = text
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
-            number = _MONTH_NUMBER[m.group(month)[:3].lower()]
+            number = MONTH_NUMBER[m.group(month)[:3].lower()]
             found.add(Quantity("day", float(number * 100 + int(m.group(day)))))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), masked)
@@ -154,7 +154,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in _NUMERAL.finditer(masked):
         whole, fraction, scale = m.groups()
         digits = re.sub(r"\D", "", whole)
-        year = not scale and len(digits) == 4 and _YEAR.fullmatch(digits) and "," not in whole
+        year = not scale and len(digits) == 4 and YEAR.fullmatch(digits) and "," not in whole
         if year and not _UNIT.match(masked, m.end()):
             continue  # a year: a date facet
         value = float(f"{digits}.{fraction or 0}") * _SCALES.get((scale or "").lower(), 1)
