@@ -15,11 +15,14 @@ and, when there are any, the topics' vectors) with the words the claims share:
 3. **Conflicts.** Two answers of one question conflict when a claim of one and a claim of the other
    have conflicting facets; the judge (:mod:`summarizer.judge`) may add and confirm more.
 
-Time grows linearly with the number of claims. Up to :data:`EXACT_LIMIT` claims every pair is
-compared; beyond, each claim is compared with a bounded set of candidates: those sharing most content
-words (:class:`summarizer.groups.Index`) and those falling in the same buckets of random hyperplanes
-over the vectors. Average-link over the pairs compared is the same clustering as over all pairs when
-every pair is compared, which is what the bounded path does below the limit.
+Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is compared with a
+bounded set of candidates: those sharing most content words (:class:`summarizer.groups.Index`) and
+those falling in the same buckets of random hyperplanes over the vectors. Answers still average the
+cosine over *all* their pairs, compared or not (:func:`summarizer.linkage.vector_link`: the summed
+vectors give it), and only the facet bonus and the vetoes are limited to the pairs compared; an
+uncompared pair counting 0 would keep an answer many sources give from forming, and understate a
+large event's consensus. Questions average over the pairs compared (their similarity also counts
+shared words, which no sum of vectors gives).
 
 Claims are put in a canonical order (by statement, source, topic) before anything else, so the
 groups do not depend on the order the caller lists them in.
@@ -27,10 +30,9 @@ groups do not depend on the order the caller lists them in.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +41,7 @@ import numpy as np
 from summarizer.embed import normalised
 from summarizer.facets import Facets, compare, conflict_kind, facets, pinned_together, with_openers
 from summarizer.groups import Groups, Index
+from summarizer.linkage import average_link, vector_link
 from summarizer.text import content_words
 
 if TYPE_CHECKING:
@@ -141,20 +144,22 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     pinned = with_openers([facets(c.statement) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
-    closeness = [
-        cos + (FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0)
-        for (i, j), cos in zip(pairs, cosine, strict=True)
-    ]
+    bonus = [FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0 for i, j in pairs]
+    closeness = [cos + extra for cos, extra in zip(cosine, bonus, strict=True)]
     if n > EXACT_LIMIT:  # bounded: a pair below every threshold counts as 0 (agreement understated)
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
                 if close >= floor_a or question_edges[pair] >= floor_q]  # fmt: skip
-        pairs, closeness = [pairs[k] for k in kept], [closeness[k] for k in kept]
+        pairs, closeness, bonus = [pairs[k] for k in kept], [closeness[k] for k in kept], [bonus[k] for k in kept]
         question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
     relation = _relations(items, pinned, pairs)
-    answer_edges = dict(zip(pairs, closeness, strict=True))
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
-    answers = average_link(n, answer_edges, ANSWER_THRESHOLD, cannot=vetoed)
+    if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the answers' summed vectors
+        near = [pair for pair, close in zip(pairs, closeness, strict=True) if close >= ANSWER_THRESHOLD]
+        pinned_pairs = {pair: extra for pair, extra in zip(pairs, bonus, strict=True) if extra}
+        answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed)
+    else:
+        answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
     questions = average_link(n, question_edges, QUESTION_THRESHOLD, start=answers)
     questions = _with_conflicts(questions, pairs, relation, question_edges, pinned)
     topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions) if with_topics else questions
@@ -305,98 +310,3 @@ def _cosines(vectors: Vectors | None, pairs: list[tuple[int, int]]) -> list[floa
         right = np.fromiter((j for _, j in chunk), dtype=np.int64, count=len(chunk))
         found += np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()
     return found
-
-
-def average_link(
-    n: int,
-    edges: dict[tuple[int, int], float],
-    threshold: float,
-    *,
-    cannot: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
-    start: list[list[int]] | None = None,
-    may_join: Callable[[list[int], list[int]], bool] | None = None,
-) -> list[list[int]]:
-    """Average-link agglomerative clustering of items ``0..n-1`` over the pairs in ``edges``.
-
-    Two clusters' similarity is the sum of their pairs' similarities over the product of their sizes (a
-    pair not in ``edges`` counts 0); the most similar clusters merge while that is at least
-    ``threshold``, never two whose items include a pair in ``cannot``, nor two whose members
-    ``may_join`` refuses (it is asked when they are the closest pair). ``start`` gives initial
-    clusters. Ties go to the smallest cluster ids, so the result depends only on the items' order.
-    Returns the clusters, each sorted, in the order of their first items.
-    """
-    members: list[list[int]] = [list(g) for g in (start if start is not None else [[i] for i in range(n)])]
-    cluster_of = list(range(n))
-    for c, group in enumerate(members):
-        for i in group:
-            cluster_of[i] = c
-    sums: list[dict[int, float]] = [{} for _ in members]
-    for (i, j), sim in edges.items():
-        a, b = cluster_of[i], cluster_of[j]
-        if a != b:
-            row = sums[a]
-            row[b] = row.get(b, 0.0) + sim
-            row = sums[b]
-            row[a] = row.get(a, 0.0) + sim
-    blocked: dict[int, set[int]] = {}  # only the clusters with a veto
-    for i, j in cannot:
-        a, b = cluster_of[i], cluster_of[j]
-        if a != b:
-            blocked.setdefault(a, set()).add(b)
-            blocked.setdefault(b, set()).add(a)
-    version = [0] * len(members)  # bumped at each merge; -1 once a cluster is gone
-    # a pair below the threshold can never merge, so only pairs at or above it are queued
-    heap = [
-        (-average, a, b, 0, 0)
-        for a, row in enumerate(sums)
-        for b, total in row.items()
-        if a < b
-        and (average := total / (len(members[a]) * len(members[b]))) >= threshold
-        and b not in blocked.get(a, ())
-    ]
-    heapq.heapify(heap)
-    while heap:
-        minus, a, b, va, vb = heapq.heappop(heap)
-        if version[a] != va or version[b] != vb:
-            continue  # stale: one of the two has merged since
-        if -minus < threshold:
-            break
-        if b in blocked.get(a, ()) or (may_join is not None and not may_join(members[a], members[b])):
-            continue
-        _merge(a, b, members, sums, blocked, version)
-        size, vetoed, row = len(members[a]), blocked.get(a, ()), sums[a]
-        for c, total in row.items():
-            average = total / (size * len(members[c]))
-            if average >= threshold and c not in vetoed:
-                x, y = (a, c) if a < c else (c, a)
-                heapq.heappush(heap, (-average, x, y, version[x], version[y]))
-    return sorted((sorted(group) for c, group in enumerate(members) if version[c] >= 0), key=lambda g: g[0])
-
-
-def _merge(
-    a: int,
-    b: int,
-    members: list[list[int]],
-    sums: list[dict[int, float]],
-    blocked: dict[int, set[int]],
-    version: list[int],
-) -> None:
-    """Fold cluster ``b`` into ``a``: members, pair sums and vetoes."""
-    members[a] += members[b]
-    members[b] = []
-    row_a, row_b = sums[a], sums[b]
-    sums[b] = {}
-    for c, total in row_b.items():
-        if c == a:
-            continue
-        row_a[c] = row_a.get(c, 0.0) + total
-        row = sums[c]
-        row[a] = row.get(a, 0.0) + row.pop(b)
-    row_a.pop(b, None)
-    for c in blocked.pop(b, ()):
-        if c != a:
-            blocked.setdefault(a, set()).add(c)
-            blocked[c].discard(b)
-            blocked[c].add(a)
-    version[a] += 1
-    version[b] = -1

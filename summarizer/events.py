@@ -44,9 +44,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarizer.align import average_link
 from summarizer.embed import normalised
 from summarizer.groups import Groups
+from summarizer.linkage import average_link
 from summarizer.names import TITLES, fold
 from summarizer.text import STOPWORDS, Document
 

@@ -10,7 +10,7 @@ from helpers import FIXTURES
 
 import summarizer.align as align_module
 from summarizer import group_claims
-from summarizer.align import align, average_link
+from summarizer.align import align
 from summarizer.embed import WordLlama
 from summarizer.evaluate import score_alignment
 from summarizer.facets import compare, facets
@@ -126,34 +126,6 @@ def test_a_claim_without_a_source_is_refused() -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def test_average_link_over_every_pair_matches_a_plain_implementation() -> None:
-    """The heap-based clustering agrees with the textbook O(n³) one on random similarities."""
-    rng = random.Random(3)
-    for n in (2, 7, 15):
-        sims = {(i, j): rng.uniform(-0.2, 1.0) for i in range(n) for j in range(i + 1, n)}
-        cannot = {pair for pair in sims if rng.random() < 0.1}
-        assert average_link(n, sims, 0.4, cannot=cannot) == _textbook(n, sims, 0.4, cannot)
-
-
-def _textbook(n: int, sims: dict, threshold: float, cannot: set) -> list[list[int]]:
-    clusters = [[i] for i in range(n)]
-    while True:
-        best = None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                a, b = clusters[x], clusters[y]
-                if any((min(i, j), max(i, j)) in cannot for i in a for j in b):
-                    continue
-                total = sum(sims.get((min(i, j), max(i, j)), 0.0) for i in a for j in b)
-                key = (total / (len(a) * len(b)), -min(a[0], b[0]), -max(a[0], b[0]))
-                if best is None or key > best[0]:
-                    best = (key, x, y)
-        if best is None or best[0][0] < threshold:
-            return sorted((sorted(c) for c in clusters), key=lambda c: c[0])
-        _, x, y = best
-        clusters[x] = clusters[x] + clusters.pop(y)
-
-
 def test_the_bounded_path_groups_as_every_pair_does_on_inputs_under_its_bounds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -167,6 +139,24 @@ def test_the_bounded_path_groups_as_every_pair_does_on_inputs_under_its_bounds(
     monkeypatch.setattr(align_module, "PRUNE_MARGIN", 10.0)  # and no pair dropped for scoring low
     bounded = align(claims)
     assert bounded.answers == exact.answers and bounded.questions == exact.questions
+
+
+def test_beyond_the_limit_an_answer_many_sources_give_still_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 sources give one answer in their words, 30 others say unrelated things. Comparing each claim
+    with two candidates only, the answer still forms whole, as when every pair is compared: an
+    uncompared pair's cosine counts (it once counted 0, and the answer fell apart in groups of 7)."""
+    rng = random.Random(3)
+    subjects = ["About 4,000 dockers", "Some 4,000 dock workers", "Nearly 4,000 port workers", "4,000 dockworkers"]
+    verbs = ["walked out at Redhaven", "went on strike at Redhaven", "stopped work at the Redhaven port"]
+    others = ["The mayor opened a library", "Rain is forecast for the weekend", "A museum reopened",
+              "The club signed a striker", "Fuel prices rose", "The council approved a budget"]  # fmt: skip
+    claims = [{"source": f"s{k}", "statement": f"{rng.choice(subjects)} {rng.choice(verbs)}."} for k in range(30)]
+    claims += [{"source": f"s{k}", "statement": f"{others[k % len(others)]} in week {k}."} for k in range(30)]
+    exact = align(claims)
+    monkeypatch.setattr(align_module, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(align_module, "CANDIDATES", 2)
+    bounded = align(claims)
+    assert list(range(30)) in exact.answers and list(range(30)) in bounded.answers
 
 
 def test_beyond_the_limit_each_claim_is_compared_with_a_bounded_number_of_others(

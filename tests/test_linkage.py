@@ -1,0 +1,104 @@
+"""Average-link clustering (summarizer.linkage), checked against the textbook algorithm."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import numpy as np
+
+from summarizer.linkage import SLEEP_SIZE, average_link, vector_link
+
+Pair = tuple[int, int]
+
+
+def test_average_link_over_every_pair_matches_a_plain_implementation() -> None:
+    """The heap-based clustering agrees with the textbook O(n³) one on random similarities."""
+    rng = random.Random(3)
+    for n in (2, 7, 15):
+        sims = {(i, j): rng.uniform(-0.2, 1.0) for i in range(n) for j in range(i + 1, n)}
+        cannot = {pair for pair in sims if rng.random() < 0.1}
+        assert average_link(n, sims, 0.4, cannot=cannot) == _textbook(n, sims, 0.4, cannot)
+
+
+def test_vector_link_counts_every_pair_and_merges_along_candidates_only() -> None:
+    """Random unit vectors in a few tight bunches (so clusters grow past the size where neighbours are
+    put to sleep), a sparse set of candidate pairs, bonuses and vetoes: the same clusters as the
+    textbook algorithm where every pair's dot product counts and only candidates let clusters merge."""
+    rng = np.random.default_rng(5)
+    largest = 0
+    for n, bunches, share in ((12, 2, 0.5), (40, 3, 0.15), (60, 4, 0.08)):
+        centres = rng.standard_normal((bunches, 16))
+        vectors = centres[rng.integers(0, bunches, n)] + 0.9 * rng.standard_normal((n, 16))
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        every = [(i, j) for i in range(n) for j in range(i + 1, n)]
+        candidates = {pair for pair in every if rng.random() < share}
+        bonus = {pair: 0.25 for pair in candidates if rng.random() < 0.2}
+        cannot = {pair for pair in every if rng.random() < 0.01}
+        sims = {(i, j): float(vectors[i] @ vectors[j]) + bonus.get((i, j), 0.0) for i, j in every}
+
+        found = vector_link(vectors, candidates, 0.3, bonus=bonus, cannot=cannot)
+        assert found == _textbook(n, sims, 0.3, cannot, may_merge=_across(candidates))
+        largest = max(largest, *map(len, found))
+    assert largest > SLEEP_SIZE  # the large-cluster path ran
+
+
+def test_a_large_cluster_wakes_a_neighbour_it_has_grown_towards() -> None:
+    """Ten items near one direction form a cluster large enough to stop looking at a neighbour far
+    below the threshold, which is a candidate of those ten only. Ten more items, half-way between
+    both, then join the cluster; its average with the neighbour rises over the threshold, and the
+    neighbour must join too, as in the textbook algorithm."""
+    rng = np.random.default_rng(2)
+    u, w = np.eye(8)[0], np.eye(8)[1]
+    rows = [u] * 10 + [(u + w) / np.sqrt(2)] * 10 + [w]
+    vectors = np.array(rows) + 0.01 * rng.standard_normal((21, 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    core, bridge, late = range(10), range(10, 20), 20
+    candidates = {(i, j) for i in core for j in core if i < j} | {(i, j) for i in bridge for j in bridge if i < j}
+    candidates |= {(0, 10)} | {(i, late) for i in core}
+    every = [(i, j) for i in range(21) for j in range(i + 1, 21)]
+    sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in every}
+
+    found = vector_link(vectors, candidates, 0.3)
+    assert found == _textbook(21, sims, 0.3, set(), may_merge=_across(candidates)) == [list(range(21))]
+
+
+def test_vector_link_over_every_pair_is_average_link() -> None:
+    rng = np.random.default_rng(8)
+    vectors = rng.standard_normal((30, 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    every = [(i, j) for i in range(30) for j in range(i + 1, 30)]
+    sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in every}
+    assert vector_link(vectors, every, 0.1) == average_link(30, sims, 0.1)
+
+
+def _across(candidates: set[Pair]) -> Callable[[list[int], list[int]], bool]:
+    """Whether a candidate pair joins two clusters."""
+    return lambda a, b: any((min(i, j), max(i, j)) in candidates for i in a for j in b)
+
+
+def _textbook(
+    n: int,
+    sims: dict[Pair, float],
+    threshold: float,
+    cannot: set[Pair],
+    may_merge: Callable[[list[int], list[int]], bool] | None = None,
+) -> list[list[int]]:
+    clusters = [[i] for i in range(n)]
+    while True:
+        best = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                a, b = clusters[x], clusters[y]
+                if any((min(i, j), max(i, j)) in cannot for i in a for j in b):
+                    continue
+                if may_merge is not None and not may_merge(a, b):
+                    continue
+                total = sum(sims.get((min(i, j), max(i, j)), 0.0) for i in a for j in b)
+                key = (total / (len(a) * len(b)), -min(a[0], b[0]), -max(a[0], b[0]))
+                if best is None or key > best[0]:
+                    best = (key, x, y)
+        if best is None or best[0][0] < threshold:
+            return sorted((sorted(c) for c in clusters), key=lambda c: c[0])
+        _, x, y = best
+        clusters[x] = clusters[x] + clusters.pop(y)
