@@ -133,15 +133,10 @@ def vector_link(
     is in ``cannot``; the most similar such two merge while their similarity is at least ``threshold``.
     The result is that of merging the most similar two at every step (ties to the smallest ids).
 
-    Work stays near linear where a few clusters grow large (an answer most sources give):
-
-    * A cluster's entry in the queue is its best neighbour as last computed. When that neighbour
-      merges, the entry is kept as an upper bound (average link can only lower it: a merged cluster's
-      similarity to a third is the weighted mean of its parts') and computed again only when it comes
-      first.
-    * A large cluster stops looking at a neighbour far below the threshold until it has grown enough
-      for that neighbour to possibly reach it (each new pair is at most 1 plus the largest bonus); the
-      neighbour still looks at it, so a change on that side is seen there.
+    Each merge computes the merged cluster's similarity with each of its neighbours (one product
+    each). A cluster whose best neighbour has merged keeps its old entry in the queue, still a bound
+    on its pairs with the clusters that have not changed (the merged cluster's pairs are in the merged
+    cluster's own entry), and is computed again only when that entry comes first.
     """
     clusters = _Clusters(vectors, candidates, bonus or {}, cannot, threshold)
     heap = clusters.first_bests()
@@ -161,12 +156,8 @@ def vector_link(
     return clusters.groups()
 
 
-SLEEP_SIZE = 8  # clusters this large stop looking at neighbours that cannot reach the threshold yet
-
-
 class _Clusters:
-    """The state of :func:`vector_link`: members, summed rows, neighbours (awake or asleep), bonuses
-    and vetoes. Every neighbouring pair is awake on at least one side."""
+    """The state of :func:`vector_link`: members, summed rows, neighbours, bonuses and vetoes."""
 
     def __init__(
         self,
@@ -188,9 +179,6 @@ class _Clusters:
         for i, j in self.candidates:
             self.near[i].add(j)
             self.near[j].add(i)
-        self.asleep: dict[int, dict[int, float]] = {}  # cluster -> neighbour it sleeps -> the size that wakes it
-        self.alarms: dict[int, list[tuple[float, int]]] = {}  # cluster -> (wake size, neighbour), a heap
-        self.sleepers: dict[int, set[int]] = {}  # cluster -> the clusters that sleep it
         self.extra: list[dict[int, float]] = [{} for _ in range(n)]
         for (i, j), value in bonus.items():
             if value:
@@ -213,7 +201,7 @@ class _Clusters:
                 np.einsum("ij,ij->i", self.summed[left[k : k + 4096]], self.summed[right[k : k + 4096]])
                 for k in range(0, len(pairs), 4096)
             ]
-        )
+        ).astype(np.float64)
         score += np.array([self.extra[i].get(j, 0.0) for i, j in pairs])
         item, other, score = np.r_[left, right], np.r_[right, left], np.r_[score, score]
         order = np.lexsort((other, -score, item))  # per item: best first, then the smallest id
@@ -224,50 +212,23 @@ class _Clusters:
 
     def best(self, a: int) -> tuple[float, int] | None:
         """The most similar cluster ``a`` may merge with, if at or above the threshold, and how similar."""
-        size = self.size[a]
-        alarms = self.alarms.get(a)
-        while alarms and alarms[0][0] <= size:
-            wake, c = heapq.heappop(alarms)
-            if self.asleep[a].get(c) == wake:
-                self._wake(a, c)
         vetoed = self.blocked.get(a)
         others = np.fromiter(self.near[a] - vetoed if vetoed else self.near[a], dtype=np.int64)
         if not len(others):
             return None
-        total = self.summed[others] @ self.summed[a]
-        if self.extra[a]:
-            extra = self.extra[a].get
-            total += np.fromiter((extra(c, 0.0) for c in others.tolist()), dtype=np.float64, count=len(others))
-        similarity = total / (self.size[others] * size)
-        if size >= SLEEP_SIZE:
-            self._sleep(a, others, similarity)
+        similarity = self._totals(a, others) / (self.size[others] * self.size[a])
         top = similarity.max()
         if top < self.threshold:
             return None
         return float(top), int(others[similarity == top].min())
 
-    def _sleep(self, a: int, others: Any, similarity: Any) -> None:
-        """Stop ``a`` looking at neighbours that cannot reach the threshold before it grows: its pairs
-        with a neighbour that stays the same can each add at most ``ceiling``, so a similarity ``s``
-        can reach the threshold only once ``a`` is (ceiling - s) / (ceiling - threshold) times larger.
-        A neighbour that changes wakes up (:meth:`merge`)."""
-        low = similarity < self.threshold
-        if not low.any():
-            return
-        wake = self.size[a] * (self.ceiling - similarity[low]) / (self.ceiling - self.threshold)
-        sleeping, alarms = self.asleep.setdefault(a, {}), self.alarms.setdefault(a, [])
-        near, sleepers = self.near[a], self.sleepers.get(a, ())
-        for c, size in zip(others[low].tolist(), wake.tolist(), strict=True):
-            if c not in sleepers:  # never asleep on both sides
-                sleeping[c] = size
-                heapq.heappush(alarms, (size, c))
-                self.sleepers.setdefault(c, set()).add(a)
-                near.discard(c)
-
-    def _wake(self, a: int, c: int) -> None:
-        del self.asleep[a][c]
-        self.sleepers[c].discard(a)
-        self.near[a].add(c)
+    def _totals(self, a: int, others: Any) -> Any:
+        """Summed similarity over all cross pairs of ``a`` and each of ``others``."""
+        total = (self.summed[others] @ self.summed[a]).astype(np.float64)
+        if self.extra[a]:
+            extra = self.extra[a].get
+            total += np.fromiter((extra(c, 0.0) for c in others.tolist()), dtype=np.float64, count=len(others))
+        return total
 
     def merge(self, a: int, b: int) -> int:
         """Fold the smaller of ``a`` and ``b`` into the other; returns the cluster kept."""
@@ -277,22 +238,14 @@ class _Clusters:
         self.members[b] = []
         self.summed[a] += self.summed[b]
         self.size[a] += self.size[b]
-        for gone in (a, b):  # whoever slept either had assumed it would not change
-            for c in list(self.sleepers.get(gone, ())):
-                self._wake(c, gone)
-        for c in list(self.asleep.get(b, ())):
-            self._wake(b, c)
-        self.alarms.pop(b, None)
-        near_a, asleep_a = self.near[a], self.asleep.get(a, {})
+        near_a = self.near[a]
         for c in self.near[b]:
             if c != a:
                 self.near[c].discard(b)
                 self.near[c].add(a)
-                if c not in asleep_a:  # asleep on a's side stays so: its bound holds with b's members
-                    near_a.add(c)
+                near_a.add(c)
         near_a.discard(b)
         self.near[b] = set()
-        self.sleepers.pop(b, None)
         row_a = self.extra[a]
         for c, value in self.extra[b].items():
             if c != a:
