@@ -19,10 +19,11 @@ Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is c
 bounded set of candidates: those sharing most content words (:class:`summarizer.groups.Index`) and
 those falling in the same buckets of random hyperplanes over the vectors. Answers still average the
 cosine over *all* their pairs, compared or not (:func:`summarizer.linkage.vector_link`: the summed
-vectors give it), and only the facet bonus and the vetoes are limited to the pairs compared; an
+vectors give it); the facet bonus and the vetoes are known for the pairs compared only. An
 uncompared pair counting 0 would keep an answer many sources give from forming, and understate a
-large event's consensus. Questions average over the pairs compared (their similarity also counts
-shared words, which no sum of vectors gives).
+large event's consensus. Questions do the same with their statements' and topics' vectors, the
+share of words two claims have in common (which no sum of vectors gives) counted on the pairs
+compared.
 
 Claims are put in a canonical order (by statement, source, topic) before anything else, so the
 groups do not depend on the order the caller lists them in.
@@ -160,9 +161,21 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed)
     else:
         answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
-    questions = average_link(n, question_edges, QUESTION_THRESHOLD, start=answers)
-    questions = _with_conflicts(questions, pairs, relation, question_edges, pinned)
-    topics = average_link(n, question_edges, TOPIC_THRESHOLD, start=questions) if with_topics else questions
+    if n > EXACT_LIMIT:  # the same for questions, their shared words counted on the pairs compared
+        rows = _question_rows(items, statements, _centred(topic_vectors, n / sources))
+        shared = dict(zip(question_edges, _cosines(rows, list(question_edges)), strict=True))
+        words_part = {pair: q - shared[pair] for pair, q in question_edges.items()}
+
+        def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
+            near = [pair for pair, q in question_edges.items() if q >= threshold]
+            return vector_link(rows, near, threshold, bonus=words_part, start=start)
+    else:
+
+        def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
+            return average_link(n, question_edges, threshold, start=start)
+
+    questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), pairs, relation, question_edges, pinned)
+    topics = link(TOPIC_THRESHOLD, questions) if with_topics else questions
     home = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     conflicts = {
@@ -239,6 +252,17 @@ def _question_edges(
     shared = np.array([sum(map(weight.__getitem__, words[i] & words[j])) for i, j in pairs], dtype=float)
     shared = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
     return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
+
+
+def _question_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None) -> Vectors:
+    """Rows whose dot products are the meaning part of :func:`_question_edges`: the statement and the
+    topic side by side, weighted; a claim without a topic stands in its statement for one (exact
+    between two claims with topics, and between two without)."""
+    if topics is None:
+        return statements
+    topical = np.array([bool(c.topic) for c in items])[:, None]
+    stand_in = np.where(topical, topics, statements)
+    return np.hstack([math.sqrt(1 - TOPIC_WEIGHT) * statements, math.sqrt(TOPIC_WEIGHT) * stand_in]).astype(np.float32)
 
 
 def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> list[tuple[int, int]]:

@@ -124,21 +124,24 @@ def vector_link(
     *,
     bonus: Mapping[tuple[int, int], float] | None = None,
     cannot: Collection[tuple[int, int]] = (),
+    start: list[list[int]] | None = None,
 ) -> list[list[int]]:
-    """Average-link clustering of the rows of ``vectors`` (unit length) where every pair counts.
+    """Average-link clustering of the rows of ``vectors`` where every pair counts.
 
     A pair's similarity is the dot product of its two rows, plus its ``bonus`` if it has one; two
     clusters' similarity is the mean over all their cross pairs, which the clusters' summed rows give
     in one product. Two clusters may merge only when a pair across them is in ``candidates`` and none
     is in ``cannot``; the most similar such two merge while their similarity is at least ``threshold``.
-    The result is that of merging the most similar two at every step (ties to the smallest ids).
+    ``start`` gives initial clusters. The result is that of merging the most similar two at every
+    step (ties to the smallest cluster ids); clusters are returned sorted, in the order of their
+    first items.
 
     Each merge computes the merged cluster's similarity with each of its neighbours (one product
     each). A cluster whose best neighbour has merged keeps its old entry in the queue, still a bound
     on its pairs with the clusters that have not changed (the merged cluster's pairs are in the merged
     cluster's own entry), and is computed again only when that entry comes first.
     """
-    clusters = _Clusters(vectors, candidates, bonus or {}, cannot, threshold)
+    clusters = _Clusters(vectors, candidates, bonus or {}, cannot, threshold, start)
     heap = clusters.first_bests()
     heapq.heapify(heap)
     version = clusters.version
@@ -166,45 +169,57 @@ class _Clusters:
         bonus: Mapping[tuple[int, int], float],
         cannot: Collection[tuple[int, int]],
         threshold: float,
+        start: list[list[int]] | None,
     ):
-        n = len(vectors)
         self.threshold = threshold
-        self.ceiling = 1.0 + max([0.0, *bonus.values()])  # the most a pair can add: cosine 1, plus a bonus
-        self.summed = np.array(vectors, dtype=np.float32)
-        self.size = np.ones(n)
-        self.members: list[list[int]] = [[i] for i in range(n)]
+        self.members: list[list[int]] = (
+            [list(g) for g in start] if start is not None else [[i] for i in range(len(vectors))]
+        )
+        n = len(self.members)
+        home = np.zeros(len(vectors), dtype=np.int64)
+        for c, group in enumerate(self.members):
+            home[group] = c
+        self.summed = np.zeros((n, vectors.shape[1]), dtype=np.float32)
+        np.add.at(self.summed, home, vectors)
+        self.size = np.array([len(g) for g in self.members], dtype=np.float64)
         self.version = [0] * n  # bumped at each merge; -1 once a cluster is gone
-        self.candidates = list(candidates)
+        cluster = home.tolist()
         self.near: list[set[int]] = [set() for _ in range(n)]
-        for i, j in self.candidates:
-            self.near[i].add(j)
-            self.near[j].add(i)
+        for i, j in candidates:
+            a, b = cluster[i], cluster[j]
+            if a != b:
+                self.near[a].add(b)
+                self.near[b].add(a)
         self.extra: list[dict[int, float]] = [{} for _ in range(n)]
         for (i, j), value in bonus.items():
-            if value:
-                self.extra[i][j] = self.extra[i].get(j, 0.0) + value
-                self.extra[j][i] = self.extra[j].get(i, 0.0) + value
+            a, b = cluster[i], cluster[j]
+            if value and a != b:
+                self.extra[a][b] = self.extra[a].get(b, 0.0) + value
+                self.extra[b][a] = self.extra[b].get(a, 0.0) + value
         self.blocked: dict[int, set[int]] = {}
         for i, j in cannot:
-            self.blocked.setdefault(i, set()).add(j)
-            self.blocked.setdefault(j, set()).add(i)
+            a, b = cluster[i], cluster[j]
+            if a != b:
+                self.blocked.setdefault(a, set()).add(b)
+                self.blocked.setdefault(b, set()).add(a)
 
     def first_bests(self) -> list[tuple[float, int, int, int, int]]:
-        """Each item's best neighbour at or above the threshold, as queue entries, all in one pass."""
-        pairs = [(i, j) for i, j in self.candidates if j not in self.blocked.get(i, ())]
+        """Each cluster's best neighbour at or above the threshold, as queue entries, all in one pass."""
+        pairs = [(a, b) for a, near in enumerate(self.near) for b in near if a < b and b not in self.blocked.get(a, ())]
         if not pairs:
             return []
-        left = np.array([i for i, _ in pairs], dtype=np.int64)
-        right = np.array([j for _, j in pairs], dtype=np.int64)
+        left = np.array([a for a, _ in pairs], dtype=np.int64)
+        right = np.array([b for _, b in pairs], dtype=np.int64)
         score = np.concatenate(
             [  # in slices: two rows a pair for a million pairs is a lot of memory
                 np.einsum("ij,ij->i", self.summed[left[k : k + 4096]], self.summed[right[k : k + 4096]])
                 for k in range(0, len(pairs), 4096)
             ]
         ).astype(np.float64)
-        score += np.array([self.extra[i].get(j, 0.0) for i, j in pairs])
+        score += np.array([self.extra[a].get(b, 0.0) for a, b in pairs])
+        score /= self.size[left] * self.size[right]
         item, other, score = np.r_[left, right], np.r_[right, left], np.r_[score, score]
-        order = np.lexsort((other, -score, item))  # per item: best first, then the smallest id
+        order = np.lexsort((other, -score, item))  # per cluster: best first, then the smallest id
         item, other, score = item[order], other[order], score[order]
         first = np.r_[True, item[1:] != item[:-1]] & (score >= self.threshold)
         found = zip(score[first].tolist(), item[first].tolist(), other[first].tolist(), strict=True)

@@ -159,6 +159,34 @@ def test_beyond_the_limit_an_answer_many_sources_give_still_forms(monkeypatch: p
     assert list(range(30)) in exact.answers and list(range(30)) in bounded.answers
 
 
+def test_beyond_the_limit_two_large_answers_to_one_question_are_still_one_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """20 sources count 4,000 strikers, 20 others 10,000, each side in its own words, beside unrelated
+    claims. Comparing bounded candidates only, the two answers are still one question, in conflict,
+    as when every pair is compared (averaging over the pairs compared only, they were two questions)."""
+    rng = random.Random(5)
+    four = ["{} dockers walked out at Redhaven", "Some {} dock workers walked out at Redhaven",
+            "About {} dockers downed tools at Redhaven"]  # fmt: skip
+    ten = ["The Redhaven port strike drew {} workers", "A strike by {} staff shut the Redhaven port",
+           "Redhaven port stood still as {} staff struck"]  # fmt: skip
+    others = ["The mayor opened a library", "Rain is forecast for the weekend", "A museum reopened",
+              "The club signed a striker", "Fuel prices rose", "The council approved a budget"]  # fmt: skip
+    asked = "How many workers went on strike at Redhaven?"
+    claims = [
+        {"source": f"s{k}", "statement": f"{rng.choice(four).format('4,000')}.", "topic": asked} for k in range(20)
+    ]
+    claims += [
+        {"source": f"s{k}", "statement": f"{rng.choice(ten).format('10,000')}.", "topic": asked} for k in range(20, 40)
+    ]
+    claims += [{"source": f"s{k}", "statement": f"{others[k % 6]}.", "topic": "What else happened?"} for k in range(20)]
+    for bounded in (False, True):
+        monkeypatch.setattr(align_module, "EXACT_LIMIT", 0 if bounded else 300)
+        found = align(claims)
+        assert found.answers[:2] == [list(range(20)), list(range(20, 40))], bounded
+        assert [0, 1] in found.questions and (0, 1) in found.conflicts, bounded
+
+
 def test_beyond_the_limit_each_claim_is_compared_with_a_bounded_number_of_others(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

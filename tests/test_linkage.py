@@ -38,6 +38,20 @@ def test_vector_link_counts_every_pair_and_merges_along_candidates_only() -> Non
     assert largest > 8  # clusters grew, and stale bounds were met in the queue
 
 
+def test_vector_link_starts_from_given_clusters() -> None:
+    """Start clusters (answers, when questions are grouped) merge as wholes, as in the textbook."""
+    rng = np.random.default_rng(4)
+    vectors, candidates, bonus, cannot = _bunches(rng, 40, 3, 0.15, vetoes=0.0)
+    order = rng.permutation(40).tolist()
+    start = sorted((sorted(order[k : k + 3]) for k in range(0, 40, 3)), key=lambda g: g[0])
+    every = [(i, j) for i in range(40) for j in range(i + 1, 40)]
+    sims = {(i, j): float(vectors[i] @ vectors[j]) + bonus.get((i, j), 0.0) for i, j in every}
+    found = vector_link(vectors, candidates, 0.2, bonus=bonus, start=start)
+    assert found == _textbook(40, sims, 0.2, set(), may_merge=_across(candidates), start=start)
+    assert all(any(set(g) <= set(c) for c in found) for g in start)
+    assert len(found) < len(start)
+
+
 def test_a_large_cluster_finds_a_neighbour_it_has_grown_towards() -> None:
     """Ten items near one direction form a cluster; a neighbour far below the threshold is a candidate
     of those ten only, and is in no queue. Ten more items, half-way between both, then join the
@@ -92,8 +106,9 @@ def _textbook(
     threshold: float,
     cannot: set[Pair],
     may_merge: Callable[[list[int], list[int]], bool] | None = None,
+    start: list[list[int]] | None = None,
 ) -> list[list[int]]:
-    clusters = [[i] for i in range(n)]
+    clusters = [list(g) for g in start] if start is not None else [[i] for i in range(n)]
     while True:
         best = None
         for x in range(len(clusters)):
