@@ -272,6 +272,8 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
     if n <= EXACT_LIMIT:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
     found: list[tuple[int, int]] = []
+    number: dict[str, int] = {}
+    wording = [number.setdefault(c.statement, len(number)) for c in items]
     index = Index()
     keys = _bucket_keys(vectors)  # per table, each claim's bucket
     tables: list[dict[int, list[int]]] = [{} for _ in keys]
@@ -279,9 +281,11 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
         sorted_words = sorted(words[i])
         if i <= CANDIDATES:  # while there are no more claims before it than candidates: all of them
             near: list[int] = list(range(i))
-        else:
-            near = [j for j, _ in index.top(sorted_words, CANDIDATES // 2)]
-            near += [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())][: CANDIDATES // 2]
+        else:  # of claims worded alike, one: copies of one wording would take every place
+            near = _distinct([j for j, _ in index.top(sorted_words, CANDIDATES)], wording, CANDIDATES // 2)
+            near += _distinct(
+                [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())], wording, CANDIDATES // 2
+            )
         found += [(j, i) for j in dict.fromkeys(near)]
         index.add(i, sorted_words)
         for t, table in enumerate(tables):
@@ -289,6 +293,19 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
             if len(bucket) < _BUCKET:
                 bucket.append(i)
     return found
+
+
+def _distinct(candidates: list[int], wording: list[int], count: int) -> list[int]:
+    """The first ``count`` of ``candidates`` with a wording not met before among them."""
+    seen: set[int] = set()
+    kept = []
+    for j in candidates:
+        if wording[j] not in seen:
+            seen.add(wording[j])
+            kept.append(j)
+            if len(kept) == count:
+                break
+    return kept
 
 
 def _bucket_keys(vectors: Vectors) -> list[list[int]]:

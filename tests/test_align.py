@@ -187,6 +187,26 @@ def test_beyond_the_limit_two_large_answers_to_one_question_are_still_one_questi
         assert [0, 1] in found.questions and (0, 1) in found.conflicts, bounded
 
 
+def test_beyond_the_limit_copies_of_one_wording_do_not_take_every_candidate_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """20 sources count 4,000 strikers and 20 others 10,000, in the same few wordings (wire copy): the
+    closest claims by words are then copies of the other side's wording, which the facets veto. One
+    claim of each wording is a candidate, so each side still finds its own: each answer is whole, as
+    when every pair is compared (the 4,000 answer held 10 of its 20 sources before)."""
+    rng = random.Random(3)
+    subjects = ["{} dockers", "Some {} dock workers", "{} port workers", "About {} dockworkers"]
+    verbs = ["walked out at Redhaven", "went on strike at Redhaven", "stopped work at the Redhaven port"]
+    claims = [
+        {"source": f"s{k}", "statement": f"{rng.choice(subjects).format(count)} {rng.choice(verbs)}."}
+        for count, sources in (("4,000", range(20)), ("10,000", range(20, 40))) for k in sources
+    ]  # fmt: skip
+    claims += [{"source": f"s{k}", "statement": f"The council met in week {k}."} for k in range(20)]
+    monkeypatch.setattr(align_module, "EXACT_LIMIT", 0)
+    answers = align(claims).answers
+    assert list(range(20)) in answers and list(range(20, 40)) in answers
+
+
 def test_beyond_the_limit_each_claim_is_compared_with_a_bounded_number_of_others(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
