@@ -35,6 +35,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -158,7 +159,9 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the answers' summed vectors
         near = [pair for pair, close in zip(pairs, closeness, strict=True) if close >= ANSWER_THRESHOLD]
         pinned_pairs = {pair: extra for pair, extra in zip(pairs, bonus, strict=True) if extra}
-        answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed)
+        # claims worded alike start as one answer: the first pairs average link would merge anyway
+        wordings = [list(g) for _, g in groupby(range(n), key=lambda i: items[i].statement)]
+        answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
     else:
         answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
     if n > EXACT_LIMIT:  # the same for questions, their shared words counted on the pairs compared
