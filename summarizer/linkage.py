@@ -13,7 +13,7 @@ Both break ties towards the smallest cluster ids, so their result depends only o
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -40,25 +40,9 @@ def average_link(
     clusters. Ties go to the smallest cluster ids, so the result depends only on the items' order.
     Returns the clusters, each sorted, in the order of their first items.
     """
-    members: list[list[int]] = [list(g) for g in (start if start is not None else [[i] for i in range(n)])]
-    cluster_of = list(range(n))
-    for c, group in enumerate(members):
-        for i in group:
-            cluster_of[i] = c
-    sums: list[dict[int, float]] = [{} for _ in members]
-    for (i, j), sim in edges.items():
-        a, b = cluster_of[i], cluster_of[j]
-        if a != b:
-            row = sums[a]
-            row[b] = row.get(b, 0.0) + sim
-            row = sums[b]
-            row[a] = row.get(a, 0.0) + sim
-    blocked: dict[int, set[int]] = {}  # only the clusters with a veto
-    for i, j in cannot:
-        a, b = cluster_of[i], cluster_of[j]
-        if a != b:
-            blocked.setdefault(a, set()).add(b)
-            blocked.setdefault(b, set()).add(a)
+    members, cluster_of = _start(n, start)
+    sums = _pair_sums(edges.items(), cluster_of, len(members))
+    blocked = _vetoes(cannot, cluster_of)
     version = [0] * len(members)  # bumped at each merge; -1 once a cluster is gone
     # a pair below the threshold can never merge, so only pairs at or above it are queued
     heap = [
@@ -78,43 +62,81 @@ def average_link(
             break
         if b in blocked.get(a, ()) or (may_join is not None and not may_join(members[a], members[b])):
             continue
-        _merge(a, b, members, sums, blocked, version)
+        members[a] += members[b]
+        members[b] = []
+        _fold_sums(sums, a, b)
+        _fold_vetoes(blocked, a, b)
+        version[a] += 1
+        version[b] = -1
         size, vetoed, row = len(members[a]), blocked.get(a, ()), sums[a]
         for c, total in row.items():
             average = total / (size * len(members[c]))
             if average >= threshold and c not in vetoed:
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-average, x, y, version[x], version[y]))
-    return sorted((sorted(group) for c, group in enumerate(members) if version[c] >= 0), key=lambda g: g[0])
+    return _in_order(members, version)
 
 
-def _merge(
-    a: int,
-    b: int,
-    members: list[list[int]],
-    sums: list[dict[int, float]],
-    blocked: dict[int, set[int]],
-    version: list[int],
-) -> None:
-    """Fold cluster ``b`` into ``a``: members, pair sums and vetoes."""
-    members[a] += members[b]
-    members[b] = []
+def _start(n: int, start: list[list[int]] | None) -> tuple[list[list[int]], list[int]]:
+    """The initial clusters of items ``0..n-1`` (``start``, or one per item) and each item's cluster."""
+    members = [list(g) for g in start] if start is not None else [[i] for i in range(n)]
+    cluster_of = list(range(n))
+    for c, group in enumerate(members):
+        for i in group:
+            cluster_of[i] = c
+    return members, cluster_of
+
+
+def _pair_sums(
+    values: Iterable[tuple[tuple[int, int], float]], cluster_of: list[int], count: int
+) -> list[dict[int, float]]:
+    """Per cluster, the sum of the pairs' values with each other cluster (pairs within one dropped)."""
+    sums: list[dict[int, float]] = [{} for _ in range(count)]
+    for (i, j), value in values:
+        a, b = cluster_of[i], cluster_of[j]
+        if a != b:
+            row = sums[a]
+            row[b] = row.get(b, 0.0) + value
+            row = sums[b]
+            row[a] = row.get(a, 0.0) + value
+    return sums
+
+
+def _vetoes(cannot: Iterable[tuple[int, int]], cluster_of: list[int]) -> dict[int, set[int]]:
+    """Per cluster with a veto, the clusters it may never merge with."""
+    blocked: dict[int, set[int]] = {}
+    for i, j in cannot:
+        a, b = cluster_of[i], cluster_of[j]
+        if a != b:
+            blocked.setdefault(a, set()).add(b)
+            blocked.setdefault(b, set()).add(a)
+    return blocked
+
+
+def _fold_sums(sums: list[dict[int, float]], a: int, b: int) -> None:
+    """Cluster ``b``'s pair sums added to ``a``'s, in ``a``'s row and in every other cluster's."""
     row_a, row_b = sums[a], sums[b]
     sums[b] = {}
     for c, total in row_b.items():
-        if c == a:
-            continue
-        row_a[c] = row_a.get(c, 0.0) + total
-        row = sums[c]
-        row[a] = row.get(a, 0.0) + row.pop(b)
+        if c != a:
+            row_a[c] = row_a.get(c, 0.0) + total
+            row = sums[c]
+            row[a] = row.get(a, 0.0) + row.pop(b)
     row_a.pop(b, None)
+
+
+def _fold_vetoes(blocked: dict[int, set[int]], a: int, b: int) -> None:
+    """Cluster ``b``'s vetoes become ``a``'s."""
     for c in blocked.pop(b, ()):
         if c != a:
             blocked.setdefault(a, set()).add(c)
             blocked[c].discard(b)
             blocked[c].add(a)
-    version[a] += 1
-    version[b] = -1
+
+
+def _in_order(members: list[list[int]], version: list[int]) -> list[list[int]]:
+    """The clusters still standing, each sorted, in the order of their first items."""
+    return sorted((sorted(group) for c, group in enumerate(members) if version[c] >= 0), key=lambda g: g[0])
 
 
 def vector_link(
@@ -172,36 +194,20 @@ class _Clusters:
         start: list[list[int]] | None,
     ):
         self.threshold = threshold
-        self.members: list[list[int]] = (
-            [list(g) for g in start] if start is not None else [[i] for i in range(len(vectors))]
-        )
+        self.members, cluster_of = _start(len(vectors), start)
         n = len(self.members)
-        home = np.zeros(len(vectors), dtype=np.int64)
-        for c, group in enumerate(self.members):
-            home[group] = c
         self.summed = np.zeros((n, vectors.shape[1]), dtype=np.float32)
-        np.add.at(self.summed, home, vectors)
+        np.add.at(self.summed, np.array(cluster_of, dtype=np.int64), vectors)
         self.size = np.array([len(g) for g in self.members], dtype=np.float64)
         self.version = [0] * n  # bumped at each merge; -1 once a cluster is gone
-        cluster = home.tolist()
         self.near: list[set[int]] = [set() for _ in range(n)]
         for i, j in candidates:
-            a, b = cluster[i], cluster[j]
+            a, b = cluster_of[i], cluster_of[j]
             if a != b:
                 self.near[a].add(b)
                 self.near[b].add(a)
-        self.extra: list[dict[int, float]] = [{} for _ in range(n)]
-        for (i, j), value in bonus.items():
-            a, b = cluster[i], cluster[j]
-            if value and a != b:
-                self.extra[a][b] = self.extra[a].get(b, 0.0) + value
-                self.extra[b][a] = self.extra[b].get(a, 0.0) + value
-        self.blocked: dict[int, set[int]] = {}
-        for i, j in cannot:
-            a, b = cluster[i], cluster[j]
-            if a != b:
-                self.blocked.setdefault(a, set()).add(b)
-                self.blocked.setdefault(b, set()).add(a)
+        self.extra = _pair_sums(((pair, value) for pair, value in bonus.items() if value), cluster_of, n)
+        self.blocked = _vetoes(cannot, cluster_of)
 
     def first_bests(self) -> list[tuple[float, int, int, int, int]]:
         """Each cluster's best neighbour at or above the threshold, as queue entries, all in one pass."""
@@ -261,23 +267,11 @@ class _Clusters:
                 near_a.add(c)
         near_a.discard(b)
         self.near[b] = set()
-        row_a = self.extra[a]
-        for c, value in self.extra[b].items():
-            if c != a:
-                row_a[c] = row_a.get(c, 0.0) + value
-                row = self.extra[c]
-                row[a] = row.get(a, 0.0) + row.pop(b)
-        row_a.pop(b, None)
-        self.extra[b] = {}
-        for c in self.blocked.pop(b, ()):
-            if c != a:
-                self.blocked.setdefault(a, set()).add(c)
-                self.blocked[c].discard(b)
-                self.blocked[c].add(a)
+        _fold_sums(self.extra, a, b)
+        _fold_vetoes(self.blocked, a, b)
         self.version[a] += 1
         self.version[b] = -1
         return a
 
     def groups(self) -> list[list[int]]:
-        alive = (group for c, group in enumerate(self.members) if self.version[c] >= 0)
-        return sorted((sorted(group) for group in alive), key=lambda g: g[0])
+        return _in_order(self.members, self.version)
