@@ -137,18 +137,20 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         return Alignment([], [], [], set())
     sources = len({c.source for c in items})
     statements = _centred(_embedded(embedder, [c.statement for c in items]), n / sources)
-    topic_vectors = _embedded(embedder, [c.topic for c in items]) if any(c.topic for c in items) else None
+    topic_vectors = (
+        _centred(_embedded(embedder, [c.topic for c in items]), n / sources) if any(c.topic for c in items) else None
+    )
     words = [frozenset(content_words(c.statement)) for c in items]
     assert statements is not None
     pairs = _pairs(items, statements, words)
     cosine = _cosines(statements, pairs)
-    question_edges = _question_edges(items, cosine, _centred(topic_vectors, n / sources), words, pairs)
+    question_edges = _question_edges(items, cosine, topic_vectors, words, pairs)
     pinned = with_openers([facets(c.statement) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
     bonus = [FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0 for i, j in pairs]
     closeness = [cos + extra for cos, extra in zip(cosine, bonus, strict=True)]
-    if n > EXACT_LIMIT:  # bounded: a pair below every threshold counts as 0 (agreement understated)
+    if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
                 if close >= floor_a or question_edges[pair] >= floor_q]  # fmt: skip
@@ -156,23 +158,22 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
     relation = _relations(items, pinned, pairs)
     vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
-    if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the answers' summed vectors
+    if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
         near = [pair for pair, close in zip(pairs, closeness, strict=True) if close >= ANSWER_THRESHOLD]
         pinned_pairs = {pair: extra for pair, extra in zip(pairs, bonus, strict=True) if extra}
         # claims worded alike start as one answer: the first pairs average link would merge anyway
         wordings = [list(g) for _, g in groupby(range(n), key=lambda i: items[i].statement)]
         answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
-    else:
-        answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
-    if n > EXACT_LIMIT:  # the same for questions, their shared words counted on the pairs compared
-        rows = _question_rows(items, statements, _centred(topic_vectors, n / sources))
+        # questions: statements and topics side by side, the shared words counted on the pairs compared
+        rows = _question_rows(items, statements, topic_vectors)
         shared = dict(zip(question_edges, _cosines(rows, list(question_edges)), strict=True))
         words_part = {pair: q - shared[pair] for pair, q in question_edges.items()}
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
-            near = [pair for pair, q in question_edges.items() if q >= threshold]
-            return vector_link(rows, near, threshold, bonus=words_part, start=start)
+            close = [pair for pair, q in question_edges.items() if q >= threshold]
+            return vector_link(rows, close, threshold, bonus=words_part, start=start)
     else:
+        answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             return average_link(n, question_edges, threshold, start=start)
