@@ -29,7 +29,7 @@ from summarizer.errors import ConfigError, InputError, ModelError
 from summarizer.events import group_articles
 from summarizer.feed_schema import FeedEvent, FeedReport, Grouping, Unassigned
 from summarizer.load import Article, load_folder, unique_ids
-from summarizer.pipeline import _embedder, _run_info, _Session, _session, summarize_loaded
+from summarizer.pipeline import _embedder, _run_info, _Session, _session, blocking, summarize_loaded
 from summarizer.printable import paired
 from summarizer.schemas import EventReport, Problem, Usage
 
@@ -296,35 +296,4 @@ def _usage(entries: list[FeedEvent]) -> Usage:
     return total
 
 
-def summarize_feed(
-    source: str | Path | Sequence[ArticleInput] | Plan,
-    *,
-    group: str = "auto",
-    per_folder: bool = False,
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    mode: str | None = None,
-    concurrency: int | None = None,
-    on_progress: FeedProgress | None = None,
-    judge: bool = True,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_retry_wait: float | None = None,
-    cache: bool | str | Path = False,
-    embedder: str | Embedder | None = None,
-    strict: bool = False,
-    rpm: float | None = None,
-    tpm: float | None = None,
-    batch: bool = False,
-    sources: str | Path | None = None,
-    brief: bool = False,
-) -> FeedReport:
-    """Blocking form of :func:`summarize_feed_async` (same options), for scripts without a loop."""
-    return asyncio.run(
-        summarize_feed_async(
-            source, group=group, per_folder=per_folder, model=model, base_url=base_url, api_key=api_key,
-            mode=mode, concurrency=concurrency, on_progress=on_progress, judge=judge, timeout=timeout,
-            max_retry_wait=max_retry_wait, cache=cache, embedder=embedder, strict=strict, rpm=rpm, tpm=tpm,
-            batch=batch, sources=sources, brief=brief,
-        )
-    )  # fmt: skip
+summarize_feed = blocking(summarize_feed_async, "summarize_feed")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from summarizer.align import align
 from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, resolve_backend
@@ -42,6 +43,8 @@ from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Brief, EventReport
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 Progress = Callable[[Article, int, int], None]  # (article just finished, done so far, total)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 async def summarize_async(
@@ -287,52 +290,22 @@ def _run_info(run: _Session, embedder: str) -> RunInfo:
     )
 
 
-def summarize(
-    folder: str | Path | Sequence[str | Path],
-    *,
-    model: str | None = None,
-    base_url: str | None = None,
-    api_key: str | None = None,
-    mode: str | None = None,
-    concurrency: int | None = None,
-    record_to: str | Path | None = None,
-    replay_from: str | Path | None = None,
-    on_progress: Progress | None = None,
-    judge: bool = True,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_retry_wait: float | None = None,
-    cache: bool | str | Path = False,
-    embedder: str | Embedder | None = None,
-    strict: bool = False,
-    rpm: float | None = None,
-    tpm: float | None = None,
-    sources: str | Path | None = None,
-    brief: bool = False,
-) -> EventReport:
-    """Blocking form of :func:`summarize_async` (same options), for scripts and notebooks without a loop."""
-    return asyncio.run(
-        summarize_async(
-            folder,
-            model=model,
-            base_url=base_url,
-            api_key=api_key,
-            mode=mode,
-            concurrency=concurrency,
-            record_to=record_to,
-            replay_from=replay_from,
-            on_progress=on_progress,
-            judge=judge,
-            timeout=timeout,
-            max_retry_wait=max_retry_wait,
-            cache=cache,
-            embedder=embedder,
-            strict=strict,
-            rpm=rpm,
-            tpm=tpm,
-            sources=sources,
-            brief=brief,
-        )  # fmt: skip
+def blocking(coroutine_function: Callable[P, Coroutine[Any, Any, T]], name: str) -> Callable[P, T]:
+    """The blocking form of ``coroutine_function``, with the same parameters, named ``name``: for
+    scripts and notebooks without an event loop."""
+
+    @functools.wraps(coroutine_function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        return asyncio.run(coroutine_function(*args, **kwargs))
+
+    run.__name__ = run.__qualname__ = name
+    run.__doc__ = (
+        f"Blocking form of :func:`{coroutine_function.__name__}` (same parameters), for scripts and notebooks."
     )
+    return run
+
+
+summarize = blocking(summarize_async, "summarize")
 
 
 def _exchanges(
