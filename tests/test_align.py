@@ -18,6 +18,12 @@ from summarizer.facets import compare, facets
 DEVSET = json.loads((FIXTURES / "alignment" / "devset.json").read_text(encoding="utf-8"))
 
 
+# Claims for the tests of the path beyond the limit: ways to say a strike began, and unrelated news.
+_STRIKE_VERBS = ["walked out at Redhaven", "went on strike at Redhaven", "stopped work at the Redhaven port"]
+_UNRELATED = ["The mayor opened a library", "Rain is forecast for the weekend", "A museum reopened",
+              "The club signed a striker", "Fuel prices rose", "The council approved a budget"]  # fmt: skip
+
+
 def _claims(event: dict) -> list[dict]:
     return [c for q in event["questions"] for c in q["claims"]]
 
@@ -147,11 +153,10 @@ def test_beyond_the_limit_an_answer_many_sources_give_still_forms(monkeypatch: p
     uncompared pair's cosine counts (it once counted 0, and the answer fell apart in groups of 7)."""
     rng = random.Random(3)
     subjects = ["About 4,000 dockers", "Some 4,000 dock workers", "Nearly 4,000 port workers", "4,000 dockworkers"]
-    verbs = ["walked out at Redhaven", "went on strike at Redhaven", "stopped work at the Redhaven port"]
-    others = ["The mayor opened a library", "Rain is forecast for the weekend", "A museum reopened",
-              "The club signed a striker", "Fuel prices rose", "The council approved a budget"]  # fmt: skip
-    claims = [{"source": f"s{k}", "statement": f"{rng.choice(subjects)} {rng.choice(verbs)}."} for k in range(30)]
-    claims += [{"source": f"s{k}", "statement": f"{others[k % len(others)]} in week {k}."} for k in range(30)]
+    claims = [
+        {"source": f"s{k}", "statement": f"{rng.choice(subjects)} {rng.choice(_STRIKE_VERBS)}."} for k in range(30)
+    ]
+    claims += [{"source": f"s{k}", "statement": f"{_UNRELATED[k % len(_UNRELATED)]} in week {k}."} for k in range(30)]
     exact = align(claims)
     monkeypatch.setattr(align_module, "EXACT_LIMIT", 0)
     monkeypatch.setattr(align_module, "CANDIDATES", 2)
@@ -170,8 +175,6 @@ def test_beyond_the_limit_two_large_answers_to_one_question_are_still_one_questi
             "About {} dockers downed tools at Redhaven"]  # fmt: skip
     ten = ["The Redhaven port strike drew {} workers", "A strike by {} staff shut the Redhaven port",
            "Redhaven port stood still as {} staff struck"]  # fmt: skip
-    others = ["The mayor opened a library", "Rain is forecast for the weekend", "A museum reopened",
-              "The club signed a striker", "Fuel prices rose", "The council approved a budget"]  # fmt: skip
     asked = "How many workers went on strike at Redhaven?"
     claims = [
         {"source": f"s{k}", "statement": f"{rng.choice(four).format('4,000')}.", "topic": asked} for k in range(20)
@@ -179,7 +182,9 @@ def test_beyond_the_limit_two_large_answers_to_one_question_are_still_one_questi
     claims += [
         {"source": f"s{k}", "statement": f"{rng.choice(ten).format('10,000')}.", "topic": asked} for k in range(20, 40)
     ]
-    claims += [{"source": f"s{k}", "statement": f"{others[k % 6]}.", "topic": "What else happened?"} for k in range(20)]
+    claims += [
+        {"source": f"s{k}", "statement": f"{_UNRELATED[k % 6]}.", "topic": "What else happened?"} for k in range(20)
+    ]
     for bounded in (False, True):
         monkeypatch.setattr(align_module, "EXACT_LIMIT", 0 if bounded else 300)
         found = align(claims)
@@ -196,9 +201,8 @@ def test_beyond_the_limit_copies_of_one_wording_do_not_take_every_candidate_plac
     when every pair is compared (the 4,000 answer held 10 of its 20 sources before)."""
     rng = random.Random(3)
     subjects = ["{} dockers", "Some {} dock workers", "{} port workers", "About {} dockworkers"]
-    verbs = ["walked out at Redhaven", "went on strike at Redhaven", "stopped work at the Redhaven port"]
     claims = [
-        {"source": f"s{k}", "statement": f"{rng.choice(subjects).format(count)} {rng.choice(verbs)}."}
+        {"source": f"s{k}", "statement": f"{rng.choice(subjects).format(count)} {rng.choice(_STRIKE_VERBS)}."}
         for count, sources in (("4,000", range(20)), ("10,000", range(20, 40))) for k in sources
     ]  # fmt: skip
     claims += [{"source": f"s{k}", "statement": f"The council met in week {k}."} for k in range(20)]
