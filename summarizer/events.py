@@ -40,6 +40,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -160,38 +162,45 @@ def _cluster(f: _Features) -> list[list[int]]:
         return [[i] for i in range(n)]
     left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
     right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
-    cosine = np.einsum("ij,ij->i", f.vectors[left], f.vectors[right]).tolist()
-    total = [sum(f.weight[w] for w in ws) for ws in f.names]
-    edges: dict[tuple[int, int], float] = {}
-    for (i, j), cos in zip(pairs, cosine, strict=True):
-        lighter = min(total[i], total[j])
-        shared = sum(f.weight[w] for w in f.names[i] & f.names[j]) / lighter if lighter > 0 else 0.0
-        edges[(i, j)] = cos + NAME_WEIGHT * shared
+    similarity = _similarities(f, pairs, left, right)
     # Two clusters merge only when some pair across them reaches the threshold, so the clusters lie
     # inside the components of the pairs that do: each component is clustered alone (same result,
     # and the weak pairs between components never enter a heap).
     groups = Groups(n)
-    for (i, j), sim in edges.items():
-        if sim >= THRESHOLD:
-            groups.join(i, j)
+    for k in np.flatnonzero(similarity >= THRESHOLD).tolist():
+        groups.join(pairs[k][0], pairs[k][1])
+    root = np.array([groups.root(i) for i in range(n)], dtype=np.int64)
     members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[groups.root(i)].append(i)
-    inside: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
-    for (i, j), sim in edges.items():
-        root = groups.root(i)
-        if root == groups.root(j):
-            inside[root][(i, j)] = sim
+    for i, r in enumerate(root.tolist()):
+        members[r].append(i)
+    inside = np.flatnonzero(root[left] == root[right])
+    inside = inside[np.argsort(root[left[inside]], kind="stable")]  # each component's pairs together
+    edges: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for k, r in zip(inside.tolist(), root[left[inside]].tolist(), strict=True):
+        edges[r][pairs[k]] = float(similarity[k])
     clusters: list[list[int]] = []
-    for root, items in members.items():
+    for r, items in members.items():
         if len(items) == 1:
             clusters.append(items)
             continue
         local = {item: k for k, item in enumerate(items)}
-        pairs_here = {(local[i], local[j]): sim for (i, j), sim in inside[root].items()}
+        pairs_here = {(local[i], local[j]): sim for (i, j), sim in edges[r].items()}
         found = average_link_dated(len(items), pairs_here, THRESHOLD, [f.dates[i] for i in items], WINDOW_DAYS)
         clusters += [[items[k] for k in group] for group in found]
     return clusters
+
+
+def _similarities(f: _Features, pairs: list[tuple[int, int]], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Each pair's cosine plus NAME_WEIGHT times the share of the lighter article's name weight the two
+    have in common."""
+    cosine = np.einsum("ij,ij->i", f.vectors[left], f.vectors[right])
+    weigh = f.weight.__getitem__
+    total = np.array([sum(map(weigh, ws)) for ws in f.names])
+    shared = np.array([sum(map(weigh, f.names[i] & f.names[j])) for i, j in pairs], dtype=float)
+    lighter = np.minimum(total[left], total[right])
+    share = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
+    similarity: np.ndarray = cosine + NAME_WEIGHT * share
+    return similarity
 
 
 def _pairs(f: _Features) -> list[tuple[int, int]]:
@@ -210,10 +219,12 @@ def _pairs(f: _Features) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for i, ws in enumerate(f.names):
         rare = sorted((w for w in ws if w in postings), key=lambda w: (frequency[w], w))[:RARE_NAMES]
-        shared = Counter(j for w in rare for j in postings[w] if j != i)
-        near = [j for j, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[: CANDIDATES // 2]]
+        shared = Counter(sorted(chain.from_iterable(postings[w] for w in rare)))  # counted in article order
+        shared.pop(i, None)
+        # most names shared first, then the earlier article: a stable sort keeps the counter's order
+        near = [j for j, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[: CANDIDATES // 2]]
         near += [j for table, key in tables for j in table[key[i]] if j != i][: CANDIDATES - len(near)]
-        found.update((min(i, j), max(i, j)) for j in near)
+        found.update((j, i) if j < i else (i, j) for j in near)
     return sorted(found)
 
 
