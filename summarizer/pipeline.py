@@ -296,7 +296,15 @@ def blocking(coroutine_function: Callable[P, Coroutine[Any, Any, T]], name: str)
 
     @functools.wraps(coroutine_function)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
-        return asyncio.run(coroutine_function(*args, **kwargs))
+        result: list[T] = []
+
+        async def main() -> None:
+            # The main task returns nothing: on the way out asyncio.run reprs it (restoring the SIGINT
+            # handler, Python 3.11), and a finished task's repr includes its result, a whole report.
+            result.append(await coroutine_function(*args, **kwargs))
+
+        asyncio.run(main())
+        return result[0]
 
     run.__name__ = run.__qualname__ = name
     run.__doc__ = (
