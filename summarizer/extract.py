@@ -17,31 +17,26 @@ from __future__ import annotations
 import asyncio
 import json
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
 from summarizer.backend import Backend
-from summarizer.entities import entities
 from summarizer.errors import ModelError
+from summarizer.floor import Floor, found_elsewhere, rules_floor
 from summarizer.ground import KINDS, failures, ground
 from summarizer.llm import Exhausted, Policy, ask
 from summarizer.load import Article
 from summarizer.printable import each_string, paired
 from summarizer.prompt_files import Prompts
-from summarizer.rules import dates, numbers, quotes
 from summarizer.schemas import (
     ArticleReport,
     ArticleSummary,
     Claim,
     ClaimFixes,
     Dropped,
-    GroundedDate,
-    GroundedEntity,
-    GroundedFigure,
-    GroundedQuote,
     Usage,
 )
 from summarizer.text import Document, Sentence
@@ -49,8 +44,8 @@ from summarizer.text import Document, Sentence
 
 async def extract(client: Any, backend: Backend, prompts: Prompts, article: Article, policy: Policy) -> ArticleReport:
     """The grounded report of one article; raises ModelError when the model gives nothing usable."""
-    # the rules' items while the model is asked: the floor costs CPU, the request mostly waiting
-    found = asyncio.get_running_loop().run_in_executor(_rules_thread(), rules_floor, article)
+    # the rules' items while the model is asked: the floor costs CPU (in a worker process), the request waits
+    found = asyncio.get_running_loop().run_in_executor(_rules_thread(), found_elsewhere, article)
     try:
         summary, dropped, usage = await _answer(client, backend, prompts, article, policy)
     except BaseException:
@@ -86,25 +81,10 @@ async def _answer(
     return summary, dropped, usage
 
 
-@dataclass(frozen=True)
-class Floor:
-    """What the rules and the entity model find in an article, whatever the model answers."""
-
-    entities: list[GroundedEntity]
-    quotes: list[GroundedQuote]
-    numbers: list[GroundedFigure]
-    dates: list[GroundedDate]
-
-
-def rules_floor(article: Article) -> Floor:
-    doc = article.document
-    return Floor(entities(doc), quotes(doc), numbers(doc), dates(doc, article.published, article.language))
-
-
 @cache
 def _rules_thread() -> ThreadPoolExecutor:
-    """One thread for the rules of every article of a process: the entity model is not shared across
-    threads, and the work is Python's, so more threads would not run it sooner."""
+    """One thread hands every article of a process to the floor's worker process, one at a time (it
+    has one entity model)."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-rules")
 
 
