@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -32,8 +33,14 @@ def printable(text: str) -> str:
 
 
 def cleaned(model: Model, clean: Callable[[str], str] = paired) -> Model:
-    """A copy of ``model`` with ``clean`` applied to every string in it (``paired`` by default)."""
-    return type(model).model_validate(each_string(model.model_dump(), clean))
+    """A copy of ``model`` with ``clean`` applied to every string in it (``paired`` by default); ``model``
+    itself when ``clean`` is ``paired`` and it has no lone surrogate."""
+    data = model.model_dump()
+    # one search over the whole model (its JSON, written as it is: keys included, nothing escaped)
+    # instead of a walk of every string: most models have nothing to clean
+    if clean is paired and not _SURROGATE.search(json.dumps(data, ensure_ascii=False, default=str)):
+        return model
+    return type(model).model_validate(each_string(data, clean))
 
 
 def each_string(value: Any, clean: Callable[[str], str]) -> Any:
