@@ -43,7 +43,7 @@ import numpy as np
 from summarizer.embed import normalised
 from summarizer.facets import Facets, compare, conflict_kind, facets, pinned_together, with_openers
 from summarizer.groups import Groups, Index
-from summarizer.linkage import average_link, vector_link
+from summarizer.linkage import dense_link, vector_link
 from summarizer.text import content_words
 
 if TYPE_CHECKING:
@@ -172,11 +172,14 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             close = [pair for pair, q in question_edges.items() if q >= threshold]
             return vector_link(rows, close, threshold, bonus=words_part, start=start)
-    else:
-        answers = average_link(n, dict(zip(pairs, closeness, strict=True)), ANSWER_THRESHOLD, cannot=vetoed)
+    else:  # every pair is known: a table of them
+        ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+        cannot = _square(n, ends, [rel in ("conflict", "apart") for rel in relation]).astype(bool)
+        answers = dense_link(_square(n, ends, closeness), ANSWER_THRESHOLD, cannot=cannot)
+        asked = _square(n, ends, list(question_edges.values()))  # in the order of ``pairs``
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
-            return average_link(n, question_edges, threshold, start=start)
+            return dense_link(asked, threshold, start=start)
 
     questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), pairs, relation, question_edges, pinned)
     topics = link(TOPIC_THRESHOLD, questions) if with_topics else questions
@@ -190,6 +193,14 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     answer_of_question = [sorted({home[i] for i in q}) for q in questions]
     question_of_topic = [sorted({question_of[i] for i in t}) for t in topics]
     return Alignment(answers, answer_of_question, question_of_topic, conflicts)
+
+
+def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool]) -> np.ndarray:
+    """An n × n table holding each pair's value (``ends``: the pairs' two rows of items) both ways."""
+    table = np.zeros((n, n))
+    table[ends[0], ends[1]] = values
+    table[ends[1], ends[0]] = values
+    return table
 
 
 def _relations(items: list[ClaimText], pinned: list[Facets], pairs: list[tuple[int, int]]) -> list[str]:
@@ -348,10 +359,12 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
 def _cosines(vectors: Vectors | None, pairs: list[tuple[int, int]]) -> list[float]:
     if vectors is None or not pairs:
         return [0.0] * len(pairs)
+    ends = np.array(pairs, dtype=np.int64)
+    if len(pairs) * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
+        every: list[float] = (vectors @ vectors.T)[ends[:, 0], ends[:, 1]].tolist()
+        return every
     found: list[float] = []
-    for start in range(0, len(pairs), 8192):  # in slices: two rows per pair of a million pairs is a lot
-        chunk = pairs[start : start + 8192]
-        left = np.fromiter((i for i, _ in chunk), dtype=np.int64, count=len(chunk))
-        right = np.fromiter((j for _, j in chunk), dtype=np.int64, count=len(chunk))
-        found += np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()
+    for start in range(0, len(ends), 8192):  # in slices: two rows per pair of a million pairs is a lot
+        chunk = ends[start : start + 8192]
+        found += np.einsum("ij,ij->i", vectors[chunk[:, 0]], vectors[chunk[:, 1]]).tolist()
     return found

@@ -77,6 +77,83 @@ def average_link(
     return _in_order(members, version)
 
 
+def dense_link(
+    similarity: np.ndarray,
+    threshold: float,
+    *,
+    cannot: np.ndarray | None = None,
+    start: list[list[int]] | None = None,
+) -> list[list[int]]:
+    """:func:`average_link` given every pair, as a square matrix (``similarity[i, j]``, symmetric; the
+    diagonal is not read), with ``cannot`` a boolean matrix of the pairs that may never share a cluster.
+
+    The same merges in the same order, as array operations: for a few hundred items, where a queue of
+    every pair costs more than scanning the clusters' table at each merge.
+    """
+    n = len(similarity)
+    members, cluster_of = _start(n, start)
+    count = len(members)
+    pairs = np.array(similarity, dtype=np.float64)
+    np.fill_diagonal(pairs, 0.0)  # a cluster's pairs within itself are not counted
+    vetoes = np.zeros((n, n)) if cannot is None else (cannot | cannot.T).astype(np.float64)
+    if start is None:
+        sums, vetoed = pairs, vetoes > 0
+    else:  # summed over each cluster's items
+        belongs = np.zeros((count, n))
+        belongs[cluster_of, np.arange(n)] = 1.0
+        sums = belongs @ pairs @ belongs.T
+        vetoed = belongs @ vetoes @ belongs.T > 0
+    size = np.array([len(g) for g in members], dtype=np.float64)
+    alive = size > 0
+    version = [0] * count
+
+    def row(c: int) -> np.ndarray:
+        """Cluster ``c``'s average with every cluster it may merge with; -inf for the others."""
+        values: np.ndarray = sums[c] / (size[c] * np.where(alive, size, 1.0))
+        values[~alive | vetoed[c]] = -np.inf
+        values[c] = -np.inf
+        return values
+
+    # each cluster's best partner (of equals, the smallest id) and their average
+    best = np.zeros(count, dtype=np.int64)
+    best_value = np.full(count, -np.inf)
+    for c in np.flatnonzero(alive).tolist():
+        values = row(c)
+        best[c] = np.argmax(values)
+        best_value[c] = values[best[c]]
+    while True:
+        # the first row holding the best average is the smallest id of a best pair; its partner, the other
+        a = int(np.argmax(best_value))
+        if not best_value[a] >= threshold:
+            break
+        a, b = sorted((a, int(best[a])))
+        members[a] += members[b]
+        members[b] = []
+        sums[a] += sums[b]
+        sums[:, a] += sums[:, b]
+        size[a] += size[b]
+        vetoed[a] |= vetoed[b]
+        vetoed[:, a] |= vetoed[:, b]
+        alive[b] = False
+        best_value[b] = -np.inf
+        version[a] += 1
+        version[b] = -1
+        column = row(a)  # ``a``'s averages, which are every other cluster's with ``a``
+        best[a] = np.argmax(column)
+        best_value[a] = column[best[a]]
+        stale = alive & ((best == a) | (best == b))  # their best partner changed or is gone
+        stale[a] = False
+        better = alive & ~stale & ((column > best_value) | ((column == best_value) & (a < best)))
+        better[a] = False
+        best[better] = a
+        best_value[better] = column[better]
+        for c in np.flatnonzero(stale).tolist():
+            values = row(c)
+            best[c] = np.argmax(values)
+            best_value[c] = values[best[c]]
+    return _in_order(members, version)
+
+
 def _start(n: int, start: list[list[int]] | None) -> tuple[list[list[int]], list[int]]:
     """The initial clusters of items ``0..n-1`` (``start``, or one per item) and each item's cluster."""
     members = [list(g) for g in start] if start is not None else [[i] for i in range(n)]
