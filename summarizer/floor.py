@@ -6,7 +6,7 @@ Python's: in a thread of the process that also parses and grounds the model's an
 the interpreter lock the event loop needs. So, while a model is asked, the floor is found in a worker
 process of its own (:func:`found_elsewhere`), on another core:
 
-* The worker is a child reading requests on its standard input (``python -m summarizer.floor``). When
+* The worker is a child reading requests on its standard input (:func:`main`). When
   this process ends, however it ends (``kill -9`` included), that pipe closes and the worker exits: no
   worker outlives the run. It ignores Ctrl-C, which the parent handles.
 * It is started at the first article, once per process, and loads the entity model once.
@@ -80,15 +80,12 @@ class _Worker:
     _lock = threading.Lock()
 
     def __init__(self, command: list[str]) -> None:
-        package_root = str(Path(__file__).resolve().parent.parent)  # the child imports this very package
-        path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
         self.owner = os.getpid()
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # its failures show as ours: the floor is then found here
-            env={**os.environ, "PYTHONPATH": path},
         )
         self.lock = threading.Lock()
         self.dead = False  # it died: not asked again, and not replaced (the floor is found here instead)
@@ -100,7 +97,7 @@ class _Worker:
                 return None
             if cls._current is None or cls._current.owner != os.getpid():  # none yet, or a forked copy's
                 try:
-                    cls._current = cls([sys.executable, "-m", "summarizer.floor"])
+                    cls._current = cls(_command())
                 except OSError:
                     cls._unusable = True
                     return None
@@ -119,7 +116,7 @@ class _Worker:
                 pickle.dump(request, stdin, protocol=pickle.HIGHEST_PROTOCOL)
                 stdin.flush()
                 ok, value = pickle.load(stdout)
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            except Exception:  # gone, or not a worker of ours (whatever it wrote is no answer)
                 self.dead = True
                 self.close()
                 return None
@@ -137,6 +134,17 @@ class _Worker:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+def _command() -> list[str]:
+    """The worker's command line: this interpreter, running :func:`main` of this very package."""
+    root = str(Path(__file__).resolve().parent.parent)
+    # -P: the current folder is not on the worker's path (a file there named like a module would shadow
+    # it); this package's folder is, when a fresh interpreter would not find it (a checkout on sys.path)
+    code = (
+        f"import sys; r = {root!r}; r in sys.path or sys.path.insert(0, r); from summarizer.floor import main; main()"
+    )
+    return [sys.executable, "-P", "-c", code]
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
@@ -167,9 +175,3 @@ def main() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     with contextlib.suppress(BrokenPipeError):  # the parent is gone
         serve(sys.stdin.buffer, answers)
-
-
-if __name__ == "__main__":  # run as ``-m``: serve with the package's own module, so that answers
-    from summarizer.floor import main as package_main  # unpickle as summarizer.floor.Floor
-
-    package_main()
