@@ -184,12 +184,19 @@ def annotated_formats(articles: list[Article], tokens: Any) -> None:
     for article in articles:
         annotation = load_annotation(ANNOTATED / f"{article.id}.json")
         pipeline_out += tokens(to_summary(annotation, article.document).model_dump_json())
-        fields = {"entities": ("name", "kind", "role"), "claims": ("statement", "topic"),
-                  "quotes": ("speaker", "text"), "numbers": ("value", "about"), "dates": ("text", "event")}  # fmt: skip
-        naive = {"event": annotation["event"]["statement"], "event_evidence": annotation["event"]["evidence"]}
-        for field, keys in fields.items():
-            naive[field] = [{k: item[k] for k in keys} | {"evidence": item["evidence"]} for item in annotation[field]]
-        naive_out += tokens(NaiveSummary.model_validate(naive).model_dump_json())
+        fields = {"entities": (NaiveEntity, ("name", "kind", "role")), "claims": (NaiveClaim, ("statement", "topic")),
+                  "quotes": (NaiveQuote, ("speaker", "text")), "numbers": (NaiveFigure, ("value", "about")),
+                  "dates": (NaiveDate, ("text", "event"))}  # fmt: skip
+        naive: dict[str, Any] = {
+            "event": annotation["event"]["statement"], "event_evidence": annotation["event"]["evidence"]
+        }  # fmt: skip
+        for field, (model, keys) in fields.items():
+            naive[field] = [
+                model.model_validate({k: item[k] for k in keys} | {"evidence": item["evidence"]})
+                for item in annotation[field]
+            ]
+        # every annotated item counts, as in the pipeline's output, though a model may return fewer (max_length)
+        naive_out += tokens(NaiveSummary.model_construct(**naive).model_dump_json())
         claims += len(annotation["claims"])
     note("")
     note("the same comparison with the hand-annotated extractions (fixtures/annotated) written in each format -")
