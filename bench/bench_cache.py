@@ -102,7 +102,7 @@ def main() -> None:
 
         report = folder / "cli-report.json"
         env = {**os.environ, CACHE_ENV: str(folder)}
-        command = [sys.executable, "-c", "from summarizer.cli import main; main()", str(SEEDS),
+        command = [sys.executable, "-c", "from summarizer.cli import main; main()", str(SEEDS), "--model", "embedded",
                    "--cache-dir", str(folder), "--format", "json", "-q", "-o", str(report)]  # fmt: skip
         start = time.perf_counter()
         cli = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
