@@ -238,6 +238,15 @@ class Vocabulary:
 
 @lru_cache(maxsize=1024)  # a sentence and its context are looked up for every claim citing it
 def _vocabulary(text: str) -> Vocabulary:
+    if "\n" in text:  # a context, one sentence a line: each line read once, however many contexts hold it
+        lines = [_vocabulary(line) for line in text.split("\n") if line.strip()]
+        return Vocabulary(
+            keys=set().union(*(v.keys for v in lines)),
+            capitalized=set().union(*(v.capitalized for v in lines)),
+            acronyms=set().union(*(v.acronyms for v in lines)),
+            initials=[i for v in lines for i in v.initials],  # a name ends with its line
+            folded=" ".join(v.folded for v in lines if v.folded),
+        )
     return Vocabulary._make(text)
 
 
