@@ -20,9 +20,8 @@ from __future__ import annotations
 import numpy as np
 
 from summarizer.embed import Embedder, WordLlama, normalised
-from summarizer.entities import entities
+from summarizer.floor import rules_floor
 from summarizer.load import Article
-from summarizer.rules import dates, numbers, quotes
 from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
 from summarizer.text import Document, Sentence
 
@@ -73,21 +72,17 @@ def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
     headline = next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)
     event = _claim(doc, headline, "What happened?") if headline is not None else None
     claims = [_claim(doc, s, "") for s in sentences if s != headline]
-    named, quoted, counted, dated = (
-        entities(doc),
-        quotes(doc),
-        numbers(doc),
-        dates(doc, article.published, article.language),
-    )
-    count = (event is not None) + len(claims) + len(named) + len(quoted) + len(counted) + len(dated)
+    found = rules_floor(article)
+    count = (event is not None) + len(claims)
+    count += len(found.entities) + len(found.quotes) + len(found.numbers) + len(found.dates)
     return ArticleReport(
         source=article.info,
         event=event,
-        entities=named,
+        entities=found.entities,
         claims=claims,
-        quotes=quoted,
-        numbers=counted,
-        dates=dated,
+        quotes=found.quotes,
+        numbers=found.numbers,
+        dates=found.dates,
         grounding=Grounding(proposed=count, grounded=count, dropped=0, matches=MatchCounts(exact=count)),
     )
 
