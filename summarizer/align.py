@@ -157,12 +157,13 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         pairs, closeness, bonus = [pairs[k] for k in kept], [closeness[k] for k in kept], [bonus[k] for k in kept]
         question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
     relation = _relations(items, pinned, pairs)
-    vetoed = {pair for pair, rel in zip(pairs, relation, strict=True) if rel in ("conflict", "apart")}
+    vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
         near = [pair for pair, close in zip(pairs, closeness, strict=True) if close >= ANSWER_THRESHOLD]
         pinned_pairs = {pair: extra for pair, extra in zip(pairs, bonus, strict=True) if extra}
         # claims worded alike start as one answer: the first pairs average link would merge anyway
         wordings = [list(g) for _, g in groupby(range(n), key=lambda i: items[i].statement)]
+        vetoed = [pair for pair, veto in zip(pairs, vetoes, strict=True) if veto]
         answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
         # questions: statements and topics side by side, the shared words counted on the pairs compared
         rows = _question_rows(items, statements, topic_vectors)
@@ -174,7 +175,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
             return vector_link(rows, close, threshold, bonus=words_part, start=start)
     else:  # every pair is known: a table of them
         ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
-        cannot = _square(n, ends, [rel in ("conflict", "apart") for rel in relation]).astype(bool)
+        cannot = _square(n, ends, vetoes).astype(bool)
         answers = dense_link(_square(n, ends, closeness), ANSWER_THRESHOLD, cannot=cannot)
         asked = _square(n, ends, list(question_edges.values()))  # in the order of ``pairs``
 
