@@ -74,7 +74,7 @@ def average_link(
             if average >= threshold and c not in vetoed:
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-average, x, y, version[x], version[y]))
-    return _in_order(members, version)
+    return _in_order(members)
 
 
 def dense_link(
@@ -105,7 +105,6 @@ def dense_link(
         vetoed = belongs @ vetoes @ belongs.T > 0
     size = np.array([len(g) for g in members], dtype=np.float64)
     alive = size > 0
-    version = [0] * count
 
     def row(c: int) -> np.ndarray:
         """Cluster ``c``'s average with every cluster it may merge with; -inf for the others."""
@@ -136,8 +135,6 @@ def dense_link(
         vetoed[:, a] |= vetoed[:, b]
         alive[b] = False
         best_value[b] = -np.inf
-        version[a] += 1
-        version[b] = -1
         column = row(a)  # ``a``'s averages, which are every other cluster's with ``a``
         best[a] = np.argmax(column)
         best_value[a] = column[best[a]]
@@ -151,7 +148,7 @@ def dense_link(
             values = row(c)
             best[c] = np.argmax(values)
             best_value[c] = values[best[c]]
-    return _in_order(members, version)
+    return _in_order(members)
 
 
 def _start(n: int, start: list[list[int]] | None) -> tuple[list[list[int]], list[int]]:
@@ -211,9 +208,10 @@ def _fold_vetoes(blocked: dict[int, set[int]], a: int, b: int) -> None:
             blocked[c].add(a)
 
 
-def _in_order(members: list[list[int]], version: list[int]) -> list[list[int]]:
-    """The clusters still standing, each sorted, in the order of their first items."""
-    return sorted((sorted(group) for c, group in enumerate(members) if version[c] >= 0), key=lambda g: g[0])
+def _in_order(members: list[list[int]]) -> list[list[int]]:
+    """The clusters still standing (a cluster merged into another is left empty), each sorted, in the
+    order of their first items."""
+    return sorted((sorted(group) for group in members if group), key=lambda g: g[0])
 
 
 def vector_link(
@@ -351,4 +349,4 @@ class _Clusters:
         return a
 
     def groups(self) -> list[list[int]]:
-        return _in_order(self.members, self.version)
+        return _in_order(self.members)
