@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from summarizer.embed import normalised
-from summarizer.facets import Facets, compare, conflict_kind, facets, pinned_together, with_openers
+from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
 from summarizer.groups import Groups, Index
 from summarizer.linkage import dense_link, vector_link
 from summarizer.text import content_words
@@ -143,12 +143,15 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     words = [frozenset(content_words(c.statement)) for c in items]
     assert statements is not None
     pairs = _pairs(items, statements, words)
-    cosine = _cosines(statements, pairs)
-    question_edges = _question_edges(items, cosine, topic_vectors, words, pairs)
+    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T  # the pairs' two rows of items
+    cosine = _cosines(statements, ends)
+    question_edges = _question_edges(items, cosine, topic_vectors, words, pairs, ends)
     pinned = with_openers([facets(c.statement) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
-    bonus = [FACET_BONUS if pinned_together(pinned[i], pinned[j], common) else 0.0 for i, j in pairs]
+    # the bonus: a number, date or name both claims give, other than the event's own (``common``)
+    together = _shared([f.pins - common for f in pinned], ends) > 0
+    bonus = np.where(together, FACET_BONUS, 0.0).tolist()
     closeness = [cos + extra for cos, extra in zip(cosine, bonus, strict=True)]
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
@@ -167,14 +170,14 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
         # questions: statements and topics side by side, the shared words counted on the pairs compared
         rows = _question_rows(items, statements, topic_vectors)
-        shared = dict(zip(question_edges, _cosines(rows, list(question_edges)), strict=True))
+        asked = np.array(list(question_edges), dtype=np.int64).reshape(-1, 2).T
+        shared = dict(zip(question_edges, _cosines(rows, asked), strict=True))
         words_part = {pair: q - shared[pair] for pair, q in question_edges.items()}
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             close = [pair for pair, q in question_edges.items() if q >= threshold]
             return vector_link(rows, close, threshold, bonus=words_part, start=start)
     else:  # every pair is known: a table of them
-        ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
         cannot = _square(n, ends, vetoes).astype(bool)
         answers = dense_link(_square(n, ends, closeness), ANSWER_THRESHOLD, cannot=cannot)
         asked = _square(n, ends, list(question_edges.values()))  # in the order of ``pairs``
@@ -250,24 +253,48 @@ def _question_edges(
     topic_vectors: Vectors | None,
     words: list[frozenset[str]],
     pairs: list[tuple[int, int]],
+    ends: np.ndarray,
 ) -> dict[tuple[int, int], float]:
     """How close two claims' questions are: their statements' and topics' vectors, and the rare words
     they have in common."""
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
     total = np.array([sum(map(weight.__getitem__, ws)) for ws in words], dtype=float)
-    left = np.array([i for i, _ in pairs], dtype=np.int64)
-    right = np.array([j for _, j in pairs], dtype=np.int64)
+    left, right = ends
     meaning = np.array(cosine)
     if topic_vectors is not None:
         topical = np.array([bool(c.topic) for c in items])
         both = topical[left] & topical[right]
-        mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, pairs))
+        mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, ends))
         meaning = np.where(both, mixed, meaning)
     lighter = np.minimum(total[left], total[right])
-    shared = np.array([sum(map(weight.__getitem__, words[i] & words[j])) for i, j in pairs], dtype=float)
+    shared = _shared(words, ends, weight)
     shared = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
     return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
+
+
+def _shared(sets: Sequence[frozenset[str]], ends: np.ndarray, weight: Mapping[str, float] | None = None) -> np.ndarray:
+    """Per pair of ``ends`` (two rows of indices into ``sets``), the summed ``weight`` of the elements
+    both sets hold; without weights, how many they have in common.
+
+    As arrays, not a set intersection per pair: every element of each pair's first set is looked up
+    among the sorted (set, element) codes of all the sets.
+    """
+    left, right = ends
+    ids: dict[str, int] = {}
+    codes = np.fromiter((ids.setdefault(e, len(ids)) for s in sets for e in s), dtype=np.int64)
+    if not len(codes) or not len(left):
+        return np.zeros(len(left))
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    starts = np.cumsum(sizes) - sizes  # where each set's codes begin
+    held = np.sort(np.repeat(np.arange(len(sets)), sizes) * len(ids) + codes)
+    counts = sizes[left]
+    pair = np.repeat(np.arange(len(left)), counts)  # one row per element of each pair's first set
+    element = codes[np.arange(len(pair)) + np.repeat(starts[left] - (np.cumsum(counts) - counts), counts)]
+    wanted = right[pair] * len(ids) + element
+    found = held[np.minimum(np.searchsorted(held, wanted), len(held) - 1)] == wanted
+    values = None if weight is None else np.array([weight[e] for e in ids])[element[found]]
+    return np.bincount(pair[found], weights=values, minlength=len(left)).astype(float)
 
 
 def _question_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None) -> Vectors:
@@ -357,15 +384,16 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     return normalised(vectors - share * vectors.mean(axis=0, keepdims=True))
 
 
-def _cosines(vectors: Vectors | None, pairs: list[tuple[int, int]]) -> list[float]:
-    if vectors is None or not pairs:
-        return [0.0] * len(pairs)
-    ends = np.array(pairs, dtype=np.int64)
-    if len(pairs) * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
-        every: list[float] = (vectors @ vectors.T)[ends[:, 0], ends[:, 1]].tolist()
+def _cosines(vectors: Vectors | None, ends: np.ndarray) -> list[float]:
+    """The dot product of the two rows of each pair of ``ends`` (two rows of indices)."""
+    count = ends.shape[1]
+    if vectors is None or not count:
+        return [0.0] * count
+    if count * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
+        every: list[float] = (vectors @ vectors.T)[ends[0], ends[1]].tolist()
         return every
     found: list[float] = []
-    for start in range(0, len(ends), 8192):  # in slices: two rows per pair of a million pairs is a lot
-        chunk = ends[start : start + 8192]
-        found += np.einsum("ij,ij->i", vectors[chunk[:, 0]], vectors[chunk[:, 1]]).tolist()
+    for start in range(0, count, 8192):  # in slices: two rows per pair of a million pairs is a lot
+        left, right = ends[:, start : start + 8192]
+        found += np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()
     return found

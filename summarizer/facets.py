@@ -205,13 +205,6 @@ def compare(a: Facets, b: Facets) -> Relation:
     return "same" if a.pins & b.pins else "open"
 
 
-def pinned_together(a: Facets, b: Facets, common: frozenset[str] = frozenset()) -> bool:
-    """A number, a date or a name both statements give, other than the ``common`` ones (those that many
-    statements of the batch give: the event's own people, places and dates say nothing about which
-    statements give the same answer)."""
-    return bool((a.pins & b.pins) - common)
-
-
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
     unit = clash(a.numbers, b.numbers)
