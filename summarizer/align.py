@@ -31,9 +31,11 @@ groups do not depend on the order the caller lists them in.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -101,7 +103,8 @@ def align(claims: Sequence[Any], *, embedder: Embedder | None = None, with_topic
         from summarizer.embed import WordLlama
 
         embedder = WordLlama()
-    found = _align(ordered, embedder, with_topics)
+    with collection_paused():
+        found = _align(ordered, embedder, with_topics)
     back = order.__getitem__  # canonical position -> the caller's index
     answers = [sorted(back(i) for i in group) for group in found.answers]
     rank = sorted(range(len(answers)), key=lambda a: answers[a][0])  # answers in the caller's order
@@ -115,6 +118,23 @@ def align(claims: Sequence[Any], *, embedder: Embedder | None = None, with_topic
         topics=sorted(sorted(q_renumber[q] for q in t) for t in found.topics),
         conflicts={tuple(sorted((renumber[a], renumber[b]))) for a, b in found.conflicts},  # type: ignore[misc]
     )
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cycle collector off meanwhile (as it was before, after).
+
+    The merge allocates millions of small objects and frees them by reference count, none of them in
+    cycles; each allocation burst starts a collection that walks every object alive, the articles'
+    reports included, so the collector's share grows with the event (``bench/README.md``).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _claim_text(claim: Any) -> ClaimText:

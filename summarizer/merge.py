@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from summarizer.align import Alignment, align
+from summarizer.align import Alignment, align, collection_paused
 from summarizer.compare import canonical_entities, date_mismatches, quote_variants
 from summarizer.facets import compare, conflict_kind, facets
 from summarizer.groups import Groups
@@ -65,16 +65,17 @@ def merge(
     ``alignment`` is :func:`summarizer.align.align` of the reports' claims (computed here when not
     given, with ``embedder``); ``judgement`` is what the judge said about them, if it was asked.
     """
-    canonical_entities(reports)
-    claims = claims_of(reports)
-    if alignment is None:
-        alignment = align(claims, embedder=embedder, with_topics=False)
-    threshold = max(2, -(-len(reports) // 2))
-    questions = _claim_questions(claims, alignment, judgement or Judgement(), threshold)
-    questions += quote_variants(reports) + date_mismatches(reports)
-    rank = {"disagreement": 0, "consensus": 1, "partial": 2}
-    questions.sort(key=lambda q: (rank[q.status], -max(len(a.sources) for a in q.answers)))
-    return Merged(headline(reports), questions)
+    with collection_paused():
+        canonical_entities(reports)
+        claims = claims_of(reports)
+        if alignment is None:
+            alignment = align(claims, embedder=embedder, with_topics=False)
+        threshold = max(2, -(-len(reports) // 2))
+        questions = _claim_questions(claims, alignment, judgement or Judgement(), threshold)
+        questions += quote_variants(reports) + date_mismatches(reports)
+        rank = {"disagreement": 0, "consensus": 1, "partial": 2}
+        questions.sort(key=lambda q: (rank[q.status], -max(len(a.sources) for a in q.answers)))
+        return Merged(headline(reports), questions)
 
 
 def _claim_questions(

@@ -256,3 +256,27 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     assert precision >= 0.75 and recall >= 0.50
     inner = scores["answers in a question"]
     assert inner.right / (inner.right + inner.wrong) >= 0.84
+
+
+def test_the_cycle_collector_is_paused_during_alignment_and_restored_after() -> None:
+    import gc
+
+    seen = []
+
+    class Recording(WordLlama):
+        def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            seen.append(gc.isenabled())
+            return super().embed(texts)
+
+    align([{"source": "a", "statement": "The port closed."}], embedder=Recording())
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with align_module.collection_paused(), pytest.raises(RuntimeError):
+            raise RuntimeError("an error inside")
+        assert not gc.isenabled()  # a caller's own choice stands
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), align_module.collection_paused():
+        raise RuntimeError("an error inside")
+    assert gc.isenabled()
