@@ -271,8 +271,11 @@ class _Clusters:
         self.threshold = threshold
         self.members, cluster_of = _start(len(vectors), start)
         n = len(self.members)
-        self.summed = np.zeros((n, vectors.shape[1]), dtype=np.float32)
-        np.add.at(self.summed, np.array(cluster_of, dtype=np.int64), vectors)
+        # each cluster's first row, then the others added (most clusters start with one row)
+        self.summed = vectors[[group[0] for group in self.members]].astype(np.float32)
+        rest = [(c, i) for c, group in enumerate(self.members) for i in group[1:]]
+        if rest:
+            np.add.at(self.summed, np.array([c for c, _ in rest]), vectors[[i for _, i in rest]])
         self.size = np.array([len(g) for g in self.members], dtype=np.float64)
         self.version = [0] * n  # bumped at each merge; -1 once a cluster is gone
         self.near: list[set[int]] = [set() for _ in range(n)]
