@@ -1,0 +1,30 @@
+"""The default embedder (summarizer.embed.WordLlama): the wheel's static model, its vectors as its own
+``embed`` computes them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summarizer.embed import WordLlama, _wordllama, normalised
+
+TEXTS = [
+    "About 4,000 dockers walked out on Monday.",
+    "",
+    "Nearly four thousand port workers joined the strike, the union said in a statement on Tuesday.",
+    "ok",
+    "Émile Zoë — 東京 ✓",
+]
+
+
+def test_vectors_are_the_model_s_own_mean_of_token_vectors_in_the_caller_s_order() -> None:
+    texts = [f"{text} {n}" if n % 7 else text for n in range(120) for text in TEXTS][:600]  # three batches
+    ours = WordLlama().embed(texts)
+    library = normalised(_wordllama().embed(texts))  # (its own norm makes a text with no token NaN)
+    assert ours.shape == (600, 256) and ours.dtype == np.float32
+    np.testing.assert_allclose(ours, library, atol=1e-6)
+    norms = np.linalg.norm(ours, axis=1)
+    assert np.allclose(norms[[t != "" for t in texts]], 1.0) and not norms[[t == "" for t in texts]].any()
+
+
+def test_no_texts_give_no_rows() -> None:
+    assert WordLlama().embed([]).shape == (0, 256)
