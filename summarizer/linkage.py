@@ -271,11 +271,14 @@ class _Clusters:
         self.threshold = threshold
         self.members, cluster_of = _start(len(vectors), start)
         n = len(self.members)
-        # each cluster's first row, then the others added (most clusters start with one row)
+        # each cluster's first row, then its second, third… added, one rank of every cluster at a time:
+        # the sums np.add.at would give in the members' order, without its cost per row
         self.summed = vectors[[group[0] for group in self.members]].astype(np.float32)
-        rest = [(c, i) for c, group in enumerate(self.members) for i in group[1:]]
-        if rest:
-            np.add.at(self.summed, np.array([c for c, _ in rest]), vectors[[i for _, i in rest]])
+        rank, longer = 1, [c for c, group in enumerate(self.members) if len(group) > 1]
+        while longer:
+            self.summed[longer] += vectors[[self.members[c][rank] for c in longer]]
+            rank += 1
+            longer = [c for c in longer if len(self.members[c]) > rank]
         self.size = np.array([len(g) for g in self.members], dtype=np.float64)
         self.version = [0] * n  # bumped at each merge; -1 once a cluster is gone
         self.near: list[set[int]] = [set() for _ in range(n)]

@@ -69,7 +69,8 @@ def test_vector_link_starts_from_given_clusters() -> None:
     rng = np.random.default_rng(4)
     vectors, candidates, bonus, cannot = _bunches(rng, 40, 3, 0.15, vetoes=0.0)
     order = rng.permutation(40).tolist()
-    start = sorted((sorted(order[k : k + 3]) for k in range(0, 40, 3)), key=lambda g: g[0])
+    cuts = [0, 1, 5, 7, 12, 15, 16, 20, 22, 27, 30, 31, 35, 37, 40]  # clusters of 1 to 5 items
+    start = sorted((sorted(order[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)), key=lambda g: g[0])
     every = [(i, j) for i in range(40) for j in range(i + 1, 40)]
     sims = {(i, j): float(vectors[i] @ vectors[j]) + bonus.get((i, j), 0.0) for i, j in every}
     found = vector_link(vectors, candidates, 0.2, bonus=bonus, start=start)
