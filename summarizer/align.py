@@ -42,9 +42,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from summarizer.embed import normalised
+from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
-from summarizer.groups import Groups, Index
+from summarizer.groups import Groups, Index, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.text import content_words
 
@@ -170,7 +170,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
-    together = _shared([f.pins - common for f in pinned], ends) > 0
+    together = shared_weights([f.pins - common for f in pinned], ends) > 0
     bonus = np.where(together, FACET_BONUS, 0.0).tolist()
     closeness = [cos + extra for cos, extra in zip(cosine, bonus, strict=True)]
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
@@ -288,33 +288,9 @@ def _question_edges(
         mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, ends))
         meaning = np.where(both, mixed, meaning)
     lighter = np.minimum(total[left], total[right])
-    shared = _shared(words, ends, weight)
+    shared = shared_weights(words, ends, weight)
     shared = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
     return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
-
-
-def _shared(sets: Sequence[frozenset[str]], ends: np.ndarray, weight: Mapping[str, float] | None = None) -> np.ndarray:
-    """Per pair of ``ends`` (two rows of indices into ``sets``), the summed ``weight`` of the elements
-    both sets hold; without weights, how many they have in common.
-
-    As arrays, not a set intersection per pair: every element of each pair's first set is looked up
-    among the sorted (set, element) codes of all the sets.
-    """
-    left, right = ends
-    ids: dict[str, int] = {}
-    codes = np.fromiter((ids.setdefault(e, len(ids)) for s in sets for e in s), dtype=np.int64)
-    if not len(codes) or not len(left):
-        return np.zeros(len(left))
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    starts = np.cumsum(sizes) - sizes  # where each set's codes begin
-    held = np.sort(np.repeat(np.arange(len(sets)), sizes) * len(ids) + codes)
-    counts = sizes[left]
-    pair = np.repeat(np.arange(len(left)), counts)  # one row per element of each pair's first set
-    element = codes[np.arange(len(pair)) + np.repeat(starts[left] - (np.cumsum(counts) - counts), counts)]
-    wanted = right[pair] * len(ids) + element
-    found = held[np.minimum(np.searchsorted(held, wanted), len(held) - 1)] == wanted
-    values = None if weight is None else np.array([weight[e] for e in ids])[element[found]]
-    return np.bincount(pair[found], weights=values, minlength=len(left)).astype(float)
 
 
 def _question_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None) -> Vectors:
@@ -412,8 +388,5 @@ def _cosines(vectors: Vectors | None, ends: np.ndarray) -> list[float]:
     if count * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
         every: list[float] = (vectors @ vectors.T)[ends[0], ends[1]].tolist()
         return every
-    found: list[float] = []
-    for start in range(0, count, 8192):  # in slices: two rows per pair of a million pairs is a lot
-        left, right = ends[:, start : start + 8192]
-        found += np.einsum("ij,ij->i", vectors[left], vectors[right]).tolist()
+    found: list[float] = pair_dots(vectors, ends).tolist()
     return found

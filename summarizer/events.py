@@ -46,8 +46,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarizer.embed import normalised
-from summarizer.groups import Groups
+from summarizer.embed import normalised, pair_dots
+from summarizer.groups import Groups, shared_weights
 from summarizer.linkage import average_link
 from summarizer.names import TITLES, fold
 from summarizer.text import STOPWORDS, Document
@@ -162,7 +162,7 @@ def _cluster(f: _Features) -> list[list[int]]:
         return [[i] for i in range(n)]
     left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
     right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
-    similarity = _similarities(f, pairs, left, right)
+    similarity = _similarities(f, np.vstack([left, right]))
     # Two clusters merge only when some pair across them reaches the threshold, so the clusters lie
     # inside the components of the pairs that do: each component is clustered alone (same result,
     # and the weak pairs between components never enter a heap).
@@ -190,13 +190,14 @@ def _cluster(f: _Features) -> list[list[int]]:
     return clusters
 
 
-def _similarities(f: _Features, pairs: list[tuple[int, int]], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def _similarities(f: _Features, ends: np.ndarray) -> np.ndarray:
     """Each pair's cosine plus NAME_WEIGHT times the share of the lighter article's name weight the two
-    have in common."""
-    cosine = np.einsum("ij,ij->i", f.vectors[left], f.vectors[right])
+    have in common (``ends``: the pairs' two rows of articles)."""
+    left, right = ends
+    cosine = pair_dots(f.vectors, ends)
     weigh = f.weight.__getitem__
     total = np.array([sum(map(weigh, ws)) for ws in f.names])
-    shared = np.array([sum(map(weigh, f.names[i] & f.names[j])) for i, j in pairs], dtype=float)
+    shared = shared_weights(f.names, ends, f.weight)
     lighter = np.minimum(total[left], total[right])
     share = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
     similarity: np.ndarray = cosine + NAME_WEIGHT * share

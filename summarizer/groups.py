@@ -9,6 +9,8 @@ No step of the merge compares an item with all the others. Each item looks its c
   items, which later ones most often repeat, stay findable through it. Gathering candidates thus
   costs at most ``words × MAX_POSTING`` per item, and callers compare only the :data:`MAX_CANDIDATES`
   sharing most words.
+* :func:`shared_weights` says what the candidate pairs have in common (words, names, pins) for all of
+  them at once, as arrays.
 * :class:`Groups` (union-find) lets a caller skip a candidate already in the item's group without
   comparing it, so a speaker quoted thousands of times costs thousands of comparisons, not millions.
 """
@@ -17,9 +19,11 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
+
+import numpy as np
 
 MAX_POSTING = 16  # items an index keeps per word: the first ones using it
 MAX_CANDIDATES = 8  # items compared with each item: those sharing most words with it
@@ -74,3 +78,29 @@ class Groups:
                 groups[r] = []
             groups[r].append(i)
         return list(groups.values())
+
+
+def shared_weights(
+    sets: Sequence[frozenset[str]], ends: np.ndarray, weight: Mapping[str, float] | None = None
+) -> np.ndarray:
+    """Per pair of ``ends`` (two rows of indices into ``sets``), the summed ``weight`` of the elements
+    both sets hold; without weights, how many they have in common.
+
+    As arrays, not a set intersection per pair: every element of each pair's first set is looked up
+    among the sorted (set, element) codes of all the sets.
+    """
+    left, right = ends
+    ids: dict[str, int] = {}
+    codes = np.fromiter((ids.setdefault(e, len(ids)) for s in sets for e in s), dtype=np.int64)
+    if not len(codes) or not len(left):
+        return np.zeros(len(left))
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    starts = np.cumsum(sizes) - sizes  # where each set's codes begin
+    held = np.sort(np.repeat(np.arange(len(sets)), sizes) * len(ids) + codes)
+    counts = sizes[left]
+    pair = np.repeat(np.arange(len(left)), counts)  # one row per element of each pair's first set
+    element = codes[np.arange(len(pair)) + np.repeat(starts[left] - (np.cumsum(counts) - counts), counts)]
+    wanted = right[pair] * len(ids) + element
+    found = held[np.minimum(np.searchsorted(held, wanted), len(held) - 1)] == wanted
+    values = None if weight is None else np.array([weight[e] for e in ids])[element[found]]
+    return np.bincount(pair[found], weights=values, minlength=len(left)).astype(float)

@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import random
 
-import numpy as np
 import pytest
 from helpers import FIXTURES
-from hypothesis import given
-from hypothesis import strategies as st
 
 import summarizer.align as align_module
 from summarizer import group_claims
@@ -55,20 +52,6 @@ def _claims(event: dict) -> list[dict]:
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
     assert compare(facets(a), facets(b)) == relation
-
-
-@given(
-    sets=st.lists(st.frozensets(st.sampled_from("abcdefgh")), min_size=1, max_size=8),
-    picks=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=20),
-)
-def test_shared_weight_of_pairs_is_that_of_each_pair_s_intersection(sets: list[frozenset[str]], picks: list) -> None:
-    """align._shared (array lookups) against a set intersection per pair, with and without weights."""
-    pairs = [(i % len(sets), j % len(sets)) for i, j in picks]
-    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
-    weight = {w: ord(w) / 7 for w in "abcdefgh"}
-    weighted = align_module._shared(sets, ends, weight)
-    assert weighted.tolist() == pytest.approx([sum(weight[w] for w in sets[i] & sets[j]) for i, j in pairs])
-    assert align_module._shared(sets, ends).tolist() == [len(sets[i] & sets[j]) for i, j in pairs]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from summarizer.embed import WordLlama, _wordllama, normalised
+from summarizer.embed import WordLlama, _wordllama, normalised, pair_dots
 
 TEXTS = [
     "About 4,000 dockers walked out on Monday.",
@@ -28,3 +28,12 @@ def test_vectors_are_the_model_s_own_mean_of_token_vectors_in_the_caller_s_order
 
 def test_no_texts_give_no_rows() -> None:
     assert WordLlama().embed([]).shape == (0, 256)
+
+
+def test_pair_dots_are_the_rows_dot_products_across_slices() -> None:
+    rng = np.random.default_rng(0)
+    vectors = normalised(rng.standard_normal((50, 16)))
+    ends = rng.integers(0, 50, size=(2, 20_000))  # more pairs than one slice holds
+    expected = np.sum(vectors[ends[0]] * vectors[ends[1]], axis=1)
+    np.testing.assert_allclose(pair_dots(vectors, ends), expected, atol=1e-6)
+    assert pair_dots(vectors, np.zeros((2, 0), dtype=np.int64)).shape == (0,)

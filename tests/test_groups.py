@@ -1,0 +1,24 @@
+"""What many candidate pairs have in common, at once (summarizer.groups.shared_weights)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer.groups import shared_weights
+
+
+@given(
+    sets=st.lists(st.frozensets(st.sampled_from("abcdefgh")), min_size=1, max_size=8),
+    picks=st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=20),
+)
+def test_shared_weight_of_pairs_is_that_of_each_pair_s_intersection(sets: list[frozenset[str]], picks: list) -> None:
+    """shared_weights (array lookups) against a set intersection per pair, with and without weights."""
+    pairs = [(i % len(sets), j % len(sets)) for i, j in picks]
+    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    weight = {w: ord(w) / 7 for w in "abcdefgh"}
+    weighted = shared_weights(sets, ends, weight)
+    assert weighted.tolist() == pytest.approx([sum(weight[w] for w in sets[i] & sets[j]) for i, j in pairs])
+    assert shared_weights(sets, ends).tolist() == [len(sets[i] & sets[j]) for i, j in pairs]
