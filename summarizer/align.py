@@ -44,7 +44,7 @@ import numpy as np
 
 from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
-from summarizer.groups import Groups, Index, shared_weights
+from summarizer.groups import Groups, Index, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.text import content_words
 
@@ -279,7 +279,6 @@ def _question_edges(
     they have in common."""
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
-    total = np.array([sum(map(weight.__getitem__, ws)) for ws in words], dtype=float)
     left, right = ends
     meaning = np.array(cosine)
     if topic_vectors is not None:
@@ -287,9 +286,7 @@ def _question_edges(
         both = topical[left] & topical[right]
         mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, ends))
         meaning = np.where(both, mixed, meaning)
-    lighter = np.minimum(total[left], total[right])
-    shared = shared_weights(words, ends, weight)
-    shared = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
+    shared = shared_share(words, ends, weight)
     return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
 
 

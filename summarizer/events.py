@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarizer.embed import normalised, pair_dots
-from summarizer.groups import Groups, shared_weights
+from summarizer.groups import Groups, shared_share
 from summarizer.linkage import average_link
 from summarizer.names import TITLES, fold
 from summarizer.text import STOPWORDS, Document
@@ -193,14 +193,7 @@ def _cluster(f: _Features) -> list[list[int]]:
 def _similarities(f: _Features, ends: np.ndarray) -> np.ndarray:
     """Each pair's cosine plus NAME_WEIGHT times the share of the lighter article's name weight the two
     have in common (``ends``: the pairs' two rows of articles)."""
-    left, right = ends
-    cosine = pair_dots(f.vectors, ends)
-    weigh = f.weight.__getitem__
-    total = np.array([sum(map(weigh, ws)) for ws in f.names])
-    shared = shared_weights(f.names, ends, f.weight)
-    lighter = np.minimum(total[left], total[right])
-    share = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
-    similarity: np.ndarray = cosine + NAME_WEIGHT * share
+    similarity: np.ndarray = pair_dots(f.vectors, ends) + NAME_WEIGHT * shared_share(f.names, ends, f.weight)
     return similarity
 
 

@@ -10,7 +10,7 @@ No step of the merge compares an item with all the others. Each item looks its c
   costs at most ``words × MAX_POSTING`` per item, and callers compare only the :data:`MAX_CANDIDATES`
   sharing most words.
 * :func:`shared_weights` says what the candidate pairs have in common (words, names, pins) for all of
-  them at once, as arrays.
+  them at once, as arrays; :func:`shared_share`, as a share of the lighter set of each pair.
 * :class:`Groups` (union-find) lets a caller skip a candidate already in the item's group without
   comparing it, so a speaker quoted thousands of times costs thousands of comparisons, not millions.
 """
@@ -104,3 +104,14 @@ def shared_weights(
     found = held[np.minimum(np.searchsorted(held, wanted), len(held) - 1)] == wanted
     values = None if weight is None else np.array([weight[e] for e in ids])[element[found]]
     return np.bincount(pair[found], weights=values, minlength=len(left)).astype(float)
+
+
+def shared_share(sets: Sequence[frozenset[str]], ends: np.ndarray, weight: Mapping[str, float]) -> np.ndarray:
+    """Per pair of ``ends``, the share of the lighter set's ``weight`` that both sets hold (0 when the
+    lighter one weighs nothing)."""
+    left, right = ends
+    total = np.array([sum(map(weight.__getitem__, s)) for s in sets], dtype=float)
+    lighter = np.minimum(total[left], total[right])
+    shared = shared_weights(sets, ends, weight)
+    share: np.ndarray = np.divide(shared, lighter, out=np.zeros_like(shared), where=lighter > 0)
+    return share

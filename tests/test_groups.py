@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.groups import shared_weights
+from summarizer.groups import shared_share, shared_weights
 
 
 @given(
@@ -22,3 +22,6 @@ def test_shared_weight_of_pairs_is_that_of_each_pair_s_intersection(sets: list[f
     weighted = shared_weights(sets, ends, weight)
     assert weighted.tolist() == pytest.approx([sum(weight[w] for w in sets[i] & sets[j]) for i, j in pairs])
     assert shared_weights(sets, ends).tolist() == [len(sets[i] & sets[j]) for i, j in pairs]
+    lighter = [min(sum(weight[w] for w in sets[i]), sum(weight[w] for w in sets[j])) for i, j in pairs]
+    share = [w / light if light else 0.0 for w, light in zip(weighted.tolist(), lighter, strict=True)]
+    assert shared_share(sets, ends, weight).tolist() == pytest.approx(share)
