@@ -272,17 +272,43 @@ def _clause(text: str, sentence: Sentence, start: int, end: int) -> str:
 
 def dates(doc: Document, published: dt.date | None, language: str | None = None) -> list[GroundedDate]:
     """The first :data:`MAX_DATES` date expressions of the article, resolved against ``published`` (read
-    in the article's ``language``)."""
+    in the article's ``language``).
+
+    A bare weekday is the day the article last gave in full on that weekday ("met on Wednesday (Sept
+    13)", then "after their meeting on Wednesday"), when that day is within three weeks of the weekday
+    read against ``published``: a page's date is often when it was updated, not when it was written.
+    """
     found: list[GroundedDate] = []
+    given: dict[int, dt.date] = {}  # weekday -> the last day the article gave in full on it
     for sentence in doc.sentences:
         for start, end in _date_spans(doc.text, sentence):
             words = doc.text[start:end]
             event = _clause(doc.text, sentence, start, end)
             resolved = resolve_date(words, published, language)
+            if _BARE_WEEKDAY.fullmatch(words):
+                resolved = _weekday_given(words, resolved, given)
+            elif resolved and len(resolved) == 10 and re.search(_MON, words):
+                day = dt.date.fromisoformat(resolved)
+                given[day.weekday()] = day
             found.append(GroundedDate(text=words, event=event, resolved=resolved, evidence=doc.evidence(start, end)))
             if len(found) == MAX_DATES:
                 return found
     return found
+
+
+_BARE_WEEKDAY = re.compile(rf"(?:(?i:since|until|till|by|before|after|from)\s)?{_WEEKDAY}")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_given(words: str, resolved: str | None, given: dict[int, dt.date]) -> str | None:
+    """The day the article gave in full on the weekday ``words`` names, if near ``resolved``; else ``resolved``."""
+    weekday = next(i for i, name in enumerate(_WEEKDAYS) if name in words.lower())
+    day = given.get(weekday)
+    if day is None:
+        return resolved
+    if resolved is not None and abs((dt.date.fromisoformat(resolved) - day).days) > 21:
+        return resolved  # another week's: the article has moved on
+    return day.isoformat()
 
 
 # --------------------------------------------------------------------------------------------------

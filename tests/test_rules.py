@@ -208,6 +208,23 @@ def test_dates_as_written_and_resolved() -> None:
     assert events["next month"] == "Lavrov will go next month"
 
 
+def test_a_bare_weekday_is_the_day_the_article_gave_in_full() -> None:
+    # the page is dated two weeks after the meeting: "Wednesday" alone is the Wednesday the article named
+    doc = Document(
+        "t",
+        "Kim met Putin on Wednesday (Sept 13). Putin left after their meeting on Wednesday. Talks resume on "
+        "Monday. A rally was held on Saturday, 4 July 2020. Protesters came back on Saturday.",
+    )
+    got = [(d.text, d.resolved) for d in dates(doc, dt.date(2023, 10, 1))]
+    assert got == [
+        ("Wednesday (Sept 13)", "2023-09-13"),
+        ("Wednesday", "2023-09-13"),
+        ("Monday", "2023-09-25"),  # no Monday given in full: read against the page's date
+        ("Saturday, 4 July 2020", "2020-07-04"),
+        ("Saturday", "2023-09-30"),  # a Saturday three years before is another week's
+    ]
+
+
 # --------------------------------------------------------------------------------------------------
 # Size
 # --------------------------------------------------------------------------------------------------
