@@ -96,11 +96,10 @@ def _claim_questions(
         members = [i for _, side in conflict.sides for i in side]
         for i in members[1:]:
             together.join(answer_of[members[0]], answer_of[i])
-    conflicts, leads = _conflicts(claims, alignment, judgement, answer_of)
+    conflicts = _conflicts(claims, alignment, judgement, answer_of)
     groups: dict[int, list[int]] = {}
     for a in range(len(answers)):
         groups.setdefault(together.root(a), []).append(a)
-    answers = [_led(group, leads.get(a)) for a, group in enumerate(answers)]
     built = {a: _answer(claims, group) for a, group in enumerate(answers)}
     return [
         _question(claims, {a: built[a] for a in ids}, answers, conflicts, threshold, judgement.seen)
@@ -110,15 +109,12 @@ def _claim_questions(
 
 def _conflicts(
     claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, answer_of: dict[int, int]
-) -> tuple[dict[tuple[int, int], tuple[DisagreementKind, str | None]], dict[int, int]]:
+) -> dict[tuple[int, int], tuple[DisagreementKind, str | None]]:
     """Pairs of final answers that cannot both be true: by their facets (unless the judge saw both claims
-    and found no conflict: it reads meaning, facets only words), or as the judge found. And for each
-    answer in a conflict, a claim of it that conflicts: what the report shows first, since the answer's
-    other claims may say something no one disputes."""
+    and found no conflict: it reads meaning, facets only words), or as the judge found."""
     found: dict[tuple[int, int], tuple[DisagreementKind, str | None]] = {}
-    leads: dict[int, int] = {}
     seen = judgement.seen
-    for a, b in sorted(alignment.conflicts):
+    for a, b in alignment.conflicts:
         for i in alignment.answers[a]:
             for j in alignment.answers[b]:
                 if i in seen and j in seen:
@@ -127,23 +123,13 @@ def _conflicts(
                 left, right = facets(claims[i].statement), facets(claims[j].statement)
                 if x != y and (x, y) not in found and compare(left, right) == "conflict":
                     found[(x, y)] = (conflict_kind(left, right), None)
-                    leads.setdefault(answer_of[i], i)
-                    leads.setdefault(answer_of[j], j)
     for conflict in judgement.conflicts:
         sides = [{answer_of[i] for i in side} for _, side in conflict.sides]
-        for _, side in conflict.sides:
-            for i in side:
-                leads.setdefault(answer_of[i], i)
         for s, one in enumerate(sides):
             for other in sides[s + 1 :]:
                 for x, y in {(min(p, q), max(p, q)) for p in one for q in other if p != q}:
                     found[(x, y)] = (conflict.kind, conflict.question)
-    return found, leads
-
-
-def _led(group: list[int], lead: int | None) -> list[int]:
-    """An answer's claims with ``lead`` first (the claim that conflicts), else as they are."""
-    return group if lead is None else [lead, *(i for i in group if i != lead)]
+    return found
 
 
 def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:

@@ -9,11 +9,10 @@ import sys
 import pytest
 from helpers import FIXTURES, ROOT, SEEDS
 
-from summarizer.align import Alignment
 from summarizer.annotated import annotated_reports
 from summarizer.compare import quote_variants, same_name
 from summarizer.merge import Merged, merge
-from summarizer.schemas import ArticleReport, Evidence, GroundedClaim, GroundedQuote, Grounding, SourceInfo
+from summarizer.schemas import ArticleReport, Evidence, GroundedQuote, Grounding, SourceInfo
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -151,30 +150,3 @@ def test_one_wording_of_several_sources_is_one_side() -> None:
     assert [(side.answer, side.sources) for side in found.answers] == [(a, ["s1", "s2"]), (b, ["s3"])]
     alone = [_quoting("s1", "Peskov", a), _quoting("s1", "Peskov", b)]
     assert quote_variants(alone) == []
-
-
-def _claiming(source: str, *statements: str) -> ArticleReport:
-    text = " ".join(statements)
-    claims, start = [], 0
-    for statement in statements:
-        span = Evidence(source=source, start=start, end=start + len(statement), text=statement)
-        claims.append(GroundedClaim(statement=statement, topic="", evidence=span))
-        start += len(statement) + 1
-    return ArticleReport(
-        source=SourceInfo(id=source, path=f"{source}.txt", sha256="0", chars=len(text)),
-        claims=claims,
-        grounding=Grounding(proposed=len(claims), grounded=len(claims), dropped=0),
-    )
-
-
-def test_a_disagreement_shows_first_the_claims_that_conflict() -> None:
-    """An answer may group a disputed claim with claims no one disputes: the disputed one leads it."""
-    shut = "The dockers' strike shut the port of Redhaven."
-    few, many = "About 4,000 dockers walked out at Redhaven.", "More than 10,000 dockers walked out at Redhaven."
-    reports = [_claiming("s1", shut), _claiming("s2", few), _claiming("s3", many)]
-    alignment = Alignment(answers=[[0, 1], [2]], questions=[[0, 1]], topics=[[0]], conflicts={(0, 1)})
-    (question,) = merge(reports, alignment=alignment).questions
-    assert question.status == "disagreement"
-    assert [a.answer for a in question.answers] == [few, many]
-    assert [s.text for s in question.answers[0].statements] == [few, shut]
-    assert question.question == few
