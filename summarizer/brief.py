@@ -23,6 +23,7 @@ from typing import Any
 
 from summarizer.assertions import missing_dates, missing_numbers
 from summarizer.backend import Backend
+from summarizer.cache import ArticleCache
 from summarizer.errors import ModelError, ReplayMissError
 from summarizer.llm import Exhausted, Policy, ask
 from summarizer.names import missing_names
@@ -179,8 +180,10 @@ async def written_brief(
     policy: Policy,
     *,
     usage: Usage,
+    store: ArticleCache | None = None,
 ) -> Brief | str:
-    """The model's brief, checked; or why there is none (then the report's brief is assembled)."""
+    """The model's brief, checked; or why there is none (then the report's brief is assembled). A brief
+    that passed the checks is kept in ``store``, and found there when the same answers are listed again."""
     names = source_names([s.source for s in sources])
     shown = listed(questions)
     if not shown:
@@ -190,16 +193,21 @@ async def written_brief(
     def check(draft: BriefDraft) -> list[str]:
         return draft_problems(draft, questions, shown, names)
 
-    try:
-        draft: BriefDraft | None = await ask(
-            client, backend, policy, BriefDraft, [{"role": "user", "content": prompt}], usage=usage, check=check
-        )
-    except ReplayMissError:
-        raise
-    except Exhausted as error:
-        draft = error.answer if isinstance(error.answer, BriefDraft) else None
-    except ModelError as error:
-        return f"no brief written by the model: {error}"
+    draft = store.get_brief(prompt) if store is not None else None
+    if draft is None or check(draft):  # not kept, or kept under checks that have changed since
+        try:
+            draft = await ask(
+                client, backend, policy, BriefDraft, [{"role": "user", "content": prompt}], usage=usage, check=check
+            )
+        except ReplayMissError:
+            raise
+        except Exhausted as error:
+            draft = error.answer if isinstance(error.answer, BriefDraft) else None
+        except ModelError as error:
+            return f"no brief written by the model: {error}"
+        else:
+            if store is not None:
+                store.put_brief(prompt, draft)
     kept = (
         []
         if draft is None

@@ -1,9 +1,10 @@
 """A disk cache of finished articles, so that a run started again redoes only what it had not finished.
 
 One entry per article: its grounded :class:`ArticleReport`, written as soon as the article is done.
-And one entry per judge request (:mod:`summarizer.judge`): its validated :class:`Verdict`, keyed by the
-request's whole prompt (the claims it lists) with the backend, prompt and schema versions below, so that
-a second run over unchanged articles asks the model nothing at all.
+And one entry per judge request (:mod:`summarizer.judge`) and per brief (:mod:`summarizer.brief`): the
+validated :class:`Verdict` or :class:`BriefDraft`, keyed by the request's whole prompt (the claims or
+answers it lists) with the backend, prompt and schema versions below, so that a second run over
+unchanged articles asks the model nothing at all.
 
 The key of an article is a SHA-256 of everything that shapes the result:
 
@@ -21,8 +22,8 @@ is checked when read: every evidence span must still be its article's text at it
 edited by hand, or damaged, is a miss rather than a report of words the article does not hold.
 
 Where: ``--cache-dir``, else ``$SUMMARIZER_CACHE_DIR``, else the user cache folder of
-:func:`platformdirs.user_cache_dir` (``~/.cache/summarizer`` on Linux). Entries live in its ``articles/``
-and ``verdicts/`` folders as ``<key>.json``.
+:func:`platformdirs.user_cache_dir` (``~/.cache/summarizer`` on Linux). Entries live in its ``articles/``,
+``verdicts/`` and ``briefs/`` folders as ``<key>.json``.
 
 Writes are atomic — a temporary file in the same folder, flushed, then :func:`os.replace` — so a run
 killed at any point (SIGKILL included) leaves whole entries or none. An entry that cannot be read or
@@ -39,18 +40,21 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from summarizer.backend import Backend
 from summarizer.files import write_atomically
 from summarizer.load import Article
-from summarizer.schemas import SCHEMA_VERSION, ArticleReport, Evidence, Verdict
+from summarizer.schemas import SCHEMA_VERSION, ArticleReport, BriefDraft, Evidence, Verdict
 
 CACHE_ENV = "SUMMARIZER_CACHE_DIR"
 ENTRY_FORMAT = 2  # layout of one entry file and what its key covers; part of the key
 ENTRIES = "articles"  # sub-folder of the cache folder that holds the article entries
 VERDICTS = "verdicts"  # and the one that holds the judge's answers
+BRIEFS = "briefs"  # and the model's briefs
+Answer = TypeVar("Answer", Verdict, BriefDraft)
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.json\.[^/]*\.tmp")
 
@@ -75,6 +79,11 @@ def cache_key(article: Article, backend: Backend, prompt_version: str, schema_ve
 def verdict_key(prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION) -> str:
     """The entry name of the judge's answer to ``prompt`` for this backend, prompts and schema."""
     return _key(["verdict", prompt], backend, prompt_version, schema_version)
+
+
+def brief_key(prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION) -> str:
+    """The entry name of the model's brief written from ``prompt`` for this backend, prompts and schema."""
+    return _key(["brief", prompt], backend, prompt_version, schema_version)
 
 
 def _key(subject: list[str], backend: Backend, prompt_version: str, schema_version: str) -> str:
@@ -119,15 +128,31 @@ class ArticleCache:
 
     def get_verdict(self, prompt: str) -> Verdict | None:
         """The judge's stored answer to ``prompt``, or None: missing, unreadable or invalid."""
-        stored = _read(self.verdict_path(prompt))
-        try:
-            return Verdict.model_validate(stored["verdict"]) if stored else None
-        except (KeyError, TypeError, ValidationError):
-            return None
+        return _answer(self.verdict_path(prompt), "verdict", Verdict)
 
     def put_verdict(self, prompt: str, verdict: Verdict) -> bool:
         """Store the judge's answer to ``prompt`` atomically; False when the cache is not writable."""
         return _write(self.verdict_path(prompt), "verdict", verdict.model_dump(mode="json"))
+
+    def brief_path(self, prompt: str) -> Path:
+        return self.directory / BRIEFS / f"{brief_key(prompt, self.backend, self.prompt_version)}.json"
+
+    def get_brief(self, prompt: str) -> BriefDraft | None:
+        """The model's stored brief written from ``prompt``, or None: missing, unreadable or invalid."""
+        return _answer(self.brief_path(prompt), "brief", BriefDraft)
+
+    def put_brief(self, prompt: str, draft: BriefDraft) -> bool:
+        """Store the model's brief written from ``prompt`` atomically; False when the cache is not writable."""
+        return _write(self.brief_path(prompt), "brief", draft.model_dump(mode="json"))
+
+
+def _answer(path: Path, field: str, model: type[Answer]) -> Answer | None:
+    """The answer stored at ``path`` under ``field``, or None: missing, unreadable or invalid."""
+    stored = _read(path)
+    try:
+        return model.model_validate(stored[field]) if stored else None
+    except (KeyError, TypeError, ValidationError):
+        return None
 
 
 def _spans_hold(report: ArticleReport, article: Article) -> bool:
@@ -164,7 +189,7 @@ def clear(directory: str | Path) -> list[Path]:
     Only files this module writes are touched, whatever folder ``directory`` names.
     """
     removed: list[Path] = []
-    for entries in (Path(directory) / ENTRIES, Path(directory) / VERDICTS):
+    for entries in (Path(directory) / ENTRIES, Path(directory) / VERDICTS, Path(directory) / BRIEFS):
         try:
             candidates = sorted(entries.iterdir())
         except FileNotFoundError:

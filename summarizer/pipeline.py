@@ -221,7 +221,9 @@ async def _brief(
     """The model's brief (one more request), or why there is none; None with no model to ask."""
     if run.client is None:
         return None
-    return await written_brief(run.client, run.backend, run.prompts, questions, reports, run.policy, usage=usage)
+    return await written_brief(
+        run.client, run.backend, run.prompts, questions, reports, run.policy, usage=usage, store=run.store
+    )
 
 
 def _extractive_all(

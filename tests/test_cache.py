@@ -25,7 +25,7 @@ from summarizer import summarize
 from summarizer.align import align
 from summarizer.annotated import annotated_reports, load_annotation, to_summary, verdict
 from summarizer.backend import Backend, resolve_backend
-from summarizer.cache import CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear
+from summarizer.cache import BRIEFS, CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear
 from summarizer.cli import app
 from summarizer.judge import candidate_groups, claims_of, listing
 from summarizer.load import Article
@@ -381,3 +381,21 @@ def test_a_run_killed_mid_way_resumes_with_only_the_unfinished_articles(tmp_path
     assert len(entries(cache)) == 3
     for path in entries(cache):
         assert ArticleReport.model_validate(json.loads(path.read_text(encoding="utf-8"))["report"])
+
+
+def test_the_models_brief_is_cached_so_an_unchanged_run_asks_nothing(tmp_path: Path) -> None:
+    folder = folder_of(tmp_path, A, B)
+    with serve([answer(A), answer(B)]) as server:
+        plain = run(folder, server, False)
+    agreed = next(n for n, q in enumerate(plain.questions, 1) if q.status == "consensus")
+    draft = {"sentences": [{"text": "The sources describe the meeting in these words.", "cites": [f"Q{agreed}A"]}]}
+    cache = tmp_path / "cache"
+    with serve([answer(A), answer(B), Reply(json.dumps(draft))]) as server:
+        first = run(folder, server, cache, brief=True)
+    assert len(server.requests) == 3 and first.brief is not None and first.brief.by == "model"
+    assert len(list((cache / BRIEFS).glob("*.json"))) == 1
+    with serve() as server:  # it would answer any request with HTTP 500
+        second = run(folder, server, cache, brief=True)
+    assert server.requests == [] and not second.notes
+    assert second.brief == first.brief
+    assert clear(cache) and not (cache / BRIEFS).exists()
