@@ -26,13 +26,9 @@ import re
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import openai
-from instructor.core.exceptions import InstructorRetryException
-from instructor.utils import extract_json_from_codeblock
 from pydantic import BaseModel, ValidationError
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_exponential_jitter
 
 from summarizer.backend import Backend
 from summarizer.errors import ModelError
@@ -40,6 +36,11 @@ from summarizer.limits import Budget, estimate_tokens
 from summarizer.prompt_files import load_prompts
 from summarizer.recording import replay_miss
 from summarizer.schemas import Usage
+
+if TYPE_CHECKING:  # imported where a model is asked: the rules' engine and the merge never need them
+    import openai
+    from instructor.core.exceptions import InstructorRetryException
+    from tenacity import AsyncRetrying
 
 Answer = TypeVar("Answer", bound=BaseModel)
 Check = Callable[[Any], list[str]]  # the problems of a parsed answer, one line each; [] when it is good
@@ -113,6 +114,9 @@ async def _request(
     messages: list[dict[str, str]],
     usage: Usage,
 ) -> _Reply:
+    import openai
+    from instructor.core.exceptions import InstructorRetryException
+
     request = {
         "model": backend.request_model,
         "messages": messages,
@@ -222,6 +226,7 @@ def _deadline(backend: Backend) -> asyncio.Timeout:
 def _timed_out(backend: Backend) -> openai.APITimeoutError:
     """The error httpx's own timeout gives, so that it is retried and reported alike."""
     import httpx2
+    import openai
 
     return openai.APITimeoutError(request=httpx2.Request("POST", f"{backend.base_url or ''}/chat/completions"))
 
@@ -238,6 +243,8 @@ class _Invalid(Exception):
 def _unwrap(error: InstructorRetryException, usage: Usage, where: str) -> Exception:
     """The transport error inside instructor's exception, or _Invalid for an answer that did not parse,
     or ModelError for a reply that is no chat completion at all (re-asking would not mend a server)."""
+    import openai
+
     miss = replay_miss(error)
     if miss is not None:
         return miss
@@ -283,6 +290,8 @@ def _count_tokens(usage: Usage, completion: Any) -> None:
 
 
 def _transient(error: BaseException) -> bool:
+    import openai
+
     if isinstance(error, openai.APIConnectionError):  # includes timeouts
         return replay_miss(error) is None
     return isinstance(error, openai.APIStatusError) and (
@@ -300,6 +309,14 @@ def _retry_after(error: BaseException | None) -> float | None:
 
 
 def _transport_retries(policy: Policy) -> AsyncRetrying:
+    from tenacity import (
+        AsyncRetrying,
+        retry_if_exception,
+        stop_after_attempt,
+        stop_after_delay,
+        wait_exponential_jitter,
+    )
+
     backoff = wait_exponential_jitter(initial=1, max=policy.max_wait)
 
     def wait(state: Any) -> float:
@@ -316,6 +333,8 @@ def _transport_retries(policy: Policy) -> AsyncRetrying:
 
 def raw_json(completion: Any) -> str:
     """The JSON text of a completion: a tool call's arguments, or the message content."""
+    from instructor.utils import extract_json_from_codeblock
+
     message = completion.choices[0].message
     if getattr(message, "tool_calls", None):
         return str(message.tool_calls[0].function.arguments)

@@ -20,18 +20,19 @@ import json
 import os
 import secrets
 import shutil
+import sys
 import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import vcr
-from vcr.errors import CannotOverwriteExistingCassetteException
+from typing import TYPE_CHECKING, Any
 
 from summarizer.backend import MODES, Backend
 from summarizer.errors import ConfigError, ReplayMissError
 from summarizer.files import write_atomically
+
+if TYPE_CHECKING:  # imported when a run records or replays: every other run is spared its import
+    import vcr
 
 CASSETTE = "exchanges.yaml"
 BACKEND_FILE = "backend.json"
@@ -78,6 +79,8 @@ def _anonymous(request: Any) -> Any:
 
 
 def _vcr(record_mode: str, hidden: list[str] | None = None) -> vcr.VCR:
+    import vcr
+
     return vcr.VCR(
         record_mode=record_mode,
         match_on=["method", "path", "body"],
@@ -176,10 +179,13 @@ def replay(directory: Path) -> Iterator[None]:
 
 def replay_miss(error: BaseException) -> ReplayMissError | None:
     """The ReplayMissError hiding in an exception chain (openai wraps it as a connection error)."""
+    errors = sys.modules.get("vcr.errors")
+    if errors is None:  # no recording or replay has run in this process: nothing to find
+        return None
     visited: set[int] = set()
     seen: BaseException | None = error
     while seen is not None and id(seen) not in visited:  # chains can loop through __context__
-        if isinstance(seen, CannotOverwriteExistingCassetteException):
+        if isinstance(seen, errors.CannotOverwriteExistingCassetteException):
             first = str(seen).splitlines()[0] if str(seen) else "unmatched request"
             return ReplayMissError(f"replay has no recording for this request ({first[:200]})")
         visited.add(id(seen))

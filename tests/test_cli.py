@@ -193,6 +193,21 @@ def test_version_loads_neither_the_library_nor_rich() -> None:
     assert version.returncode == 0 and version.stdout.startswith("summarizer ")
 
 
+def test_with_no_model_the_model_clients_are_never_imported() -> None:
+    """The extractive engine asks no model: openai, instructor, tenacity and vcrpy (a second of imports
+    on a small machine) stay unloaded, the run through."""
+    clients = ("openai", "instructor", "tenacity", "vcr")
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))[:2]
+    code = (
+        f"import sys; from summarizer import summarize; report = summarize({seeds!r}); "
+        f"print(report.run.backend, [m for m in {clients!r} if m in sys.modules])"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith(("API_KEY", "BASE_URL"))}
+    env["PYTHONPATH"] = str(code_root())
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.stdout.split(" ", 1) == ["extractive", "[]\n"], done.stderr
+
+
 def test_the_cli_names_the_cache_variable_the_cache_reads() -> None:
     from summarizer import cache, cli
 
