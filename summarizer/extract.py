@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from summarizer.backend import Backend
+from summarizer.cache import Answered
 from summarizer.errors import ModelError
 from summarizer.floor import Floor, found_elsewhere, rules_floor
 from summarizer.ground import KINDS, failures, ground
@@ -42,8 +43,11 @@ from summarizer.schemas import (
 from summarizer.text import Document, Sentence
 
 
-async def extract(client: Any, backend: Backend, prompts: Prompts, article: Article, policy: Policy) -> ArticleReport:
-    """The grounded report of one article; raises ModelError when the model gives nothing usable."""
+async def extract(
+    client: Any, backend: Backend, prompts: Prompts, article: Article, policy: Policy
+) -> tuple[ArticleReport, Answered]:
+    """The grounded report of one article, and the model's answer it rests on; raises ModelError when
+    the model gives nothing usable."""
     # the rules' items while the model is asked: the floor costs CPU (in a worker process), the request waits
     found = asyncio.get_running_loop().run_in_executor(_rules_thread(), found_elsewhere, article)
     try:
@@ -51,7 +55,13 @@ async def extract(client: Any, backend: Backend, prompts: Prompts, article: Arti
     except BaseException:
         found.cancel()  # nobody will read it
         raise
-    return report_for(article, summary, dropped, usage, await found)
+    return report_for(article, summary, dropped, usage, await found), Answered.of(article, summary, dropped, usage)
+
+
+async def regrounded(article: Article, answered: Answered) -> ArticleReport:
+    """The report of ``article`` derived again from the model's answer kept in the cache (no model call)."""
+    floor = await asyncio.get_running_loop().run_in_executor(_rules_thread(), found_elsewhere, article)
+    return report_for(article, answered.summary(), answered.dropped, answered.usage, floor)
 
 
 async def _answer(

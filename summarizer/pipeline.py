@@ -20,11 +20,11 @@ from typing import Any, ParamSpec, TypeVar
 from summarizer.align import align
 from summarizer.backend import DEFAULT_TIMEOUT, Backend, instructor_client, resolve_backend
 from summarizer.brief import assembled_brief, written_brief
-from summarizer.cache import ArticleCache, cache_dir
+from summarizer.cache import Answered, ArticleCache, cache_dir
 from summarizer.embed import Embedder
 from summarizer.embed import embedder as named_embedder
 from summarizer.errors import ConfigError, ModelError, ReplayMissError
-from summarizer.extract import extract
+from summarizer.extract import extract, regrounded
 from summarizer.extractive import extractive_reports
 from summarizer.ground import strictly
 from summarizer.judge import Judgement, claims_of
@@ -246,18 +246,25 @@ async def _extract_all(
     async def one(article: Article) -> ArticleReport | Problem:
         nonlocal done
         async with gate:
-            result: ArticleReport | Problem | None = run.store.get(article) if run.store is not None else None
-            if result is None:  # not cached: ask the model
+            hit = run.store.get(article) if run.store is not None else None
+            result: ArticleReport | Problem
+            if isinstance(hit, ArticleReport):
+                result = hit
+            elif isinstance(hit, Answered):  # the rules changed since it was cached: derived again, not asked
+                result = cleaned(await regrounded(article, hit))
+                run.store.put(article, result, hit)  # type: ignore[union-attr]  # a hit comes from the store
+                result = result.model_copy(update={"cached": True})
+            else:  # not cached: ask the model
                 try:
-                    result = await extract(run.client, run.backend, run.prompts, article, run.policy)
+                    report, answered = await extract(run.client, run.backend, run.prompts, article, run.policy)
                 except ReplayMissError:
                     raise
                 except ModelError as error:
                     result = Problem(path=article.info.path, reason=str(error))
                 else:
-                    result = cleaned(result)
+                    result = cleaned(report)
                     if run.store is not None:
-                        run.store.put(article, result)  # at once: a run killed later keeps this article
+                        run.store.put(article, result, answered)  # at once: a run killed later keeps it
         done += 1
         if on_progress is not None:
             on_progress(article, done, len(articles))

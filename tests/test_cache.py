@@ -25,7 +25,7 @@ from summarizer import summarize
 from summarizer.align import align
 from summarizer.annotated import annotated_reports, load_annotation, to_summary, verdict
 from summarizer.backend import Backend, resolve_backend
-from summarizer.cache import BRIEFS, CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear
+from summarizer.cache import BRIEFS, CACHE_ENV, ENTRIES, VERDICTS, ArticleCache, cache_dir, cache_key, clear, derived
 from summarizer.cli import app
 from summarizer.judge import candidate_groups, claims_of, listing
 from summarizer.load import Article
@@ -399,3 +399,49 @@ def test_the_models_brief_is_cached_so_an_unchanged_run_asks_nothing(tmp_path: P
     assert server.requests == [] and not second.notes
     assert second.brief == first.brief
     assert clear(cache) and not (cache / BRIEFS).exists()
+
+
+def _edited(cache: Path, change) -> None:
+    """The one article entry of ``cache``, changed by ``change`` (of its JSON data), written back."""
+    (path,) = entries(cache)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _under_old_rules(data: dict) -> None:
+    data["derived"] = "0" * 64  # made by another version of the rules: theirs found no dates here
+    data["report"]["dates"] = []
+
+
+def test_an_entry_made_under_other_rules_is_derived_again_from_the_kept_answer(tmp_path: Path) -> None:
+    folder, cache = folder_of(tmp_path, A), tmp_path / "cache"
+    with serve([answer(A)]) as server:
+        first = run(folder, server, cache)
+    assert first.sources[0].dates
+    _edited(cache, _under_old_rules)
+    with serve() as server:  # it would answer any request with HTTP 500
+        second = run(folder, server, cache)
+    assert server.requests == [] and second.sources[0].cached
+    assert second.sources[0].model_dump(exclude={"cached"}) == first.sources[0].model_dump(exclude={"cached"})
+    (path,) = entries(cache)
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    assert kept["derived"] == derived() and kept["report"]["dates"]  # written back as derived now
+
+
+@pytest.mark.parametrize(
+    "older",
+    [
+        lambda data: [data.pop("answer"), data.pop("derived")],  # from before answers were kept
+        lambda data: data["answer"].update(sentences="0" * 64),  # its sentences numbered otherwise then
+    ],
+    ids=["no-answer-kept", "sentences-renumbered"],
+)
+def test_an_entry_that_cannot_be_derived_again_is_used_as_it_was(tmp_path: Path, older) -> None:
+    folder, cache = folder_of(tmp_path, A), tmp_path / "cache"
+    with serve([answer(A)]) as server:
+        run(folder, server, cache)
+    _edited(cache, lambda data: [_under_old_rules(data), older(data)])
+    with serve() as server:
+        second = run(folder, server, cache)
+    assert server.requests == [] and second.sources[0].cached and second.sources[0].dates == []
