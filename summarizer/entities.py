@@ -43,8 +43,8 @@ def entities(doc: Document) -> list[GroundedEntity]:
     """The people, organisations and places named in the article's sentences, each with one span."""
     found: dict[tuple[str, str], GroundedEntity] = {}
     mentions: Counter[tuple[str, str]] = Counter()
-    texts = [doc.sentence_text(s) for s in doc.sentences]
-    for sentence, parsed in zip(doc.sentences, _recogniser().pipe(texts), strict=True):
+    texts = [doc.sentence_text(s) for s in doc.story]
+    for sentence, parsed in zip(doc.story, _recogniser().pipe(texts), strict=True):
         for span in parsed.ents:
             kind = KINDS.get(span.label_)
             cleaned = _cleaned(sentence.start + span.start_char, sentence.start + span.end_char, doc.text)

@@ -39,7 +39,7 @@ def extractive_reports(articles: list[Article], embedder: Embedder | None = None
 
 
 def _candidates(doc: Document) -> list[Sentence]:
-    return [s for s in doc.sentences if len(doc.sentence_text(s).split()) >= MIN_WORDS]
+    return [s for s in doc.story if len(doc.sentence_text(s).split()) >= MIN_WORDS]
 
 
 def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[Sentence]]:

@@ -197,8 +197,8 @@ def _keep(doc: Document, q: _Quote) -> bool:
     """A quotation, not a title, a word being named, a crosshead or a short unattributed phrase."""
     text = doc.text
     start, end, words = _span(text, q)
-    if doc.sentence_at(start) is None or not re.search(r"\w", words):
-        return False  # page furniture
+    if doc.sentence_at(start) not in doc.story or not re.search(r"\w", words):
+        return False  # page furniture, or the author's biography
     preceding = text[max(0, q.open - 30) : q.open].lower().replace(",", " ").split()
     if preceding[-1:] and (preceding[-1] in _NAMING or preceding[-2:] == ["known", "as"]):
         return False
@@ -280,7 +280,7 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
     """
     found: list[GroundedDate] = []
     given: dict[int, dt.date] = {}  # weekday -> the last day the article gave in full on it
-    for sentence in doc.sentences:
+    for sentence in doc.story:
         for start, end in _date_spans(doc.text, sentence):
             words = doc.text[start:end]
             event = _clause(doc.text, sentence, start, end)
@@ -396,7 +396,7 @@ def numbers(doc: Document) -> list[GroundedFigure]:
     """The first :data:`MAX_NUMBERS` numbers of the article, each with what it counts."""
     found: list[GroundedFigure] = []
     seen: set[tuple[str, str]] = set()
-    for sentence in doc.sentences:
+    for sentence in doc.story:
         for start, end, about in _figures(doc.text, sentence):
             value = doc.text[start:end]
             if (value.lower(), about.lower()) in seen:

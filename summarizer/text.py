@@ -65,6 +65,14 @@ class Document:
         return split_sentences(self.text)
 
     @cached_property
+    def story(self) -> list[Sentence]:
+        """The sentences of the story itself: those before an "About the author" heading in the text's
+        second half, after which pages append the author's (or the agency's) biography (a heading in the
+        first half is a byline box, with the story after it). What rules find is found in these."""
+        end = _BIOGRAPHY.search(self.text, len(self.text) // 2)
+        return self.sentences if end is None else [s for s in self.sentences if s.start < end.start()]
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -110,6 +118,9 @@ _FURNITURE = re.compile(
       |^\W*[•·]""",
     re.I | re.X,
 )
+
+
+_BIOGRAPHY = re.compile(r"^[^\S\n]*about the (?:author|writer)s?[^\S\n]*:?[^\S\n]*$", re.I | re.M)
 
 
 def is_furniture(line: str) -> bool:

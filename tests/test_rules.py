@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,24 @@ def test_page_furniture_gives_nothing() -> None:
     assert quotes(doc) == [] and numbers(doc) == [] and dates(doc, dt.date(2023, 9, 14)) == []
 
 
+def test_the_authors_biography_after_the_story_gives_nothing() -> None:
+    story = "The talks ended on 13 September 2023, Peskov said: “It was a very constructive visit.”"
+    biography = (
+        "Agence France-Presse is a news agency. Founded in 1835 as Havas, it has 2,400 staff and says: "
+        "“We report the news of the world.”"
+    )
+    lead = "Kim left Russia after a week of talks with Putin and his ministers, the Kremlin said on Friday."
+    doc = Document("t", f"{lead}\n{story}\n\nAbout the author\n\n{biography}\n")
+    assert len(doc.story) == 2 and len(doc.sentences) == 4  # the biography is still text a model may cite
+    assert [q.text for q in quotes(doc)] == ["It was a very constructive visit."]
+    assert [d.text for d in dates(doc, dt.date(2023, 9, 14))] == ["Friday", "13 September 2023"]
+    assert numbers(doc) == []
+    mention = Document("t", f"{story}\nHe wrote about the author of the plan.")  # no heading: still the story
+    assert mention.story == mention.sentences and len(mention.sentences) == 2
+    byline = Document("t", f"About the author\nJane Roe covers diplomacy.\n{story}\n{story}")  # a box first
+    assert byline.story == byline.sentences
+
+
 # --------------------------------------------------------------------------------------------------
 # Numbers and dates
 # --------------------------------------------------------------------------------------------------
@@ -239,6 +258,7 @@ def _seed_sentences() -> str:
 def test_two_hundred_kilobytes_of_seed_text_run_through(joiner: str) -> None:
     """Linear work: ~200 KB of repeated seed text, as paragraphs and as one line (results only, no timing)."""
     seeds = joiner.join(read_text(p) for p in SEED_PATHS) if joiner != " " else _seed_sentences()
+    seeds = re.sub(r"(?im)^about the author\s*$", "", seeds)  # one article's biography would end them all
     text = (seeds + joiner) * (200_000 // len(seeds) + 1)
     doc = Document("big", text)
     found_quotes, found_numbers, found_dates = quotes(doc), numbers(doc), dates(doc, dt.date(2023, 9, 14))
