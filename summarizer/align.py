@@ -296,9 +296,14 @@ def _question_rows(items: list[ClaimText], statements: Vectors, topics: Vectors 
     between two claims with topics, and between two without)."""
     if topics is None:
         return statements
-    topical = np.array([bool(c.topic) for c in items])[:, None]
-    stand_in = np.where(topical, topics, statements)
-    return np.hstack([math.sqrt(1 - TOPIC_WEIGHT) * statements, math.sqrt(TOPIC_WEIGHT) * stand_in]).astype(np.float32)
+    width = statements.shape[1]
+    rows = np.empty((len(items), 2 * width), dtype=np.float32)  # filled in place: 250 MB at 120,000 claims
+    np.multiply(statements, math.sqrt(1 - TOPIC_WEIGHT), out=rows[:, :width])
+    rows[:, width:] = statements
+    topical = [i for i, c in enumerate(items) if c.topic]
+    rows[topical, width:] = topics[topical]
+    rows[:, width:] *= np.float32(math.sqrt(TOPIC_WEIGHT))
+    return rows
 
 
 def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> list[tuple[int, int]]:
