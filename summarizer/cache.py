@@ -18,7 +18,7 @@ Change any of them and the old entry is simply never looked up again. The API ke
 key and nothing secret is stored: an entry holds only the report.
 
 An article's entry also keeps the model's answer it was grounded from (after its re-asks), and a hash of
-the code that derives a report from an answer (:data:`DERIVED`: the rules, the entity model, grounding,
+the code that derives a report from an answer (:func:`derived`: the rules, the entity model, grounding,
 sentences). When that code has changed since — a newer version of this tool — the report is derived
 again from the kept answer, with no model call: fixes to the rules reach cached articles. (When the
 article's sentences are numbered differently now, the answer's citations would point elsewhere: the kept
