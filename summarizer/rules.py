@@ -197,7 +197,8 @@ def _keep(doc: Document, q: _Quote) -> bool:
     """A quotation, not a title, a word being named, a crosshead or a short unattributed phrase."""
     text = doc.text
     start, end, words = _span(text, q)
-    if doc.sentence_at(start) not in doc.story or not re.search(r"\w", words):
+    sentence = doc.sentence_at(start)
+    if sentence is None or sentence.start >= doc.story_end or not re.search(r"\w", words):
         return False  # page furniture, or the author's biography
     preceding = text[max(0, q.open - 30) : q.open].lower().replace(",", " ").split()
     if preceding[-1:] and (preceding[-1] in _NAMING or preceding[-2:] == ["known", "as"]):

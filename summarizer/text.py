@@ -65,12 +65,17 @@ class Document:
         return split_sentences(self.text)
 
     @cached_property
+    def story_end(self) -> int:
+        """Where the story ends: at an "About the author" heading in the text's second half, after which
+        pages append the author's (or the agency's) biography (a heading in the first half is a byline
+        box, with the story after it); else at the text's end."""
+        heading = _BIOGRAPHY.search(self.text, len(self.text) // 2)
+        return len(self.text) if heading is None else heading.start()
+
+    @cached_property
     def story(self) -> list[Sentence]:
-        """The sentences of the story itself: those before an "About the author" heading in the text's
-        second half, after which pages append the author's (or the agency's) biography (a heading in the
-        first half is a byline box, with the story after it). What rules find is found in these."""
-        end = _BIOGRAPHY.search(self.text, len(self.text) // 2)
-        return self.sentences if end is None else [s for s in self.sentences if s.start < end.start()]
+        """The sentences of the story itself (before :attr:`story_end`): what rules find is found in these."""
+        return [s for s in self.sentences if s.start < self.story_end]
 
     @cached_property
     def _starts(self) -> list[int]:
