@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.names import Vocabulary, date_word, missing_names, name_runs, speakers, tokens
-from summarizer.text import STOPWORDS, content_words
+from summarizer.text import STOPWORDS, content_words, word_key
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
@@ -58,6 +58,9 @@ _NUMBER = re.compile(
 _WORDS = "|".join([*_TENS, *_UNITS, "twice", "thrice", "dozen", *_VAGUE])
 _COUNT = rf"(?:(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS[1:10])})|{_WORDS})"
 _WORD_NUMBER = re.compile(rf"\b(?:(half\s+an?|an?|{_COUNT})\s+)?({_SCALE})\b|\b({_COUNT})\b", re.I)
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "twice", "thrice", "dozen", *_VAGUE, *_SCALES])
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(r"\b(yesterday|tomorrow|tonight|(?:next|last) (?:week|weekend|month|year))\b", re.I)
 
 
@@ -68,25 +71,29 @@ def numbers(text: str) -> tuple[tuple[str, float | str], ...]:
     "one" alone is not counted ("one of them"); "5m" is 5 million only after a currency sign.
     """
     found: list[tuple[str, float | str]] = []
-    for m in _NUMBER.finditer(text):
+    # most texts hold no number: two cheap looks spare them the two long expressions
+    digits = _DIGIT.search(text) is not None
+    if not digits and _NUMBER_WORDS.isdisjoint(_LETTERS.findall(word_key(text))):
+        return ()
+    for m in _NUMBER.finditer(text) if digits else ():
         currency, whole, decimals, suffix, scale = m.groups()
         value = float(whole.replace(",", "") + (f".{decimals}" if decimals else ""))
         if suffix and (currency or len(suffix) > 1):
-            value *= _SUFFIXES[suffix.lower()]
+            value *= _SUFFIXES[word_key(suffix)]
         if scale:
-            value *= _SCALES[scale.lower()]
+            value *= _SCALES[word_key(scale)]
         found.append((m.group().strip(), value))
     for m in _WORD_NUMBER.finditer(text):
         if m.group(2):  # "half a million", "two thousand", "a billion"
-            head = (m.group(1) or "").lower()
+            head = word_key(m.group(1) or "")
             if not head and re.search(r"\d\s*$", text[max(0, m.start() - 4) : m.start()]):
                 continue  # the scale of a number in digits ("1.2 million"), counted with it
             count = 0.5 if head.startswith("half") else 1.0 if head in ("", "a", "an", "one") else _word_value(head)
             if count is not None:
-                found.append((m.group(), count * _SCALES[m.group(2).lower()]))
-        elif m.group(3).lower() in _VAGUE:
-            found.append((m.group(), m.group(3).lower()))
-        elif m.group(3).lower() != "one" and (worth := _word_value(m.group(3).lower())) is not None:
+                found.append((m.group(), count * _SCALES[word_key(m.group(2))]))
+        elif word_key(m.group(3)) in _VAGUE:
+            found.append((m.group(), word_key(m.group(3))))
+        elif word_key(m.group(3)) != "one" and (worth := _word_value(word_key(m.group(3)))) is not None:
             found.append((m.group(), worth))
     return tuple(found)
 

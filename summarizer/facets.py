@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities
+from summarizer.text import word_key
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
@@ -133,8 +134,8 @@ def facets(text: str) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings)."""
     numbers = quantities(text)
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
-    months = frozenset(MONTH_NUMBER[m.group(1)[:3].lower()] for m in _MONTH.finditer(text) if _is_month(m, text))
-    weekdays = frozenset(m.group(1)[:3].lower() for m in _WEEKDAY.finditer(text))
+    months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
+    weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(text))
     words = re.findall(r"[A-Za-z]+", text)
     stems = frozenset(w.lower()[:5] for w in words)
     first = re.match(r"\W*([A-Z][\w’'-]+)", text)

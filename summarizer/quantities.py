@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.text import word_key
+
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
 # metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
 UNITS: dict[str, tuple[str, float]] = {
@@ -144,7 +146,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     masked = text
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
-            number = MONTH_NUMBER[m.group(month)[:3].lower()]
+            number = MONTH_NUMBER[word_key(m.group(month))[:3]]
             found.add(Quantity("day", float(number * 100 + int(m.group(day)))))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     masked = _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), masked)
@@ -157,18 +159,18 @@ def quantities(text: str) -> frozenset[Quantity]:
         year = not scale and len(digits) == 4 and YEAR.fullmatch(digits) and "," not in whole
         if year and not _UNIT.match(masked, m.end()):
             continue  # a year: a date facet
-        value = float(f"{digits}.{fraction or 0}") * _SCALES.get((scale or "").lower(), 1)
+        value = float(f"{digits}.{fraction or 0}") * _SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
     for m in _SPELLED.finditer(masked):
         head, scale = m.group(1), m.group(2)
         if scale:
-            words = [w.lower() for w in re.split(r"[\s-]+", head)]
+            words = [word_key(w) for w in re.split(r"[\s-]+", head)]
             count = 0.5 if "half" in words else sum(_WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
-            value = count * (12 if scale.lower() == "dozen" else _SCALES[scale.lower()])
+            value = count * (12 if word_key(scale) == "dozen" else _SCALES[word_key(scale)])
         else:
-            value = _WORD_NUMBERS.get(m.group(0).lower(), 0)
+            value = _WORD_NUMBERS.get(word_key(m.group(0)), 0)
         found.add(_read(masked, m.start(), m.end(), float(value)))
-    found.update(Quantity("ord", float(_ORDINALS[m.group(1).lower()])) for m in _ORDINAL.finditer(masked))
+    found.update(Quantity("ord", float(_ORDINALS[word_key(m.group(1))])) for m in _ORDINAL.finditer(masked))
     return frozenset(found)
 
 
@@ -182,7 +184,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
             break
     after = _UNIT.match(text, end)
     if after is not None:
-        dimension, size = UNITS[re.sub(r"\s+", " ", after.group(1).lower())]
+        dimension, size = UNITS[re.sub(r"\s+", " ", word_key(after.group(1)))]
         if unit == "n" or dimension.startswith("money"):
             unit, value = dimension, value * size
     loose = before.rstrip().endswith(_HEDGES)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -257,6 +258,14 @@ def _whole_words(text: str, left: int, right: int, start: int, end: int) -> tupl
 # --------------------------------------------------------------------------------------------------
 # Words
 # --------------------------------------------------------------------------------------------------
+
+
+def word_key(word: str) -> str:
+    """``word`` as lookup tables spell it, whatever a case-insensitive match let through: regular
+    expressions match "ſ" as "s" and "İ" as "i", which ``lower()`` keeps ("thouſand", "FİVE")."""
+    if word.isascii():
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word).casefold() if not unicodedata.combining(c))
 
 
 def content_words(text: str) -> list[str]:

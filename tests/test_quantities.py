@@ -69,3 +69,23 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
     assert clash(quantities(a), quantities(b)) == clash(quantities(b), quantities(a)) == unit
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("two thouſand people", "two thousand people"),  # a long s: the expressions match it as "s"
+        ("a 5 kilometreſ walk", "a 5 kilometres walk"),
+        ("the firſt meeting", "the first meeting"),
+        ("FİVE ships", "five ships"),  # a dotted capital I matches "i"
+        ("a 5 \u212am race", "a 5 km race"),  # the Kelvin sign matches "k"
+    ],
+)
+def test_letters_a_case_insensitive_match_lets_through_are_read_as_the_words_they_spell(odd: str, plain: str) -> None:
+    # each of these stopped the whole run with a KeyError (the tables are keyed by the lower case)
+    from summarizer.assertions import numbers
+    from summarizer.facets import facets
+
+    assert quantities(odd) == quantities(plain) != frozenset()
+    assert [value for _, value in numbers(odd)] == [value for _, value in numbers(plain)]
+    assert facets(f"talks on 3 ſeptember: {odd}").months == facets(f"talks on 3 September: {plain}").months == {9}
