@@ -84,9 +84,9 @@ def _top(event: FeedEvent, top: int) -> FeedEvent:
 
 def _out_folder(out: Path, protected: Path) -> Path:
     """``out`` checked as the folder of a feed's reports, before any model call."""
-    output_target(out / INDEX_FORMATS["html"], protected=protected)  # inside the input: refused
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} must be a folder for several events: it holds index.html and one report each")
+    output_target(out / INDEX_FORMATS["html"], protected=protected)  # inside the input: refused
     return out
 
 

@@ -208,6 +208,11 @@ def test_one_event_under_auto_is_the_report_it_always_was() -> None:
 def test_a_feed_refuses_an_out_inside_its_input_and_record_replay(mixed: Path, tmp_path: Path) -> None:
     assert runner.invoke(app, [str(mixed), "--out", str(mixed / "reports"), "-q"]).exit_code == 2
     assert runner.invoke(app, [str(mixed), "--record", str(tmp_path / "rec"), "-q"]).exit_code == 2
+    a_file = tmp_path / "report.json"
+    a_file.write_text("{}", encoding="utf-8")
+    refused = runner.invoke(app, [str(mixed), "--out", str(a_file), "-q"])
+    assert refused.exit_code == 2 and "must be a folder for several events" in refused.output
+    assert a_file.read_text(encoding="utf-8") == "{}"
 
 
 # --------------------------------------------------------------------------------------------------
