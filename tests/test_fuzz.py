@@ -35,6 +35,7 @@ HOSTILE = [
     *("\x1b]0;T\x07", "\x1b[2J", "\x00", "\x7f", "\x9b", "\u202e", "\r\n", "\u2028"),  # controls, bidi, breaks
     *("\ud800", "\udfff", "\udc80", "&#xD800;"),  # lone surrogates, as characters and as an HTML reference
     *("<script>x</script>", "<img src=x onerror=alert(1)>", "](javascript:x)", "[/]", "[bold]"),  # markup
+    *(" two thouſand ", " FİVE ", " 3 ſeptember ", " the firſt ", " 5 kilometreſ ", " 5 \u212am "),  # re.I folds these
 ]
 CASES = 700  # per test; three tests: 2,100 cases
 
