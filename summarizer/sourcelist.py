@@ -17,6 +17,7 @@ What a list says outranks the page's metadata, which outranks what the text says
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -74,7 +75,7 @@ def read_list(path: Path) -> SourceList:
         data = read_regular(path, MAX_LIST_BYTES).decode("utf-8-sig")
     except (ValueError, UnicodeDecodeError) as why:
         raise ConfigError(f"cannot read the sources list {path}: {why}") from None
-    rows = _json_rows(data, path) if path.suffix.lower() == ".json" else _csv_rows(data)
+    rows = _json_rows(data, path) if path.suffix.lower() == ".json" else _csv_rows(data, path)
     entries = []
     for where, row in rows:
         entry = _entry(row, f"{path} {where}")
@@ -83,8 +84,15 @@ def read_list(path: Path) -> SourceList:
     return SourceList(entries, str(path))
 
 
-def _csv_rows(data: str) -> list[tuple[str, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(data))
+def _csv_rows(data: str, path: Path) -> list[tuple[str, dict[str, str]]]:
+    """The rows of a CSV list, its columns separated by commas, semicolons (as spreadsheets write it where
+    the comma is the decimal mark) or tabs: whichever its header line uses most."""
+    header = data.split("\n", 1)[0]
+    reader = csv.DictReader(io.StringIO(data), delimiter=max(",;\t", key=header.count))
+    columns = [str(c) for c in reader.fieldnames or []]
+    if columns and not any(_ALIASES.get(c.strip().lower(), c.strip().lower()) in FIELDS for c in columns):
+        named = ", ".join(repr(c) for c in columns[:4])
+        raise ConfigError(f"the sources list {path} has none of the columns {', '.join(FIELDS)} (its header: {named})")
     return [(f"line {reader.line_num}", {str(k): v or "" for k, v in row.items() if k}) for row in reader]
 
 
@@ -113,9 +121,20 @@ def _entry(row: dict[str, str], where: str) -> Entry | None:
             raise ConfigError(f"{where}: names no file or url")
         return None  # a blank row
     published = fields.get("published")
-    if published is not None and not _ISO.fullmatch(published):
+    if published is not None and not _is_date(published):
         raise ConfigError(f"{where}: published {published!r} is not a date as YYYY-MM-DD")
     return Entry(**fields)
+
+
+def _is_date(text: str) -> bool:
+    """A day, a month or a year that exists, written YYYY-MM-DD, YYYY-MM or YYYY ("2023-13-45" is none)."""
+    if not _ISO.fullmatch(text):
+        return False
+    try:
+        dt.datetime.strptime(text, {10: "%Y-%m-%d", 7: "%Y-%m"}.get(len(text), "%Y"))
+    except ValueError:
+        return False
+    return True
 
 
 def _same_file(given: str, path: Path) -> bool:

@@ -231,9 +231,25 @@ def test_a_sources_list_at_fault_is_one_line(tmp_path: Path) -> None:
     bad.write_text("file,published\na.txt,14/09/2023\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"sources.csv line 2: published '14/09/2023' is not a date as YYYY-MM-DD"):
         load_folder(tmp_path)
+    bad.write_text("file,published\na.txt,2023-13-45\n", encoding="utf-8")  # the shape of a date, but none
+    with pytest.raises(ConfigError, match=r"line 2: published '2023-13-45' is not a date"):
+        load_folder(tmp_path)
     bad.write_text("outlet\nAFP\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="names no file or url"):
         load_folder(tmp_path)
+    bad.write_text("Datei,Medium\na.txt,AFP\n", encoding="utf-8")  # no column it knows: not ignored in silence
+    with pytest.raises(ConfigError, match=r"has none of the columns file, url, .* \(its header: 'Datei', 'Medium'\)"):
+        load_folder(tmp_path)
+
+
+def test_a_sources_csv_may_separate_its_columns_with_semicolons_or_tabs(tmp_path: Path) -> None:
+    seed = "003_f80c02a77366f6be"
+    (tmp_path / f"{seed}.txt").write_text((SEEDS / f"{seed}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for separator in (";", "\t"):
+        row = separator.join([seed, "Parkchester Times, New York", "2023-09-15"])
+        (tmp_path / "sources.csv").write_text(f"\ufefffile{separator}outlet{separator}date\n{row}\n", encoding="utf-8")
+        (info,) = (a.info for a in load_folder(tmp_path).articles)
+        assert (info.outlet, info.published) == ("Parkchester Times, New York", "2023-09-15")
 
 
 def test_names_fall_back_to_the_author_the_headline_then_the_id_and_are_unique() -> None:
