@@ -128,7 +128,7 @@ def articles_from(rows: Sequence[ArticleInput]) -> list[Article]:
         text = str(row.get("text") or "").replace("\r\n", "\n").strip()
         source_id = ids.pop(0)
         article = Article(Path(str(row.get("url") or row.get("path") or source_id)), text, source_id)
-        stated = {k: _iso(row[k]) if k == "published" else str(row[k])
+        stated = {k: _iso(row[k], source_id) if k == "published" else str(row[k])
                   for k in ("title", "outlet", "published") if row.get(k)}  # fmt: skip
         if row.get("url"):
             stated["path"] = paired(str(row["url"]))  # where the article is: its address
@@ -138,12 +138,16 @@ def articles_from(rows: Sequence[ArticleInput]) -> list[Article]:
     return articles
 
 
-def _iso(value: Any) -> str:
+def _iso(value: Any, article: str) -> str:
+    """A publication date as YYYY-MM-DD, from a date, a datetime or a text starting with one."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"article {article}: published {str(value)[:40]!r} is not a date as YYYY-MM-DD") from None
 
 
 def _unassigned(article: Article, reason: str) -> Unassigned:

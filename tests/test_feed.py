@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from summarizer import summarize
 from summarizer.cli import app
 from summarizer.embed import WordLlama
+from summarizer.errors import InputError
 from summarizer.events import NOTHING_TO_COMPARE, group_articles
 from summarizer.feed import plan_feed, summarize_feed
 from summarizer.feed_schema import FeedReport, json_schema
@@ -149,6 +150,9 @@ def test_articles_as_mappings_keep_what_they_state() -> None:
     assert event.report is not None
     assert {s.source.outlet for s in event.report.sources} == {"Desk"}
     assert event.report.sources[0].source.path.startswith("https://example.org/")
+    rows[1]["published"] = "yesterday"  # not a date: one line naming the article, before any work
+    with pytest.raises(InputError, match=r"^article [\w.-]+: published 'yesterday' is not a date as YYYY-MM-DD$"):
+        plan_feed(rows)
 
 
 def test_the_committed_feed_schema_matches_the_model() -> None:
