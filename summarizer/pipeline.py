@@ -283,6 +283,8 @@ def _embedder(choice: str | Embedder | None, backend: Backend) -> Embedder:
     if choice is None or isinstance(choice, str):
         base_url = backend.base_url if backend.kind != "embedded" and not backend.replay else None
         return named_embedder(choice, base_url=base_url, api_key=backend.api_key)
+    if not callable(getattr(choice, "embed", None)) or not isinstance(getattr(choice, "name", None), str):
+        raise ConfigError(f"an embedder needs a name and an embed(texts) method; got {type(choice).__name__}")
     return choice
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from summarizer.embed import WordLlama, _wordllama, normalised, pair_dots
 
@@ -37,3 +38,13 @@ def test_pair_dots_are_the_rows_dot_products_across_slices() -> None:
     expected = np.sum(vectors[ends[0]] * vectors[ends[1]], axis=1)
     np.testing.assert_allclose(pair_dots(vectors, ends), expected, atol=1e-6)
     assert pair_dots(vectors, np.zeros((2, 0), dtype=np.int64)).shape == (0,)
+
+
+def test_an_object_that_is_no_embedder_is_one_line_of_configuration_error() -> None:
+    from helpers import SEEDS
+
+    from summarizer import summarize
+    from summarizer.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="an embedder needs a name and an embed"):
+        summarize(SEEDS, embedder=object())  # type: ignore[arg-type]
