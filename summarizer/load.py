@@ -317,6 +317,9 @@ _OUTLET_PATTERNS = [
 ]
 
 
+MAX_TITLE_WORDS = 30  # a longer first line is the story's first paragraph, not its headline
+
+
 def read_metadata(text: str) -> dict[str, str | None]:
     """Title, outlet, author and publication date where the text states them."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -330,6 +333,8 @@ def read_metadata(text: str) -> dict[str, str | None]:
         ),
         None,
     )
+    if title is not None and len(title.split()) > MAX_TITLE_WORDS:
+        title = None  # the text opens with a paragraph, not a headline
     author = next((m.group(1) for m in map(_AUTHOR.match, head) if m), None)
     outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), None)
     return {"title": title, "outlet": outlet, "author": author, "published": published}

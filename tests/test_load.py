@@ -101,6 +101,12 @@ def test_seed_titles_are_headlines_not_page_furniture() -> None:
     assert _seed_articles()["002"].info.title.startswith("Vladimir Putin, Kim Jong-un exchange rifles")
 
 
+def test_a_text_that_opens_with_a_paragraph_has_no_title() -> None:
+    paragraph = " ".join(["Dock workers walked out at dawn over pay and the automation of the cranes."] * 3)
+    assert read_metadata(f"{paragraph}\n\nThe port said talks would resume.")["title"] is None
+    assert read_metadata(f"Dockers strike over pay\n\n{paragraph}")["title"] == "Dockers strike over pay"
+
+
 # --------------------------------------------------------------------------------------------------
 # Bad input
 # --------------------------------------------------------------------------------------------------
