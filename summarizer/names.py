@@ -20,12 +20,11 @@ Every function is linear in the length of its text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarizer.text import STOPWORDS
+from summarizer.text import STOPWORDS, word_key
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DOTTED = re.compile(r"\b((?:[A-Z]\.){2,})")  # U.S., U.K.
@@ -79,10 +78,7 @@ class Token:
 
 def fold(word: str) -> str:
     """Lower case, no accents, no possessive: "Kim’s" → "kim", "Zürich" → "zurich"."""
-    if not word.isascii():
-        word = unicodedata.normalize("NFKD", word.replace("’", "'"))
-        word = "".join(c for c in word if not unicodedata.combining(c))
-    word = word.lower()
+    word = word_key(word.replace("’", "'"))
     return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 

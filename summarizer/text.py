@@ -261,11 +261,12 @@ def _whole_words(text: str, left: int, right: int, start: int, end: int) -> tupl
 
 
 def word_key(word: str) -> str:
-    """``word`` as lookup tables spell it, whatever a case-insensitive match let through: regular
-    expressions match "ſ" as "s" and "İ" as "i", which ``lower()`` keeps ("thouſand", "FİVE")."""
+    """``word`` in lower case and without accents, as lookup tables spell it ("Zürich" → "zurich"),
+    whatever a case-insensitive match let through: regular expressions match "ſ" as "s" and "İ" as "i",
+    which ``lower()`` alone keeps ("thouſand", "FİVE")."""
     if word.isascii():
         return word.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", word).casefold() if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
 def content_words(text: str) -> list[str]:
