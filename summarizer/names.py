@@ -103,7 +103,7 @@ def opens(text: str, token: Token, previous: Token | None) -> bool:
     return bool(between) and between[-1] in _OPENERS
 
 
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()  # Monday first, as date.weekday()
 _MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 
@@ -111,7 +111,7 @@ _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 def date_word(text: str, word: Token, previous: Token | None = None) -> str | None:
     """The weekday or month a word of ``text`` names, in full ("Sept" → "september"), or None."""
     key = word.key
-    if key in _WEEKDAYS:
+    if key in WEEKDAYS:
         return key
     if not word.capitalized or (key == "may" and opens(text, word, previous)):
         return None  # "march", "may": verbs; "May we …"

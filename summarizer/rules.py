@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.load import resolve_date
+from summarizer.names import WEEKDAYS
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
 from summarizer.text import Document, Sentence, shorten
@@ -298,12 +299,11 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
 
 
 _BARE_WEEKDAY = re.compile(rf"(?:(?i:since|until|till|by|before|after|from)\s)?{_WEEKDAY}")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _weekday_given(words: str, resolved: str | None, given: dict[int, dt.date]) -> str | None:
     """The day the article gave in full on the weekday ``words`` names, if near ``resolved``; else ``resolved``."""
-    weekday = next(i for i, name in enumerate(_WEEKDAYS) if name in words.lower())
+    weekday = next(i for i, name in enumerate(WEEKDAYS) if name in words.lower())
     day = given.get(weekday)
     if day is None:
         return resolved
