@@ -48,8 +48,7 @@ async def extract(
 ) -> tuple[ArticleReport, Answered]:
     """The grounded report of one article, and the model's answer it rests on; raises ModelError when
     the model gives nothing usable."""
-    # the rules' items while the model is asked: the floor costs CPU (in a worker process), the request waits
-    found = asyncio.get_running_loop().run_in_executor(_rules_thread(), found_elsewhere, article)
+    found = _floor(article)  # the rules' items while the model is asked
     try:
         summary, dropped, usage = await _answer(client, backend, prompts, article, policy)
     except BaseException:
@@ -60,8 +59,12 @@ async def extract(
 
 async def regrounded(article: Article, answered: Answered) -> ArticleReport:
     """The report of ``article`` derived again from the model's answer kept in the cache (no model call)."""
-    floor = await asyncio.get_running_loop().run_in_executor(_rules_thread(), found_elsewhere, article)
-    return report_for(article, answered.summary(), answered.dropped, answered.usage, floor)
+    return report_for(article, answered.summary(), answered.dropped, answered.usage, await _floor(article))
+
+
+def _floor(article: Article) -> asyncio.Future[Floor]:
+    """The floor of ``article``, found by the worker process: it costs CPU there, not on this event loop."""
+    return asyncio.get_running_loop().run_in_executor(_rules_thread(), found_elsewhere, article)
 
 
 async def _answer(
