@@ -260,13 +260,20 @@ def _whole_words(text: str, left: int, right: int, start: int, end: int) -> tupl
 # --------------------------------------------------------------------------------------------------
 
 
+# Latin letters NFKD does not take apart, as the plain letters an English table spells them with:
+# a case-insensitive match reads the dotless "ı" as "i" ("fıve"), and names are spelt both ways
+# ("Yıldız" / "Yildiz", "Łódź" / "Lodz", "Søren" / "Soren").
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
 def word_key(word: str) -> str:
     """``word`` in lower case and without accents, as lookup tables spell it ("Zürich" → "zurich"),
-    whatever a case-insensitive match let through: regular expressions match "ſ" as "s" and "İ" as "i",
-    which ``lower()`` alone keeps ("thouſand", "FİVE")."""
+    whatever a case-insensitive match let through: regular expressions match "ſ" as "s" and "İ" or "ı"
+    as "i", which ``lower()`` alone keeps ("thouſand", "FİVE", "fıve")."""
     if word.isascii():
         return word.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return plain.lower().translate(_UNDECOMPOSED)
 
 
 def content_words(text: str) -> list[str]:

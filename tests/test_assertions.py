@@ -99,6 +99,7 @@ HEADLINE = "Putin hands over unique gifts to Kim Jong-un as russian visit wraps 
         ("The United States acted.", "The U.S. acted."),
         ("Foreign Minister Sergei Lavrov came.", "Sergei Lavrov, the foreign minister, came."),
         ("Zürich voted.", "Zurich voted."),
+        ("Minister Yıldız met Søren Hald in Łódź.", "Minister Yildiz met Soren Hald in Lodz."),  # no accent to take off
     ],
 )
 def test_a_name_written_another_way_is_found(statement: str, sentence: str) -> None:

@@ -78,6 +78,8 @@ def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, 
         ("a 5 kilometreſ walk", "a 5 kilometres walk"),
         ("the firſt meeting", "the first meeting"),
         ("FİVE ships", "five ships"),  # a dotted capital I matches "i"
+        ("fıve ships", "five ships"),  # so does a dotless i (it was read as the number 0)
+        ("twenty-fıve ships", "twenty-five ships"),
         ("a 5 \u212am race", "a 5 km race"),  # the Kelvin sign matches "k"
     ],
 )
