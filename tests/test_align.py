@@ -42,6 +42,7 @@ def _claims(event: dict) -> list[dict]:
         ("The index rose 0.8% in May.", "The index fell 0.8% in May.", "conflict"),
         ("Shares closed at a record in 2021.", "Shares closed at a record in 2019.", "conflict"),
         ("The delegations met in Paris.", "The delegations met in Lyon.", "apart"),
+        ("Putin had given Kim a tour of the Pacific Fleet.", "Kim is scheduled to tour the Pacific Fleet.", "apart"),
         ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
         ("The talks were constructive.", "Both sides called the talks useful.", "open"),
