@@ -76,7 +76,9 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
     index = Index()
     for n, text in enumerate(texts):
         words = sorted(set(text.split()))
-        for m, _ in index.top(words, MAX_CANDIDATES):
+        for m, shared in index.top(words, MAX_CANDIDATES):
+            if shared < 2:
+                break  # one word in common ("constructive") is two remarks, not one worded two ways
             if groups.root(m) == groups.root(n):
                 continue  # already on one disagreement: no need to compare
             if alone[n] is not None and alone[n] == alone[m]:

@@ -68,3 +68,12 @@ def seed_answer(seed: str) -> str:
     path = SEEDS / f"{seed}.txt"
     article = Article(path, path.read_text(encoding="utf-8").strip())
     return to_summary(load_annotation(FIXTURES / "annotated" / f"{seed}.json"), article.document).model_dump_json()
+
+
+def with_a_third_side(report: EventReport) -> EventReport:
+    """``report`` with a third side in its quote-wording disagreement (the second side's statements under
+    another wording): to show how three sides render."""
+    question = next(q for q in report.disagreements if q.kind == "quote_wording")
+    third = question.answers[1].model_copy(update={"answer": "timely and useful"})
+    changed = question.model_copy(update={"answers": [*question.answers, third]})
+    return report.model_copy(update={"questions": [changed if q is question else q for q in report.questions]})

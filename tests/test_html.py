@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import RECORDING, SEEDS, annotated_report
+from helpers import RECORDING, SEEDS, annotated_report, with_a_third_side
 from markupsafe import escape
 from playwright.sync_api import Browser, sync_playwright
 from typer.testing import CliRunner
@@ -414,7 +414,7 @@ def test_replayed_seeds_run_as_a_page_in_chromium(browser: Browser, tmp_path: Pa
 
 @needs_chromium
 def test_annotated_report_shows_disagreements_and_reveals_evidence(browser: Browser, tmp_path: Path) -> None:
-    report = annotated_report()
+    report = with_a_third_side(annotated_report())
     assert report.disagreements, "the hand annotations contain disagreements"
     texts = _seed_texts()
     path = tmp_path / "annotated.html"

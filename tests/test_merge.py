@@ -141,6 +141,19 @@ def test_each_quote_is_in_one_disagreement_at_most() -> None:
     assert found[0].question == "What exactly did Dmitry Peskov say?"
 
 
+def test_quotes_sharing_one_word_are_two_remarks() -> None:
+    """'very, very constructive' shares 'constructive' with the other wording of the visit, and nothing
+    else: it is another remark, not a third side of the wording disagreement."""
+    a, b = "timely, constructive, and beneficial.", "It was timely, useful and constructive."
+    reports = [
+        _quoting("s1", "Peskov", a),
+        _quoting("s2", "Peskov", b),
+        _quoting("s3", "Peskov", "very, very constructive"),
+    ]
+    (found,) = quote_variants(reports)
+    assert [side.answer for side in found.answers] == [a, b]
+
+
 def test_one_wording_of_several_sources_is_one_side() -> None:
     """Sources quoting alike are one side; a source alone with two wordings is no disagreement."""
     a = "We will hold talks on trade and energy in the capital"

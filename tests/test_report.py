@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import annotated_report
+from helpers import annotated_report, with_a_third_side
 from markdown_it import MarkdownIt
 from test_html import hostile_report
 
@@ -17,7 +17,7 @@ from summarizer.text import content_words
 
 
 def test_markdown_shows_the_sections_in_order_and_every_answer() -> None:
-    report = annotated_report()
+    report = with_a_third_side(annotated_report())
     text = render(report, "md")
     sections = ["In brief", "Timeline", "Where the sources disagree", "What the sources agree on"]
     sections += ["Reported by only some sources", "Sources"]
