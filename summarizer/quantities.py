@@ -103,6 +103,7 @@ _NUMERAL = re.compile(
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
     re.I,
 )
+_COUNTED = re.compile(r"\d\s*-?\s*$")  # a figure just before a word: the word is its unit
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -170,7 +171,11 @@ def quantities(text: str) -> frozenset[Quantity]:
         else:
             value = _WORD_NUMBERS.get(word_key(m.group(0)), 0)
         found.add(_read(masked, m.start(), m.end(), float(value)))
-    found.update(Quantity("ord", float(_ORDINALS[word_key(m.group(1))])) for m in _ORDINAL.finditer(masked))
+    found.update(
+        Quantity("ord", float(_ORDINALS[word_key(m.group(1))]))
+        for m in _ORDINAL.finditer(masked)
+        if not _COUNTED.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
+    )
     return frozenset(found)
 
 

@@ -25,6 +25,8 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("It began on 18 May.", {("day", 518.0, False)}),
         ("The next attempt is on September 28th.", {("day", 928.0, False)}),
         ("The 3rd quarter.", {("ord", 3.0, False)}),
+        ("A warm 40-second handshake.", {("time", 0.0, False)}),  # a duration: no "second" as an ordinal
+        ("His second term.", {("ord", 2.0, False)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
