@@ -99,9 +99,10 @@ class Facets:
 
     @cached_property
     def pins(self) -> frozenset[str]:
-        """Everything the statement pins down, as tokens: numbers, years, months and names."""
+        """Everything the statement pins down, as tokens: numbers, years, months and names. A count of one
+        or two is no pin: "the two leaders", "one of" are in claims about anything."""
         return frozenset(
-            [q.pin for q in self.numbers]
+            [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2)]
             + [f"year:{y}" for y in self.years]
             + [f"month:{m}" for m in self.months]
             + [f"name:{n}" for n in self.names]

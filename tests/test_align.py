@@ -49,6 +49,7 @@ def _claims(event: dict) -> list[dict]:
         ("The mark gained 0.8% against the euro.", "The mark slipped 0.8% against the euro.", "conflict"),
         ("The strike started at 6 a.m. on Tuesday.", "Staff walked out two days ago, stranding 40 ships.", "open"),
         ("The quake struck 10 km down.", "The depth was roughly six miles.", "open"),
+        ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
