@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,14 @@ def test_its_claims_are_the_articles_own_sentences_bounded_per_article(report: E
             texts[i.evidence.source][i.evidence.start : i.evidence.end] == i.evidence.text for i in items
         )
         assert source.grounding.dropped == 0
+
+
+def test_a_dateline_is_no_claim(report: EventReport) -> None:
+    """Dagens' "Sep.14 - 2023 9:33 PM CET" and Wions' "| 1 October 2023, Sunday |" have six tokens each,
+    and were claims (the first, a question of the seeds' report)."""
+    statements = [c.statement for s in report.sources for c in s.claims]
+    assert not [t for t in statements if "9:33 PM" in t or "2023, Sunday" in t]
+    assert all(len(re.findall(r"\b[a-z]+\b", t)) >= 2 for t in statements)
 
 
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
