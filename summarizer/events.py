@@ -50,14 +50,14 @@ from summarizer.embed import normalised, pair_dots
 from summarizer.groups import Groups, shared_share
 from summarizer.linkage import average_link
 from summarizer.names import TITLES, fold
-from summarizer.text import STOPWORDS, Document
+from summarizer.text import STOPWORDS, Document, is_prose
 
 if TYPE_CHECKING:
     from summarizer.embed import Embedder, Vectors
     from summarizer.load import Article
 
 LEAD_SENTENCES = 3  # sentences of the body read after the headline
-MIN_LEAD_WORDS = 6  # shorter lines (bylines, datelines, "Photo: …") are not the lead
+MIN_LEAD_WORDS = 6  # shorter lines (bylines, "Photo: …") are not the lead; nor are datelines (text.is_prose)
 WINDOW_DAYS = 21  # the dated articles of one event span at most this many days
 THRESHOLD = 0.55  # average similarity for articles to be one event
 NAME_WEIGHT = 0.6  # weight of the share of rare names two articles have in common
@@ -105,7 +105,7 @@ def lead(article: Article) -> str:
         text = doc.sentence_text(sentence).strip()
         if len(lines) > LEAD_SENTENCES or (text == title and title):
             continue
-        if len(text.split()) >= MIN_LEAD_WORDS:
+        if is_prose(text, MIN_LEAD_WORDS):
             lines.append(text)
         if len(lines) > LEAD_SENTENCES:
             break

@@ -17,20 +17,16 @@ across sources by meaning, exactly as it aligns a model's claims.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import rules_floor
 from summarizer.load import Article
 from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
-from summarizer.text import Document, Sentence
+from summarizer.text import Document, Sentence, is_prose
 
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 6  # shorter lines (bylines, captions, "Read more") are not claims
-_LOWER = re.compile(r"[a-z]+")
-_MARKS = ".,;:!?\"'“”‘’()[]|"
 LEAD = (0.3, 0.3, 0.2, 0.1, 0.1)  # bonus of the first sentences of the story, in order
 OTHERS = 50  # an article's sentences are compared with those of at most this many other articles
 
@@ -43,14 +39,7 @@ def extractive_reports(articles: list[Article], embedder: Embedder | None = None
 
 
 def _candidates(doc: Document) -> list[Sentence]:
-    return [s for s in doc.story if _prose(doc.sentence_text(s))]
-
-
-def _prose(text: str) -> bool:
-    """A sentence, not a line of page furniture: long enough, and with some lower-case words (a dateline
-    such as "Sep.14 - 2023 9:33 PM CET" or "| 1 October 2023, Sunday |" has none or one)."""
-    words = text.split()
-    return len(words) >= MIN_WORDS and sum(bool(_LOWER.fullmatch(w.strip(_MARKS))) for w in words) >= 2
+    return [s for s in doc.story if is_prose(doc.sentence_text(s), MIN_WORDS)]
 
 
 def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[Sentence]]:
