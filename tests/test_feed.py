@@ -24,7 +24,7 @@ from summarizer import summarize
 from summarizer.cli import app
 from summarizer.embed import WordLlama
 from summarizer.errors import InputError
-from summarizer.events import NOTHING_TO_COMPARE, group_articles
+from summarizer.events import NOTHING_TO_COMPARE, group_articles, lead
 from summarizer.feed import plan_feed, summarize_feed
 from summarizer.feed_schema import FeedReport, json_schema
 from summarizer.load import Article, load_folder
@@ -100,6 +100,14 @@ def test_two_articles_a_month_apart_about_the_summit_are_two_events() -> None:
     assert grouping.events == [[0, 1], [2, 3]]
     same_week = group_articles([*march, summit("24 March 2025", "Leaders agreed on a plan.", "a3")])
     assert same_week.events == [[0, 1, 2]]
+
+
+def test_a_dateline_is_not_read_as_the_lead() -> None:
+    loaded = load_folder(ROOT / "tests" / "data" / "feed" / "quake", None)
+    article = next(a for a in loaded.articles if a.id == "pacific-wire")
+    assert "Jun. 4, 2025 8:05 AM CLT" in article.text
+    read = lead(article).splitlines()
+    assert "CLT" not in lead(article) and read[1].startswith("TALCA, Chile")
 
 
 def test_a_lone_article_is_its_own_event_not_folded_into_a_neighbour(mixed: Path, tmp_path: Path) -> None:
