@@ -69,6 +69,12 @@ _GOVERNED_SKIP = frozenset(
 _NEGATION_STEMS = frozenset(
     "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails".split()
 )
+# Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
+# rescheduled).
+_OUTCOME_PHRASES = re.compile(
+    r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)|reschedul\w*)\b",
+    re.I,
+)
 _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|due to|to be held|next|upcoming|"
     r"forthcoming|coming|scheduled)\b|['’]ll\b",
@@ -137,7 +143,7 @@ def facets(text: str) -> Facets:
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
     months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
     weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(text))
-    words = re.findall(r"[A-Za-z]+", text)
+    words = re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text))
     stems = frozenset(w.lower()[:5] for w in words)
     first = re.match(r"\W*([A-Z][\w’'-]+)", text)
     opener = first.group(1).strip("’'").lower() if first else None
@@ -146,6 +152,11 @@ def facets(text: str) -> Facets:
     future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
     tense = "future" if future and not past else "past" if past and not future else None
     return Facets(numbers, years, months, weekdays, _names(text), tense, opener, _negated(text), stems)
+
+
+def _outcome_word(match: re.Match[str]) -> str:
+    """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"."""
+    return "cancelled" if match.group(1) else "postponed"
 
 
 def _season_years(text: str) -> frozenset[int]:

@@ -50,6 +50,8 @@ def _claims(event: dict) -> list[dict]:
         ("The strike started at 6 a.m. on Tuesday.", "Staff walked out two days ago, stranding 40 ships.", "open"),
         ("The quake struck 10 km down.", "The depth was roughly six miles.", "open"),
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
+        ("The talks were called off.", "The talks were pushed back to next week.", "conflict"),  # said in phrases
+        ("The session was rescheduled.", "The session was cancelled.", "conflict"),
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
