@@ -5,7 +5,8 @@ depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares"
 acres" one area, "€2m" and "2 million euros" one sum. So each number is read with its unit, converted
 to one unit per dimension (:data:`UNITS`), and compared only with numbers of the same dimension: "40
 ships" and "two days" say nothing against each other. A number said loosely ("about", "nearly", "more
-than") matches within a wider margin than an exact one.
+than") matches within a wider margin than an exact one. A count is read with what it counts when that is
+people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500 homes" are two figures.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -104,6 +105,17 @@ _NUMERAL = re.compile(
     re.I,
 )
 _COUNTED = re.compile(r"\d\s*-?\s*$")  # a figure just before a word: the word is its unit
+# Kinds of thing a count may count, where one figure of two kinds cannot be one answer ("3,500 residents
+# were evacuated" / "3,500 homes were evacuated"); read from the word after the number, or after one more.
+COUNTED: dict[str, str] = {
+    **dict.fromkeys(
+        "people persons residents inhabitants locals workers employees staff members passengers dockers voters "
+        "students pupils patients children adults soldiers troops fans visitors civilians migrants refugees".split(),
+        "people",
+    ),
+    **dict.fromkeys("homes houses households buildings dwellings apartments flats properties".split(), "dwellings"),
+}
+_COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -135,6 +147,7 @@ class Quantity:
     unit: str  # "n" (a count), "%", "pt", "ord", "day", or a dimension: length, area, mass, time, money:EUR…
     value: float  # in the dimension's unit (metres, square metres, kilograms, hours)
     loose: bool = False  # said loosely: "about", "nearly", "more than"
+    counts: str | None = None  # for a count, the kind of thing counted when it is one of COUNTED's
 
     @property
     def pin(self) -> str:
@@ -193,7 +206,14 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         if unit == "n" or dimension.startswith("money"):
             unit, value = dimension, value * size
     loose = before.rstrip().endswith(_HEDGES)
-    return Quantity(unit, round(value, 6), loose)
+    return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None)
+
+
+def _counts(text: str, end: int) -> str | None:
+    """The kind of thing counted by the number ending at ``end``: its next word's, or the one after."""
+    after = _COUNTED_NOUN.match(text, end)
+    words = [word_key(w) for w in after.groups() if w] if after else []
+    return next((COUNTED[w] for w in words if w in COUNTED), None)
 
 
 def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
@@ -209,6 +229,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
 
 
 def _match(x: Quantity, y: Quantity) -> bool:
+    if x.counts and y.counts and x.counts != y.counts:
+        return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
     if x.unit in ("day", "ord"):
         return x.value == y.value
     margin = LOOSE if x.loose or y.loose else EXACT if x.unit in ("n", "%", "pt") else CONVERTED

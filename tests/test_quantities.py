@@ -67,6 +67,9 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
         ("40 ships wait offshore.", "The strike began two days ago.", None),
         ("10 km down", "six miles down", None),  # converted: 3.5% apart
         ("€2m", "£2m", None),  # two currencies are not compared
+        ("Roughly 3,500 residents left.", "About 3,500 homes were evacuated.", "n"),  # people are not homes
+        ("Some 3,500 local residents left.", "Around 3,500 people must evacuate.", None),
+        ("About 4,000 dockers walked out.", "Nearly four thousand workers joined.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
