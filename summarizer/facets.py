@@ -80,7 +80,7 @@ _FUTURE = re.compile(
     r"forthcoming|coming|scheduled)\b|['’]ll\b",
     re.I,
 )
-_PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|had|was|were)\b", re.I)
+_PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "

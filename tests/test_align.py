@@ -52,6 +52,7 @@ def _claims(event: dict) -> list[dict]:
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
         ("The talks were called off.", "The talks were pushed back to next week.", "conflict"),  # said in phrases
         ("The session was rescheduled.", "The session was cancelled.", "conflict"),
+        ("He has already passed his medical.", "He will have a medical later this week.", "apart"),  # past / future
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
