@@ -5,10 +5,11 @@ one *question* when they answer the same thing, whether or not they agree. Both 
 average-link clustering over similarities that mix what an embedding model sees (the statements'
 and, when there are any, the topics' vectors) with the words the claims share:
 
-1. **Answers.** A pair's similarity is the cosine of the statements' vectors, raised when their
-   facets (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down. A pair whose
-   facets conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things
-   ("Paris" / "Lyon") can never share an answer: meaning alone is not allowed to merge it.
+1. **Answers.** A pair's similarity is the cosine of the statements' vectors (mixed with their
+   topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
+   (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down. A pair whose facets
+   conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" /
+   "Lyon") can never share an answer: meaning alone is not allowed to merge it.
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
    how many content words they share, with no such veto: "the talks were cancelled" and "the talks
    were postponed" are two answers to one question.
@@ -58,6 +59,7 @@ QUESTION_THRESHOLD = 0.35  # average similarity for answers to belong to one que
 CONTRADICTION_THRESHOLD = 0.3  # question similarity at which claims stating opposite outcomes join questions
 TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
 TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
+ANSWER_TOPIC_WEIGHT = 0.2  # its share in an answer similarity: two claims answering two questions are two answers
 WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in common
 EXACT_LIMIT = 300  # up to this many claims, every pair is compared
 PRUNE_MARGIN = 0.0  # beyond it, a pair this far below every threshold is dropped (it counts 0, not its score)
@@ -165,6 +167,8 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     pairs = _pairs(items, statements, words)
     ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T  # the pairs' two rows of items
     cosine = _cosines(statements, ends)
+    meaning = _mixed_rows(items, statements, topic_vectors, ANSWER_TOPIC_WEIGHT)  # what answers compare
+    answer_cosine = cosine if meaning is statements else _cosines(meaning, ends)
     question_edges = _question_edges(items, cosine, topic_vectors, words, pairs, ends)
     pinned = with_openers([facets(c.statement) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
@@ -172,7 +176,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
     together = shared_weights([f.pins - common for f in pinned], ends) > 0
     bonus = np.where(together, FACET_BONUS, 0.0).tolist()
-    closeness = [cos + extra for cos, extra in zip(cosine, bonus, strict=True)]
+    closeness = [cos + extra for cos, extra in zip(answer_cosine, bonus, strict=True)]
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
@@ -187,9 +191,10 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         # claims worded alike start as one answer: the first pairs average link would merge anyway
         wordings = [list(g) for _, g in groupby(range(n), key=lambda i: items[i].statement)]
         vetoed = [pair for pair, veto in zip(pairs, vetoes, strict=True) if veto]
-        answers = vector_link(statements, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
+        answers = vector_link(meaning, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
+        del meaning  # 250 MB at 120,000 claims: gone before the questions' rows are made
         # questions: statements and topics side by side, the shared words counted on the pairs compared
-        rows = _question_rows(items, statements, topic_vectors)
+        rows = _mixed_rows(items, statements, topic_vectors, TOPIC_WEIGHT)
         asked = np.array(list(question_edges), dtype=np.int64).reshape(-1, 2).T
         shared = dict(zip(question_edges, _cosines(rows, asked), strict=True))
         words_part = {pair: q - shared[pair] for pair, q in question_edges.items()}
@@ -290,19 +295,20 @@ def _question_edges(
     return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
 
 
-def _question_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None) -> Vectors:
-    """Rows whose dot products are the meaning part of :func:`_question_edges`: the statement and the
-    topic side by side, weighted; a claim without a topic stands in its statement for one (exact
-    between two claims with topics, and between two without)."""
-    if topics is None:
+def _mixed_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None, weight: float) -> Vectors:
+    """Rows whose dot products mix two claims' statements' cosine with their topics' (``weight`` of it):
+    the statement and the topic side by side, weighted; a claim without a topic stands in its statement
+    for one (exact between two claims with topics, and between two without). The meaning part of
+    :func:`_question_edges` with :data:`TOPIC_WEIGHT`."""
+    if topics is None or not weight:
         return statements
     width = statements.shape[1]
     rows = np.empty((len(items), 2 * width), dtype=np.float32)  # filled in place: 250 MB at 120,000 claims
-    np.multiply(statements, math.sqrt(1 - TOPIC_WEIGHT), out=rows[:, :width])
+    np.multiply(statements, math.sqrt(1 - weight), out=rows[:, :width])
     rows[:, width:] = statements
     topical = [i for i, c in enumerate(items) if c.topic]
     rows[topical, width:] = topics[topical]
-    rows[:, width:] *= np.float32(math.sqrt(TOPIC_WEIGHT))
+    rows[:, width:] *= np.float32(math.sqrt(weight))
     return rows
 
 
