@@ -47,6 +47,7 @@ from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
 from summarizer.groups import Groups, Index, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
+from summarizer.printable import paired
 from summarizer.text import content_words
 
 if TYPE_CHECKING:
@@ -369,7 +370,7 @@ def _bucket_keys(vectors: Vectors) -> list[list[int]]:
 def _embedded(embedder: Embedder, texts: list[str]) -> Vectors:
     """Each text's vector, each distinct text embedded once (outlets repeat wire copy word for word)."""
     distinct = list(dict.fromkeys(texts))
-    vectors = embedder.embed(distinct)
+    vectors = embedder.embed([paired(text) for text in distinct])  # a lone surrogate: no tokenizer takes it
     row = {text: k for k, text in enumerate(distinct)}
     return vectors[[row[text] for text in texts]]
 

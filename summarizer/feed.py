@@ -125,10 +125,10 @@ def articles_from(rows: Sequence[ArticleInput]) -> list[Article]:
         if isinstance(row, Article):
             articles.append(row)
             continue
-        text = str(row.get("text") or "").replace("\r\n", "\n").strip()
+        text = paired(str(row.get("text") or "")).replace("\r\n", "\n").strip()  # "\ud800" is no UTF-8
         source_id = ids.pop(0)
         article = Article(Path(str(row.get("url") or row.get("path") or source_id)), text, source_id)
-        stated = {k: _iso(row[k], source_id) if k == "published" else str(row[k])
+        stated = {k: _iso(row[k], source_id) if k == "published" else paired(str(row[k]))
                   for k in ("title", "outlet", "published") if row.get(k)}  # fmt: skip
         if row.get("url"):
             stated["path"] = paired(str(row["url"]))  # where the article is: its address

@@ -92,6 +92,13 @@ def test_group_claims_takes_mappings_and_puts_every_claim_in_exactly_one_group()
     assert all(g == sorted(g) for g in groups)
 
 
+def test_group_claims_takes_a_lone_surrogate() -> None:
+    """Valid in a JSON string, no tokenizer takes it: it was a TypeError out of the embedding."""
+    claims = [{"source": "a", "statement": "The strike began.", "topic": "When\ud800?"},
+              {"source": "b", "statement": "The strike began \udfff.", "topic": "When?"}]  # fmt: skip
+    assert group_claims(claims) == [[0, 1]]
+
+
 def test_group_claims_does_not_depend_on_the_order_of_the_sources() -> None:
     """The same claims listed in another order (sources shuffled) give the same groups."""
     claims = _claims(DEVSET["events"][1])

@@ -161,6 +161,10 @@ def test_articles_as_mappings_keep_what_they_state() -> None:
     rows[1]["published"] = "yesterday"  # not a date: one line naming the article, before any work
     with pytest.raises(InputError, match=r"^article [\w.-]+: published 'yesterday' is not a date as YYYY-MM-DD$"):
         plan_feed(rows)
+    rows[1] |= {"published": "2025-06-03", "text": rows[1]["text"] + " \ud800", "outlet": "Desk \udfff"}
+    # a lone surrogate (valid in JSON, no UTF-8) is a replacement character, not a crash
+    [article] = [a for a in plan_feed(rows).events[0].articles if a.id == rows[1]["id"]]
+    assert article.text.endswith("\ufffd") and article.info.outlet == "Desk \ufffd"
 
 
 def test_the_committed_feed_schema_matches_the_model() -> None:
