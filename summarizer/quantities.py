@@ -104,7 +104,7 @@ _NUMERAL = re.compile(
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
     re.I,
 )
-_COUNTED = re.compile(r"\d\s*-?\s*$")  # a figure just before a word: the word is its unit
+_AFTER_A_FIGURE = re.compile(r"\d\s*-?\s*$")  # a word right after a figure is its unit ("40-second")
 # Kinds of thing a count may count, where one figure of two kinds cannot be one answer ("3,500 residents
 # were evacuated" / "3,500 homes were evacuated"); read from the word after the number, or after one more.
 COUNTED: dict[str, str] = {
@@ -187,7 +187,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     found.update(
         Quantity("ord", float(_ORDINALS[word_key(m.group(1))]))
         for m in _ORDINAL.finditer(masked)
-        if not _COUNTED.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
+        if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
     return frozenset(found)
 
