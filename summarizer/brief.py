@@ -11,7 +11,8 @@ answers it rests on.
   too and say that the sources differ. A sentence that cites nothing is dropped, as is any that still
   fails when the re-asks run out.
 * **Assembled** with no model, or when none is asked for: the answers most sources agree on, then the
-  disagreements most sources take part in, each stated as disputed with who says what.
+  disagreements most sources take part in, each stated as disputed: every side's answer, with the
+  sources that give it.
 """
 
 from __future__ import annotations
@@ -69,8 +70,16 @@ def assembled_brief(questions: Sequence[Question], sources: Sequence[ArticleRepo
     for i in disputed:
         q = questions[i]
         sides = sorted({a for pair in q.conflicts for a in pair})[:3] or list(range(min(3, len(q.answers))))
-        said = "; ".join(f"{_who(q.answers[a].sources, names)} “{q.answers[a].answer.rstrip('. ')}”" for a in sides)
-        text = f"Disputed — {q.question.strip()} {said}."
+        # each side as its answer reads, with the sources giving it: not "X and Y say “…”", since an
+        # answer's words are one claim's (a model's, or one outlet's); a quotation's are its sources' own
+        marks = ("“", "”") if q.kind == "quote_wording" else ("", "")
+        answers = [q.answers[a].answer.strip().rstrip(". ") for a in sides]
+        said = " · ".join(
+            f"{marks[0]}{answer}{marks[1]} ({_names(q.answers[a].sources, names)})"
+            for a, answer in zip(sides, answers, strict=True)
+        )
+        asked = q.question.strip()
+        text = f"Disputed — {said}." if asked.rstrip(". ") in answers else f"Disputed — {asked} {said}."
         sentences.append(BriefSentence(text=text, cites=[(i, a) for a in sides], disputed=True))
     return Brief(by="rules", sentences=sentences) if sentences else None
 
@@ -80,10 +89,10 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?”\"'" else text + "."
 
 
-def _who(ids: Sequence[str], names: dict[str, str]) -> str:
+def _names(ids: Sequence[str], names: dict[str, str]) -> str:
+    """The sources' names as a list in prose: "Dagens, The Telegraph and Wions"."""
     named = [names.get(i, i) for i in ids]
-    joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return f"{joined} {'says' if len(named) == 1 else 'say'}"
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -118,7 +127,7 @@ def listing(questions: Sequence[Question], shown: Sequence[int], names: dict[str
         status = "DISPUTED: the answers conflict" if q.status == "disagreement" else q.status
         lines.append(f"Q{i + 1}. {q.question} ({status})")
         for a, answer in enumerate(q.answers):
-            lines.append(f"[{label(i, a)}] {answer.answer} — {_who(answer.sources, names).rsplit(' ', 1)[0]}")
+            lines.append(f"[{label(i, a)}] {answer.answer} — {_names(answer.sources, names)}")
             first: dict[str, str] = {}
             for statement in answer.statements:
                 first.setdefault(statement.evidence.source, statement.evidence.text)

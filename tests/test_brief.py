@@ -75,10 +75,20 @@ def test_without_brief_asked_the_brief_is_assembled_and_no_request_is_made() -> 
     assert len(agreed) == 4 and len(disputed) == 2
     strongest = report.questions[agreed[0].cites[0][0]]
     assert strongest.status == "consensus" and len(strongest.answers[0].sources) == 5
+    outlets = source_names([s.source for s in report.sources])
     for sentence in disputed:
         assert sentence.text.startswith("Disputed — ")
         (q, a), (q2, b) = sentence.cites
         assert q == q2 and report.questions[q].status == "disagreement" and (a, b) in report.questions[q].conflicts
+        for side in (a, b):  # each side's answer with its sources, not "X and Y say “…”" of one claim's words
+            answer = report.questions[q].answers[side]
+            named = [outlets[i] for i in answer.sources]
+            assert f"{answer.answer.rstrip('. ')} ({names(named)})" in sentence.text
+        assert " say “" not in sentence.text and " says “" not in sentence.text
+
+
+def names(named: list[str]) -> str:
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def test_the_extractive_engine_assembles_a_brief() -> None:
