@@ -70,9 +70,10 @@ _NEGATION_STEMS = frozenset(
     "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails".split()
 )
 # Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
-# rescheduled).
+# rescheduled); not "pushed back against" (resisted) nor "put off by" (deterred).
 _OUTCOME_PHRASES = re.compile(
-    r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)|reschedul\w*)\b",
+    r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)"
+    r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*)\b",
     re.I,
 )
 _FUTURE = re.compile(

@@ -52,6 +52,7 @@ def _claims(event: dict) -> list[dict]:
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
         ("The talks were called off.", "The talks were pushed back to next week.", "conflict"),  # said in phrases
         ("The session was rescheduled.", "The session was cancelled.", "conflict"),
+        ("Unions pushed back against the plan.", "The plan was cancelled.", "open"),  # resisted, not postponed
         ("He has already passed his medical.", "He will have a medical later this week.", "apart"),  # past / future
     ],
 )
