@@ -39,8 +39,6 @@ _ABBREVIATIONS = {
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
 WORD = re.compile(r"[A-Za-z0-9]+")
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
-_PLAIN_WORD = re.compile(r"[a-z]+")
-_MARKS = ".,;:!?\"'“”‘’()[]|"
 _LOWER_ONLY = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 STOPWORDS = frozenset(
     "the a an and or but of to in on at for with by from as is are was were be been being has have had "
@@ -281,8 +279,7 @@ def word_key(word: str) -> str:
 def is_prose(text: str, min_words: int) -> bool:
     """A sentence, not a line of page furniture: ``min_words`` words at least, two of them in lower case
     (a dateline such as "Sep.14 - 2023 9:33 PM CET" or "| 1 October 2023, Sunday |" has none or one)."""
-    words = text.split()
-    return len(words) >= min_words and sum(bool(_PLAIN_WORD.fullmatch(w.strip(_MARKS))) for w in words) >= 2
+    return len(text.split()) >= min_words and len(_LOWER_ONLY.findall(text)) >= 2
 
 
 def content_words(text: str) -> list[str]:
