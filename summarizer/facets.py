@@ -1,5 +1,5 @@
-"""Facets: what a statement pins down — numbers, dates, names, polarity — so that two answers can be
-compared on them without a model.
+"""Facets: what a statement pins down — numbers, dates, times of day, names, polarity — so that two
+answers can be compared on them without a model.
 
 Two statements that answer one question can be the same answer in other words ("about 4,000 dockers"
 / "nearly four thousand workers"), or different answers whose words barely differ ("the talks were
@@ -10,18 +10,19 @@ cancelled" / "the talks were not cancelled", "arrived in Paris" / "arrived in Ly
   negated and not the other, or opposite verbs ("rose" / "fell");
 * ``apart`` — they name different things (no name in common) and nothing says whether both can be
   true: kept as different answers, never merged silently;
-* ``same`` — a number, date or name in common and nothing against it: strong evidence of one answer;
+* ``same`` — a number, date, weekday, time of day or name in common and nothing against it: strong
+  evidence of one answer;
 * ``open`` — nothing either way: meaning (the embeddings, or the judge) decides.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities
+from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities, times_of_day
 from summarizer.text import word_key
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -33,11 +34,13 @@ _MONTH = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+_WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the weekend" / "late Saturday"
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|denying|refused|"
-    r"refuses|rejected|rejects|ruled out|rules out|no longer|yet to|failed to|fails to)\b|n['’]t\b",
+    r"refuses|rejected|rejects|ruled out|rules out|turn(?:ed|s|ing)? down|no longer|yet to|failed to|fails to)\b"
+    r"|n['’]t\b",
     re.I,
 )
 # Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
@@ -83,6 +86,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+_ACRONYMS = re.compile(r"[A-Z]{2,}s")
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
@@ -98,6 +102,7 @@ class Facets:
     years: frozenset[int]
     months: frozenset[int]
     weekdays: frozenset[str]
+    times: frozenset[int]  # times of day, minutes after midnight: a pin, never a clash ("23:40" / "23:45")
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
     tense: str | None  # "future" or "past" when the statement says so ("will visit" / "last visited")
     opener: str | None  # the capitalised first word: a name if some statement capitalises it inside
@@ -106,12 +111,14 @@ class Facets:
 
     @cached_property
     def pins(self) -> frozenset[str]:
-        """Everything the statement pins down, as tokens: numbers, years, months and names. A count of one
-        or two is no pin: "the two leaders", "one of" are in claims about anything."""
+        """Everything the statement pins down, as tokens: numbers, years, months, weekdays, times of day and
+        names. A count of one or two is no pin: "the two leaders", "one of" are in claims about anything."""
         return frozenset(
             [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2)]
             + [f"year:{y}" for y in self.years]
             + [f"month:{m}" for m in self.months]
+            + [f"weekday:{d}" for d in self.weekdays]
+            + [f"time:{t}" for t in self.times]
             + [f"name:{n}" for n in self.names]
         )
 
@@ -144,6 +151,8 @@ def facets(text: str) -> Facets:
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
     months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
     weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(text))
+    if _WEEKEND.search(text):
+        weekdays |= {"sat", "sun"}
     words = re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text))
     stems = frozenset(w.lower()[:5] for w in words)
     first = re.match(r"\W*([A-Z][\w’'-]+)", text)
@@ -152,7 +161,8 @@ def facets(text: str) -> Facets:
         opener = None
     future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
     tense = "future" if future and not past else "past" if past and not future else None
-    return Facets(numbers, years, months, weekdays, _names(text), tense, opener, _negated(text), stems)
+    times = times_of_day(text)
+    return Facets(numbers, years, months, weekdays, times, _names(text), tense, opener, _negated(text), stems)
 
 
 def _outcome_word(match: re.Match[str]) -> str:
@@ -182,7 +192,8 @@ def _names(text: str) -> frozenset[str]:
         before = text[: m.start()].rstrip()
         if not before or before.endswith((".", "!", "?", ":", "“", '"', "‘")):
             continue
-        word = m.group(0).strip(".’'").lower()
+        word = m.group(0).strip(".’'")
+        word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
         if word not in _NOT_NAMES and not _MONTH.fullmatch(word) and not _WEEKDAY.fullmatch(word):
             names.add(word)
     return frozenset(names)
@@ -192,12 +203,7 @@ def with_openers(items: list[Facets]) -> list[Facets]:
     """The facets of a batch of statements, each opener counted as a name where some statement of the
     batch capitalises the same word inside a sentence ("Lavrov will…" beside "…send Lavrov to…")."""
     known = {name for f in items for name in f.names}
-    return [
-        Facets(f.numbers, f.years, f.months, f.weekdays, f.names | {f.opener}, f.tense, None, f.negated, f.stems)
-        if f.opener in known
-        else f
-        for f in items
-    ]
+    return [replace(f, names=f.names | {f.opener}, opener=None) if f.opener in known else f for f in items]
 
 
 def compare(a: Facets, b: Facets) -> Relation:

@@ -11,8 +11,10 @@ people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500 homes" are t
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
 "17th-century"), a score ("52-48"), a point in time counted back ("two days ago") or a name
-("MeteoNord-3"). Dates are compared as dates (:mod:`summarizer.facets`); a day of a month named in words
-is kept as a ``day`` (month × 100 + day), which must match exactly.
+("MeteoNord-3"). Dates are compared as dates (:mod:`summarizer.facets`); a day of a month named in words,
+or in figures that read one way only ("9/28", "22/05"; not "12/03"), is kept as a ``day`` (month × 100
++ day), which must match exactly. Times of day are read apart (:func:`times_of_day`): they pin an answer
+down, but two of them ("23:40" / "23:45") do not make a clash.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 # Days of a month named in words: kept as a ``day``.
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
+_NUMERIC_DATE = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\b")  # 9/28, 22/05/2024; not 24/7
 # Numbers that belong to something else (see the module docstring).
 _NOT_QUANTITIES = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
@@ -99,6 +102,8 @@ _NOT_QUANTITIES = re.compile(
     r"|[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35
     re.I,
 )
+# A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
 _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
@@ -163,6 +168,9 @@ def quantities(text: str) -> frozenset[Quantity]:
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
             found.add(Quantity("day", float(number * 100 + int(m.group(day)))))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    for m in _NUMERIC_DATE.finditer(masked):
+        if (figures := _numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
+            found.add(Quantity("day", float(figures)))
     masked = _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _DIGIT_ORDINAL.finditer(masked):
         found.add(Quantity("ord", float(m.group(1))))
@@ -189,6 +197,27 @@ def quantities(text: str) -> frozenset[Quantity]:
         for m in _ORDINAL.finditer(masked)
         if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
+    return frozenset(found)
+
+
+def _numeric_day(first: int, second: int) -> int | None:
+    """A date written in figures as a ``day``, when only one order reads as one: 9/28 and 28/9 are 28
+    September; 12/03 is 12 March or 3 December, so nothing."""
+    orders = ((first, second), (second, first))
+    readings = {month * 100 + day for month, day in orders if 1 <= month <= 12 and 1 <= day <= 31}
+    return readings.pop() if len(readings) == 1 else None
+
+
+def times_of_day(text: str) -> frozenset[int]:
+    """The times of day ``text`` gives, in minutes after midnight ("3:41 a.m." and "03:41" are one)."""
+    found = set()
+    for m in _CLOCK.finditer(text):
+        hour, minute = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5) or 0)
+        half = (m.group(3) or "").lower()
+        if minute > 59 or hour > (12 if half else 24):
+            continue
+        hour = hour % 12 + (12 if half == "p" else 0) if half else hour % 24
+        found.add(hour * 60 + minute)
     return frozenset(found)
 
 

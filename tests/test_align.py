@@ -54,6 +54,12 @@ def _claims(event: dict) -> list[dict]:
         ("The session was rescheduled.", "The session was cancelled.", "conflict"),
         ("Unions pushed back against the plan.", "The plan was cancelled.", "open"),  # resisted, not postponed
         ("He has already passed his medical.", "He will have a medical later this week.", "apart"),  # past / future
+        ("It occurred around 23:40 on Saturday.", "Emergency services were alerted at 23:45 Saturday.", "same"),
+        ("It hit at 3:41 a.m. while people slept.", "Shaking started at 03:41, waking families.", "same"),
+        ("Halden recalls 84,000 Vista SUVs.", "Roughly 84k units of its top-selling SUV are recalled.", "same"),
+        ("The museum was raided at the weekend.", "The burglary happened late on Saturday.", "same"),
+        ("The next attempt is on 28 September.", "Liftoff is set for 9/28.", "same"),
+        ("The board turned down the offer.", "The board accepted the offer.", "conflict"),
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:

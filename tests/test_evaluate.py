@@ -143,7 +143,8 @@ def test_the_command_scores_an_alignment_dev_set() -> None:
 
 def test_the_merge_keeps_its_precision_on_the_dev_set() -> None:
     """Precision first (README): what the rules merge is mostly right. A floor under the measured figure
-    (0.888 answers since the topics weigh in the answers' similarity; 0.801 before)."""
+    (0.883 answers since times of day and weekdays pin answers down; 0.888 since the topics weigh in the
+    answers' similarity; 0.801 before)."""
     scores = score_alignment(json.loads((FIXTURES / "alignment" / "devset.json").read_text(encoding="utf-8")))
     answers = scores["answers"]
     assert answers.right / (answers.right + answers.wrong) >= 0.85

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.quantities import clash, quantities
+from summarizer.quantities import clash, quantities, times_of_day
 
 
 def _read(text: str) -> set[tuple[str, float, bool]]:
@@ -23,6 +23,8 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Police put the loot at 2 million euros.", {("money:EUR", 2_000_000.0, False)}),
         ("The depth was roughly six miles.", {("length", 9656.1, True)}),
         ("It began on 18 May.", {("day", 518.0, False)}),
+        ("The next decision is on 22/05/2024.", {("day", 522.0, False)}),  # one order reads as a date
+        ("Liftoff is set for 6:12 a.m. on 9/28.", {("day", 928.0, False)}),
         ("The next attempt is on September 28th.", {("day", 928.0, False)}),
         ("The 3rd quarter.", {("ord", 3.0, False)}),
         ("A warm 40-second handshake.", {("time", 0.0, False)}),  # a duration: no "second" as an ordinal
@@ -38,7 +40,8 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
     [
         "The strike started at 6 a.m. on Tuesday.",
         "Emergency services were alerted at 23:45.",
-        "The next decision is on 22/05.",
+        "The next decision is on 12/03.",  # 12 March or 3 December
+        "The desk is staffed 24/7.",
         "He is under contract through 2028-29.",
         "Owners of '21-'23 models should check.",
         "Roughly gold coins from the 1600s were stolen.",
@@ -50,6 +53,21 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
     assert _read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("It hit at 3:41 a.m. Monday.", {221}),
+        ("Shaking started at 03:41.", {221}),
+        ("Recorded at 08:41 UTC (03:41 local).", {521, 221}),
+        ("The first report came at 2:15 p.m.", {855}),
+        ("Doors open at 9.30pm, close at 12 a.m.", {1290, 0}),
+        ("The result was 52-48 at 25:10 on a 2.1-tonne scale.", set()),
+    ],
+)
+def test_times_of_day_are_read_in_minutes_after_midnight(text: str, minutes: set) -> None:
+    assert times_of_day(text) == minutes
 
 
 @pytest.mark.parametrize(
