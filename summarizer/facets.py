@@ -86,6 +86,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+_NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s")
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
@@ -201,9 +202,19 @@ def _names(text: str) -> frozenset[str]:
 
 def with_openers(items: list[Facets]) -> list[Facets]:
     """The facets of a batch of statements, each opener counted as a name where some statement of the
-    batch capitalises the same word inside a sentence ("Lavrov will…" beside "…send Lavrov to…")."""
-    known = {name for f in items for name in f.names}
-    return [replace(f, names=f.names | {f.opener}, opener=None) if f.opener in known else f for f in items]
+    batch capitalises the same word inside a sentence ("Lavrov will…" beside "…send Lavrov to…"), with
+    or without a possessive or a number after it."""
+    bare = {_bare(name) for f in items for name in f.names}
+    return [
+        replace(f, names=f.names | {f.opener}, opener=None) if f.opener and _bare(f.opener) in bare else f
+        for f in items
+    ]
+
+
+def _bare(name: str) -> str:
+    """A name less a possessive or a number after it, for telling an opener is one: "Valkenberg" is the
+    "Valkenberg's" of another statement, "MeteoNord-3" its "MeteoNord-"."""
+    return _NAME_SUFFIX.sub("", name)
 
 
 def compare(a: Facets, b: Facets) -> Relation:

@@ -13,7 +13,7 @@ from summarizer import group_claims
 from summarizer.align import align
 from summarizer.embed import WordLlama
 from summarizer.evaluate import score_alignment
-from summarizer.facets import compare, facets
+from summarizer.facets import compare, facets, with_openers
 
 DEVSET = json.loads((FIXTURES / "alignment" / "devset.json").read_text(encoding="utf-8"))
 
@@ -77,6 +77,19 @@ def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) 
 def test_opposite_outcomes_conflict_whichever_statement_comes_first(a: str, b: str) -> None:
     """A word with several opposites ("continue": ended, concluded, stopped...) is matched to each."""
     assert compare(facets(a), facets(b)) == compare(facets(b), facets(a)) == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Valkenberg keeps her post, Edvall said.", "The premier kept Valkenberg's cabinet intact."),
+        ("MeteoNord-3 is Aurel's heaviest payload so far.", "Its payload is the MeteoNord-3 weather satellite."),
+    ],
+)
+def test_a_first_word_is_a_name_another_statement_gives_with_a_possessive_or_a_number(a: str, b: str) -> None:
+    """Not "different names": the opener is the name the other statement gives inside a sentence."""
+    pinned = with_openers([facets(a), facets(b)])
+    assert compare(*pinned) != "apart"
 
 
 def test_a_year_is_a_date_not_a_number_and_spelled_numbers_count() -> None:
