@@ -70,11 +70,13 @@ _PLANES, _TABLES, _BUCKET = 12, 4, 16  # random hyperplanes per table, tables, c
 
 @dataclass(frozen=True)
 class ClaimText:
-    """What alignment needs of a claim: who said it, what, and (optionally) the question it answers."""
+    """What alignment needs of a claim: who said it, what, and (optionally) the question it answers and
+    the day its source was published (ISO), which "yesterday" and "on Tuesday" are read against."""
 
     source: str
     statement: str
     topic: str = ""
+    published: str = ""
 
 
 @dataclass
@@ -90,16 +92,24 @@ class Alignment:
 def group_claims(claims: Sequence[Any], *, embedder: Embedder | None = None) -> list[list[int]]:
     """The answer groups of ``claims``: lists of indices of claims that say the same thing.
 
-    Each claim is a mapping or an object with ``source``, ``statement`` and optionally ``topic``.
-    Every claim is in exactly one group (singletons included); no model is called.
+    Each claim is a mapping or an object with ``source``, ``statement`` and optionally ``topic`` and
+    ``published`` (its source's publication date, ISO). Every claim is in exactly one group (singletons
+    included); no model is called.
     """
     return align(claims, embedder=embedder, with_topics=False).answers
 
 
-def align(claims: Sequence[Any], *, embedder: Embedder | None = None, with_topics: bool = True) -> Alignment:
+def align(
+    claims: Sequence[Any],
+    *,
+    embedder: Embedder | None = None,
+    with_topics: bool = True,
+    published: Mapping[str, str | None] | None = None,
+) -> Alignment:
     """Answers, questions and conflicts among ``claims`` (see the module docstring); with ``with_topics``,
-    also the topics the judge's candidate groups are packed from (else each question is its own topic)."""
-    items = [_claim_text(c) for c in claims]
+    also the topics the judge's candidate groups are packed from (else each question is its own topic).
+    ``published`` gives each source's publication date (ISO), for claims that do not carry their own."""
+    items = [_claim_text(c, published or {}) for c in claims]
     order = sorted(range(len(items)), key=lambda i: (items[i].statement, items[i].source, items[i].topic, i))
     ordered = [items[i] for i in order]
     if embedder is None:
@@ -140,7 +150,7 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _claim_text(claim: Any) -> ClaimText:
+def _claim_text(claim: Any, published: Mapping[str, str | None]) -> ClaimText:
     if isinstance(claim, ClaimText):
         return claim
     get = claim.get if isinstance(claim, Mapping) else lambda name, default=None: getattr(claim, name, default)
@@ -151,7 +161,8 @@ def _claim_text(claim: Any) -> ClaimText:
     statement = get("statement", None)
     if source is None or not isinstance(statement, str):
         raise ValueError("each claim needs a source and a statement")
-    return ClaimText(str(source), statement, str(get("topic", "") or ""))
+    day = get("published", None) or published.get(str(source))
+    return ClaimText(str(source), statement, str(get("topic", "") or ""), str(day or ""))
 
 
 def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Alignment:
@@ -171,7 +182,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     meaning = _mixed_rows(items, statements, topic_vectors, ANSWER_TOPIC_WEIGHT)  # what answers compare
     answer_cosine = cosine if meaning is statements else _cosines(meaning, ends)
     question_edges = _question_edges(items, cosine, topic_vectors, words, pairs, ends)
-    pinned = with_openers([facets(c.statement) for c in items])
+    pinned = with_openers([facets(c.statement, c.published or None) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
@@ -236,8 +247,8 @@ def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool]) 
 def _relations(items: list[ClaimText], pinned: list[Facets], pairs: list[tuple[int, int]]) -> list[str]:
     """How each pair's facets relate, compared once per pair of distinct statements (outlets repeat
     wire copy word for word, and :func:`summarizer.facets.compare` is symmetric)."""
-    number: dict[str, int] = {}
-    key = [number.setdefault(c.statement, len(number)) for c in items]
+    number: dict[tuple[str, str], int] = {}
+    key = [number.setdefault((c.statement, c.published), len(number)) for c in items]
     known: dict[tuple[int, int], str] = {}
     found = []
     for i, j in pairs:

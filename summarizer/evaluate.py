@@ -205,7 +205,8 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
 
     scores = {"answers": Pairwise(), "questions": Pairwise(), "answers in a question": Pairwise()}
     for event in devset["events"]:
-        claims = [(q["id"], c) for q in event["questions"] for c in q["claims"]]
+        day = event.get("published")  # what the outlets' "yesterday" and "on Tuesday" are read against
+        claims = [(q["id"], dict(c, published=day)) for q in event["questions"] for c in q["claims"]]
         found = align([c for _, c in claims], embedder=embedder)
         answer = {i: a for a, group in enumerate(found.answers) for i in group}
         question = {a: q for q, group in enumerate(found.questions) for a in group}
@@ -213,7 +214,7 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
         scores["answers"].add(labels, [answer[i] for i in range(len(claims))])
         scores["questions"].add([qid for qid, _ in claims], [question[answer[i]] for i in range(len(claims))])
         for q in event["questions"]:
-            inner = align(q["claims"], embedder=embedder)
+            inner = align([dict(c, published=day) for c in q["claims"]], embedder=embedder)
             group = {i: a for a, members in enumerate(inner.answers) for i in members}
             scores["answers in a question"].add(
                 [c["answer"] for c in q["claims"]], [group[i] for i in range(len(q["claims"]))]

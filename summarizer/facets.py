@@ -17,12 +17,13 @@ cancelled" / "the talks were not cancelled", "arrived in Paris" / "arrived in Ly
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities, times_of_day
+from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
 from summarizer.text import word_key
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -104,6 +105,7 @@ class Facets:
     months: frozenset[int]
     weekdays: frozenset[str]
     times: frozenset[int]  # times of day, minutes after midnight: a pin, never a clash ("23:40" / "23:45")
+    days: frozenset[int]  # days said relative to the publication ("yesterday"), month × 100 + day: a pin only
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
     tense: str | None  # "future" or "past" when the statement says so ("will visit" / "last visited")
     opener: str | None  # the capitalised first word: a name if some statement capitalises it inside
@@ -120,6 +122,7 @@ class Facets:
             + [f"month:{m}" for m in self.months]
             + [f"weekday:{d}" for d in self.weekdays]
             + [f"time:{t}" for t in self.times]
+            + [f"day:{d}" for d in self.days]  # as a ``day`` quantity's pin: "yesterday" is "8 October"
             + [f"name:{n}" for n in self.names]
         )
 
@@ -146,8 +149,9 @@ class Facets:
 
 
 @lru_cache(maxsize=65536)
-def facets(text: str) -> Facets:
-    """The facets of ``text`` (remembered per process: outlets repeat their wordings)."""
+def facets(text: str, published: str | None = None) -> Facets:
+    """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
+    ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     numbers = quantities(text)
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
     months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
@@ -162,8 +166,16 @@ def facets(text: str) -> Facets:
         opener = None
     future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
     tense = "future" if future and not past else "past" if past and not future else None
-    times = times_of_day(text)
-    return Facets(numbers, years, months, weekdays, times, _names(text), tense, opener, _negated(text), stems)
+    times, day = times_of_day(text), _date(published)
+    days = days_said(text, day, ahead=tense == "future") if day else frozenset()
+    return Facets(numbers, years, months, weekdays, times, days, _names(text), tense, opener, _negated(text), stems)
+
+
+def _date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None  # a date that says nothing of the day ("2023-09"), or no date
 
 
 def _outcome_word(match: re.Match[str]) -> str:

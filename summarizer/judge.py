@@ -62,6 +62,12 @@ def claims_of(reports: list[ArticleReport]) -> list[GroundedClaim]:
     return [claim for report in reports for claim in report.claims]
 
 
+def published_of(reports: list[ArticleReport]) -> dict[str, str | None]:
+    """Each report's publication date (ISO, if known) by its source id: what its claims' relative dates
+    ("yesterday", "on Tuesday") are read against."""
+    return {report.source.id: report.source.published for report in reports}
+
+
 def candidate_groups(claims: list[GroundedClaim], alignment: Alignment, size: int = GROUP_SIZE) -> list[list[int]]:
     """Indices of claims to judge together: the alignment's topics, packed; none over ``size``.
 

@@ -27,7 +27,7 @@ from summarizer.align import Alignment, align, collection_paused
 from summarizer.compare import canonical_entities, date_mismatches, quote_variants
 from summarizer.facets import compare, conflict_kind, facets
 from summarizer.groups import Groups
-from summarizer.judge import Judgement, claims_of
+from summarizer.judge import Judgement, claims_of, published_of
 from summarizer.schemas import (
     Answer,
     ArticleReport,
@@ -69,7 +69,7 @@ def merge(
         canonical_entities(reports)
         claims = claims_of(reports)
         if alignment is None:
-            alignment = align(claims, embedder=embedder, with_topics=False)
+            alignment = align(claims, embedder=embedder, with_topics=False, published=published_of(reports))
         threshold = max(2, -(-len(reports) // 2))
         questions = _claim_questions(claims, alignment, judgement or Judgement(), threshold)
         questions += quote_variants(reports) + date_mismatches(reports)

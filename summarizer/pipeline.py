@@ -27,7 +27,7 @@ from summarizer.errors import ConfigError, ModelError, ReplayMissError
 from summarizer.extract import extract, regrounded
 from summarizer.extractive import extractive_reports
 from summarizer.ground import strictly
-from summarizer.judge import Judgement, claims_of
+from summarizer.judge import Judgement, claims_of, published_of
 from summarizer.judge import judge as judge_claims
 from summarizer.limits import Budget
 from summarizer.llm import Policy
@@ -139,7 +139,8 @@ async def summarize_loaded(
     if not reports:
         raise ModelError(f"no article could be summarized: {failed[0].reason}", attempts=len(failed))
     claims = claims_of(reports)
-    alignment = align(claims, embedder=meaning, with_topics=judge and run.client is not None)
+    with_topics = judge and run.client is not None
+    alignment = align(claims, embedder=meaning, with_topics=with_topics, published=published_of(reports))
     if judge and len(reports) > 1 and run.client is not None:
         judgement = await judge_claims(
             run.client, run.backend, run.prompts, claims, alignment, run.policy,

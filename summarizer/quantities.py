@@ -19,6 +19,7 @@ down, but two of them ("23:40" / "23:45") do not make a clash.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,12 @@ _NOT_QUANTITIES = re.compile(
 )
 # A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
+# A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{1,2}|[a-z]+)\s+days?\s+ago|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")  # Monday first, as date.weekday()
 _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
@@ -218,6 +225,28 @@ def times_of_day(text: str) -> frozenset[int]:
             continue
         hour = hour % 12 + (12 if half == "p" else 0) if half else hour % 24
         found.add(hour * 60 + minute)
+    return frozenset(found)
+
+
+def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozenset[int]:
+    """The days ``text`` names relative to ``published``, as ``day`` values (month × 100 + day):
+    "yesterday", "three days ago", "on Tuesday" (the last Tuesday up to ``published``, or with ``ahead``,
+    for a statement about what will happen, the next one from it)."""
+    found = set()
+    for m in _RELATIVE_DAY.finditer(text):
+        yesterday, today, _, count, weekday = m.groups()
+        if count is not None:
+            back = int(count) if count.isdigit() else _WORD_NUMBERS.get(count.lower())
+            if back is None or back != int(back):
+                continue  # "a few days ago", "half a day ago"
+            offset = -int(back)
+        elif weekday is not None:
+            gap = _WEEKDAYS.index(weekday.lower()) - published.weekday()
+            offset = gap % 7 if ahead else -(-gap % 7)
+        else:
+            offset = -1 if yesterday else 0 if today else 1
+        day = published + dt.timedelta(days=offset)
+        found.add(day.month * 100 + day.day)
     return frozenset(found)
 
 

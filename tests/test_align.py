@@ -112,6 +112,22 @@ def test_group_claims_takes_mappings_and_puts_every_claim_in_exactly_one_group()
     assert all(g == sorted(g) for g in groups)
 
 
+def test_relative_days_are_read_against_the_day_each_source_was_published() -> None:
+    """ "Yesterday" in an outlet of 9 October is "8 October" in another: with the dates, one answer."""
+    event = next(e for e in DEVSET["events"] if e["id"] == "e04-fisheries-summit")
+    claims = _claims(event)
+    said = [c["statement"] for c in claims]
+    yesterday, dated = said.index("The summit took place yesterday."), said.index("The meeting was held on 8 October.")
+
+    def together(groups: list[list[int]]) -> bool:
+        return any(yesterday in g and dated in g for g in groups)
+
+    assert not together(group_claims(claims))
+    assert together(group_claims([dict(c, published=event["published"]) for c in claims]))
+    by_source = {c["source"]: event["published"] for c in claims}
+    assert together(align_module.align(claims, published=by_source).answers)
+
+
 def test_group_claims_takes_a_lone_surrogate() -> None:
     """Valid in a JSON string, no tokenizer takes it: it was a TypeError out of the embedding."""
     claims = [{"source": "a", "statement": "The strike began.", "topic": "When\ud800?"},
@@ -248,7 +264,7 @@ def test_beyond_the_limit_each_claim_is_compared_with_a_bounded_number_of_others
 ) -> None:
     claims = [c for event in DEVSET["events"] for c in _claims(event)]
     monkeypatch.setattr(align_module, "EXACT_LIMIT", 0)
-    items = [align_module._claim_text(c) for c in claims]
+    items = [align_module._claim_text(c, {}) for c in claims]
     vectors = WordLlama().embed([c.statement for c in items])
     words = [frozenset(align_module.content_words(c.statement)) for c in items]
     pairs = list(align_module._pairs(items, vectors, words))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from summarizer.quantities import clash, quantities, times_of_day
+from summarizer.quantities import clash, days_said, quantities, times_of_day
 
 
 def _read(text: str) -> set[tuple[str, float, bool]]:
@@ -68,6 +70,22 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
 )
 def test_times_of_day_are_read_in_minutes_after_midnight(text: str, minutes: set) -> None:
     assert times_of_day(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead", "days"),
+    [
+        ("The summit took place yesterday.", False, {1008}),
+        ("The summit, held Tuesday, ended late.", False, {1008}),
+        ("The fire started three days ago.", False, {1006}),
+        ("It broke out 2 days ago, and again today.", False, {1007, 1009}),
+        ("The medical is set for Thursday.", True, {1010}),  # what will happen: the next Thursday
+        ("They met on Thursday.", False, {1003}),  # what happened: the last one
+        ("Talks resume tomorrow, a few days ago they stalled.", True, {1010}),
+    ],
+)
+def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead: bool, days: set) -> None:
+    assert days_said(text, dt.date(2024, 10, 9), ahead=ahead) == days  # a Wednesday
 
 
 @pytest.mark.parametrize(
