@@ -129,7 +129,7 @@ def align(
         answers=[answers[a] for a in rank],
         questions=[questions[q] for q in q_rank],
         topics=sorted(sorted(q_renumber[q] for q in t) for t in found.topics),
-        conflicts={tuple(sorted((renumber[a], renumber[b]))) for a, b in found.conflicts},  # type: ignore[misc]
+        conflicts={(min(renumber[a], renumber[b]), max(renumber[a], renumber[b])) for a, b in found.conflicts},
     )
 
 

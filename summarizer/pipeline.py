@@ -247,13 +247,14 @@ async def _extract_all(
     async def one(article: Article) -> ArticleReport | Problem:
         nonlocal done
         async with gate:
-            hit = run.store.get(article) if run.store is not None else None
+            store = run.store
+            hit = store.get(article) if store is not None else None
             result: ArticleReport | Problem
             if isinstance(hit, ArticleReport):
                 result = hit
-            elif isinstance(hit, Answered):  # the rules changed since it was cached: derived again, not asked
-                result = cleaned(await regrounded(article, hit))
-                run.store.put(article, result, hit)  # type: ignore[union-attr]  # a hit comes from the store
+            elif isinstance(hit, Answered) and store is not None:  # the rules changed since it was cached
+                result = cleaned(await regrounded(article, hit))  # derived again, not asked
+                store.put(article, result, hit)
                 result = result.model_copy(update={"cached": True})
             else:  # not cached: ask the model
                 try:
@@ -264,8 +265,8 @@ async def _extract_all(
                     result = Problem(path=article.info.path, reason=str(error))
                 else:
                     result = cleaned(report)
-                    if run.store is not None:
-                        run.store.put(article, result, answered)  # at once: a run killed later keeps it
+                    if store is not None:
+                        store.put(article, result, answered)  # at once: a run killed later keeps it
         done += 1
         if on_progress is not None:
             on_progress(article, done, len(articles))
