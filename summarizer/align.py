@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -153,16 +154,39 @@ def collection_paused() -> Iterator[None]:
 def _claim_text(claim: Any, published: Mapping[str, str | None]) -> ClaimText:
     if isinstance(claim, ClaimText):
         return claim
-    get = claim.get if isinstance(claim, Mapping) else lambda name, default=None: getattr(claim, name, default)
-    source = get("source", None)
+    get = claim.get if isinstance(claim, Mapping) else partial(_attribute, claim)
+    source = get("source")
     if source is None:  # a report's claim knows its source through its evidence
-        evidence = get("evidence", None)
-        source = getattr(evidence, "source", None)
-    statement = get("statement", None)
+        source = _attribute(get("evidence"), "source")
+    statement = get("statement")
     if source is None or not isinstance(statement, str):
         raise ValueError("each claim needs a source and a statement")
-    day = get("published", None) or published.get(str(source))
-    return ClaimText(str(source), statement, str(get("topic", "") or ""), str(day or ""))
+    day = get("published") or published.get(str(source))
+    return ClaimText(str(source), statement, str(get("topic") or ""), str(day or ""))
+
+
+def _attribute(thing: Any, name: str) -> Any:
+    """``thing.name``, or None. Read from the instance's fields when it has them: a pydantic model
+    without the attribute (a report's claim has no ``source`` nor ``published``) raises through its
+    own ``__getattr__``, 5 µs a claim, twice, for every claim of an event."""
+    fields = getattr(thing, "__dict__", None)
+    if fields is not None:
+        if name in fields:
+            return fields[name]
+        if not _defined(type(thing), name) and not getattr(thing, "__pydantic_extra__", None):
+            return None
+    return getattr(thing, name, None)
+
+
+_DEFINED: dict[tuple[type, str], bool] = {}
+
+
+def _defined(kind: type, name: str) -> bool:
+    """Whether the class or one of its bases defines ``name`` (a property, a method, a class field)."""
+    known = _DEFINED.get((kind, name))
+    if known is None:
+        known = _DEFINED[kind, name] = any(name in vars(base) for base in kind.__mro__)
+    return known
 
 
 def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Alignment:

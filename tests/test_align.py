@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 
 import pytest
 from helpers import FIXTURES
+from pydantic import BaseModel, ConfigDict
 
 import summarizer.align as align_module
 from summarizer import group_claims
@@ -126,6 +128,42 @@ def test_relative_days_are_read_against_the_day_each_source_was_published() -> N
     assert together(group_claims([dict(c, published=event["published"]) for c in claims]))
     by_source = {c["source"]: event["published"] for c in claims}
     assert together(align_module.align(claims, published=by_source).answers)
+
+
+def test_group_claims_takes_objects_as_it_takes_mappings() -> None:
+    """A dataclass, a class with a property and a pydantic model with extra fields are read the way their
+    mappings are (the fast path reads an instance's fields, and only those)."""
+
+    @dataclass
+    class Plain:
+        source: str
+        statement: str
+        published: str = ""
+
+    class Computed:
+        def __init__(self, source: str, statement: str):
+            self._source, self.statement = source, statement
+
+        @property
+        def source(self) -> str:
+            return self._source
+
+    class Extra(BaseModel):
+        model_config = ConfigDict(extra="allow")
+        statement: str
+
+    event = next(e for e in DEVSET["events"] if e["id"] == "e04-fisheries-summit")
+    day = event["published"]
+    claims = [{"source": c["source"], "statement": c["statement"], "published": day} for c in _claims(event)]
+    expected = group_claims(claims)
+    kinds = [
+        lambda c: Plain(c["source"], c["statement"], c["published"]),
+        lambda c: Extra(statement=c["statement"], source=c["source"], published=c["published"]),
+    ]
+    for kind in kinds:
+        assert group_claims([kind(c) for c in claims]) == expected
+    undated = group_claims([{"source": c["source"], "statement": c["statement"]} for c in claims])
+    assert group_claims([Computed(c["source"], c["statement"]) for c in claims]) == undated
 
 
 def test_group_claims_takes_a_lone_surrogate() -> None:
