@@ -130,6 +130,7 @@ COUNTED: dict[str, str] = {
     **dict.fromkeys("homes houses households buildings dwellings apartments flats properties".split(), "dwellings"),
 }
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
+_DIGIT = re.compile(r"\d")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -172,6 +173,8 @@ def quantities(text: str) -> frozenset[Quantity]:
     """The quantities ``text`` gives (see the module docstring)."""
     found: set[Quantity] = set()
     masked = text
+    if not _DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
+        return _in_words(_masked(text), found)
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
@@ -180,8 +183,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in _NUMERIC_DATE.finditer(masked):
         if (figures := _numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
             found.add(Quantity("day", float(figures)))
-    if _MAY_MASK.search(masked):  # the expression is slow, and most statements have nothing it finds
-        masked = _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _masked(masked)
     for m in _DIGIT_ORDINAL.finditer(masked):
         found.add(Quantity("ord", float(m.group(1))))
     masked = _DIGIT_ORDINAL.sub(lambda m: " " * len(m.group(0)), masked)
@@ -193,6 +195,18 @@ def quantities(text: str) -> frozenset[Quantity]:
             continue  # a year: a date facet
         value = float(f"{digits}.{fraction or 0}") * _SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
+    return _in_words(masked, found)
+
+
+def _masked(text: str) -> str:
+    """``text`` with the numbers that belong to something else blanked out (:data:`_NOT_QUANTITIES`)."""
+    if not _MAY_MASK.search(text):  # the expression is slow, and most statements have nothing it finds
+        return text
+    return _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
+    """``found`` with the numbers and ordinals ``masked`` spells out in words."""
     for m in _SPELLED.finditer(masked):
         head, scale = m.group(1), m.group(2)
         if scale:
