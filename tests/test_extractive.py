@@ -82,3 +82,22 @@ def test_the_report_validates_against_the_committed_schema(report: EventReport) 
 
     schema = json.loads((ROOT / "schemas" / "event_report.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(report.model_dump_json()), schema)
+
+
+def test_a_question_that_is_its_answers_own_words_is_not_shown_twice(report: EventReport) -> None:
+    """The extractive engine's claims have no question of their own: each is asked as itself. The
+    reports number such a question and show its words once, with the answer."""
+    from markupsafe import escape
+
+    from summarizer.report import render
+
+    echoed = [n for n, q in enumerate(report.questions, 1) if q.question in {a.answer for a in q.answers}]
+    assert echoed
+    text, md, html = render(report, "text"), render(report, "md"), render(report, "html")
+    for n in echoed:
+        q = report.questions[n - 1]
+        assert f"### Q{n}.\n" in md or f"- **Q{n}.** " in md
+        assert f"Q{n}. {q.question}" not in md
+        assert f"Q{n}. {q.question[:25]}" not in text
+        assert f'<span class="q">{escape(q.question)}</span>' not in html  # the card's heading: its number
+    assert '<span class="q">' in html  # a question of its own ("What exactly did Peskov say?") is shown

@@ -148,6 +148,19 @@ def source_labels(report: EventReport) -> dict[str, str]:
     return source_names([s.source for s in report.sources])
 
 
+def asked(question: Question) -> str:
+    """The question as shown with its answers; nothing when it is one of their own words (a claim with
+    no question of its own, as the extractive engine's, is asked as itself), shown with the answers."""
+    text = question.question.strip()
+    return "" if text.rstrip(". ") in {a.answer.strip().rstrip(". ") for a in question.answers} else text
+
+
+def heading(number: int, question: Question) -> str:
+    """ "Q3. Where did Putin go after the meeting?", or "Q3." when the question is an answer's words."""
+    text = asked(question)
+    return f"Q{number}. {text}" if text else f"Q{number}."
+
+
 def kind_label(question: Question) -> str:
     return (question.kind or "disagreement").replace("_", " ")
 

@@ -36,6 +36,7 @@ from markupsafe import Markup
 
 from summarizer.report.common import (
     Moment,
+    asked,
     brief_lines,
     brief_title,
     conflict_note,
@@ -140,6 +141,7 @@ class _Question:
     anchor: str  # element id of its card
     number: int  # among the report's questions, 1-based: what the brief cites (Q3A)
     question: Question
+    asked: str  # the question as shown: nothing when it is one of its answers' own words
     answers: list[_Answer]
     note: str | None  # which answers conflict, when not all of them do
     silent: list[_Chip]  # the sources that give no answer
@@ -240,7 +242,7 @@ class _Builder:
             against = [letter(j) for j in conflicts_with(q, i)]
             answers.append(_Answer(letter(i), a, self.chips(a.sources), quotes, more, against))
         quiet = self.chips(silent(self.report, q))
-        return _Question(f"q{number}", number, q, answers, conflict_note(q), quiet)
+        return _Question(f"q{number}", number, q, asked(q), answers, conflict_note(q), quiet)
 
     def brief(self) -> list[_Sentence]:
         return [

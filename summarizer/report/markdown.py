@@ -23,6 +23,7 @@ from summarizer.report.common import (
     dropped_note,
     engine_line,
     footer,
+    heading,
     is_singleton,
     kind_label,
     letter,
@@ -66,7 +67,7 @@ def markdown(report: EventReport) -> str:
     if not report.consensus:
         out += ["None.", ""]
     for q in report.consensus:
-        out += [f"### Q{number[id(q)]}. {md(q.question)}", ""]
+        out += [f"### {md(heading(number[id(q)], q))}", ""]
         for i, a in enumerate(q.answers):
             out += _answer(a, labels, total, "" if i == 0 else "Also, compatible: ")
         out += _silent(report, q, labels)
@@ -75,7 +76,7 @@ def markdown(report: EventReport) -> str:
         out += ["None.", ""]
     for q in report.partial:
         if not is_singleton(q):
-            out += [f"### Q{number[id(q)]}. {md(q.question)}", ""]
+            out += [f"### {md(heading(number[id(q)], q))}", ""]
             for i, a in enumerate(q.answers):
                 out += _answer(a, labels, total, f"{letter(i)}. " if len(q.answers) > 1 else "")
             out += _silent(report, q, labels)
@@ -119,7 +120,7 @@ def _singletons(questions: list[Question], labels: dict[str, str], number: dict[
     out = ["### Reported by one source", ""] if questions else []
     for q in questions:
         a = q.answers[0]
-        out += [f"- **Q{number[id(q)]}. {md(q.question)}** {md(a.answer)} — *{_label(labels, a.sources[0])}*", ""]
+        out += [f"- **{md(heading(number[id(q)], q))}** {md(a.answer)} — *{_label(labels, a.sources[0])}*", ""]
         for e, focus in proofs(a):
             out += [f"  > {md(quoted(e, focus=focus))} — *{_label(labels, e.source)}*", ""]
     return out
@@ -127,7 +128,7 @@ def _singletons(questions: list[Question], labels: dict[str, str], number: dict[
 
 def _disagreement(q: Question, number: int, labels: dict[str, str], total: int) -> list[str]:
     head = f"*{kind_label(q)} · {len(q.answers)} answers · {decided_label(q)}*"
-    out = [f"### Q{number}. {md(q.question)}", "", head, ""]
+    out = [f"### {md(heading(number, q))}", "", head, ""]
     note = conflict_note(q)
     if note:
         out += [note, ""]

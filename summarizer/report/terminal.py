@@ -16,6 +16,7 @@ from rich.text import Text
 
 from summarizer.printable import cleaned, printable
 from summarizer.report.common import (
+    asked,
     brief_lines,
     brief_title,
     by_source,
@@ -25,6 +26,7 @@ from summarizer.report.common import (
     dropped_note,
     engine_line,
     footer,
+    heading,
     kind_label,
     letter,
     proofs,
@@ -134,7 +136,7 @@ def _disagreement(number: int, q: Question, report: EventReport, labels: dict[st
     quiet = _silent(report, q, labels)
     caption = "\n".join(x for x in [note or "", *quiet] if x)
     table = Table(
-        title=escape(f"Q{number}. {q.question}  [{kind_label(q)}, {decided_label(q)}]"),
+        title=escape(f"{heading(number, q)}  [{kind_label(q)}, {decided_label(q)}]"),
         title_justify="left",
         caption=escape(caption) if caption else None,
         caption_justify="left",
@@ -160,7 +162,7 @@ def _questions(
     if not questions:
         return Group(Rule(title), Text("None."))
     table = Table(expand=True, show_lines=True)
-    table.add_column("Question", ratio=3)
+    table.add_column("Question", ratio=3 if any(asked(q) for q in questions) else 1)  # else numbers only
     table.add_column("Answer (sources)", ratio=4)
     table.add_column("Evidence", ratio=6)
     total = len(report.sources)
@@ -172,9 +174,7 @@ def _questions(
             answers.append(f"{mark}{a.answer} [{_sources(a, labels, total)}]")
             evidence += _each_source(a, labels)
         answers += _silent(report, q, labels)
-        table.add_row(
-            escape(f"Q{numbers[id(q)]}. {q.question}"), escape("\n".join(answers)), escape("\n".join(evidence))
-        )
+        table.add_row(escape(heading(numbers[id(q)], q)), escape("\n".join(answers)), escape("\n".join(evidence)))
     return Group(Rule(title), table)
 
 
