@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from summarizer.names import WEEKDAYS
 from summarizer.text import word_key
 
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
@@ -112,7 +113,6 @@ _RELATIVE_DAY = re.compile(
     r"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{1,2}|[a-z]+)\s+days?\s+ago|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
-_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")  # Monday first, as date.weekday()
 _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
@@ -261,7 +261,7 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
                 continue  # "a few days ago", "half a day ago"
             offset = -int(back)
         elif weekday is not None:
-            gap = _WEEKDAYS.index(weekday.lower()) - published.weekday()
+            gap = WEEKDAYS.index(f"{weekday.lower()}day") - published.weekday()
             offset = gap % 7 if ahead else -(-gap % 7)
         else:
             offset = -1 if yesterday else 0 if today else 1
