@@ -89,6 +89,14 @@ _PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|wa
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 _NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s")
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s\b|['’]s\b)?(?:[-‐‑ ]?(\d{1,3}))?\b")
+# a run of capitalised words (Co-operation, MeteoNord), lower-case connectors inside, a number after
+_CAPITALISED_RUN = re.compile(
+    r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|de|des|du|la|le|der|von)\s+)*[A-Z][\w’'-]*)*)(?:[-‐‑ ](\d{1,3})\b)?"
+)
+_RUN_WORD = re.compile(r"[A-Z][\w’'-]*|\b[a-z]+\b")
+_NUMBERED = re.compile(r"(.*[A-Za-z])[-‐‑](\d{1,3})")
+_CONNECTORS = frozenset("of for and de des du la le der von".split())
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
@@ -111,6 +119,7 @@ class Facets:
     opener: str | None  # the capitalised first word: a name if some statement capitalises it inside
     negated: frozenset[str]  # four-letter stems a negation governs ("not resigned" -> "resi")
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
+    text: str = ""  # the statement, for what is read only when needed (its acronyms)
 
     @cached_property
     def pins(self) -> frozenset[str]:
@@ -143,6 +152,12 @@ class Facets:
         return frozenset(n[:5] for n in self.names if len(n) >= 5)
 
     @cached_property
+    def acronyms(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The acronyms the statement writes, and those its names spell (:func:`_abbreviations`); read
+        only for two statements with no name in common, to tell whether one is the other's acronym."""
+        return _abbreviations(self.text)
+
+    @cached_property
     def opposites(self) -> frozenset[str]:
         """Every stem that states the opposite of a stem of this statement."""
         return frozenset().union(*(_OPPOSITE.get(stem, frozenset()) for stem in self.stems))
@@ -168,7 +183,37 @@ def facets(text: str, published: str | None = None) -> Facets:
     tense = "future" if future and not past else "past" if past and not future else None
     times, day = times_of_day(text), _date(published)
     days = days_said(text, day, ahead=tense == "future") if day else frozenset()
-    return Facets(numbers, years, months, weekdays, times, days, _names(text), tense, opener, _negated(text), stems)
+    names, negated = _names(text), _negated(text)
+    return Facets(numbers, years, months, weekdays, times, days, names, tense, opener, negated, stems, text)
+
+
+def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The acronyms ``text`` writes ("IMF", "MN-3", "UN's"), and those its capitalised names spell: the
+    capitals of each run of capitalised words and of its shorter runs ("International Monetary Fund",
+    "Organisation for Economic Co-operation and Development", "MeteoNord-3"), with and without a number
+    that ends the run. Outlets write one name both ways."""
+    acronyms = {
+        key + number
+        for m in _ACRONYM.finditer(text)
+        if (key := m.group(1).lower()) not in _NOT_NAMES
+        for number in {"", m.group(2) or ""}
+    }
+    spelled: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in _RUN_WORD.findall(run.group(1)) if w.lower() not in _CONNECTORS]
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        number = run.group(2) or ""
+        numbered = _NUMBERED.fullmatch(words[-1]) if words else None
+        if numbered:  # "MeteoNord-3"
+            words[-1], number = numbered.group(1), numbered.group(2)
+        capitals = ["".join(c for c in w if c.isupper()).lower() for w in words]
+        for start in range(len(capitals)):
+            for end in range(start + 1, len(capitals) + 1):
+                key = "".join(capitals[start:end])
+                if 2 <= len(key) <= 6:
+                    spelled.update({key, key + number} if end == len(capitals) else {key})
+    return frozenset(acronyms), frozenset(spelled - acronyms)
 
 
 def _date(published: str | None) -> dt.date | None:
@@ -293,5 +338,9 @@ def _opposed(a: Facets, b: Facets) -> bool:
 
 
 def _share_name(a: Facets, b: Facets) -> bool:
-    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim')."""
-    return bool(a.names & b.names or a.name_prefixes & b.name_prefixes)
+    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim') and acronyms ('IMF' /
+    'International Monetary Fund')."""
+    if a.names & b.names or a.name_prefixes & b.name_prefixes:
+        return True
+    (written_a, spelled_a), (written_b, spelled_b) = a.acronyms, b.acronyms
+    return bool(written_a & (written_b | spelled_b) or written_b & spelled_a)

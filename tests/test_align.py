@@ -94,6 +94,46 @@ def test_a_first_word_is_a_name_another_statement_gives_with_a_possessive_or_a_n
     assert compare(*pinned) != "apart"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The IMF cut its growth forecast to 2.9%.", "The International Monetary Fund cut its forecast to 2.9%."),
+        ("The EU imposed tariffs on steel.", "Steel now faces European Union tariffs."),
+        ("Its payload is the MeteoNord-3 weather satellite.", "MN-3 will monitor North Atlantic storms."),
+        ("The OECD lowered its outlook.", "The Organisation for Economic Co-operation and Development lowered it."),
+        ("The talks were held at UN headquarters.", "The talks were held at the United Nations in New York."),
+    ],
+)
+def test_an_acronym_and_its_name_spelled_out_are_one_name(a: str, b: str) -> None:
+    """Not "different names": one outlet writes the acronym, another spells it out."""
+    assert compare(facets(a), facets(b)) != "apart"
+    assert compare(facets(b), facets(a)) != "apart"
+
+
+def test_an_answer_given_with_an_acronym_and_with_the_name_spelled_out_is_one_answer() -> None:
+    claims = [
+        {"source": "a", "statement": "The IMF cut its global growth forecast to 2.9% for next year."},
+        {
+            "source": "b",
+            "statement": "The International Monetary Fund lowered its world growth forecast for next year to 2.9%.",
+        },
+        {"source": "c", "statement": "The World Bank kept its forecast unchanged."},
+    ]
+    assert group_claims(claims) == [[0, 1], [2]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The IMF cut its growth forecast.", "The World Bank cut its growth forecast."),
+        ("The talks were held in Paris.", "The talks were held in Lyon."),
+        ("The satellite MN-3 will monitor storms.", "The Kestrel Orbital satellite will monitor storms."),
+    ],
+)
+def test_different_names_stay_apart_whatever_their_capitals(a: str, b: str) -> None:
+    assert compare(facets(a), facets(b)) == "apart"
+
+
 def test_a_year_is_a_date_not_a_number_and_spelled_numbers_count() -> None:
     pinned = facets("In 2019 some two million people voted, 3.5% more than half a million in 1990.")
     assert pinned.years == {2019, 1990}
