@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from summarizer.names import Vocabulary, date_word, missing_names, name_runs, speakers, tokens
 from summarizer.text import STOPWORDS, content_words, word_key
@@ -227,8 +228,7 @@ _NEW_CLAUSE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Placed:
+class _Placed(NamedTuple):
     word: str
     stem: str
     clause: int  # a new clause starts after ";" or after "," and a conjunction
@@ -241,17 +241,24 @@ def _placed(text: str) -> tuple[_Placed, ...]:
     """The content words of ``text`` in order, adverbs left out; a name by its first five letters
     ("Kenya" ~ "Kenyan")."""
     words = tokens(text)
+    marks = [(m.start(), m.end()) for m in _NEW_CLAUSE.finditer(text)]  # where clauses start, in order
     out = []
-    clause = 0
+    clause = mark = 0
     for i, word in enumerate(words):
-        clause += bool(i and _NEW_CLAUSE.search(text, words[i - 1].end, word.end))
-        plain = _NOT_ALNUM.sub("", word.key)
+        if i:  # a new clause between the previous word and this one
+            while mark < len(marks) and marks[mark][0] < words[i - 1].end:
+                mark += 1
+            clause += mark < len(marks) and marks[mark][1] <= word.end
+        key = word.key
+        plain = key if key.isascii() and key.isalnum() else _NOT_ALNUM.sub("", key)
         if len(plain) < 2 or plain in STOPWORDS or plain.endswith("ly"):
             continue
-        before = [w.key for w in words[max(0, i - 2) : i]]
-        if len(before) == 2 and before[1].endswith("ly"):  # "was quickly"
-            before = before[:1]
-        auxiliary = before[-1] if before else ""
+        if i == 0:
+            auxiliary = ""
+        elif i > 1 and words[i - 1].key.endswith("ly"):  # "was quickly"
+            auxiliary = words[i - 2].key
+        else:
+            auxiliary = words[i - 1].key
         stem = plain[:5] if word.capitalized else plain[:6]
         verb = word.key.endswith("ed") or auxiliary in _AUXILIARIES
         by = i + 1 < len(words) and words[i + 1].key == "by"

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from summarizer.text import STOPWORDS, word_key
 
@@ -63,9 +64,9 @@ _ADJECTIVE_ENDS = frozenset("n an ian ean ese i ish ic ns ans ians eans ern".spl
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a text, with its offsets."""
+class Token(NamedTuple):
+    """A word of a text, with its offsets. A named tuple: a sentence's words are made for every claim
+    checked against it, and a tuple is made several times faster than a frozen dataclass."""
 
     text: str
     start: int
