@@ -17,11 +17,15 @@ The same pair of runs with the judge step on is printed as an extra figure.
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import re
 import shutil
 import threading
 import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -50,79 +54,121 @@ def make_articles(folder: Path, count: int = ARTICLES) -> dict[str, str]:
 
 
 class AnnotatedServer:
-    """ThreadingHTTPServer on loopback: each request answered after ``delay`` seconds, in its own thread."""
+    """A ThreadingHTTPServer on loopback, in a process of its own: each request answered after ``delay``
+    seconds, in its own thread. Its own process because a server is not the client's work: in the
+    client's process its threads would take the interpreter's lock from the client at every request,
+    and its JSON work would be timed as the client's. Its counts are read over HTTP (``GET /stats``)."""
 
     def __init__(self, answers: dict[str, str], delay: float = DELAY):
         self.answers = answers
         self.delay = delay
-        self.lock = threading.Lock()
-        self.requests = 0
-        self.in_flight = 0
-        self.peak = 0
-        self.unknown = 0
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length") or 0)) or b"{}")
-                with owner.lock:
-                    owner.requests += 1
-                    owner.in_flight += 1
-                    owner.peak = max(owner.peak, owner.in_flight)
-                try:
-                    time.sleep(owner.delay)
-                    content = owner.answer(body)
-                finally:
-                    with owner.lock:
-                        owner.in_flight -= 1
-                payload = {
-                    "id": "bench", "object": "chat.completion", "created": 0, "model": "bench-annotated",
-                    "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": content}}],
-                    "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-                }  # fmt: skip
-                data = json.dumps(payload).encode()
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        class Server(ThreadingHTTPServer):
-            request_queue_size = 64  # more than the 8 requests that arrive together
-            daemon_threads = True
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def answer(self, body: dict[str, Any]) -> str:
-        user = next((m["content"] for m in body.get("messages", []) if m.get("role") == "user"), "")
-        found = ARTICLE_ID.search(user if isinstance(user, str) else json.dumps(user))
-        if found and found.group(1) in self.answers:
-            return self.answers[found.group(1)]
-        with self.lock:
-            self.unknown += 1
-        return json.dumps({"conflicts": []})  # the judge step: no conflicts
+        self.port = 0
+        self.process: BaseProcess | None = None
+        self.final: dict[str, int] | None = None  # the counts when the server stopped
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def stats(self) -> dict[str, int]:
+        if self.final is not None:
+            return self.final
+        with _DIRECT.open(f"http://127.0.0.1:{self.port}/stats", timeout=10) as response:
+            found: dict[str, int] = json.loads(response.read())
+        return found
+
+    @property
+    def requests(self) -> int:
+        return self.stats()["requests"]
+
+    @property
+    def peak(self) -> int:
+        return self.stats()["peak"]
+
+    @property
+    def unknown(self) -> int:
+        return self.stats()["unknown"]
 
     def reset(self) -> None:
-        with self.lock:
-            self.requests = self.peak = self.unknown = 0
+        _DIRECT.open(f"http://127.0.0.1:{self.port}/reset", timeout=10).close()
 
     def __enter__(self) -> AnnotatedServer:
-        self.thread.start()
+        context = mp.get_context("spawn")  # not fork: the client may have threads running
+        receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_serve, args=(self.answers, self.delay, send), daemon=True)
+        self.process.start()
+        self.port = receive.recv()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
+        if self.process is not None:
+            self.final = self.stats()
+            self.process.terminate()
+            self.process.join(timeout=5)
+
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never through a proxy
+
+
+def _serve(answers: dict[str, str], delay: float, send: Connection) -> None:
+    """The server process: answers ``answers`` after ``delay`` seconds; sends its port, then serves."""
+    lock = threading.Lock()
+    counts = {"requests": 0, "in_flight": 0, "peak": 0, "unknown": 0}
+
+    def answer(body: dict[str, Any]) -> str:
+        user = next((m["content"] for m in body.get("messages", []) if m.get("role") == "user"), "")
+        found = ARTICLE_ID.search(user if isinstance(user, str) else json.dumps(user))
+        if found and found.group(1) in answers:
+            return answers[found.group(1)]
+        with lock:
+            counts["unknown"] += 1
+        return json.dumps({"conflicts": []})  # the judge step: no conflicts
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _send(self, payload: object) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            if self.path == "/reset":
+                with lock:
+                    counts.update(requests=0, peak=0, unknown=0)
+            with lock:
+                self._send(dict(counts))
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers.get("content-length") or 0)) or b"{}")
+            with lock:
+                counts["requests"] += 1
+                counts["in_flight"] += 1
+                counts["peak"] = max(counts["peak"], counts["in_flight"])
+            try:
+                time.sleep(delay)
+                content = answer(body)
+            finally:
+                with lock:
+                    counts["in_flight"] -= 1
+            self._send({
+                "id": "bench", "object": "chat.completion", "created": 0, "model": "bench-annotated",
+                "choices": [{"index": 0, "finish_reason": "stop",
+                             "message": {"role": "assistant", "content": content}}],
+                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            })  # fmt: skip
+
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 128  # more than the requests that arrive together (64 in the feed)
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), Handler)
+    send.send(server.server_address[1])
+    server.serve_forever()
 
 
 def main() -> None:
