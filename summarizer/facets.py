@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 
+from summarizer.names import DEMONYMS
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
 from summarizer.text import word_key
 
@@ -97,6 +98,7 @@ _CAPITALISED_RUN = re.compile(
 _RUN_WORD = re.compile(r"[A-Z][\w’'-]*|\b[a-z]+\b")
 _NUMBERED = re.compile(r"(.*[A-Za-z])[-‐‑](\d{1,3})")
 _CONNECTORS = frozenset("of for and de des du la le der von".split())
+_COUNTRIES = frozenset(DEMONYMS.values())
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
@@ -150,6 +152,12 @@ class Facets:
     def name_prefixes(self) -> frozenset[str]:
         """The first five letters of the longer names: one name in two spellings ("jong-un" / "jong")."""
         return frozenset(n[:5] for n in self.names if len(n) >= 5)
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The countries its names are the adjectives of ("french" -> "france"), or name themselves."""
+        bare = (_NAME_SUFFIX.sub("", name) for name in self.names)
+        return frozenset(DEMONYMS.get(name, name) for name in bare if name in DEMONYMS or name in _COUNTRIES)
 
     @cached_property
     def acronyms(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -338,9 +346,9 @@ def _opposed(a: Facets, b: Facets) -> bool:
 
 
 def _share_name(a: Facets, b: Facets) -> bool:
-    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim') and acronyms ('IMF' /
-    'International Monetary Fund')."""
-    if a.names & b.names or a.name_prefixes & b.name_prefixes:
+    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim'), a country's adjective
+    ('French' / 'France's') and acronyms ('IMF' / 'International Monetary Fund')."""
+    if a.names & b.names or a.name_prefixes & b.name_prefixes or a.countries & b.countries:
         return True
     (written_a, spelled_a), (written_b, spelled_b) = a.acronyms, b.acronyms
     return bool(written_a & (written_b | spelled_b) or written_b & spelled_a)

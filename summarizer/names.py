@@ -5,9 +5,9 @@
   because it opens the sentence.
 * :func:`missing_names` lists the names of a statement that a sentence does not have. A name matches
   up to case, accents and possessives; a country may stand as its adjective ("Chile" / "Chilean",
-  "Ukraine" / "Ukrainian"); a transliteration may differ in its vowels only ("Kim Jung Un" / "Kim Jong
-  Un", never "Kim Jong-il" nor "Kim Jong-dae"); an acronym stands for the words it abbreviates ("WFP" /
-  "UN World Food Programme"). Words are whole: "item" is not in "items".
+  "Ukraine" / "Ukrainian", "France" / "French"); a transliteration may differ in its vowels only ("Kim
+  Jung Un" / "Kim Jong Un", never "Kim Jong-il" nor "Kim Jong-dae"); an acronym stands for the words it
+  abbreviates ("WFP" / "UN World Food Programme"). Words are whole: "item" is not in "items".
 * :func:`speakers` finds who is said to speak ("Kim Yo Jong, the sister of Kim Jong Un, said …").
 
 Grounding uses these rules rather than :func:`summarizer.compare.same_name`, which merges spellings
@@ -55,6 +55,17 @@ _ABBREVIATIONS = {
     "uk": ("united kingdom", "british", "britain"),
     "un": ("united nations",),
 }  # abbreviations whose letters the words they stand for do not spell ("EU" / "European Commission")
+# countries whose adjective the rule of same_word does not find (it finds Chile / Chilean, Korea / Korean)
+DEMONYMS = {
+    "french": "france", "swiss": "switzerland", "dutch": "netherlands", "greek": "greece", "spanish": "spain",
+    "polish": "poland", "turkish": "turkey", "danish": "denmark", "finnish": "finland", "norwegian": "norway",
+    "thai": "thailand", "irish": "ireland", "scottish": "scotland", "welsh": "wales", "english": "england",
+    "peruvian": "peru", "laotian": "laos", "burmese": "myanmar", "filipino": "philippines", "british": "britain",
+    "afghan": "afghanistan", "portuguese": "portugal", "lebanese": "lebanon", "congolese": "congo",
+    "belgian": "belgium", "emirati": "emirates", "kazakh": "kazakhstan", "uzbek": "uzbekistan",
+    "panamanian": "panama", "honduran": "honduras", "cypriot": "cyprus", "montenegrin": "montenegro",
+    "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "turkmen": "turkmenistan",
+}  # fmt: skip
 _COUNTRY_ENDS = frozenset(["", "a", "e", "o", "y", "ia", "en"])
 _ADJECTIVE_ENDS = frozenset("n an ian ean ese i ish ic ns ans ians eans ern".split())
 
@@ -172,8 +183,8 @@ def _name_word(text: str, word: Token, previous: Token | None, following: Token 
 
 def same_word(a: str, b: str) -> bool:
     """Folded words ``a`` (a statement's) and ``b`` (a sentence's, capitalized) spell one name."""
-    if a == b:
-        return True
+    if a == b or DEMONYMS.get(a) == b or DEMONYMS.get(b) == a:
+        return True  # French / France
     if min(len(a), len(b)) < 3:
         return False
     n = 0

@@ -102,10 +102,12 @@ def test_a_first_word_is_a_name_another_statement_gives_with_a_possessive_or_a_n
         ("Its payload is the MeteoNord-3 weather satellite.", "MN-3 will monitor North Atlantic storms."),
         ("The OECD lowered its outlook.", "The Organisation for Economic Co-operation and Development lowered it."),
         ("The talks were held at UN headquarters.", "The talks were held at the United Nations in New York."),
+        ("The plan was rejected by the French government.", "The plan was rejected by France's government."),
+        ("Talks were hosted by the Swiss government.", "Talks were hosted by Switzerland."),
     ],
 )
-def test_an_acronym_and_its_name_spelled_out_are_one_name(a: str, b: str) -> None:
-    """Not "different names": one outlet writes the acronym, another spells it out."""
+def test_an_acronym_or_a_country_s_adjective_is_one_name_with_the_name(a: str, b: str) -> None:
+    """Not "different names": one outlet writes the acronym or the adjective, another the name."""
     assert compare(facets(a), facets(b)) != "apart"
     assert compare(facets(b), facets(a)) != "apart"
 
@@ -127,6 +129,7 @@ def test_an_answer_given_with_an_acronym_and_with_the_name_spelled_out_is_one_an
     [
         ("The IMF cut its growth forecast.", "The World Bank cut its growth forecast."),
         ("The talks were held in Paris.", "The talks were held in Lyon."),
+        ("Talks were hosted by the Swiss government.", "Talks were hosted by Norway."),
         ("The satellite MN-3 will monitor storms.", "The Kestrel Orbital satellite will monitor storms."),
     ],
 )

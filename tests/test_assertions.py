@@ -92,6 +92,8 @@ HEADLINE = "Putin hands over unique gifts to Kim Jong-un as russian visit wraps 
         ("Mr Macron spoke.", "Emmanuel Macron spoke."),
         ("The Chilean quake.", "A quake hit Chile."),
         ("Ukrainian forces.", "Ukraine's forces."),
+        ("The French government rejected it.", "France rejected it."),
+        ("Talks hosted by Switzerland.", "The Swiss hosted the talks."),
         ("Russia's Far East.", "Far Eastern Russia."),
         ("The WFP warned.", "The UN World Food Programme warned."),
         ("The US acted.", "The United States acted."),
@@ -114,6 +116,7 @@ def test_a_name_written_another_way_is_found(statement: str, sentence: str) -> N
         ("Maria Alvarez spoke.", "Marta Alvarez spoke.", ["Maria Alvarez"]),
         ("Slovakia voted.", "Slovenia voted.", ["Slovakia"]),
         ("Troops went to Austria.", "Troops went to Australia.", ["Austria"]),
+        ("The French government rejected it.", "Spain rejected it.", ["French"]),
         ("Items were handed to Itemia.", "Notable items were handed over.", ["Itemia"]),
     ],
 )
