@@ -154,10 +154,14 @@ class Facets:
         return frozenset(n[:5] for n in self.names if len(n) >= 5)
 
     @cached_property
+    def bare_names(self) -> frozenset[str]:
+        """The names less a possessive or a number after them: "Iran's" is the name "Iran"."""
+        return frozenset(_bare(name) for name in self.names)
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         """The countries its names are the adjectives of ("french" -> "france"), or name themselves."""
-        bare = (_NAME_SUFFIX.sub("", name) for name in self.names)
-        return frozenset(DEMONYMS.get(name, name) for name in bare if name in DEMONYMS or name in _COUNTRIES)
+        return frozenset(DEMONYMS.get(n, n) for n in self.bare_names if n in DEMONYMS or n in _COUNTRIES)
 
     @cached_property
     def acronyms(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -346,9 +350,12 @@ def _opposed(a: Facets, b: Facets) -> bool:
 
 
 def _share_name(a: Facets, b: Facets) -> bool:
-    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim'), a country's adjective
-    ('French' / 'France's') and acronyms ('IMF' / 'International Monetary Fund')."""
-    if a.names & b.names or a.name_prefixes & b.name_prefixes or a.countries & b.countries:
+    """A name in common, allowing for spellings ('jong-un' / 'jong', 'kim'), possessives ('Iran's' /
+    'Iran'), a country's adjective ('French' / 'France') and acronyms ('IMF' / 'International Monetary
+    Fund'). Only for telling names apart: a name shared this way pins nothing."""
+    if a.names & b.names or a.name_prefixes & b.name_prefixes or a.bare_names & b.bare_names:
+        return True
+    if a.countries & b.countries:
         return True
     (written_a, spelled_a), (written_b, spelled_b) = a.acronyms, b.acronyms
     return bool(written_a & (written_b | spelled_b) or written_b & spelled_a)

@@ -104,10 +104,12 @@ def test_a_first_word_is_a_name_another_statement_gives_with_a_possessive_or_a_n
         ("The talks were held at UN headquarters.", "The talks were held at the United Nations in New York."),
         ("The plan was rejected by the French government.", "The plan was rejected by France's government."),
         ("Talks were hosted by the Swiss government.", "Talks were hosted by Switzerland."),
+        ("They praised Iran's restraint.", "They praised the restraint shown by Iran."),
     ],
 )
-def test_an_acronym_or_a_country_s_adjective_is_one_name_with_the_name(a: str, b: str) -> None:
-    """Not "different names": one outlet writes the acronym or the adjective, another the name."""
+def test_an_acronym_a_possessive_or_a_country_s_adjective_is_one_name_with_the_name(a: str, b: str) -> None:
+    """Not "different names": one outlet writes the acronym, the possessive or the adjective, another
+    the name."""
     assert compare(facets(a), facets(b)) != "apart"
     assert compare(facets(b), facets(a)) != "apart"
 
