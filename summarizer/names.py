@@ -97,13 +97,19 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=16)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text``: letters and digits, apostrophes inside ("Kim's"); "U.S." is one word."""
-    text = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " " * (len(m.group(1)) // 2), text)
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " " * (len(m.group(1)) // 2), text)
     found = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+        if word.isalnum():  # most words: no apostrophe, so no possessive
+            key = word.lower() if word.isascii() else fold(word)
+            bare = word
+        else:
+            key = fold(word)
+            bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
         acronym = len(bare) >= 2 and bare.isupper() and bare.isalpha()
-        found.append(Token(word, m.start(), m.end(), fold(word), bare, word[:1].isupper(), acronym))
+        found.append(Token(word, m.start(), m.end(), key, bare, word[:1].isupper(), acronym))
     return tuple(found)
 
 
