@@ -324,12 +324,19 @@ def read_metadata(text: str) -> dict[str, str | None]:
     """Title, outlet, author and publication date where the text states them."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     head = lines[:12]
-    published = next((d for d in map(_date_line, head) if d), None)
+    dates: dict[str, str | None] = {}  # a line is read as a dateline once (dateparser: milliseconds a line)
+
+    def dated(line: str) -> str | None:
+        if line not in dates:
+            dates[line] = _date_line(line)
+        return dates[line]
+
+    published = next((d for d in map(dated, head) if d), None)
     title = next(
         (
             line
             for line in head
-            if len(line.split()) >= 4 and not is_furniture(line) and not _date_line(line) and not _AUTHOR.match(line)
+            if len(line.split()) >= 4 and not is_furniture(line) and not dated(line) and not _AUTHOR.match(line)
         ),
         None,
     )
