@@ -91,13 +91,13 @@ _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 _NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s\b|['’]s\b)?(?:[-‐‑ ]?(\d{1,3}))?\b")
-# a run of capitalised words (Co-operation, MeteoNord), lower-case connectors inside, a number after
+_CONNECTORS = frozenset("of for and de des du la le der von".split())  # inside a name: "Bank of England"
+# a run of capitalised words (Co-operation, MeteoNord), connectors inside, a number after
 _CAPITALISED_RUN = re.compile(
-    r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|de|des|du|la|le|der|von)\s+)*[A-Z][\w’'-]*)*)(?:[-‐‑ ](\d{1,3})\b)?"
+    rf"\b([A-Z][\w’'-]*(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)*[A-Z][\w’'-]*)*)(?:[-‐‑ ](\d{{1,3}})\b)?"
 )
 _RUN_WORD = re.compile(r"[A-Z][\w’'-]*|\b[a-z]+\b")
 _NUMBERED = re.compile(r"(.*[A-Za-z])[-‐‑](\d{1,3})")
-_CONNECTORS = frozenset("of for and de des du la le der von".split())
 _COUNTRIES = frozenset(DEMONYMS.values())
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
