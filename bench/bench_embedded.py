@@ -17,7 +17,7 @@ Sampling is greedy (temperature 0, fixed seed), so both sides generate the same 
 says so when they do not. Other work on the machine comes and goes, so the two sides alternate
 (pipeline, direct, pipeline, direct) and the best pass of each is compared; every pass is printed.
 
-``python bench/bench_embedded.py server`` (needs ``pip install 'llama-cpp-python[server]'``) compares
+``python bench/bench_embedded.py server`` (needs the ``[bench]`` extra: ``pip install -e '.[local,bench]'``) compares
 the in-process path with the same GGUF behind ``llama_cpp.server`` on seed 004, bound (performance
 issue) wall(embedded) / wall(server) <= 1.0:
 
@@ -145,7 +145,7 @@ def versus_server() -> None:
         import llama_cpp.server.app  # noqa: F401 - its dependencies are the [server] extra's
         from llama_cpp import Llama
     except ImportError as missing:
-        note(f"skipped: {missing}; pip install 'llama-cpp-python[server]'")
+        note(f"skipped: {missing}; pip install -e '.[local,bench]'")
         return
     default_model()
     folder = scratch("server-seed")
