@@ -199,7 +199,9 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
     """How :func:`summarizer.align.align` groups each event's claims, against the hand labels.
 
     ``answers``: pairs of claims of one event in one answer; ``questions``: in one question;
-    ``answers in a question``: answer groups scored within each labelled question only.
+    ``answers in a question``: answer groups scored within each labelled question only;
+    ``sentences as claims``: the answers again, each claim given as the source sentence it was written
+    from and with no topic, as the extractive engine gives its claims (when the dev set has sentences).
     """
     from summarizer.align import align
 
@@ -212,6 +214,10 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
         question = {a: q for q, group in enumerate(found.questions) for a in group}
         labels = [f"{qid}/{c['answer']}" for qid, c in claims]
         scores["answers"].add(labels, [answer[i] for i in range(len(claims))])
+        if all(c.get("sentence") for _, c in claims):
+            sentences = align([dict(c, statement=c["sentence"], topic="") for _, c in claims], embedder=embedder)
+            group = {i: a for a, members in enumerate(sentences.answers) for i in members}
+            scores.setdefault("sentences as claims", Pairwise()).add(labels, [group[i] for i in range(len(claims))])
         scores["questions"].add([qid for qid, _ in claims], [question[answer[i]] for i in range(len(claims))])
         for q in event["questions"]:
             inner = align([dict(c, published=day) for c in q["claims"]], embedder=embedder)

@@ -137,8 +137,29 @@ def test_the_command_scores_an_alignment_dev_set() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert [line.split()[0] for line in lines] == ["answers", "questions", "answers"]
+    assert [line.split()[0] for line in lines] == ["answers", "questions", "answers", "sentences"]
     assert all("precision" in line and "F1" in line for line in lines)
+
+
+def test_sentences_as_claims_are_scored_from_the_sentences_with_no_topic() -> None:
+    """The extractive engine's claims are the articles' sentences: the dev set's sentences stand in
+    for them. Two claims of one answer whose statements say it alike, and whose sentences do not
+    (one gives the figure, the other what the strike looks like), are one answer as statements and two
+    as sentences."""
+    claim = {"source": "a", "topic": "How many?", "answer": "x"}
+    devset = {"events": [{"id": "e", "published": "2024-03-12", "questions": [{"id": "q", "claims": [
+        dict(claim, statement="About 4,000 dockworkers are on strike.",
+             sentence="Nearly 4,000 dockworkers walked off the job at the container terminals."),
+        dict(claim, source="b", statement="About 4,000 dockworkers are on strike.",
+             sentence="Cranes stood idle along the north quay, where the walkout began."),
+    ]}]}]}  # fmt: skip
+    scores = score_alignment(devset)
+    assert scores["answers"].right == 1
+    assert (scores["sentences as claims"].right, scores["sentences as claims"].missed) == (0, 1)
+    without = {"events": [{**devset["events"][0], "questions": [{"id": "q", "claims": [
+        {k: v for k, v in c.items() if k != "sentence"} for c in devset["events"][0]["questions"][0]["claims"]
+    ]}]}]}  # fmt: skip
+    assert "sentences as claims" not in score_alignment(without)
 
 
 def test_the_merge_keeps_its_precision_on_the_dev_set() -> None:
