@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from summarizer.names import DEMONYMS
+from summarizer.names import CONNECTORS, DEMONYMS
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
 from summarizer.text import word_key
 
@@ -91,7 +91,9 @@ _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 _NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s\b|['’]s\b)?(?:[-‐‑ ]?(\d{1,3}))?\b")
-_CONNECTORS = frozenset("of for and de des du la le der von".split())  # inside a name: "Bank of England"
+# inside the name an acronym spells: a name's connectors, and "and" ("Organisation for Economic
+# Co-operation and Development"), which grounding's names do not join across ("Kim and Putin")
+_CONNECTORS = CONNECTORS | {"and"}
 # a run of capitalised words (Co-operation, MeteoNord), connectors inside, a number after
 _CAPITALISED_RUN = re.compile(
     rf"\b([A-Z][\w’'-]*(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)*[A-Z][\w’'-]*)*)(?:[-‐‑ ](\d{{1,3}})\b)?"

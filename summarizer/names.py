@@ -47,7 +47,8 @@ _COMMON = STOPWORDS | frozenset(
     "nor neither either one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
     "fifty hundred hundreds thousand thousands million millions billion billions dozen dozens".split()
 )  # words capitalized only because they open a sentence
-_CONNECTORS = frozenset("of for de du da del der den van von al el la le bin ibn".split())
+# small words inside one name: "Bank of England", "Palais des Nations", "Ludwig van Beethoven"
+CONNECTORS = frozenset("of for de des du da del der den van von al el la le bin ibn".split())
 _ABBREVIATIONS = {
     "eu": ("european", "europe"),
     "us": ("united states", "american", "america"),
@@ -160,7 +161,7 @@ def name_runs(text: str, common: frozenset[str] = frozenset()) -> tuple[tuple[To
             current.append(word)
         elif current and _syllable(text, previous, word):
             current.append(word)  # "Jong-un", "Jong-il": a syllable of a transliterated name
-        elif current and word.key in _CONNECTORS and following is not None and following.capitalized:
+        elif current and word.key in CONNECTORS and following is not None and following.capitalized:
             continue  # "University of Uppsala"
         elif current:
             runs.append(tuple(current))
@@ -227,7 +228,7 @@ class Vocabulary:
     @classmethod
     def _make(cls, text: str) -> Vocabulary:
         words = tokens(text)
-        initials = ["".join(w.text[0] for w in run if w.key not in _CONNECTORS).upper() for run in name_runs(text)]
+        initials = ["".join(w.text[0] for w in run if w.key not in CONNECTORS).upper() for run in name_runs(text)]
         return cls(
             keys={w.key for w in words},
             capitalized={w.key for w in words if w.capitalized},
@@ -237,10 +238,10 @@ class Vocabulary:
         )
 
     def has_name(self, run: Sequence[Token]) -> bool:
-        letters = "".join(w.text[0] for w in run if w.key not in _CONNECTORS).upper()
+        letters = "".join(w.text[0] for w in run if w.key not in CONNECTORS).upper()
         if len(run) > 1 and letters in self.acronyms:
             return True  # "United States" where the sentence has "US"
-        return all(w.key in _CONNECTORS or self._has_word(w) for w in run)
+        return all(w.key in CONNECTORS or self._has_word(w) for w in run)
 
     def _has_word(self, word: Token) -> bool:
         if word.acronym and (word.bare in self.acronyms or any(word.bare in i for i in self.initials)):

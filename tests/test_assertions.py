@@ -118,6 +118,7 @@ def test_a_name_written_another_way_is_found(statement: str, sentence: str) -> N
         ("Troops went to Austria.", "Troops went to Australia.", ["Austria"]),
         ("The French government rejected it.", "Spain rejected it.", ["French"]),
         ("Items were handed to Itemia.", "Notable items were handed over.", ["Itemia"]),
+        ("They met at the Palais des Nations.", "They met in Geneva.", ["Palais des Nations"]),  # one name
     ],
 )
 def test_a_different_name_is_missing(statement: str, sentence: str, missing: list[str]) -> None:
