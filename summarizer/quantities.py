@@ -2,11 +2,13 @@
 
 Outlets give one figure in their own units and roundings: "10 km" and "roughly six miles" are one
 depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares" and "almost 30,000
-acres" one area, "€2m" and "2 million euros" one sum. So each number is read with its unit, converted
-to one unit per dimension (:data:`UNITS`), and compared only with numbers of the same dimension: "40
-ships" and "two days" say nothing against each other. A number said loosely ("about", "nearly", "more
-than") matches within a wider margin than an exact one. A count is read with what it counts when that is
-people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500 homes" are two figures.
+acres" one area, "€2m" and "2 million euros" one sum, "magnitude 6.8" and "a 6.8-magnitude quake" one
+earthquake (a magnitude is not a count: "killed 2,000" says nothing of "magnitude 7"). So each number
+is read with its unit, converted to one unit per dimension (:data:`UNITS`), and compared only with
+numbers of the same dimension: "40 ships" and "two days" say nothing against each other. A number said
+loosely ("about", "nearly", "more than") matches within a wider margin than an exact one. A count is read
+with what it counts when that is people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500
+homes" are two figures.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -57,7 +59,14 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["yen"], ("money:JPY", 1.0)),
     **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
     **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
+    **dict.fromkeys(["magnitude", "on the richter scale"], ("magnitude", 1.0)),  # an earthquake's "6.8-magnitude"
 }
+# A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
+# about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".
+_MAGNITUDE_BEFORE = re.compile(
+    r"magnitude(?:\s+(?:of|at|was|is|as|to|revised|upgraded|downgraded|put|given|measured|estimated)){0,3}"
+    r"(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|over|more than|at least))?\s*-?\s*$"
+)
 _CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 
@@ -284,6 +293,8 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         if unit == "n" or dimension.startswith("money"):
             unit, value = dimension, value * size
     loose = before.rstrip().endswith(_HEDGES)
+    if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
+        unit = "magnitude"
     return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None)
 
 
@@ -311,5 +322,5 @@ def _match(x: Quantity, y: Quantity) -> bool:
         return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
     if x.unit in ("day", "ord"):
         return x.value == y.value
-    margin = LOOSE if x.loose or y.loose else EXACT if x.unit in ("n", "%", "pt") else CONVERTED
+    margin = LOOSE if x.loose or y.loose else EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED
     return abs(x.value - y.value) <= margin * max(abs(x.value), abs(y.value))

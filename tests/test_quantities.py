@@ -31,6 +31,12 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The 3rd quarter.", {("ord", 3.0, False)}),
         ("A warm 40-second handshake.", {("time", 0.0, False)}),  # a duration: no "second" as an ordinal
         ("His second term.", {("ord", 2.0, False)}),
+        ("A magnitude 6.8 earthquake struck.", {("magnitude", 6.8, False)}),
+        ("The 7.0-magnitude quake hit at night.", {("magnitude", 7.0, False)}),
+        ("It measured 6.1 on the Richter scale.", {("magnitude", 6.1, False)}),
+        ("A quake of magnitude of about 7 hit.", {("magnitude", 7.0, True)}),
+        ("The institute put the magnitude at 6.1.", {("magnitude", 6.1, False)}),
+        ("The magnitude was revised to 6.4.", {("magnitude", 6.4, False)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -106,6 +112,13 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("Roughly 3,500 residents left.", "About 3,500 homes were evacuated.", "n"),  # people are not homes
         ("Some 3,500 local residents left.", "Around 3,500 people must evacuate.", None),
         ("About 4,000 dockers walked out.", "Nearly four thousand workers joined.", None),
+        # a magnitude is read apart from the counts beside it: the toll agrees, the magnitude does not
+        (
+            "A magnitude 6.8 quake killed at least 2,012 people.",
+            "The 7-magnitude quake killed more than 2,000 people and injured 2,059.",
+            "magnitude",
+        ),
+        ("A magnitude 7 earthquake.", "The quake measured 7.0 on the Richter scale.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
