@@ -10,8 +10,8 @@ one-line reason. An article is cut at :data:`MAX_ARTICLE_CHARS`, with a warning,
 file is bounded.
 
 Headline, outlet, author and publication date come from a sources list (:mod:`summarizer.sourcelist`),
-else the page's metadata, else what the text says; the article's language is detected, so that its
-dates are read in it.
+else the page's metadata, else what the text says (a dateline "The Guardian, 9 September 2023" gives the
+outlet and the date); the article's language is detected, so that its dates are read in it.
 
 Each article's id is its file name without the extension — or with it, when another file of the run
 has the same stem (``a.txt`` and ``a.md`` are ``a.txt`` and ``a.md``): ids are unique in a run. A page's
@@ -35,6 +35,7 @@ from summarizer import fetch
 from summarizer.decode import decode
 from summarizer.errors import InputError
 from summarizer.files import read_regular
+from summarizer.names import CONNECTORS
 from summarizer.pages import detect_language, read_page
 from summarizer.pages import html_to_text as html_to_text  # where it used to live
 from summarizer.printable import paired
@@ -324,14 +325,18 @@ def read_metadata(text: str) -> dict[str, str | None]:
     """Title, outlet, author and publication date where the text states them."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     head = lines[:12]
-    dates: dict[str, str | None] = {}  # a line is read as a dateline once (dateparser: milliseconds a line)
+    languages = _languages(detect_language(text))
+    datelines: dict[str, tuple[str | None, str | None]] = {}  # a line is read once (dateparser: milliseconds)
+
+    def dateline(line: str) -> tuple[str | None, str | None]:
+        if line not in datelines:
+            datelines[line] = _dateline(line, languages)
+        return datelines[line]
 
     def dated(line: str) -> str | None:
-        if line not in dates:
-            dates[line] = _date_line(line)
-        return dates[line]
+        return dateline(line)[1]
 
-    published = next((d for d in map(dated, head) if d), None)
+    published, named = next(((d, who) for who, d in map(dateline, head) if d), (None, None))
     title = next(
         (
             line
@@ -342,18 +347,50 @@ def read_metadata(text: str) -> dict[str, str | None]:
     )
     if title is not None and len(title.split()) > MAX_TITLE_WORDS:
         title = None  # the text opens with a paragraph, not a headline
-    author = next((m.group(1) for m in map(_AUTHOR.match, head) if m), None)
+    author = next((m.group(1) for m in map(_AUTHOR.match, [*head, named or ""]) if m), None)
     outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), None)
+    if outlet is None and named and _dateline_name(named) and not _AUTHOR.match(named):
+        outlet = named  # "The Guardian, 9 September 2023"
     return {"title": title, "outlet": outlet, "author": author, "published": published}
 
 
-def _date_line(line: str) -> str | None:
-    """ISO date if the line is a dateline such as 'Sep.14 - 2023 9:33 PM CET' or '| 1 October 2023 |'."""
-    if len(line) > 60 or not _DATE_LINE.search(line) or len(re.findall(r"[A-Za-z]{4,}", line)) > 4:
+# Where a dateline's name ends and its date begins: "The Guardian, 9 September 2023", "Reuters | Sept. 9, 2023"
+_DATELINE_PARTS = re.compile(r"[^\S\n]*(?:[,|·•]|[^\S\n][-–—][^\S\n])[^\S\n]*")
+
+
+def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
+    """(the words before its date, its ISO date) if ``line`` is a dateline: 'Sep.14 - 2023 9:33 PM CET' and
+    '| 1 October 2023 |' give a date, 'The Guardian, 9 September 2023' and 'By Jane Doe, 9 September 2023'
+    words and a date; else (None, None)."""
+    if len(line) > 80 or not _DATE_LINE.search(line):
+        return None, None
+    whole = _date_words(line.strip("| "), languages)
+    if whole is not None:
+        return None, whole
+    parts = _DATELINE_PARTS.split(line.strip("| "), maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) <= 5:
+        day = _date_words(parts[1].strip("| "), languages)
+        if day is not None:
+            return parts[0], day
+    return None, None
+
+
+def _dateline_name(words: str) -> bool:
+    """A few capitalised words, as a dateline names its outlet ("Agence France-Presse", "Le Monde", "BBC
+    News"); not one word in capitals longer than an agency's letters (a wire dateline's "LONDON")."""
+    parts = words.split()
+    if not 1 <= len(parts) <= 5 or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) > 3):
+        return False
+    return parts[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS for w in parts)
+
+
+def _date_words(words: str, languages: list[str]) -> str | None:
+    """ISO date of ``words`` if they are a date and nothing else, in one of ``languages``."""
+    if len(words) > 60 or not _DATE_LINE.search(words) or len(re.findall(r"[A-Za-z]{4,}", words)) > 4:
         return None
     import dateparser
 
-    when = dateparser.parse(line.strip("| "), languages=["en"], settings={"STRICT_PARSING": True})
+    when = dateparser.parse(words, languages=languages, settings={"STRICT_PARSING": True})
     return when.date().isoformat() if when else None
 
 

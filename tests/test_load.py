@@ -107,6 +107,35 @@ def test_a_text_that_opens_with_a_paragraph_has_no_title() -> None:
     assert read_metadata(f"Dockers strike over pay\n\n{paragraph}")["title"] == "Dockers strike over pay"
 
 
+_QUAKE = "A magnitude 6.8 earthquake struck Morocco late on Friday, killing at least 2,012 people, officials said."
+
+
+@pytest.mark.parametrize(
+    ("dateline", "outlet", "author"),
+    [
+        ("The Guardian, 9 September 2023", "The Guardian", None),
+        ("Reuters | Sept. 9, 2023 10:14 AM", "Reuters", None),
+        ("Agence France-Presse — 9 September 2023", "Agence France-Presse", None),
+        ("LONDON, 9 September 2023", None, None),  # a wire dateline's place is not an outlet
+        ("By Jane Doe, 9 September 2023", None, "Jane Doe"),
+    ],
+)
+def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
+    dateline: str, outlet: str | None, author: str | None
+) -> None:
+    found = read_metadata(f"Morocco earthquake: at least 2,000 dead\n{dateline}\n\n{_QUAKE}")
+    assert found == {"title": "Morocco earthquake: at least 2,000 dead", "outlet": outlet, "author": author,
+                     "published": "2023-09-09"}  # fmt: skip
+
+
+def test_a_dateline_is_read_in_the_articles_language() -> None:
+    text = (
+        "Séisme au Maroc : au moins 2 000 morts\nLe Monde, 9 septembre 2023\n\nUn séisme de magnitude 6,8 a "
+        "frappé le Maroc dans la nuit de vendredi à samedi, faisant au moins 2 012 morts selon le ministère."
+    )
+    assert (read_metadata(text)["outlet"], read_metadata(text)["published"]) == ("Le Monde", "2023-09-09")
+
+
 # --------------------------------------------------------------------------------------------------
 # Bad input
 # --------------------------------------------------------------------------------------------------
