@@ -30,7 +30,11 @@ FUZZY_THRESHOLD = 90.0  # rapidfuzz partial_ratio score, 0–100, for a fuzzy al
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an
 # upper-case letter, digit or opening quote; or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# A full stop, its closing marks, then a space and what may open the next sentence (a quotation mark: English,
+# French « », German „ “); that the next word starts with a capital or a figure is checked in code, for
+# every alphabet's capitals ("… Marrakech. « Nous avons …", "… in Gdańsk. Łódź is next.").
+_SENTENCE_END = re.compile(r"""[.!?]["'”’“»)\]]*(?=\s+["'“‘„«(\[]?\s?\w)""")
+_NEXT_WORD = re.compile(r"""\s+["'“‘„«(\[]?\s?(\w)""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "no",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -145,6 +149,9 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         start = line.start()
         for boundary in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            following = _NEXT_WORD.match(text, boundary.end())
+            if following is None or not (following.group(1).isupper() or following.group(1).isdigit()):
+                continue
             if _abbreviation_before(text, max(line.start(), boundary.start() - _WINDOW), boundary.start()):
                 continue
             _append(sentences, text, start, boundary.end())

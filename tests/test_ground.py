@@ -128,6 +128,24 @@ def test_curly_closing_quotes_stay_with_their_sentences() -> None:
     assert not any(p in ("”", "’", '"') for p in pieces)
 
 
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (  # French quotation marks open the next sentence
+            "Le séisme a frappé Marrakech. « Nous avons vu les murs tomber », a raconté un habitant.",
+            ["Le séisme a frappé Marrakech.", "« Nous avons vu les murs tomber », a raconté un habitant."],
+        ),
+        ("Er ging. „Das war schlimm“, sagte er.", ["Er ging.", "„Das war schlimm“, sagte er."]),  # German
+        ("She said: «Non.» Fin.", ["She said: «Non.»", "Fin."]),  # the closing mark stays
+        ("They met in Gdańsk. Łódź is next.", ["They met in Gdańsk.", "Łódź is next."]),  # a capital beyond A-Z
+        ("Él llegó. Éste es el fin.", ["Él llegó.", "Éste es el fin."]),
+        ("It cost 3.5 million. U.S. troops left.", ["It cost 3.5 million.", "U.S. troops left."]),
+    ],
+)
+def test_a_sentence_ends_before_any_capital_and_any_opening_quotation_mark(text: str, pieces: list[str]) -> None:
+    assert _texts(text) == pieces
+
+
 def test_mr_without_period_and_dateline_do_not_split() -> None:
     pieces = _texts(_seed("001").text)
     sentence = next(p for p in pieces if "Mr Peskov" in p)
