@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.names import Vocabulary, date_word, missing_names, name_runs, speakers, tokens
-from summarizer.text import STOPWORDS, content_words, word_key
+from summarizer.text import GROUPED_FIGURE, STOPWORDS, content_words, word_key
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
@@ -52,10 +52,11 @@ _SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _VAGUE = frozenset("dozens hundreds thousands millions billions".split())
 _SCALE = r"hundred|thousand|million|billion|trillion"
 _NUMBER = re.compile(
-    rf"([$€£¥]\s?)?(?<!\w)(?<!\d[.,])(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s?(k|m|mn|bn|b|tn)\b)?"
+    rf"([$€£¥]\s?)?(?<!\w)(?<!\d[.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?(?:\s?(k|m|mn|bn|b|tn)\b)?"
     rf"(?:\s+({_SCALE})\b)?",
     re.I,
 )
+_SEPARATORS = re.compile(r"[,\s]")  # of thousands: "4,000", "4 000"
 _WORDS = "|".join([*_TENS, *_UNITS, "twice", "thrice", "dozen", *_VAGUE])
 _COUNT = rf"(?:(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS[1:10])})|{_WORDS})"
 _WORD_NUMBER = re.compile(rf"\b(?:(half\s+an?|an?|{_COUNT})\s+)?({_SCALE})\b|\b({_COUNT})\b", re.I)
@@ -78,7 +79,7 @@ def numbers(text: str) -> tuple[tuple[str, float | str], ...]:
         return ()
     for m in _NUMBER.finditer(text) if digits else ():
         currency, whole, decimals, suffix, scale = m.groups()
-        value = float(whole.replace(",", "") + (f".{decimals}" if decimals else ""))
+        value = float(_SEPARATORS.sub("", whole) + (f".{decimals}" if decimals else ""))
         if suffix and (currency or len(suffix) > 1):
             value *= _SUFFIXES[word_key(suffix)]
         if scale:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.names import WEEKDAYS
-from summarizer.text import word_key
+from summarizer.text import GROUPED_FIGURE, word_key
 
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
 # metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
@@ -123,7 +123,7 @@ _RELATIVE_DAY = re.compile(
     re.I,
 )
 _NUMERAL = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.(\d+))?"
+    rf"(?<![\w.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?"
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
     re.I,
 )

@@ -38,7 +38,7 @@ from summarizer.load import resolve_date
 from summarizer.names import WEEKDAYS
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
-from summarizer.text import Document, Sentence, shorten
+from summarizer.text import GROUPED_FIGURE, Document, Sentence, shorten
 
 MAX_NUMBERS = 8  # the report's bound per article
 MAX_DATES = 8
@@ -317,7 +317,7 @@ def _weekday_given(words: str, resolved: str | None, given: dict[int, dt.date]) 
 # --------------------------------------------------------------------------------------------------
 
 _NUMERAL = re.compile(
-    r"(?=[£$€¥0-9])(?<![\w.,/:’'-])(?:[£$€¥]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    rf"(?=[£$€¥0-9])(?<![\w.,/:’'-])(?:[£$€¥]\s?)?(?:{GROUPED_FIGURE}|\d+)(?:\.\d+)?"
     r"(?:\s?(?:-|–|to)\s?[£$€¥]?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?"  # a range
     r"(?:st|nd|rd|th)?(?:(?:bn|mn|m|k|tn)\b|\s(?:million|billion|trillion|thousand|hundred)\b)?"
     r"(?:\s?%|\sper\s?cent\b|\spercent\b)?(?:-[a-z]{1,20}){0,2}"  # "40-second"

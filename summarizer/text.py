@@ -42,6 +42,9 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
 WORD = re.compile(r"[A-Za-z0-9]+")
+# A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"): the one
+# expression the readers of numbers (rules, assertions, quantities) share.
+GROUPED_FIGURE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?!\d)"
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 _LOWER_ONLY = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 STOPWORDS = frozenset(

@@ -162,6 +162,8 @@ def test_a_number_the_sentence_does_not_give_is_missing() -> None:
     assert missing_numbers("fined €1.2bn", "fined 1.2 billion euros") == []
     assert missing_numbers("fined 1.2 million euros", "fined 1.2 billion euros") == ["1.2 million"]
     assert missing_numbers("on September 15", "on Sept 13") == ["15"]
+    assert missing_numbers("About 4,000 workers struck.", "About 4 000 workers struck.") == []  # grouped by a space
+    assert missing_numbers("About 4 000 workers struck.", "About 4,500 workers struck.") == ["4 000"]
 
 
 def test_dates_compare_whole_days_and_months() -> None:

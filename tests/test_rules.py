@@ -194,6 +194,11 @@ def test_numbers_count_what_the_sentence_says() -> None:
     assert {"3.5%", "€1.2bn", "seven months"} <= values, values
 
 
+def test_thousands_grouped_by_spaces_are_one_number() -> None:
+    doc = Document("t", "The port puts participation at about 4 000. Some 84\u202f000 SUVs and 3\u00a0500 homes.")
+    assert [n.value for n in numbers(doc)] == ["4 000", "84\u202f000", "3\u00a0500"]
+
+
 def test_years_dates_times_and_codes_are_not_numbers() -> None:
     doc = Document("t", "In 2019 the Su-35 and the G7 met on Sept 13 at 9:33 during COVID-19, as in the ’90s.")
     assert numbers(doc) == []
