@@ -315,6 +315,12 @@ _OUTLET_PATTERNS = [
     re.compile(r"\bTry (The [A-Z][\w]+(?: [A-Z][\w]+)?) free\b"),  # subscription promo names its paper
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
+    # a wire story's dateline: "BOSTON (AP) — …", "BOSTON, March 5 (Reuters) - …", "PARIS, 5 mars (AFP) - …"
+    re.compile(
+        r"^[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?))?"
+        r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–]",
+        re.M,
+    ),
 ]
 
 
@@ -375,12 +381,17 @@ def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_STAMPS = frozenset("updated published posted modified last first edited".split())
+
+
 def _dateline_name(words: str) -> bool:
     """A few capitalised words, as a dateline names its outlet ("Agence France-Presse", "Le Monde", "BBC
     News"); not one word in capitals longer than an agency's letters (a wire dateline's "LONDON")."""
     parts = words.split()
     if not 1 <= len(parts) <= 5 or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) > 3):
         return False
+    if any(c.isdigit() for c in words) or parts[0].lower() in _STAMPS:
+        return False  # "Updated 3:14 PM EST, March 5, 2024": when, not who
     return parts[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS for w in parts)
 
 

@@ -118,6 +118,7 @@ _QUAKE = "A magnitude 6.8 earthquake struck Morocco late on Friday, killing at l
         ("Agence France-Presse — 9 September 2023", "Agence France-Presse", None),
         ("LONDON, 9 September 2023", None, None),  # a wire dateline's place is not an outlet
         ("By Jane Doe, 9 September 2023", None, "Jane Doe"),
+        ("Updated 3:14 PM EST, 9 September 2023", None, None),  # when it was updated, not who
     ],
 )
 def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
@@ -126,6 +127,19 @@ def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
     found = read_metadata(f"Morocco earthquake: at least 2,000 dead\n{dateline}\n\n{_QUAKE}")
     assert found == {"title": "Morocco earthquake: at least 2,000 dead", "outlet": outlet, "author": author,
                      "published": "2023-09-09"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        ("BOSTON (AP) — A powerful storm knocked out power to 300,000 homes on Tuesday.", "AP"),
+        ("BOSTON, March 5 (Reuters) - More than 250,000 customers lost power on Tuesday.", "Reuters"),
+        ("PARIS, 5 mars (AFP) - Le texte de la dépêche commence ici.", "AFP"),
+        ("The (new) plan - for now - works, officials said on Tuesday.", None),
+    ],
+)
+def test_a_wire_storys_dateline_names_its_agency(lead: str, outlet: str | None) -> None:
+    assert read_metadata(f"Storm knocks out power in the Northeast\n\n{lead}")["outlet"] == outlet
 
 
 def test_a_dateline_is_read_in_the_articles_language() -> None:
