@@ -25,7 +25,7 @@ from typing import Literal
 
 from summarizer.names import CONNECTORS, DEMONYMS
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
-from summarizer.text import word_key
+from summarizer.text import said_tense, word_key
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
@@ -81,12 +81,6 @@ _OUTCOME_PHRASES = re.compile(
     r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*)\b",
     re.I,
 )
-_FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|due to|to be held|next|upcoming|"
-    r"forthcoming|coming|scheduled)\b|['’]ll\b",
-    re.I,
-)
-_PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
 _NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s")
@@ -193,8 +187,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     opener = first.group(1).strip("’'").lower() if first else None
     if opener in _NOT_NAMES:
         opener = None
-    future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
-    tense = "future" if future and not past else "past" if past and not future else None
+    tense = said_tense(text)
     times, day = times_of_day(text), _date(published)
     days = days_said(text, day, ahead=tense == "future") if day else frozenset()
     names, negated = _names(text), _negated(text)

@@ -38,7 +38,7 @@ from summarizer.load import resolve_date
 from summarizer.names import WEEKDAYS
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
-from summarizer.text import GROUPED_FIGURE, Document, Sentence, shorten
+from summarizer.text import GROUPED_FIGURE, Document, Sentence, said_tense, shorten
 
 MAX_NUMBERS = 8  # the report's bound per article
 MAX_DATES = 8
@@ -289,6 +289,9 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
             resolved = resolve_date(words, published, language)
             if _BARE_WEEKDAY.fullmatch(words):
                 resolved = _weekday_given(words, resolved, given)
+                # "will be closed on Wednesday", "talks are set for Friday": the next one (said before the day)
+                if published is not None and said_tense(doc.text[max(sentence.start, start - 100) : start]) == "future":
+                    resolved = _weekday_ahead(words, published)
             elif resolved and len(resolved) == 10 and re.search(_MON, words):
                 day = dt.date.fromisoformat(resolved)
                 given[day.weekday()] = day
@@ -299,6 +302,12 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
 
 
 _BARE_WEEKDAY = re.compile(rf"(?:(?i:since|until|till|by|before|after|from)\s)?{_WEEKDAY}")
+
+
+def _weekday_ahead(words: str, published: dt.date) -> str:
+    """The day ``words`` name on or after ``published``."""
+    weekday = next(i for i, name in enumerate(WEEKDAYS) if name in words.lower())
+    return (published + dt.timedelta(days=(weekday - published.weekday()) % 7)).isoformat()
 
 
 def _weekday_given(words: str, resolved: str | None, given: dict[int, dt.date]) -> str | None:

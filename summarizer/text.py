@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -290,6 +291,21 @@ def is_prose(text: str, min_words: int) -> bool:
     """A sentence, not a line of page furniture: ``min_words`` words at least, two of them in lower case
     (a dateline such as "Sep.14 - 2023 9:33 PM CET" or "| 1 October 2023, Sunday |" has none or one)."""
     return len(text.split()) >= min_words and len(_LOWER_ONLY.findall(text)) >= 2
+
+
+_FUTURE = re.compile(
+    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|due to|to be held|next|upcoming|"
+    r"forthcoming|coming|scheduled)\b|['’]ll\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
+
+
+def said_tense(text: str) -> Literal["future", "past"] | None:
+    """ "future" or "past" when ``text`` says which ("will visit", "is due to sign" / "last visited", "was
+    held"), None when it says neither or both: what "on Tuesday" means, the last one or the next."""
+    future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
+    return "future" if future and not past else "past" if past and not future else None
 
 
 def content_words(text: str) -> list[str]:

@@ -232,6 +232,23 @@ def test_dates_as_written_and_resolved() -> None:
     assert events["next month"] == "Lavrov will go next month"
 
 
+def test_a_weekday_said_of_what_will_happen_is_the_next_one() -> None:
+    doc = Document(
+        "t",
+        "Both sides will meet on Friday. Talks are scheduled for Monday. Schools were closed on Monday. Dockers "
+        "walked out on Tuesday against the port's plan to introduce new cranes. The strike is due to end on "
+        "Thursday.",
+    )
+    got = [(d.text, d.resolved) for d in dates(doc, dt.date(2025, 3, 12))]  # a Wednesday
+    assert got == [
+        ("Friday", "2025-03-14"),
+        ("Monday", "2025-03-17"),
+        ("Monday", "2025-03-10"),  # said in the past: the last one
+        ("Tuesday", "2025-03-11"),  # the "plan to" comes after the day
+        ("Thursday", "2025-03-13"),
+    ]
+
+
 def test_a_bare_weekday_is_the_day_the_article_gave_in_full() -> None:
     # the page is dated two weeks after the meeting: "Wednesday" alone is the Wednesday the article named
     doc = Document(
