@@ -2,13 +2,13 @@
 
 Outlets give one figure in their own units and roundings: "10 km" and "roughly six miles" are one
 depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares" and "almost 30,000
-acres" one area, "€2m" and "2 million euros" one sum, "magnitude 6.8" and "a 6.8-magnitude quake" one
-earthquake (a magnitude is not a count: "killed 2,000" says nothing of "magnitude 7"). So each number
-is read with its unit, converted to one unit per dimension (:data:`UNITS`), and compared only with
-numbers of the same dimension: "40 ships" and "two days" say nothing against each other. A number said
-loosely ("about", "nearly", "more than") matches within a wider margin than an exact one. A count is read
-with what it counts when that is people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500
-homes" are two figures.
+acres" one area, "€2m" and "2 million euros" one sum, "60 mph" and "97 km/h" one speed, "magnitude 6.8"
+and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 2,000" says nothing of
+"magnitude 7"). So each number is read with its unit, converted to one unit per dimension
+(:data:`UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days" say
+nothing against each other. A number said loosely ("about", "nearly", "more than") matches within a
+wider margin than an exact one. A count is read with what it counts when that is people or dwellings
+(:data:`COUNTED`): "3,500 residents" and "3,500 homes" are two figures.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -60,6 +60,9 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
     **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
     **dict.fromkeys(["magnitude", "on the richter scale"], ("magnitude", 1.0)),  # an earthquake's "6.8-magnitude"
+    **dict.fromkeys(["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour"], ("speed", 1.0)),
+    **dict.fromkeys(["mph", "miles per hour", "miles an hour"], ("speed", 1.609344)),
+    **dict.fromkeys(["knots", "knot"], ("speed", 1.852)),
 }
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
 # about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".

@@ -37,6 +37,9 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("A quake of magnitude of about 7 hit.", {("magnitude", 7.0, True)}),
         ("The institute put the magnitude at 6.1.", {("magnitude", 6.1, False)}),
         ("The magnitude was revised to 6.4.", {("magnitude", 6.4, False)}),
+        ("Winds gusted to 60 mph.", {("speed", 96.6, False)}),  # km/h
+        ("It was doing about 140 km/h.", {("speed", 140.0, True)}),
+        ("Sustained winds of 85 knots.", {("speed", 157.4, False)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -119,6 +122,8 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
             "magnitude",
         ),
         ("A magnitude 7 earthquake.", "The quake measured 7.0 on the Richter scale.", None),
+        ("Winds gusted to 60 mph.", "Wind gusts reached 70 mph.", "speed"),
+        ("Winds gusted to 60 mph.", "Gusts of 97 km/h were recorded.", None),  # converted
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
