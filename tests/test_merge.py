@@ -10,9 +10,9 @@ import pytest
 from helpers import FIXTURES, ROOT, SEEDS
 
 from summarizer.annotated import annotated_reports
-from summarizer.compare import quote_variants, same_name
+from summarizer.compare import date_mismatches, quote_variants, same_name
 from summarizer.merge import Merged, merge
-from summarizer.schemas import ArticleReport, Evidence, GroundedQuote, Grounding, SourceInfo
+from summarizer.schemas import ArticleReport, Evidence, GroundedDate, GroundedQuote, Grounding, SourceInfo
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -124,6 +124,30 @@ def _quoting(source: str, speaker: str, said: str) -> ArticleReport:
         quotes=[GroundedQuote(speaker=speaker, text=said, evidence=span)],
         grounding=Grounding(proposed=1, grounded=1, dropped=0),
     )
+
+
+def _dating(source: str, words: str, event: str, resolved: str) -> ArticleReport:
+    span = Evidence(source=source, start=0, end=len(words), text=words)
+    return ArticleReport(
+        source=SourceInfo(id=source, path=f"{source}.txt", sha256="0", chars=len(event)),
+        dates=[GroundedDate(text=words, event=event, resolved=resolved, evidence=span)],
+        grounding=Grounding(proposed=1, grounded=1, dropped=0),
+    )
+
+
+def test_two_sources_naming_one_weekday_for_one_happening_do_not_disagree() -> None:
+    """'were closed on Wednesday' read as the last Wednesday, 'will be closed on Wednesday' as the next:
+    both sources say Wednesday. Two weekdays, or a weekday and another day, still disagree."""
+    same = [_dating("s1", "Wednesday", "Schools in Boston were closed on Wednesday", "2024-02-28"),
+            _dating("s2", "on Wednesday", "Boston schools will be closed on Wednesday", "2024-03-06")]  # fmt: skip
+    assert date_mismatches(same) == []
+    other = [_dating("s1", "Wednesday", "Schools in Boston were closed on Wednesday", "2024-03-06"),
+             _dating("s2", "Thursday", "Boston schools will be closed on Thursday", "2024-03-07")]  # fmt: skip
+    assert len(date_mismatches(other)) == 1
+    told = [_dating("s1", "Wednesday", "Schools in Boston were closed on Wednesday", "2024-03-06"),
+            _dating("s2", "6 March", "Boston schools will be closed on 6 March", "2024-03-06"),
+            _dating("s3", "5 March", "Boston schools were closed on 5 March", "2024-03-05")]  # fmt: skip
+    assert len(date_mismatches(told)) == 1
 
 
 def test_each_quote_is_in_one_disagreement_at_most() -> None:
