@@ -370,6 +370,7 @@ def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
     words and a date; else (None, None)."""
     if len(line) > 80 or not _DATE_LINE.search(line):
         return None, None
+    line = _STAMP.sub("", line)  # "Published: 5 March 2024", "Last updated on March 5, 2024"
     whole = _date_words(line.strip("| "), languages)
     if whole is not None:
         return None, whole
@@ -382,6 +383,9 @@ def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
 
 
 _STAMPS = frozenset("updated published posted modified last first edited".split())
+_STAMP = re.compile(  # what a dateline may open with: "Published:", "Last updated on"
+    r"^(?:(?:last|first)\s+)?(?:updated|published|posted|modified|edited)(?:\s+(?:on|at))?\s*:?\s*", re.I
+)
 
 
 def _dateline_name(words: str) -> bool:
