@@ -17,13 +17,15 @@ across sources by meaning, exactly as it aligns a model's claims.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import rules_floor
 from summarizer.load import Article
 from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
-from summarizer.text import Document, Sentence, is_prose
+from summarizer.text import WIRE_DATELINE, Document, Sentence, is_prose
 
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 6  # shorter lines (bylines, captions, "Read more") are not claims
@@ -88,5 +90,11 @@ def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
 
 
 def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
-    evidence = doc.evidence(sentence.start, sentence.end)
+    """The sentence as a claim, from its first word: a wire story's "BOSTON (AP) — " is where, not what."""
+    dateline = _WIRE_DATELINE.match(doc.text, sentence.start, sentence.end)
+    start = dateline.end() if dateline is not None and dateline.end() < sentence.end else sentence.start
+    evidence = doc.evidence(start, sentence.end)
     return GroundedClaim(statement=evidence.text, topic=topic, evidence=evidence)
+
+
+_WIRE_DATELINE = re.compile(WIRE_DATELINE)

@@ -41,7 +41,7 @@ from summarizer.pages import html_to_text as html_to_text  # where it used to li
 from summarizer.printable import paired
 from summarizer.schemas import Problem, SourceInfo
 from summarizer.sourcelist import LIST_NAMES, SourceList, read_list
-from summarizer.text import Document, is_furniture
+from summarizer.text import WIRE_DATELINE, Document, is_furniture
 
 MIN_WORDS = 25  # fewer words than this is not an article worth a model call
 MAX_FILE_BYTES = 10_000_000  # a larger file is skipped unread (a saved news page is well under 5 MB)
@@ -315,12 +315,7 @@ _OUTLET_PATTERNS = [
     re.compile(r"\bTry (The [A-Z][\w]+(?: [A-Z][\w]+)?) free\b"),  # subscription promo names its paper
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
-    # a wire story's dateline: "BOSTON (AP) — …", "BOSTON, March 5 (Reuters) - …", "PARIS, 5 mars (AFP) - …"
-    re.compile(
-        r"^[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?))?"
-        r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–]",
-        re.M,
-    ),
+    re.compile(f"^{WIRE_DATELINE}", re.M),  # a wire story's "BOSTON (AP) — …" names its agency
 ]
 
 

@@ -43,6 +43,12 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
 WORD = re.compile(r"[A-Za-z0-9]+")
+# A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "BOSTON, March 5 (Reuters) - ",
+# "PARIS, 5 mars (AFP) - "; the agency is its one group.
+WIRE_DATELINE = (
+    r"[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?))?"
+    r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–][^\S\n]*"
+)
 # A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"): the one
 # expression the readers of numbers (rules, assertions, quantities) share.
 GROUPED_FIGURE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?!\d)"

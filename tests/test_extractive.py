@@ -51,6 +51,23 @@ def test_a_dateline_is_no_claim(report: EventReport) -> None:
     assert all(len(re.findall(r"\b[a-z]+\b", t)) >= 2 for t in statements)
 
 
+def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
+    """ "BOSTON (AP) — A storm …": the claim starts at "A storm", its evidence the exact words from there,
+    and the source is named after its agency."""
+    lead = "BOSTON (AP) — A powerful storm knocked out power to about 300,000 homes across New England on Tuesday."
+    (tmp_path / "ap.txt").write_text(f"Storm knocks out power in the Northeast\n\n{lead}\n", encoding="utf-8")
+    other = "More than 250,000 customers lost power in New England on Tuesday as the storm hit, utilities said."
+    (tmp_path / "b.txt").write_text(f"Storm leaves New England dark\n\nBOSTON, March 5 (Reuters) - {other}\n",
+                                    encoding="utf-8")  # fmt: skip
+    report = summarize(tmp_path)
+    ap = next(s for s in report.sources if s.source.id == "ap")
+    assert ap.source.outlet == "AP"
+    claim = next(c for c in ap.claims if "storm knocked out" in c.statement)
+    assert claim.statement == lead.removeprefix("BOSTON (AP) — ") == claim.evidence.text
+    text = (tmp_path / "ap.txt").read_text(encoding="utf-8")
+    assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+
+
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
     """Scored against the hand-written gold (fixtures/gold): what rules can find, found right — the quote
     dispute, and the tours "scrapped" / "cancelled" by two outlets that another says Kim "is scheduled"
