@@ -308,7 +308,8 @@ def _cut(text: str, limit: int) -> str:
 # --------------------------------------------------------------------------------------------------
 
 _DATE_LINE = re.compile(r"\b(1[89]|20)\d\d\b")
-_AUTHOR = re.compile(r"^(?:Written by|By)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+# a byline: "By Jane Doe", "By JANE DOE and JOHN ROE"
+_AUTHOR = re.compile(r"^(?:Written by|By)\s+([A-Z][\w.'’-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w.'’-]+){0,7})\s*$")
 # Whitespace around line breaks is matched as [^\S\n] (spaces, tabs), never \s: with \s, each line start
 # of a run of blank lines would scan the whole rest of the run — quadratic (100,000 blank lines: minutes).
 _OUTLET_PATTERNS = [
@@ -348,7 +349,7 @@ def read_metadata(text: str) -> dict[str, str | None]:
     )
     if title is not None and len(title.split()) > MAX_TITLE_WORDS:
         title = None  # the text opens with a paragraph, not a headline
-    author = next((m.group(1) for m in map(_AUTHOR.match, [*head, named or ""]) if m), None)
+    author = next((_capitalised(m.group(1)) for m in map(_AUTHOR.match, [*head, named or ""]) if m), None)
     outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), None)
     if outlet is None and named and _dateline_name(named) and not _AUTHOR.match(named):
         outlet = named  # "The Guardian, 9 September 2023"
@@ -370,11 +371,20 @@ def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
     if whole is not None:
         return None, whole
     parts = _DATELINE_PARTS.split(line.strip("| "), maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= 5:
+    if len(parts) == 2 and len(parts[0].split()) <= 8:
         day = _date_words(parts[1].strip("| "), languages)
         if day is not None:
             return parts[0], day
     return None, None
+
+
+def _capitalised(names: str) -> str:
+    """A byline's names as names are written: "JANE DOE and JOHN ROE" → "Jane Doe and John Roe" (one word
+    in capitals is an agency's letters: "AFP")."""
+    words = [w for w in names.split() if w not in ("and", "&")]
+    if len(words) < 2 or not all(w.isupper() for w in words):
+        return names
+    return " ".join(w if w in ("and", "&") else w.title() for w in names.split())
 
 
 _STAMPS = frozenset("updated published posted modified last first edited".split())

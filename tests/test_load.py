@@ -121,6 +121,8 @@ _QUAKE = "A magnitude 6.8 earthquake struck Morocco late on Friday, killing at l
         ("Updated 3:14 PM EST, 9 September 2023", None, None),  # when it was updated, not who
         ("Published: 9 September 2023", None, None),
         ("Last updated on September 9, 2023", None, None),
+        ("By JANE DOE and JOHN ROE, 9 September 2023", None, "Jane Doe and John Roe"),
+        ("By AFP, 9 September 2023", None, "AFP"),
     ],
 )
 def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
