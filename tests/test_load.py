@@ -9,7 +9,8 @@ import pytest
 from helpers import SEEDS
 
 from summarizer.errors import InputError
-from summarizer.load import Article, load_folder, read_metadata, read_text, resolve_date
+from summarizer.load import Article, load_folder, read_text
+from summarizer.metadata import read_metadata, resolve_date
 from summarizer.text import is_furniture
 
 # A plain article of well over MIN_WORDS words.

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, SEEDS
 
-from summarizer.load import read_metadata, read_text
+from summarizer.load import read_text
+from summarizer.metadata import read_metadata
 from summarizer.rules import MAX_DATES, MAX_NUMBERS, dates, numbers, quotes
 from summarizer.schemas import Evidence
 from summarizer.text import Document

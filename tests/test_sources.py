@@ -308,7 +308,7 @@ FRENCH = (
 def test_dates_are_read_in_the_articles_language(tmp_path: Path) -> None:
     import datetime as dt
 
-    from summarizer.load import resolve_date
+    from summarizer.metadata import resolve_date
     from summarizer.pages import detect_language
 
     assert resolve_date("le mois prochain", dt.date(2023, 9, 14), "fr") == "2023-10"
