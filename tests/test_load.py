@@ -10,7 +10,7 @@ from helpers import SEEDS
 
 from summarizer.errors import InputError
 from summarizer.load import Article, load_folder, read_text
-from summarizer.metadata import read_metadata, resolve_date
+from summarizer.metadata import read_metadata
 from summarizer.text import is_furniture
 
 # A plain article of well over MIN_WORDS words.
@@ -100,59 +100,6 @@ def test_seed_titles_are_headlines_not_page_furniture() -> None:
     title_004 = _seed_articles()["004"].info.title
     assert title_004 == "Putin, Kim gifted each other rifles, Putin to visit North Korea"
     assert _seed_articles()["002"].info.title.startswith("Vladimir Putin, Kim Jong-un exchange rifles")
-
-
-def test_a_text_that_opens_with_a_paragraph_has_no_title() -> None:
-    paragraph = " ".join(["Dock workers walked out at dawn over pay and the automation of the cranes."] * 3)
-    assert read_metadata(f"{paragraph}\n\nThe port said talks would resume.")["title"] is None
-    assert read_metadata(f"Dockers strike over pay\n\n{paragraph}")["title"] == "Dockers strike over pay"
-
-
-_QUAKE = "A magnitude 6.8 earthquake struck Morocco late on Friday, killing at least 2,012 people, officials said."
-
-
-@pytest.mark.parametrize(
-    ("dateline", "outlet", "author"),
-    [
-        ("The Guardian, 9 September 2023", "The Guardian", None),
-        ("Reuters | Sept. 9, 2023 10:14 AM", "Reuters", None),
-        ("Agence France-Presse — 9 September 2023", "Agence France-Presse", None),
-        ("LONDON, 9 September 2023", None, None),  # a wire dateline's place is not an outlet
-        ("By Jane Doe, 9 September 2023", None, "Jane Doe"),
-        ("Updated 3:14 PM EST, 9 September 2023", None, None),  # when it was updated, not who
-        ("Published: 9 September 2023", None, None),
-        ("Last updated on September 9, 2023", None, None),
-        ("By JANE DOE and JOHN ROE, 9 September 2023", None, "Jane Doe and John Roe"),
-        ("By AFP, 9 September 2023", None, "AFP"),
-    ],
-)
-def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
-    dateline: str, outlet: str | None, author: str | None
-) -> None:
-    found = read_metadata(f"Morocco earthquake: at least 2,000 dead\n{dateline}\n\n{_QUAKE}")
-    assert found == {"title": "Morocco earthquake: at least 2,000 dead", "outlet": outlet, "author": author,
-                     "published": "2023-09-09"}  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("lead", "outlet"),
-    [
-        ("BOSTON (AP) — A powerful storm knocked out power to 300,000 homes on Tuesday.", "AP"),
-        ("BOSTON, March 5 (Reuters) - More than 250,000 customers lost power on Tuesday.", "Reuters"),
-        ("PARIS, 5 mars (AFP) - Le texte de la dépêche commence ici.", "AFP"),
-        ("The (new) plan - for now - works, officials said on Tuesday.", None),
-    ],
-)
-def test_a_wire_storys_dateline_names_its_agency(lead: str, outlet: str | None) -> None:
-    assert read_metadata(f"Storm knocks out power in the Northeast\n\n{lead}")["outlet"] == outlet
-
-
-def test_a_dateline_is_read_in_the_articles_language() -> None:
-    text = (
-        "Séisme au Maroc : au moins 2 000 morts\nLe Monde, 9 septembre 2023\n\nUn séisme de magnitude 6,8 a "
-        "frappé le Maroc dans la nuit de vendredi à samedi, faisant au moins 2 012 morts selon le ministère."
-    )
-    assert (read_metadata(text)["outlet"], read_metadata(text)["published"]) == ("Le Monde", "2023-09-09")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -323,32 +270,3 @@ def test_read_text_reason_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(ValueError) as error:
         read_text(path)
     assert str(error.value) == "binary file, not text"
-
-
-# --------------------------------------------------------------------------------------------------
-# resolve_date
-# --------------------------------------------------------------------------------------------------
-
-PUBLISHED = dt.date(2023, 9, 14)
-
-
-@pytest.mark.parametrize(
-    ("words", "published", "expected"),
-    [
-        ("next month", PUBLISHED, "2023-10"),
-        ("in October", PUBLISHED, "2023-10"),
-        ("Sept 13", PUBLISHED, "2023-09-13"),
-        ("July 2000", PUBLISHED, "2000-07"),
-        ("July 2000", None, "2000-07"),
-        ("next month", None, None),
-        ("an unspecified date", PUBLISHED, None),
-        ("an unspecified date", None, None),
-    ],
-)
-def test_resolve_date(words: str, published: dt.date | None, expected: str | None) -> None:
-    assert resolve_date(words, published) == expected
-
-
-def test_resolve_date_is_relative_to_the_publication_date() -> None:
-    assert resolve_date("next month", dt.date(2019, 12, 2)) == "2020-01"
-    assert resolve_date("Sept 13", dt.date(2021, 9, 20)) == "2021-09-13"
