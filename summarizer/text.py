@@ -29,11 +29,9 @@ from summarizer.schemas import Evidence, MatchKind
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz partial_ratio score, 0–100, for a fuzzy alignment to count
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and an
-# upper-case letter, digit or opening quote; or at a line break.
-# A full stop, its closing marks, then a space and what may open the next sentence (a quotation mark: English,
-# French « », German „ “); that the next word starts with a capital or a figure is checked in code, for
-# every alphabet's capitals ("… Marrakech. « Nous avons …", "… in Gdańsk. Łódź is next.").
+# A sentence ends at a line break, or at . ! ? with its closing marks, then a space, what may open the next
+# sentence (a quotation mark: English, French « », German „ “) and a capital or a figure; the capital is
+# checked in code, for every alphabet's ("… Marrakech. « Nous avons …", "… in Gdańsk. Łódź is next.").
 _SENTENCE_END = re.compile(r"""[.!?]["'”’“»)\]]*(?=\s+["'“‘„«(\[]?\s?\w)""")
 _NEXT_WORD = re.compile(r"""\s+["'“‘„«(\[]?\s?(\w)""")
 _ABBREVIATIONS = {
