@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from summarizer.groups import MAX_CANDIDATES, Groups, Index
-from summarizer.names import WEEKDAYS
+from summarizer.rules import bare_weekday
 from summarizer.schemas import Answer, ArticleReport, DisagreementKind, Evidence, Question, Statement
 from summarizer.text import content_words
 
@@ -140,11 +140,11 @@ def date_mismatches(reports: list[ArticleReport]) -> list[Question]:
     found = []
     for group in groups.members():
         sides: dict[str, Answer] = {}  # a date compatible with every mention on its side -> the side
-        weekday: dict[str, str | None] = {}  # the side's key -> the weekday its mentions name alone, if they do
+        weekday: dict[str, int | None] = {}  # the side's key -> the weekday its mentions name alone, if they do
         seen: set[tuple[str, str]] = set()
         for i in group:
             date = dates[i]
-            named = _weekday_alone(date.text)
+            named = bare_weekday(date.text)
             key = next(
                 (k for k in sides if _compatible(k, resolved[i]) or (named is not None and weekday[k] == named)),
                 resolved[i],
@@ -165,15 +165,6 @@ def disputed(kind: DisagreementKind, question: str, sides: list[Answer]) -> Ques
     answers = sorted(sides, key=lambda a: -len(a.sources))
     pairs = [(a, b) for a in range(len(answers)) for b in range(a + 1, len(answers))]
     return Question(question=question, status="disagreement", kind=kind, answers=answers, conflicts=pairs)
-
-
-_WEEKDAY_ALONE = re.compile(r"(?:(?:on|since|until|till|by|before|after|from)\s+)?(\w+day)", re.I)
-
-
-def _weekday_alone(words: str) -> str | None:
-    """The weekday ``words`` name and nothing else ("Wednesday", "on Wednesday"), lower case; else None."""
-    found = _WEEKDAY_ALONE.fullmatch(words.strip())
-    return found.group(1).lower() if found and found.group(1).lower() in WEEKDAYS else None
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -287,11 +287,12 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
             words = doc.text[start:end]
             event = _clause(doc.text, sentence, start, end)
             resolved = resolve_date(words, published, language)
-            if _BARE_WEEKDAY.fullmatch(words):
-                resolved = _weekday_given(words, resolved, given)
+            weekday = bare_weekday(words)
+            if weekday is not None:
+                resolved = _weekday_given(weekday, resolved, given)
                 # "will be closed on Wednesday", "talks are set for Friday": the next one (said before the day)
                 if published is not None and said_tense(doc.text[max(sentence.start, start - 100) : start]) == "future":
-                    resolved = _weekday_ahead(words, published)
+                    resolved = _weekday_ahead(weekday, published)
             elif resolved and len(resolved) == 10 and re.search(_MON, words):
                 day = dt.date.fromisoformat(resolved)
                 given[day.weekday()] = day
@@ -301,18 +302,24 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
     return found
 
 
-_BARE_WEEKDAY = re.compile(rf"(?:(?i:since|until|till|by|before|after|from)\s)?{_WEEKDAY}")
+_BARE_WEEKDAY = re.compile(r"(?:(?:on|since|until|till|by|before|after|from)\s+)?(\w+day)", re.I)
 
 
-def _weekday_ahead(words: str, published: dt.date) -> str:
-    """The day ``words`` name on or after ``published``."""
-    weekday = next(i for i, name in enumerate(WEEKDAYS) if name in words.lower())
+def bare_weekday(words: str) -> int | None:
+    """The weekday (Monday 0) that ``words`` name and nothing else ("Wednesday", "on Wednesday", "since
+    Friday"); None for anything more ("Wednesday (Sept 13)", "next Friday") or less."""
+    found = _BARE_WEEKDAY.fullmatch(words.strip())
+    name = found.group(1).lower() if found else ""
+    return WEEKDAYS.index(name) if name in WEEKDAYS else None
+
+
+def _weekday_ahead(weekday: int, published: dt.date) -> str:
+    """The day of ``weekday`` on or after ``published``."""
     return (published + dt.timedelta(days=(weekday - published.weekday()) % 7)).isoformat()
 
 
-def _weekday_given(words: str, resolved: str | None, given: dict[int, dt.date]) -> str | None:
-    """The day the article gave in full on the weekday ``words`` names, if near ``resolved``; else ``resolved``."""
-    weekday = next(i for i, name in enumerate(WEEKDAYS) if name in words.lower())
+def _weekday_given(weekday: int, resolved: str | None, given: dict[int, dt.date]) -> str | None:
+    """The day the article gave in full on ``weekday``, if near ``resolved``; else ``resolved``."""
     day = given.get(weekday)
     if day is None:
         return resolved
