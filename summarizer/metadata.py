@@ -104,9 +104,10 @@ def _capitalised(names: str) -> str:
     return " ".join(w if w in ("and", "&") else w.title() for w in names.split())
 
 
-_STAMPS = frozenset("updated published posted modified last first edited".split())
+_STAMP_WORDS = ("updated", "published", "posted", "modified", "edited")  # a time stamp's first word
+_STAMPS = frozenset([*_STAMP_WORDS, "last", "first"])
 _STAMP = re.compile(  # what a dateline may open with: "Published:", "Last updated on"
-    r"^(?:(?:last|first)\s+)?(?:updated|published|posted|modified|edited)(?:\s+(?:on|at))?\s*:?\s*", re.I
+    rf"^(?:(?:last|first)\s+)?(?:{'|'.join(_STAMP_WORDS)})(?:\s+(?:on|at))?\s*:?\s*", re.I
 )
 
 
