@@ -7,8 +7,10 @@ and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 
 "magnitude 7"). So each number is read with its unit, converted to one unit per dimension
 (:data:`UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days" say
 nothing against each other. A number said loosely ("about", "nearly", "more than") matches within a
-wider margin than an exact one. A count is read with what it counts when that is people or dwellings
-(:data:`COUNTED`): "3,500 residents" and "3,500 homes" are two figures.
+wider margin than an exact one, but never wider than the figures' rounding: "about 60 mph" and "about
+70 mph" are two speeds, as "about 4,000" and "about 5,000" are two crowds. A count is read with what
+it counts when that is people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500 homes" are
+two figures.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer.names import WEEKDAYS
 from summarizer.text import GROUPED_FIGURE, word_key
@@ -175,6 +177,7 @@ class Quantity:
     value: float  # in the dimension's unit (metres, square metres, kilograms, hours)
     loose: bool = False  # said loosely: "about", "nearly", "more than"
     counts: str | None = None  # for a count, the kind of thing counted when it is one of COUNTED's
+    step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
 
     @property
     def pin(self) -> str:
@@ -222,7 +225,7 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     for m in _SPELLED.finditer(masked):
         head, scale = m.group(1), m.group(2)
         if scale:
-            words = [word_key(w) for w in re.split(r"[\s-]+", head)]
+            words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
             count = 0.5 if "half" in words else sum(_WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
             value = count * (12 if word_key(scale) == "dozen" else _SCALES[word_key(scale)])
         else:
@@ -285,7 +288,7 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
 def _read(text: str, start: int, end: int, value: float) -> Quantity:
     """The number ``value`` written at ``text[start:end]``, with its unit and how loosely it is said."""
     before = text[max(0, start - 16) : start].lower().rstrip()
-    unit = "n"
+    unit, written = "n", value
     for sign, code in _CURRENCY_SIGNS.items():
         if before.endswith(sign):
             unit, before = f"money:{code}", before[: -len(sign)]
@@ -298,7 +301,18 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     loose = before.rstrip().endswith(_HEDGES)
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
-    return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None)
+    step = _rounding(written) * value / written if written else 1.0
+    return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None, step)
+
+
+def _rounding(value: float) -> float:
+    """The power of ten a figure as written is a whole multiple of: 1,000 for "4,000" and for "4k", 100,000
+    for "4.5 million", 0.1 for "6.8"."""
+    for power in range(9, -4, -1):
+        multiple = value / 10.0**power
+        if round(multiple) and abs(multiple - round(multiple)) < 1e-6 * abs(multiple):
+            return 10.0**power
+    return 10.0**-4
 
 
 def _counts(text: str, end: int) -> str | None:
@@ -325,5 +339,7 @@ def _match(x: Quantity, y: Quantity) -> bool:
         return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
     if x.unit in ("day", "ord"):
         return x.value == y.value
-    margin = LOOSE if x.loose or y.loose else EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED
-    return abs(x.value - y.value) <= margin * max(abs(x.value), abs(y.value))
+    difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
+    if x.loose or y.loose:  # within the margin, and closer than their roundings: "about 60" is 55 to 65
+        return difference <= LOOSE * larger and difference < (x.step + y.step) / 2 * (1 - 1e-6)
+    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger

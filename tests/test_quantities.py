@@ -40,6 +40,10 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Winds gusted to 60 mph.", {("speed", 96.6, False)}),  # km/h
         ("It was doing about 140 km/h.", {("speed", 140.0, True)}),
         ("Sustained winds of 85 knots.", {("speed", 157.4, False)}),
+        ("The train was travelling at about 60mph.", {("speed", 96.6, True)}),  # the unit written close
+        ("About a dozen homes burned.", {("n", 12.0, True)}),
+        ("Two dozen people were hurt.", {("n", 24.0, False)}),
+        ("Half a million people marched.", {("n", 500_000.0, False)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -124,6 +128,13 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("A magnitude 7 earthquake.", "The quake measured 7.0 on the Richter scale.", None),
         ("Winds gusted to 60 mph.", "Wind gusts reached 70 mph.", "speed"),
         ("Winds gusted to 60 mph.", "Gusts of 97 km/h were recorded.", None),  # converted
+        # loose figures match within their rounding: "about 60" is 55 to 65, "about 70" 65 to 75
+        ("The train was doing about 60mph.", "It was travelling at about 70 mph (113 km/h).", "speed"),
+        ("About 4,000 workers walked out.", "Some 5,000 workers walked out.", "n"),
+        ("About 140 passengers were on board.", "Around 150 passengers were on board.", "n"),
+        ("About 4,000 workers walked out.", "Some 4,200 workers walked out.", None),
+        ("Fewer than 2,000 votes separated them.", "About 1,900 votes separated them.", None),
+        ("A dozen homes burned.", "At least 12 homes burned.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
