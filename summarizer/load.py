@@ -5,9 +5,9 @@ Only regular files (links resolved) named ``.txt``, ``.text``, ``.md``, ``.markd
 is fetched (:mod:`summarizer.fetch`: bounded in time, size and redirects, web pages only). Text is
 decoded as UTF-8 — with the odd invalid byte replaced and a warning — or as the encoding of its
 byte-order mark, UTF-16 without one, or the legacy encoding charset-normalizer finds; HTML is reduced
-to its main text (:mod:`summarizer.pages`); binary, empty and duplicate files are skipped with a
-one-line reason. An article is cut at :data:`MAX_ARTICLE_CHARS`, with a warning, so that the work per
-file is bounded.
+to its main text and Markdown to its text without the markup (:mod:`summarizer.pages`); binary, empty
+and duplicate files are skipped with a one-line reason. An article is cut at
+:data:`MAX_ARTICLE_CHARS`, with a warning, so that the work per file is bounded.
 
 Headline, outlet, author and publication date come from a sources list (:mod:`summarizer.sourcelist`),
 else the page's metadata, else what the text says (:mod:`summarizer.metadata`: a dateline "The Guardian, 9
@@ -37,7 +37,7 @@ from summarizer.decode import decode
 from summarizer.errors import InputError
 from summarizer.files import read_regular
 from summarizer.metadata import read_metadata
-from summarizer.pages import detect_language, read_page
+from summarizer.pages import MARKDOWN_SUFFIXES, detect_language, markdown_to_text, read_page
 from summarizer.pages import html_to_text as html_to_text  # where it used to live
 from summarizer.printable import paired
 from summarizer.schemas import Problem, SourceInfo
@@ -267,6 +267,8 @@ def _read_file(path: Path) -> tuple[str, list[str], dict[str, str | None]]:
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype html|html)", text, re.I):
         page = read_page(text)
         text, meta = page.text, page.metadata()
+    elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
     return _finished(text, warnings), warnings, meta
 
 

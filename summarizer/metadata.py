@@ -3,12 +3,15 @@ resolved against that day.
 
 * The headline is the first line of at least four words in the text's head that is not page furniture,
   a dateline or a byline (a first "line" of more than :data:`MAX_TITLE_WORDS` words is a paragraph).
-* The date is that of the first dateline: a line that is a date ("Sep.14 - 2023 9:33 PM CET"), or a
-  name then a date ("The Guardian, 9 September 2023", "By Jane Doe, …"), opened or not by its stamp
+* The date is that of the first dateline: a line that is a date ("Sep.14 - 2023 9:33 PM CET",
+  "Tuesday 11 February 2025 06:55, UK"), or a name then a date ("The Guardian, 9 September 2023", "By
+  Jane Doe, …", "Ian Morris, transport correspondent — Tue 11 Feb 2025"), opened or not by its stamp
   ("Published:", "Last updated on"), read in the article's language ("Le Monde, 9 septembre 2023").
 * The outlet is what the page's furniture names (a subscription promo, an "About the author" box, a
-  byline bullet, a wire story's "BOSTON (AP) —"), else the name before a dateline's date.
-* The author is a byline's names ("By Jane Doe", "By JANE DOE and JOHN ROE").
+  byline bullet, a wire story's "BOSTON (AP) —"), else a byline's ("By Jane Doe, BBC News", "By JANE
+  DOE Associated Press"), else the name before a dateline's date.
+* The author is a byline's names ("By Jane Doe", "By JANE DOE and JOHN ROE"), or the person a dateline
+  names with their role ("Ian Morris, transport correspondent — …").
 
 :func:`resolve_date` reads a date expression ("next month", "on Tuesday") against a day, in the
 article's language then in English.
@@ -25,8 +28,11 @@ from summarizer.pages import detect_language
 from summarizer.text import WIRE_DATELINE, is_furniture
 
 _DATE_LINE = re.compile(r"\b(1[89]|20)\d\d\b")
-# a byline: "By Jane Doe", "By JANE DOE and JOHN ROE"
-_AUTHOR = re.compile(r"^(?:Written by|By)\s+([A-Z][\w.'’-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w.'’-]+){0,7})\s*$")
+_BYLINE = re.compile(r"^(?:Written by|By)\s+([^,]+?)\s*(?:,\s*(.+?)\s*)?$")
+# the names of a byline: "Jane Doe", "JANE DOE and JOHN ROE"
+_NAMES = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w.'’-]+){0,7}")
+# a person named with their role: "Ian Morris, transport correspondent"
+_ROLE = re.compile(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+[a-z][\w\s'’-]*")
 # Whitespace around line breaks is matched as [^\S\n] (spaces, tabs), never \s: with \s, each line start
 # of a run of blank lines would scan the whole rest of the run — quadratic (100,000 blank lines: minutes).
 _OUTLET_PATTERNS = [
@@ -60,17 +66,36 @@ def read_metadata(text: str) -> dict[str, str | None]:
         (
             line
             for line in head
-            if len(line.split()) >= 4 and not is_furniture(line) and not dated(line) and not _AUTHOR.match(line)
+            if len(line.split()) >= 4 and not is_furniture(line) and not dated(line) and not _byline(line)[0]
         ),
         None,
     )
     if title is not None and len(title.split()) > MAX_TITLE_WORDS:
         title = None  # the text opens with a paragraph, not a headline
-    author = next((_capitalised(m.group(1)) for m in map(_AUTHOR.match, [*head, named or ""]) if m), None)
-    outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), None)
-    if outlet is None and named and _dateline_name(named) and not _AUTHOR.match(named):
+    author, by = next((found for found in map(_byline, [*head, named or ""]) if found[0]), (None, None))
+    if author is None and named and (role := _ROLE.fullmatch(named)):
+        author = role.group(1)  # "Ian Morris, transport correspondent — Tue 11 Feb 2025"
+    outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), by)
+    if outlet is None and named and _dateline_name(named) and not _byline(named)[0]:
         outlet = named  # "The Guardian, 9 September 2023"
     return {"title": title, "outlet": outlet, "author": author, "published": published}
+
+
+def _byline(line: str) -> tuple[str | None, str | None]:
+    """(author, outlet) of a byline: "By Jane Doe", "By Jane Doe, BBC News", "By JANE DOE Associated
+    Press" (a wire's names in capitals, then its name); (None, None) for any other line."""
+    m = _BYLINE.match(line)
+    if m is None:
+        return None, None
+    names, after = m.group(1), m.group(2) or ""
+    outlet = after if _dateline_name(after) else None
+    if not _NAMES.fullmatch(names):
+        return None, None
+    words = names.split()
+    capitals = next((k for k, w in enumerate(words) if not (w.isupper() or w in ("and", "&"))), len(words))
+    if 2 <= capitals < len(words) and _dateline_name(rest := " ".join(words[capitals:])):
+        names, outlet = " ".join(words[:capitals]), outlet or rest  # "By JANE PORTER Associated Press"
+    return _capitalised(names), outlet
 
 
 # Where a dateline's name ends and its date begins: "The Guardian, 9 September 2023", "Reuters | Sept. 9, 2023"
@@ -80,18 +105,26 @@ _DATELINE_PARTS = re.compile(r"[^\S\n]*(?:[,|·•]|[^\S\n][-–—][^\S\n])[^\S
 def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
     """(the words before its date, its ISO date) if ``line`` is a dateline: 'Sep.14 - 2023 9:33 PM CET' and
     '| 1 October 2023 |' give a date, 'The Guardian, 9 September 2023' and 'By Jane Doe, 9 September 2023'
-    words and a date; else (None, None)."""
+    words and a date, as does a date with a place after it ('Tuesday 11 February 2025 06:55, UK'); else
+    (None, None)."""
     if len(line) > 80 or not _DATE_LINE.search(line):
         return None, None
-    line = _STAMP.sub("", line)  # "Published: 5 March 2024", "Last updated on March 5, 2024"
-    whole = _date_words(line.strip("| "), languages)
+    line = _STAMP.sub("", line).strip("| ")  # "Published: 5 March 2024", "Last updated on March 5, 2024"
+    whole = _date_words(line, languages)
     if whole is not None:
         return None, whole
-    parts = _DATELINE_PARTS.split(line.strip("| "), maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) <= 8:
-        day = _date_words(parts[1].strip("| "), languages)
-        if day is not None:
-            return parts[0], day
+    # the line's parts between separators; the date is the longest run of parts, from the first that can start it
+    cuts = [(m.start(), m.end()) for m in _DATELINE_PARTS.finditer(line) if m.end() > m.start()]
+    starts, ends = [0] + [end for _, end in cuts], [start for start, _ in cuts] + [len(line)]
+    for first in range(len(starts)):
+        if len(line[: starts[first]].split()) > 8:
+            break
+        for last in range(len(ends) - 1, first - 1, -1):
+            if (first, last) == (0, len(ends) - 1):
+                continue  # the whole line, read above
+            day = _date_words(line[starts[first] : ends[last]], languages)
+            if day is not None:
+                return (line[: ends[first - 1]] if first else None), day
     return None, None
 
 

@@ -3,9 +3,13 @@
 :func:`read_page` hands the HTML to trafilatura, which keeps the main text (no menus, teasers, cookie
 banners or comments) and reads the page's metadata: ``og:site_name`` and the like for the outlet,
 ``<meta name="author">`` for the author, ``article:published_time`` (and htmldate's other clues) for the
-publication date, ``og:title`` for the headline. A page trafilatura finds no article in, or one it
+publication date, ``og:title`` for the headline; a page naming no site gives its outlet in its ``<title>``, after the
+headline ("Three dead after train leaves tracks - BBC News"). A page trafilatura finds no article in, or one it
 cannot parse, is reduced to all its visible text instead (:func:`html_to_text`), so nothing readable is
 lost.
+
+:func:`markdown_to_text` reads a Markdown file the same way: its text without the markup (heading
+marks, emphasis, links' targets, list bullets, images, code and raw HTML), one block a paragraph.
 
 :func:`detect_language` names the language of a text (ISO 639-1), so that dates are read in it.
 """
@@ -17,6 +21,8 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
+from typing import Any
 
 MIN_PAGE_WORDS = 25  # a main text shorter than this is not the article: the whole page's text is kept
 
@@ -47,7 +53,7 @@ def read_page(html: str) -> Page:
     return Page(
         text=text,
         title=title if title and len(title.split()) >= 4 else None,  # "Flood" is a site's <title>, not a headline
-        outlet=_clean(getattr(document, "sitename", None)),
+        outlet=_clean(getattr(document, "sitename", None)) or _site_after(title, html),
         author=_clean(getattr(document, "author", None)),
         published=_iso(getattr(document, "date", None)),
     )
@@ -65,6 +71,19 @@ def _extract(html: str) -> object | None:
         return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
     except Exception:  # a parser error on hostile markup: the page is still read, as visible text
         return None
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>([^<]{1,500})</title>", re.I)
+_SITE_SUFFIX = re.compile(r"(.+?)\s+[|–—-]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+
+
+def _site_after(title: str | None, page: str) -> str | None:
+    """The site a page's ``<title>`` names after its headline ("… - BBC News", "… | Reuters"), if any."""
+    found = _TITLE_TAG.search(page, 0, 100_000)
+    if title is None or found is None:
+        return None
+    parts = _SITE_SUFFIX.fullmatch(" ".join(unescape(found.group(1)).split()))
+    return parts.group(2) if parts and parts.group(1) == title else None
 
 
 def _clean(value: object) -> str | None:
@@ -95,6 +114,44 @@ def html_to_text(html: str) -> str:
         return ""
     text = root.text(separator="\n", strip=True)
     return re.sub(r"\n{2,}", "\n", text)
+
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+def markdown_to_text(source: str) -> str:
+    """The text of a Markdown document, one paragraph per block (a table's row is one line, its cells
+    joined by " | "); the headline keeps its words, without its ``#``."""
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    row: list[str] | None = None
+    for token in MarkdownIt("commonmark").enable("table").parse(source):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            blocks.append(" | ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "inline":
+            words = _inline_text(token.children or [])
+            if row is not None:
+                row.append(words)
+            elif words:
+                blocks.append(words)
+    return "\n\n".join(blocks)
+
+
+def _inline_text(children: list[Any]) -> str:
+    """An inline run's words: text and code as written, a soft break a space, links by their words only."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts).strip()
 
 
 # --------------------------------------------------------------------------------------------------

@@ -225,6 +225,48 @@ school hall as a shelter.</p>
     assert loaded.articles[0].info.title == "Flood waters reach the old town"
 
 
+def test_a_page_naming_no_site_gives_its_outlet_after_the_headline_in_its_title(tmp_path: Path) -> None:
+    def page(title: str, text: str) -> str:
+        return f"""<html><head><title>{title}</title>
+<meta property="og:title" content="Flood waters reach the old town"></head>
+<body><article><h1>Flood waters reach the old town</h1><p>{text}</p></article></body></html>"""
+
+    (tmp_path / "named.html").write_text(page("Flood waters reach the old town - Valley News", ARTICLE))
+    # a <title> that is not the headline then a name: "Flood waters rise" is no headline of this page
+    (tmp_path / "other.html").write_text(page("Flood waters rise - Valley News", ARTICLE.replace("Tuesday", "Monday")))
+    infos = {a.id: a.info for a in load_folder(tmp_path).articles}
+    assert (infos["named"].title, infos["named"].outlet) == ("Flood waters reach the old town", "Valley News")
+    assert infos["other"].outlet is None
+
+
+def test_markdown_is_read_without_its_markup(tmp_path: Path) -> None:
+    markdown = f"""# Flood waters *reach* the old town
+
+*Jane Doe, local affairs reporter — Tue 12 March 2024*
+
+{ARTICLE}
+
+* Residents are advised to stay **indoors**.
+* The school hall is open as a shelter.
+
+![a flooded street](flood.jpg)
+
+Read more: [What we know about the flood](https://example.com/flood)
+
+```
+var tracker = "CODE";
+```
+"""
+    (tmp_path / "flood.md").write_text(markdown, encoding="utf-8")
+    article = load_folder(tmp_path).articles[0]
+    assert article.info.title == "Flood waters reach the old town"
+    assert (article.info.author, article.info.published) == ("Jane Doe", "2024-03-12")
+    assert "Residents are advised to stay indoors." in article.text
+    assert "Read more: What we know about the flood" in article.text
+    for markup in ("#", "*", "](", "https://", "flood.jpg", "a flooded street", "CODE"):
+        assert markup not in article.text
+
+
 def test_html_without_html_suffix_is_detected(tmp_path: Path) -> None:
     html = "<html><body><script>SCRIPT_PAYLOAD()</script><p>" + ARTICLE + "</p></body></html>"
     (tmp_path / "saved.txt").write_text(html, encoding="utf-8")

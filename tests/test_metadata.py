@@ -31,6 +31,9 @@ _QUAKE = "A magnitude 6.8 earthquake struck Morocco late on Friday, killing at l
         ("Last updated on September 9, 2023", None, None),
         ("By JANE DOE and JOHN ROE, 9 September 2023", None, "Jane Doe and John Roe"),
         ("By AFP, 9 September 2023", None, "AFP"),
+        ("Saturday 9 September 2023 06:55, UK", None, None),  # a place after the date
+        ("Ian Morris, transport correspondent — Sat 9 Sep 2023 07.30 BST", None, "Ian Morris"),
+        ("Sky News | Saturday 9 September 2023 06:55, UK", "Sky News", None),
     ],
 )
 def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
@@ -39,6 +42,23 @@ def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
     found = read_metadata(f"Morocco earthquake: at least 2,000 dead\n{dateline}\n\n{_QUAKE}")
     assert found == {"title": "Morocco earthquake: at least 2,000 dead", "outlet": outlet, "author": author,
                      "published": "2023-09-09"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "author"),
+    [
+        ("By Jane Doe", None, "Jane Doe"),
+        ("By Harriet Cole, BBC News", "BBC News", "Harriet Cole"),
+        ("By JANE PORTER Associated Press", "Associated Press", "Jane Porter"),
+        ("By JANE DOE and JOHN ROE", None, "Jane Doe and John Roe"),
+        ("By the harbour, the crowds gathered early", None, None),  # a sentence, not a byline
+    ],
+)
+def test_a_byline_gives_the_author_and_the_outlet_after_the_names(
+    byline: str, outlet: str | None, author: str | None
+) -> None:
+    found = read_metadata(f"Morocco earthquake: at least 2,000 dead\n{byline}\n\n{_QUAKE}")
+    assert (found["outlet"], found["author"]) == (outlet, author)
 
 
 @pytest.mark.parametrize(
