@@ -81,9 +81,11 @@ class Document:
     def story_end(self) -> int:
         """Where the story ends: at an "About the author" heading in the text's second half, after which
         pages append the author's (or the agency's) biography (a heading in the first half is a byline
-        box, with the story after it); else at the text's end."""
-        heading = _BIOGRAPHY.search(self.text, len(self.text) // 2)
-        return len(self.text) if heading is None else heading.start()
+        box, with the story after it), or at a heading over other stories' teasers there ("Read more from
+        Sky News:"); else at the text's end."""
+        half = len(self.text) // 2
+        ends = [m.start() for pattern in (_BIOGRAPHY, _TEASERS) if (m := pattern.search(self.text, half))]
+        return min(ends, default=len(self.text))
 
     @cached_property
     def story(self) -> list[Sentence]:
@@ -130,11 +132,20 @@ class Document:
 # Page furniture: navigation, credits and promotions that are never part of the story.
 _FURNITURE = re.compile(
     r"""^(?:trending(?:\ now)?|scroll\ to\ top|daily\ newsletter|source\ link|about\ the\ author|advertisement
-         |read\ more|related(?:\ articles)?|share(?:\ this)?|news(?:\ \w+)?|best\ quotes\ from\b.*)$
-      |^(?:photo|image|source|credit|picture)s?\s*:
+         |related(?:\ articles)?|share(?:\ this)?|news(?:\ \w+)?|best\ quotes\ from\b.*)$
+      |^(?:photo|image|source|credit|picture)s?\s*:|^read\ more\b
       |\bvia\ getty\ images\b|\bsubscribe\b|\bnewsletter\b|\bsign\ up\b|\btry\ .{1,40}\ free\ for\b
-      |^\W*[•·]""",
+      |^\W*[•·]
+      |\bcontributed\ (?:to\ (?:this\ )?(?:report|story)|reporting)\b[^.]{0,60}\.?$  # a wire's credit line
+      |^\(?(?:additional\ )?(?:reporting|writing|editing)\ by\b
+      |^this\ (?:story|article)\ (?:has\ been|was)\ updated\b""",
     re.I | re.X,
+)
+# A heading over the teasers a page lists after its story: "Read more from Sky News:", "More on this story".
+_TEASERS = re.compile(
+    r"^[^\S\n]*(?:read\ more(?:\ from\ [^\n:]{1,40})?|more\ (?:on\ this\ story|from\ [^\n:]{1,40})"
+    r"|related(?:\ topics|\ stories|\ coverage|\ content|\ articles)?|you\ may\ also\ like)[^\S\n]*:?[^\S\n]*$",
+    re.I | re.M | re.X,
 )
 
 

@@ -114,6 +114,31 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
     assert not is_furniture("Peskov described the visit as constructive.")
 
 
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Read more: What we know about the derailment", True),
+        ("READ MORE: Storm latest", True),
+        ("Associated Press writer Sam Kline in Manchester contributed to this report.", True),
+        ("Jane Doe contributed reporting from Kyiv.", True),
+        ("(Reporting by Jane Doe; Editing by John Roe)", True),
+        ("This story has been updated with additional developments.", True),
+        ("The union contributed to the strike fund, officials said.", False),
+        ("He said he would read more about the plans before deciding.", False),
+    ],
+)
+def test_credit_lines_and_read_more_links_are_furniture(line: str, furniture: bool) -> None:
+    assert is_furniture(line) is furniture
+
+
+def test_the_story_ends_at_a_heading_over_other_stories_teasers() -> None:
+    story = "\n".join(f"The {n} paragraph of the derailment story says what happened next." for n in "ABCDEF")
+    teasers = "Storm Darragh: Thousands without power\nWhy are so many trains cancelled?"
+    doc = Document("t", f"Read more: the first report\n{story}\n\nRead more from Sky News:\n{teasers}\n")
+    assert [doc.sentence_text(s)[:5] for s in doc.story] == [f"The {n}" for n in "ABCDEF"]
+    assert "Why are so many trains cancelled?" in [doc.sentence_text(s) for s in doc.sentences]  # still citable
+
+
 def test_closing_quote_mark_stays_with_its_sentence() -> None:
     doc = _seed("000")
     pieces = _texts(doc.text)
