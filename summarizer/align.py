@@ -13,7 +13,9 @@ and, when there are any, the topics' vectors) with the words the claims share:
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
    how many content words they share, with no such veto: "the talks were cancelled" and "the talks
    were postponed" are two answers to one question.
-3. **Conflicts.** Two answers of one question conflict when a claim of one and a claim of the other
+3. **Conflicts.** Claims that state opposite outcomes, or give two measures of one thing (two speeds,
+   two magnitudes; not two counts or two dates), join their questions when they are close enough to
+   be asked together. Two answers of one question conflict when a claim of one and a claim of the other
    have conflicting facets; the judge (:mod:`summarizer.judge`) may add and confirm more.
 
 Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is compared with a
@@ -49,6 +51,7 @@ from summarizer.facets import Facets, compare, conflict_kind, facets, with_opene
 from summarizer.groups import Groups, Index, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.printable import paired
+from summarizer.quantities import clash
 from summarizer.text import content_words
 
 if TYPE_CHECKING:
@@ -293,19 +296,26 @@ def _with_conflicts(
     pinned: list[Facets],
 ) -> list[list[int]]:
     """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled",
-    "ended" / "extended", a denial) and are close enough to be asked together: incompatible answers
-    belong to one question, however their other words differ. Number and date clashes do not join
-    questions: two unrelated claims often give different numbers."""
+    "ended" / "extended", a denial) or give two measures of one thing ("about 60mph" / "70 mph", "6.8" /
+    "7.0" in magnitude, "9%" / "4%"), and are close enough to be asked together: incompatible answers
+    belong to one question, however their other words differ. Clashing counts and dates do not join
+    questions: two unrelated claims often give different counts of things, or different days."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     joined = Groups(len(questions))
     for (i, j), rel in zip(pairs, relation, strict=True):
         close = question_edges.get((i, j), 0.0) >= CONTRADICTION_THRESHOLD
-        if rel == "conflict" and close and conflict_kind(pinned[i], pinned[j]) == "contradiction":
+        if rel == "conflict" and close and _one_question(pinned[i], pinned[j]):
             joined.join(question_of[i], question_of[j])
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):
         merged.setdefault(joined.root(q), []).extend(group)
     return [sorted(group) for group in merged.values()]
+
+
+def _one_question(a: Facets, b: Facets) -> bool:
+    """Whether two conflicting claims answer one question, by what they conflict on (:func:`_with_conflicts`)."""
+    kind = conflict_kind(a, b)
+    return kind == "contradiction" or (kind == "numeric" and clash(a.numbers, b.numbers) not in ("n", "ord"))
 
 
 def _question_edges(

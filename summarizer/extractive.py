@@ -24,6 +24,7 @@ import numpy as np
 from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import rules_floor
 from summarizer.load import Article
+from summarizer.metadata import is_dateline
 from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
 from summarizer.text import WIRE_DATELINE, Document, Sentence, is_prose
 
@@ -40,12 +41,19 @@ def extractive_reports(articles: list[Article], embedder: Embedder | None = None
     return [_report(article, sentences) for article, sentences in zip(articles, chosen, strict=True)]
 
 
-def _candidates(doc: Document) -> list[Sentence]:
-    return [s for s in doc.story if is_prose(doc.sentence_text(s), MIN_WORDS)]
+def _candidates(article: Article) -> list[Sentence]:
+    """The sentences of the story that may be claims: prose, and not a dateline ("Ian Morris, transport
+    correspondent — Tue 11 Feb 2025 07.30 GMT" has the words of prose)."""
+    doc = article.document
+    return [
+        s
+        for s in doc.story
+        if is_prose(text := doc.sentence_text(s), MIN_WORDS) and not is_dateline(text, article.language)
+    ]
 
 
 def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[Sentence]]:
-    candidates = [_candidates(a.document) for a in articles]
+    candidates = [_candidates(a) for a in articles]
     texts = [a.document.sentence_text(s) for a, cs in zip(articles, candidates, strict=True) for s in cs]
     if not texts:
         return [[] for _ in articles]

@@ -98,6 +98,11 @@ def _byline(line: str) -> tuple[str | None, str | None]:
     return _capitalised(names), outlet
 
 
+def is_dateline(line: str, language: str | None = None) -> bool:
+    """Whether ``line`` is a dateline (see :func:`read_metadata`), read in ``language`` then English."""
+    return _dateline(line, _languages(language))[1] is not None
+
+
 # Where a dateline's name ends and its date begins: "The Guardian, 9 September 2023", "Reuters | Sept. 9, 2023"
 _DATELINE_PARTS = re.compile(r"[^\S\n]*(?:[,|·•]|[^\S\n][-–—][^\S\n])[^\S\n]*")
 

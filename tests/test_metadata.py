@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.metadata import read_metadata, resolve_date
+from summarizer.metadata import is_dateline, read_metadata, resolve_date
 
 
 def test_a_text_that_opens_with_a_paragraph_has_no_title() -> None:
@@ -42,6 +42,13 @@ def test_a_dateline_gives_the_date_and_the_outlet_or_author_before_it(
     found = read_metadata(f"Morocco earthquake: at least 2,000 dead\n{dateline}\n\n{_QUAKE}")
     assert found == {"title": "Morocco earthquake: at least 2,000 dead", "outlet": outlet, "author": author,
                      "published": "2023-09-09"}  # fmt: skip
+
+
+def test_a_dateline_is_told_from_a_sentence_with_a_date() -> None:
+    assert is_dateline("Ian Morris, transport correspondent — Tue 11 Feb 2025 07.30 GMT")
+    assert is_dateline("Le Monde, 9 septembre 2023", "fr")
+    assert not is_dateline("We raised the condition of that cutting in 2023 and nothing was done.")
+    assert not is_dateline("The strike began on 9 September 2023, the union said.")
 
 
 @pytest.mark.parametrize(
