@@ -7,7 +7,8 @@ and, when there are any, the topics' vectors) with the words the claims share:
 
 1. **Answers.** A pair's similarity is the cosine of the statements' vectors (mixed with their
    topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
-   (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down. A pair whose facets
+   (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down (unless many claims give
+   it: the event's own date, its actors' names). A pair whose facets
    conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" /
    "Lyon") can never share an answer: meaning alone is not allowed to merge it.
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 ANSWER_THRESHOLD = 0.20  # average similarity for claims to be one answer (cosine, plus the facet bonus)
 FACET_BONUS = 0.25  # added to a pair's cosine when a number, date or name pins both to the same thing
 COMMON_PIN = 1.5  # a pin given by more claims than this many times the sources is the event's, not a fact's
+COMMON_NAME = 0.1  # so is a name more than this share of the claims give: its actors, its place
 QUESTION_THRESHOLD = 0.35  # average similarity for answers to belong to one question
 CONTRADICTION_THRESHOLD = 0.3  # question similarity at which claims stating opposite outcomes join questions
 TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
@@ -211,7 +213,8 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     question_edges = _question_edges(items, cosine, topic_vectors, words, pairs, ends)
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
-    common = frozenset(pin for pin, count in given.items() if count > COMMON_PIN * sources)
+    pin_cap, name_cap = COMMON_PIN * sources, COMMON_NAME * n
+    common = frozenset(p for p, c in given.items() if c > pin_cap or (c > name_cap and p.startswith("name:")))
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
     together = shared_weights([f.pins - common for f in pinned], ends) > 0
     bonus = np.where(together, FACET_BONUS, 0.0).tolist()

@@ -71,8 +71,8 @@ def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
 def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
     """tests/data/derailment: a web page, wire copy, Markdown and plain text, each with what its layout
     brings (bylines, datelines, credit lines, links, teasers). Each source is named by its outlet where
-    the article gives one, no claim is a line of layout, and the speeds (about 70 mph / about 60mph) and
-    the death tolls are shown as disagreements."""
+    the article gives one, no claim is a line of layout, the speeds (about 70 mph / about 60mph) and
+    the death tolls are shown as disagreements, and no answer holds sentences that say different things."""
     report = summarize(ROOT / "tests" / "data" / "derailment" / "articles")
     info = {s.source.id: s.source for s in report.sources}
     assert (info["wessex-daily"].outlet, info["wire"].outlet) == ("Wessex Daily", "AP")
@@ -85,6 +85,11 @@ def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
     disputes = [[a.answer for a in q.answers] for q in report.questions if q.status == "disagreement"]
     assert any(any("60mph" in a for a in d) and any("70" in a and "mph" in a for a in d) for d in disputes)
     assert any(any("Four people" in a for a in d) and any("Three people" in a for a in d) for d in disputes)
+    # the operator is named in five of the 30 claims: its name alone does not make its chief's words and the
+    # derailment one answer
+    for answer in (a for q in report.questions for a in q.answers):
+        texts = " ".join(st.text for st in answer.statements)
+        assert not ("tragic day" in texts and "came off the tracks" in texts), texts
 
 
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
