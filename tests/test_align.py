@@ -368,12 +368,12 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.75 and recall >= 0.50
+    assert precision >= 0.88 and recall >= 0.60  # 0.902 / 0.619 when measured
     inner = scores["answers in a question"]
     assert inner.right / (inner.right + inner.wrong) >= 0.84
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.65 / 0.41 when measured
-    assert sentences.right / (sentences.right + sentences.wrong) >= 0.60
-    assert sentences.right / (sentences.right + sentences.missed) >= 0.38
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.727 / 0.437 when measured
+    assert sentences.right / (sentences.right + sentences.wrong) >= 0.70
+    assert sentences.right / (sentences.right + sentences.missed) >= 0.42
 
 
 def test_the_cycle_collector_is_paused_during_alignment_and_restored_after() -> None:
