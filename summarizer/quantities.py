@@ -7,10 +7,10 @@ and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 
 "magnitude 7"). So each number is read with its unit, converted to one unit per dimension
 (:data:`UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days" say
 nothing against each other. A number said loosely ("about", "nearly", "more than") matches within a
-wider margin than an exact one, but never wider than the figures' rounding: "about 60 mph" and "about
-70 mph" are two speeds, as "about 4,000" and "about 5,000" are two crowds. A count is read with what
-it counts when that is people or dwellings (:data:`COUNTED`): "3,500 residents" and "3,500 homes" are
-two figures.
+wider margin than an exact one, but never wider than the figures' rounding unless one is a bound
+("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000"
+and "about 5,000" are two crowds. A count is read with what it counts when that is people or dwellings
+(:data:`COUNTED`): "3,500 residents" and "3,500 homes" are two figures.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -162,10 +162,13 @@ _UNIT = re.compile(
     + r")(?![A-Za-z0-9])",
     re.I,
 )
+_BOUNDS = (
+    "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
+    "just over", "just under", "as many as", "as few as", "below", "above",
+)  # fmt: skip
 _HEDGES = (
-    "about", "around", "roughly", "nearly", "almost", "approximately", "approx.", "some", "up to", "under",
-    "over", "more than", "less than", "fewer than", "close to", "upwards of", "at least", "at most", "just over",
-    "just under", "an estimated", "estimated", "circa", "c.", "~", "as many as", "as few as", "below", "above",
+    "about", "around", "roughly", "nearly", "almost", "approximately", "approx.", "some", "close to",
+    "an estimated", "estimated", "circa", "c.", "~", *_BOUNDS,
 )  # fmt: skip
 
 
@@ -178,6 +181,7 @@ class Quantity:
     loose: bool = False  # said loosely: "about", "nearly", "more than"
     counts: str | None = None  # for a count, the kind of thing counted when it is one of COUNTED's
     step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
+    bound: bool = field(default=False, compare=False)  # said as a bound: "more than", "up to"
 
     @property
     def pin(self) -> str:
@@ -298,11 +302,11 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         dimension, size = UNITS[re.sub(r"\s+", " ", word_key(after.group(1)))]
         if unit == "n" or dimension.startswith("money"):
             unit, value = dimension, value * size
-    loose = before.rstrip().endswith(_HEDGES)
+    loose, bound = before.rstrip().endswith(_HEDGES), before.rstrip().endswith(_BOUNDS)
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
     step = _rounding(written) * value / written if written else 1.0
-    return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None, step)
+    return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None, step, bound)
 
 
 def _rounding(value: float) -> float:
@@ -340,6 +344,8 @@ def _match(x: Quantity, y: Quantity) -> bool:
     if x.unit in ("day", "ord"):
         return x.value == y.value
     difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
-    if x.loose or y.loose:  # within the margin, and closer than their roundings: "about 60" is 55 to 65
-        return difference <= LOOSE * larger and difference < (x.step + y.step) / 2 * (1 - 1e-6)
+    if x.loose or y.loose:  # within the margin; and, unless one is a bound, closer than their roundings:
+        # "about 60" is 55 to 65, "more than 1,100" is 1,200 too
+        rounded = x.bound or y.bound or difference < (x.step + y.step) / 2 * (1 - 1e-6)
+        return difference <= LOOSE * larger and rounded
     return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger

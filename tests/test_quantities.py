@@ -135,6 +135,8 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("About 4,000 workers walked out.", "Some 4,200 workers walked out.", None),
         ("Fewer than 2,000 votes separated them.", "About 1,900 votes separated them.", None),
         ("A dozen homes burned.", "At least 12 homes burned.", None),
+        ("More than 1,100 flights were cancelled.", "About 1,200 flights were cancelled.", None),  # a bound
+        ("Up to 4,000 workers may join.", "About 3,500 workers joined.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
