@@ -57,6 +57,8 @@ def test_a_dateline_is_told_from_a_sentence_with_a_date() -> None:
         ("By Jane Doe", None, "Jane Doe"),
         ("By Harriet Cole, BBC News", "BBC News", "Harriet Cole"),
         ("By JANE PORTER Associated Press", "Associated Press", "Jane Porter"),
+        ("By Sophie Klein, Travel Editor", None, "Sophie Klein"),  # a role, not an outlet
+        ("By Sam Kline, Staff Writer", None, "Sam Kline"),
         ("By JANE DOE and JOHN ROE", None, "Jane Doe and John Roe"),
         ("By the harbour, the crowds gathered early", None, None),  # a sentence, not a byline
     ],
