@@ -150,7 +150,9 @@ _STAMP = re.compile(  # what a dateline may open with: "Published:", "Last updat
 
 
 # the last word of a journalist's role after a byline's name: "Travel Editor", "Staff Writer"
-_ROLES = frozenset("editor correspondent reporter writer columnist contributor producer journalist critic analyst".split())
+_ROLES = frozenset(
+    "editor correspondent reporter writer columnist contributor producer journalist critic analyst".split()
+)
 
 
 def _dateline_name(words: str) -> bool:
