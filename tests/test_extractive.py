@@ -68,6 +68,22 @@ def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
     assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
 
 
+def test_a_short_sentence_with_a_fact_is_a_claim(tmp_path: Path) -> None:
+    """Five words can carry the fact two outlets disagree on (and "about 150,000" is not "around
+    200,000"); a byline or a caption has fewer words in lower case."""
+    lead = "Halvorsen Air cancelled about 1,200 flights on Monday after its booking systems failed."
+    figures = {"a": "About 150,000 passengers were affected.", "b": "Around 200,000 passengers were hit."}
+    for name, figure in figures.items():
+        text = f"Airline grounds flights after outage\n\nBy Jane Doe, Staff Writer\n\n{lead}\n\n{figure}\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = summarize(tmp_path)
+    statements = {c.statement for s in report.sources for c in s.claims}
+    assert set(figures.values()) <= statements
+    disputed = [{a.answer for a in q.answers} for q in report.questions if q.status == "disagreement"]
+    assert disputed == [set(figures.values())]
+    assert not [t for t in statements if t.startswith("By ")]
+
+
 def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
     """tests/data/derailment: a web page, wire copy, Markdown and plain text, each with what its layout
     brings (bylines, datelines, credit lines, links, teasers). Each source is named by its outlet where
