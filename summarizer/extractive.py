@@ -25,6 +25,7 @@ from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import rules_floor
 from summarizer.load import Article
 from summarizer.metadata import is_dateline
+from summarizer.rules import quotes
 from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
 from summarizer.text import WIRE_DATELINE, Document, Sentence, is_prose
 
@@ -43,13 +44,28 @@ def extractive_reports(articles: list[Article], embedder: Embedder | None = None
 
 def _candidates(article: Article) -> list[Sentence]:
     """The sentences of the story that may be claims: prose, and not a dateline ("Ian Morris, transport
-    correspondent — Tue 11 Feb 2025 07.30 GMT" has the words of prose)."""
+    correspondent — Tue 11 Feb 2025 07.30 GMT" has the words of prose). A quotation of several sentences
+    is one claim with its speaker: "We waited six hours for a single update.'" is no claim alone."""
     doc = article.document
     return [
         s
-        for s in doc.story
+        for s in _whole_quotations(doc, doc.story)
         if is_prose(text := doc.sentence_text(s), MIN_WORDS) and not is_dateline(text, article.language)
     ]
+
+
+def _whole_quotations(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
+    """``sentences`` with each one that starts inside a quotation (:func:`summarizer.rules.quotes`) joined
+    to the one before it."""
+    spans = [(q.evidence.start, q.evidence.end) for q in quotes(doc)]
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if previous is not None and any(previous.start <= start < sentence.start < end for start, end in spans):
+            joined[-1] = Sentence(previous.id, previous.start, sentence.end)
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[Sentence]]:

@@ -84,6 +84,17 @@ def test_a_short_sentence_with_a_fact_is_a_claim(tmp_path: Path) -> None:
     assert not [t for t in statements if t.startswith("By ")]
 
 
+def test_a_quotation_of_several_sentences_is_one_claim_with_its_speaker(tmp_path: Path) -> None:
+    lead = "Halvorsen Air cancelled about 1,200 flights on Monday after its booking systems failed."
+    quote = "Stranded traveller Emma Shaw told reporters: ‘Nobody told us anything. We waited six hours.’"
+    for name in "ab":
+        text = f"Airline grounds flights after outage\n\n{lead}\n\n{quote}\n\nThe airline apologised on {name}.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    statements = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    assert quote in statements
+    assert not [t for t in statements if t.startswith("We waited")]
+
+
 def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
     """tests/data/derailment: a web page, wire copy, Markdown and plain text, each with what its layout
     brings (bylines, datelines, credit lines, links, teasers). Each source is named by its outlet where
