@@ -34,7 +34,8 @@ _TITLES = frozenset(
     "chancellor king queen prince princess general gen col colonel captain capt governor gov mayor chairman "
     "chairwoman chair chief secretary deputy vice leader spokesman spokeswoman spokesperson pope sheikh "
     "ambassador commissioner director sergeant sgt lieutenant lt admiral marshal premier rep inspector coach "
-    "lawyer singer commander officer detective superintendent councillor economist analyst editor head".split()
+    "lawyer singer commander officer detective superintendent councillor economist analyst editor head boss ceo "
+    "executive founder".split()
 )  # offices, honorifics and descriptors: before a name, never part of it
 _ABBREVIATED = frozenset("mr mrs ms dr prof gen sen rep gov col capt lt sgt rev st".split())  # "Dr." ends no sentence
 DETERMINERS = frozenset("the a an".split())

@@ -88,6 +88,9 @@ def test_the_quote_table_is_found_with_its_speakers() -> None:
          "historic", "the state news agency"),
         ("Prime Minister Rishi Sunak told MPs: “This is a moment of national importance.” He added: “We will act.”",
          "We will act.", "Rishi Sunak"),
+        ("Boss Ingrid Dahl said: ‘We are deeply sorry for the disruption.’", "We are deeply sorry for the disruption.",
+         "Ingrid Dahl"),  # a tabloid's title
+        ("CEO Jane Doe said: “We will rebuild.”", "We will rebuild.", "Jane Doe"),
     ],
 )  # fmt: skip
 def test_speakers_beyond_the_table(text: str, quote: str, speaker: str) -> None:
