@@ -8,7 +8,7 @@ resolved against that day.
   Jane Doe, …", "Ian Morris, transport correspondent — Tue 11 Feb 2025"), opened or not by its stamp
   ("Published:", "Last updated on"), read in the article's language ("Le Monde, 9 septembre 2023").
 * The outlet is what the page's furniture names (a subscription promo, an "About the author" box, a
-  byline bullet, a wire story's "BOSTON (AP) —"), else a byline's ("By Jane Doe, BBC News", "By JANE
+  byline bullet, a wire story's "BOSTON (AP) —", a copyright line), else a byline's ("By Jane Doe, BBC News", "By JANE
   DOE Associated Press"), else the name before a dateline's date.
 * The author is a byline's names ("By Jane Doe", "By JANE DOE and JOHN ROE"), or the person a dateline
   names with their role ("Ian Morris, transport correspondent — …").
@@ -40,6 +40,12 @@ _OUTLET_PATTERNS = [
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
     re.compile(f"^{WIRE_DATELINE}", re.M),  # a wire story's "BOSTON (AP) — …" names its agency
+    re.compile(  # a page's copyright line names its publisher: "Copyright 2025 Coastal Times. All rights reserved."
+        r"^[^\S\n]*(?:(?i:copyright)[^\S\n]*(?:©|\([cC]\))?|©)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?"
+        r"((?:The[^\S\n]+)?[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*){0,4}?)(?<!Images)(?<!Photos)"
+        r"(?:[^\S\n]+(?:Ltd|Limited|Inc|LLC|plc)\.?)?[^\S\n]*(?:[.,]|(?:19|20)\d\d|$)",
+        re.M,
+    ),
 ]
 
 
@@ -48,7 +54,9 @@ MAX_TITLE_WORDS = 30  # a longer first line is the story's first paragraph, not 
 
 def read_metadata(text: str) -> dict[str, str | None]:
     """Title, outlet, author and publication date where the text states them."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # the text's lines, less a saved page's menu ("Home", "Politics") and share buttons ("Facebook"): the
+    # words of a line of one word are a date's only ("2023-09-14")
+    lines = [line for raw in text.splitlines() if _heading(line := raw.strip())]
     head = lines[:12]
     languages = _languages(detect_language(text))
     datelines: dict[str, tuple[str | None, str | None]] = {}  # a line is read once (dateparser: milliseconds)
@@ -79,6 +87,11 @@ def read_metadata(text: str) -> dict[str, str | None]:
     if outlet is None and named and _dateline_name(named) and not _byline(named)[0]:
         outlet = named  # "The Guardian, 9 September 2023"
     return {"title": title, "outlet": outlet, "author": author, "published": published}
+
+
+def _heading(line: str) -> bool:
+    """A line that may say who, when or what: not furniture, and of two words or more, or a date's figures."""
+    return (len(line.split()) > 1 or any(c.isdigit() for c in line)) and not is_furniture(line)
 
 
 def _byline(line: str) -> tuple[str | None, str | None]:

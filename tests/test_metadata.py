@@ -51,6 +51,39 @@ def test_a_dateline_is_told_from_a_sentence_with_a_date() -> None:
     assert not is_dateline("The strike began on 9 September 2023, the union said.")
 
 
+def test_a_saved_pages_menu_and_share_buttons_do_not_hide_its_byline_and_date() -> None:
+    menu = "\n".join(["Skip to content", "Menu", "Home", "Politics", "Business", "Sport", "World", "Climate"])
+    page = f"""{menu}
+Verhoek quits as fisheries minister after leak
+Advertisement
+Share this article
+Facebook
+Twitter
+WhatsApp
+By Karl Dunn
+4 March 2025 | 17:05
+{_QUAKE}
+Copyright 2025 Coastal Times. All rights reserved.
+"""
+    assert read_metadata(page) == {"title": "Verhoek quits as fisheries minister after leak", "outlet": "Coastal Times",
+                                   "author": "Karl Dunn", "published": "2025-03-04"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Copyright 2025 Coastal Times. All rights reserved.", "Coastal Times"),
+        ("© The Northern Herald 2025", "The Northern Herald"),
+        ("© 2025 Reuters", "Reuters"),
+        ("Copyright (c) 2024 Acme News Ltd", "Acme News"),
+        ("© Getty Images", None),  # a photograph's, not the page's
+        ("The copyright dispute went to court.", None),
+    ],
+)
+def test_a_copyright_line_names_the_publisher(line: str, outlet: str | None) -> None:
+    assert read_metadata(f"Morocco earthquake: at least 2,000 dead\n\n{_QUAKE}\n\n{line}\n")["outlet"] == outlet
+
+
 @pytest.mark.parametrize(
     ("byline", "outlet", "author"),
     [

@@ -10,9 +10,10 @@ from helpers import annotated_report, with_a_third_side
 from markdown_it import MarkdownIt
 from test_html import hostile_report
 
+from summarizer import summarize
 from summarizer.embed import WordLlama
 from summarizer.report import render
-from summarizer.report.common import by_source, evidence_of, proofs, quoted, silent, source_labels, window
+from summarizer.report.common import by_source, evidence_of, proofs, quoted, silent, source_labels, timeline, window
 from summarizer.text import content_words
 
 
@@ -148,3 +149,15 @@ def test_csv_is_the_coverage_matrix() -> None:
             gives = [i for i, a in enumerate(q.answers) if s.source.id in a.sources]
             assert cell == " ".join("ABCDEFGH"[i] for i in gives)
         assert row[3] == q.question and int(row[-2]) == len({s for a in q.answers for s in a.sources})
+
+
+def test_the_timeline_keeps_what_happened_on_the_day_of_publication_and_drops_the_dateline(tmp_path: Path) -> None:
+    """ "… resigned on Tuesday" in an article of that Tuesday is the event; "4 March 2025 | 17:05" and
+    "Updated 4 March 2025" at the top say when the article was published."""
+    lead = "Fisheries minister Tomas Verhoek resigned on Tuesday over leaked documents about catch quotas."
+    for name, stamp in (("a", "4 March 2025 | 17:05"), ("b", "Updated 4 March 2025")):
+        text = f"Verhoek quits as fisheries minister\n{stamp}\n\n{lead}\n\nAn inquiry will report in {name}.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    moments = timeline(summarize(tmp_path))
+    assert [(m.when, sorted(m.sources)) for m in moments] == [("2025-03-04", ["a", "b"])]
+    assert "resigned on Tuesday" in moments[0].what

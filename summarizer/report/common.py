@@ -11,9 +11,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from summarizer.schemas import Answer, EventReport, Evidence, Question
+from summarizer.metadata import is_dateline
+from summarizer.schemas import Answer, EventReport, Evidence, GroundedDate, Question
 from summarizer.sourcelist import source_names
-from summarizer.text import content_words, shorten
+from summarizer.text import content_words, is_prose, shorten
 
 
 def quoted(evidence: Evidence, limit: int = 160, focus: str = "") -> str:
@@ -313,7 +314,7 @@ def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
     for source in report.sources:
         for date in source.dates:
             e = date.evidence
-            if not date.resolved or _dateline(date.resolved, e, source.source.published):
+            if not date.resolved or _dateline(date, source.source.published):
                 continue
             words = set(content_words(date.event))
             home = next(
@@ -332,9 +333,12 @@ def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
     return sorted(kept, key=lambda m: m.when)
 
 
-def _dateline(resolved: str, e: Evidence, published: str | None) -> bool:
-    """The article's own date at its top ('Sep.14 - 2023 9:33 PM CET'): when it was published, not an event."""
-    return resolved == published and e.start < 400 and len(e.text.split()) <= 6
+def _dateline(date: GroundedDate, published: str | None) -> bool:
+    """The article's own date at its top ('Sep.14 - 2023 9:33 PM CET', 'Updated 3 February 2025'): when it
+    was published, not an event. A sentence saying what happened that day ('… resigned on Tuesday') is one."""
+    if date.resolved != published or date.evidence.start >= 400:
+        return False
+    return not is_prose(date.event, 1) or is_dateline(date.event)
 
 
 def _overlap(a: set[str], b: set[str]) -> bool:
