@@ -8,7 +8,8 @@ and, when there are any, the topics' vectors) with the words the claims share:
 1. **Answers.** A pair's similarity is the cosine of the statements' vectors (mixed with their
    topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
    (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down (unless many claims give
-   it: the event's own date, its actors' names). A pair whose facets
+   it: the event's own date, its actors' names; a capitalised word another claim writes in lower case,
+   "Rail" of "Rail Accident Investigation Branch", names nothing). A pair whose facets
    conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" /
    "Lyon") can never share an answer: meaning alone is not allowed to merge it.
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
@@ -53,7 +54,7 @@ from summarizer.groups import Groups, Index, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.printable import paired
 from summarizer.quantities import clash
-from summarizer.text import content_words
+from summarizer.text import content_words, lower_case_words
 
 if TYPE_CHECKING:
     from summarizer.embed import Embedder, Vectors
@@ -214,7 +215,10 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     pin_cap, name_cap = COMMON_PIN * sources, COMMON_NAME * n
-    common = frozenset(p for p, c in given.items() if c > pin_cap or (c > name_cap and p.startswith("name:")))
+    lower = frozenset().union(*map(lower_case_words, {c.statement for c in items}))  # "rail", "police"
+    common = frozenset(
+        p for p, c in given.items() if c > pin_cap or (p.startswith("name:") and (c > name_cap or p[5:] in lower))
+    )
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
     together = shared_weights([f.pins - common for f in pinned], ends) > 0
     bonus = np.where(together, FACET_BONUS, 0.0).tolist()
@@ -306,19 +310,15 @@ def _with_conflicts(
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     joined = Groups(len(questions))
     for (i, j), rel in zip(pairs, relation, strict=True):
-        close = question_edges.get((i, j), 0.0) >= CONTRADICTION_THRESHOLD
-        if rel == "conflict" and close and _one_question(pinned[i], pinned[j]):
+        if rel != "conflict" or question_edges.get((i, j), 0.0) < CONTRADICTION_THRESHOLD:
+            continue
+        kind, a, b = conflict_kind(pinned[i], pinned[j]), pinned[i].numbers, pinned[j].numbers
+        if kind == "contradiction" or (kind == "numeric" and clash(a, b) not in ("n", "ord")):  # not two counts
             joined.join(question_of[i], question_of[j])
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):
         merged.setdefault(joined.root(q), []).extend(group)
     return [sorted(group) for group in merged.values()]
-
-
-def _one_question(a: Facets, b: Facets) -> bool:
-    """Whether two conflicting claims answer one question, by what they conflict on (:func:`_with_conflicts`)."""
-    kind = conflict_kind(a, b)
-    return kind == "contradiction" or (kind == "numeric" and clash(a.numbers, b.numbers) not in ("n", "ord"))
 
 
 def _question_edges(

@@ -120,7 +120,7 @@ class Document:
     @cached_property
     def common_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere ("officials"): not names when capitalized."""
-        return frozenset(_LOWER_ONLY.findall(self.text))
+        return lower_case_words(self.text)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -300,6 +300,11 @@ def word_key(word: str) -> str:
         return word.lower()
     plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     return plain.lower().translate(_UNDECOMPOSED)
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case ("police said"): a word also written so is no proper name."""
+    return frozenset(_LOWER_ONLY.findall(text))
 
 
 def is_prose(text: str, min_words: int) -> bool:
