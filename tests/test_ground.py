@@ -123,6 +123,12 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("Jane Doe contributed reporting from Kyiv.", True),
         ("(Reporting by Jane Doe; Editing by John Roe)", True),
         ("This story has been updated with additional developments.", True),
+        ("Firefighters at the scene on Tuesday. Photograph: Jane Doe/Reuters", True),  # captions
+        ("Rescue workers search the wreckage. (AP Photo/John Smith)", True),
+        ("Emergency crews at the crash site (Image: PA)", True),
+        ("Photo by John Smith/Getty Images", True),
+        ("The minister said a photograph of the scene would be released.", False),
+        ("The council released the image (a map of the flooded streets).", False),
         ("The union contributed to the strike fund, officials said.", False),
         ("He said he would read more about the plans before deciding.", False),
     ],
