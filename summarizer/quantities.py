@@ -344,8 +344,9 @@ def _match(x: Quantity, y: Quantity) -> bool:
     if x.unit in ("day", "ord"):
         return x.value == y.value
     difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
-    if x.loose or y.loose:  # within the margin; and, unless one is a bound, within the coarser one's rounding:
-        # "about 60" is not "about 70", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200 too
-        rounded = x.bound or y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
+    # within the margin; and, unless one is a bound, within the coarser figure's rounding: "about 60" is not
+    # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200
+    rounded = x.bound or y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
+    if x.loose or y.loose:
         return difference <= LOOSE * larger and rounded
-    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger
+    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
