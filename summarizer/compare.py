@@ -111,8 +111,20 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
 
 
 def date_mismatches(reports: list[ArticleReport]) -> list[Question]:
-    """Mentions of the same happening whose resolved dates cannot both be right."""
-    dated = [(r.source.id, d, d.resolved) for r in reports for d in r.dates if d.resolved]
+    """Mentions of the same happening whose resolved dates cannot both be right. A clause that gives two
+    days ("ordered the evacuation on Tuesday and said it would remain until Friday") tells two happenings
+    apart, not which of its days another source's mention is about: its mentions are left out."""
+    days: dict[tuple[str, str], set[str]] = {}
+    for r in reports:
+        for d in r.dates:
+            if d.resolved:
+                days.setdefault((r.source.id, d.event), set()).add(d.resolved)
+    dated = [
+        (r.source.id, d, d.resolved)
+        for r in reports
+        for d in r.dates
+        if d.resolved and len(days[r.source.id, d.event]) == 1
+    ]
     sources = [source for source, _, _ in dated]
     dates = [d for _, d, _ in dated]
     resolved = [when for _, _, when in dated]

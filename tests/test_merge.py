@@ -150,6 +150,18 @@ def test_two_sources_naming_one_weekday_for_one_happening_do_not_disagree() -> N
     assert len(date_mismatches(told)) == 1
 
 
+def test_a_clause_giving_two_days_is_no_side_of_a_date_disagreement() -> None:
+    """ "ordered the evacuation on Tuesday and said it would remain until Friday": its Tuesday is when the
+    order was given, not another day for the evacuation's end that a second source puts on Friday."""
+    both = "Governor Marta Ruiz ordered the evacuation on Tuesday and said it would remain until at least Friday"
+    s1 = _dating("s1", "Tuesday", both, "2025-05-13")
+    s1.dates.append(s1.dates[0].model_copy(update={"text": "Friday", "resolved": "2025-05-16"}))
+    s2 = _dating("s2", "until Friday", "The evacuation order will remain until Friday at the earliest", "2025-05-16")
+    assert date_mismatches([s1, s2]) == []
+    s3 = _dating("s3", "Thursday", "The evacuation order will remain until Thursday at the earliest", "2025-05-15")
+    assert len(date_mismatches([s1, s2, s3])) == 1  # two sources with one day each still disagree
+
+
 def test_each_quote_is_in_one_disagreement_at_most() -> None:
     """a ~ b and c ~ b, but not a ~ c; with b met last, b used to be reported twice: [a|b] and [c|b]."""
     a = "We will hold talks on trade and energy in the capital"
