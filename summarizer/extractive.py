@@ -114,11 +114,12 @@ def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
 
 
 def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
-    """The sentence as a claim, from its first word: a wire story's "BOSTON (AP) — " is where, not what."""
-    dateline = _WIRE_DATELINE.match(doc.text, sentence.start, sentence.end)
-    start = dateline.end() if dateline is not None and dateline.end() < sentence.end else sentence.start
+    """The sentence as a claim, from its first word: a wire story's "BOSTON (AP) — " is where, not what,
+    and a list's "- " is layout."""
+    opener = _OPENER.match(doc.text, sentence.start, sentence.end)
+    start = opener.end() if opener is not None and opener.end() < sentence.end else sentence.start
     evidence = doc.evidence(start, sentence.end)
     return GroundedClaim(statement=evidence.text, topic=topic, evidence=evidence)
 
 
-_WIRE_DATELINE = re.compile(WIRE_DATELINE)
+_OPENER = re.compile(f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+")

@@ -3,13 +3,14 @@ resolved against that day.
 
 * The headline is the first line of at least four words in the text's head that is not page furniture,
   a dateline or a byline (a first "line" of more than :data:`MAX_TITLE_WORDS` words is a paragraph).
-* The date is that of the first dateline: a line that is a date ("Sep.14 - 2023 9:33 PM CET",
-  "Tuesday 11 February 2025 06:55, UK"), or a name then a date ("The Guardian, 9 September 2023", "By
-  Jane Doe, …", "Ian Morris, transport correspondent — Tue 11 Feb 2025"), opened or not by its stamp
-  ("Published:", "Last updated on"), read in the article's language ("Le Monde, 9 septembre 2023").
+* The date is that of the first dateline (else of a wire story's "VALTURA, May 14, 2025 (AFP) -"): a
+  line that is a date ("Sep.14 - 2023 9:33 PM CET", "Tuesday 11 February 2025 06:55, UK"), or a name
+  then a date ("The Guardian, 9 September 2023", "By Jane Doe, …", "Ian Morris, transport correspondent
+  — Tue 11 Feb 2025"), opened or not by its stamp ("Published:", "Last updated on"), read in the
+  article's language ("Le Monde, 9 septembre 2023").
 * The outlet is what the page's furniture names (a subscription promo, an "About the author" box, a
-  byline bullet, a wire story's "BOSTON (AP) —", a copyright line), else a byline's ("By Jane Doe, BBC News", "By JANE
-  DOE Associated Press"), else the name before a dateline's date.
+  byline bullet, a wire story's "BOSTON (AP) —", a copyright line), else a byline's ("By Jane Doe, BBC
+  News", "By JANE DOE Associated Press"), else the name before a dateline's date.
 * The author is a byline's names ("By Jane Doe", "By JANE DOE and JOHN ROE"), or the person a dateline
   names with their role ("Ian Morris, transport correspondent — …").
 
@@ -35,11 +36,12 @@ _NAMES = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w.'’-]+){0
 _ROLE = re.compile(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+[a-z][\w\s'’-]*")
 # Whitespace around line breaks is matched as [^\S\n] (spaces, tabs), never \s: with \s, each line start
 # of a run of blank lines would scan the whole rest of the run — quadratic (100,000 blank lines: minutes).
+_WIRE = re.compile(f"^{WIRE_DATELINE}", re.M)
 _OUTLET_PATTERNS = [
     re.compile(r"\bTry (The [A-Z][\w]+(?: [A-Z][\w]+)?) free\b"),  # subscription promo names its paper
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
-    re.compile(f"^{WIRE_DATELINE}", re.M),  # a wire story's "BOSTON (AP) — …" names its agency
+    _WIRE,  # a wire story's "BOSTON (AP) — …" names its agency
     re.compile(  # a page's copyright line names its publisher: "Copyright 2025 Coastal Times. All rights reserved."
         r"^[^\S\n]*(?:(?i:copyright)[^\S\n]*(?:©|\([cC]\))?|©)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?"
         r"((?:The[^\S\n]+)?[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*){0,4}?)(?<!Images)(?<!Photos)"
@@ -70,6 +72,8 @@ def read_metadata(text: str) -> dict[str, str | None]:
         return dateline(line)[1]
 
     published, named = next(((d, who) for who, d in map(dateline, head) if d), (None, None))
+    if published is None and (wire := _WIRE.search(text)) and _DATE_LINE.search(wire.group(0)):
+        published = _date_words(wire.group(0).split("(")[0].partition(",")[2].strip(), languages)  # "May 14, 2025"
     title = next(
         (
             line

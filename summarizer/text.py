@@ -44,7 +44,8 @@ WORD = re.compile(r"[A-Za-z0-9]+")
 # A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "BOSTON, March 5 (Reuters) - ",
 # "PARIS, 5 mars (AFP) - "; the agency is its one group.
 WIRE_DATELINE = (
-    r"[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?))?"
+    r"[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?)"
+    r"(?:,?[^\S\n]+\d{4})?)?"
     r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–][^\S\n]*"
 )
 # A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"): the one
@@ -138,7 +139,7 @@ _FURNITURE = re.compile(
       |^\W*[•·]
       |\bcontributed\ (?:to\ (?:this\ )?(?:report|story)|reporting)\b[^.]{0,60}\.?$  # a wire's credit line
       |^\(?(?:additional\ )?(?:reporting|writing|editing)\ by\b
-      |^this\ (?:story|article)\ (?:has\ been|was)\ updated\b
+      |^this\ (?:story|article)\ (?:has\ been|was)\ updated\b|^(?:editor['’]s\ note|correction)\s*:
       |\b(?:photograph|photo|picture|pic|image)s?:\ [^.:]{1,60}$|^photo(?:graph)?s?\ by\b  # a caption's credit
       |\((?:[A-Z]{2,5}\ )?(?:photo|image|picture|pic)s?\b[^()]{0,60}\)$""",
     re.I | re.X,

@@ -68,6 +68,16 @@ def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
     assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
 
 
+def test_a_list_items_marker_is_no_part_of_its_claim(tmp_path: Path) -> None:
+    item = "Around 12,000 people have been evacuated from low-lying districts"
+    for name in "ab":
+        text = f"Valtura floods live: thousands evacuated\n\nKey points\n- {item}\n"
+        text += f"- The river peaked at 6.4 metres in {name}\n\nRescuers are searching the district for residents.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    claims = [c for s in summarize(tmp_path).sources for c in s.claims if item in c.statement]
+    assert claims and all(c.statement == item == c.evidence.text for c in claims)
+
+
 def test_a_short_sentence_with_a_fact_is_a_claim(tmp_path: Path) -> None:
     """Five words can carry the fact two outlets disagree on (and "about 150,000" is not "around
     200,000"); a byline or a caption has fewer words in lower case."""

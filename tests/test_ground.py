@@ -123,6 +123,7 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("Jane Doe contributed reporting from Kyiv.", True),
         ("(Reporting by Jane Doe; Editing by John Roe)", True),
         ("This story has been updated with additional developments.", True),
+        ("Editor's note: An earlier version of this article gave the wrong name for the gauge.", True),
         ("Firefighters at the scene on Tuesday. Photograph: Jane Doe/Reuters", True),  # captions
         ("Rescue workers search the wreckage. (AP Photo/John Smith)", True),
         ("Emergency crews at the crash site (Image: PA)", True),

@@ -116,6 +116,13 @@ def test_a_wire_storys_dateline_names_its_agency(lead: str, outlet: str | None) 
     assert read_metadata(f"Storm knocks out power in the Northeast\n\n{lead}")["outlet"] == outlet
 
 
+def test_a_wire_storys_dateline_with_a_year_gives_the_date() -> None:
+    lead = "VALTURA, May 14, 2025 (AFP) - Around 10,000 people were evacuated on Wednesday, officials said."
+    found = read_metadata(f"Floods force 10,000 from homes in Valtura\n\n{lead}")
+    assert (found["outlet"], found["published"]) == ("AFP", "2025-05-14")
+    assert read_metadata("Storm knocks out power\n\nBOSTON, March 5 (Reuters) - Power was cut.")["published"] is None
+
+
 def test_a_dateline_is_read_in_the_articles_language() -> None:
     text = (
         "Séisme au Maroc : au moins 2 000 morts\nLe Monde, 9 septembre 2023\n\nUn séisme de magnitude 6,8 a "
