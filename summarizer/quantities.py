@@ -164,11 +164,11 @@ _UNIT = re.compile(
 )
 _BOUNDS = (
     "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
-    "just over", "just under", "as many as", "as few as", "below", "above",
-)  # fmt: skip
+    "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
+)  # fmt: skip  # a figure on one side of the number: "nearly 1%" is 0.8% as well as 0.95%
 _HEDGES = (
-    "about", "around", "roughly", "nearly", "almost", "approximately", "approx.", "some", "close to",
-    "an estimated", "estimated", "circa", "c.", "~", *_BOUNDS,
+    "about", "around", "roughly", "approximately", "approx.", "some", "an estimated", "estimated", "circa",
+    "c.", "~", *_BOUNDS,
 )  # fmt: skip
 
 
@@ -305,7 +305,8 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     loose, bound = before.rstrip().endswith(_HEDGES), before.rstrip().endswith(_BOUNDS)
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
-    step = _rounding(written) * value / written if written else 1.0
+    # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
+    step = min(_rounding(written), abs(written) / 5) * value / written if written else 1.0
     return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None, step, bound)
 
 

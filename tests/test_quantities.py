@@ -133,6 +133,8 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("About 4,000 workers walked out.", "Some 5,000 workers walked out.", "n"),
         ("About 140 passengers were on board.", "Around 150 passengers were on board.", "n"),
         ("About 150,000 passengers were affected.", "Around 200,000 passengers were hit.", "n"),
+        ("Around 10,000 people were evacuated.", "Around 12,000 people have been evacuated.", "n"),
+        ("Nearly 10,000 people were evacuated.", "About 8,500 people were evacuated.", None),  # one side of it
         ("The river rose to 6.1 metres overnight.", "The river peaked at 6.4 metres.", "length"),  # 5% apart
         ("About 4,000 workers walked out.", "Some 4,200 workers walked out.", None),
         ("Fewer than 2,000 votes separated them.", "About 1,900 votes separated them.", None),
