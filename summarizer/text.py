@@ -139,7 +139,7 @@ _FURNITURE = re.compile(
       |^\W*[•·]
       |\bcontributed\ (?:to\ (?:this\ )?(?:report|story)|reporting)\b[^.]{0,60}\.?$  # a wire's credit line
       |^\(?(?:additional\ )?(?:reporting|writing|editing)\ by\b
-      |^this\ (?:story|article)\ (?:has\ been|was)\ updated\b|^(?:editor['’]s\ note|correction)\s*:
+      |^this\ (?:story|article)\ (?:has\ been|was)\ updated\b|^(?:editor['’]s\ note|correction|disclosure)\s*:
       |\b(?:photograph|photo|picture|pic|image)s?:\ [^.:]{1,60}$|^photo(?:graph)?s?\ by\b  # a caption's credit
       |\((?:[A-Z]{2,5}\ )?(?:photo|image|picture|pic)s?\b[^()]{0,60}\)$""",
     re.I | re.X,

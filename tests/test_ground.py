@@ -124,6 +124,7 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("(Reporting by Jane Doe; Editing by John Roe)", True),
         ("This story has been updated with additional developments.", True),
         ("Editor's note: An earlier version of this article gave the wrong name for the gauge.", True),
+        ("Disclosure: the author holds no shares in Halvorsen Air.", True),
         ("Firefighters at the scene on Tuesday. Photograph: Jane Doe/Reuters", True),  # captions
         ("Rescue workers search the wreckage. (AP Photo/John Smith)", True),
         ("Emergency crews at the crash site (Image: PA)", True),
