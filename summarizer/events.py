@@ -120,7 +120,7 @@ def group_articles(articles: Sequence[Article], *, embedder: Embedder | None = N
         embedder = WordLlama()
     leads = [lead(a) for a in articles]
     raw = embedder.embed(leads) if leads else np.zeros((0, 1), dtype=np.float32)
-    names = [_names(text) for text in leads]
+    names = [_names(text, a.document) for text, a in zip(leads, articles, strict=True)]
     empty = [i for i in range(len(articles)) if not names[i] and not np.any(raw[i])]
     kept = [i for i in range(len(articles)) if i not in set(empty)]
     features = _features([raw[i] for i in kept], [names[i] for i in kept], [articles[i].published for i in kept])
@@ -129,22 +129,31 @@ def group_articles(articles: Sequence[Article], *, embedder: Embedder | None = N
     return Grouping(events=events, unassigned=[(i, NOTHING_TO_COMPARE) for i in empty])
 
 
-def _names(text: str) -> frozenset[str]:
+def _names(text: str, doc: Document | None = None) -> frozenset[str]:
     """The folded words of the proper names of ``text``: capitalized words that do not open a sentence,
     a line, a quote or a clause, less titles, weekdays and months (the rules of
-    :func:`summarizer.names.name_runs`, cut down to what telling events apart needs: it costs a fifth)."""
+    :func:`summarizer.names.name_runs`, cut down to what telling events apart needs: it costs a fifth).
+    A word that opens one is a name too when its article (``doc``) writes it capitalized twice and never
+    in lower case: a company's name opens its headline and its lead ("Corvane beats forecasts …")."""
     found = set()
     for match in _WORD.finditer(text):
         word = match.group()
         if not word[0].isupper():
             continue
         before = text[max(0, match.start() - 3) : match.start()].rstrip(" \t")
-        if not before or before[-1] in _OPENERS:
+        if (not before or before[-1] in _OPENERS) and not (doc is not None and _named_in(word, doc)):
             continue  # "The", "Officials": capitalized only because they open a sentence
         for key in fold(word).split("-"):  # "Jong-un", "Antwerp-Bruges": each part a name word
             if len(key) > 2 and key not in _NOT_NAMES:
                 found.add(key)
     return frozenset(found)
+
+
+def _named_in(word: str, doc: Document) -> bool:
+    """``word`` is written capitalized at least twice in ``doc`` and never in lower case."""
+    if word.lower() in doc.common_words or word.lower() in _NOT_NAMES:
+        return False
+    return len(re.findall(rf"\b{re.escape(word)}\b", doc.text)) >= 2
 
 
 def _features(rows: list[Vectors], names: list[frozenset[str]], dates: list[dt.date | None]) -> _Features:

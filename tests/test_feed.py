@@ -102,6 +102,12 @@ def test_two_articles_a_month_apart_about_the_summit_are_two_events() -> None:
     assert same_week.events == [[0, 1, 2]]
 
 
+def test_a_company_named_only_where_sentences_open_still_ties_its_articles_together() -> None:
+    """tests/data/earnings: "Corvane …" opens every headline and lead that names it, so it never counted
+    as a name, and the desk's story and the short blog post were an event of their own beside the wire's."""
+    assert [len(e.articles) for e in plan_feed(ROOT / "tests" / "data" / "earnings" / "articles").events] == [3]
+
+
 def test_a_dateline_is_not_read_as_the_lead() -> None:
     loaded = load_folder(ROOT / "tests" / "data" / "feed" / "quake", None)
     article = next(a for a in loaded.articles if a.id == "pacific-wire")
