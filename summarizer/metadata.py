@@ -137,6 +137,8 @@ def _dateline(line: str, languages: list[str]) -> tuple[str | None, str | None]:
         return None, whole
     # the line's parts between separators; the date is the longest run of parts, from the first that can start it
     cuts = [(m.start(), m.end()) for m in _DATELINE_PARTS.finditer(line) if m.end() > m.start()]
+    if len(cuts) > 5:
+        return None, None  # a line of tags ("News | World | Europe | …"): the runs to try grow as its parts squared
     starts, ends = [0] + [end for _, end in cuts], [start for start, _ in cuts] + [len(line)]
     for first in range(len(starts)):
         if len(line[: starts[first]].split()) > 8:
