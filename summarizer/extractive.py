@@ -22,11 +22,10 @@ import re
 import numpy as np
 
 from summarizer.embed import Embedder, WordLlama, normalised
-from summarizer.floor import rules_floor
+from summarizer.floor import Floor, rules_floor
 from summarizer.load import Article
 from summarizer.metadata import is_dateline
-from summarizer.rules import quotes
-from summarizer.schemas import ArticleReport, GroundedClaim, Grounding, MatchCounts
+from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
 from summarizer.text import WIRE_DATELINE, Document, Sentence, is_prose
 
 MAX_CLAIMS = 12  # sentences kept per article
@@ -38,26 +37,27 @@ OTHERS = 50  # an article's sentences are compared with those of at most this ma
 def extractive_reports(articles: list[Article], embedder: Embedder | None = None) -> list[ArticleReport]:
     """The report of every article, with no model call."""
     embedder = embedder or WordLlama()
-    chosen = _chosen_sentences(articles, embedder)
-    return [_report(article, sentences) for article, sentences in zip(articles, chosen, strict=True)]
+    floors = [rules_floor(article) for article in articles]
+    chosen = _chosen_sentences(articles, floors, embedder)
+    return [_report(*found) for found in zip(articles, chosen, floors, strict=True)]
 
 
-def _candidates(article: Article) -> list[Sentence]:
+def _candidates(article: Article, found: Floor) -> list[Sentence]:
     """The sentences of the story that may be claims: prose, and not a dateline ("Ian Morris, transport
     correspondent — Tue 11 Feb 2025 07.30 GMT" has the words of prose). A quotation of several sentences
     is one claim with its speaker: "We waited six hours for a single update.'" is no claim alone."""
     doc = article.document
     return [
         s
-        for s in _whole_quotations(doc, doc.story)
+        for s in _whole_quotations(found.quotes, doc.story)
         if is_prose(text := doc.sentence_text(s), MIN_WORDS) and not is_dateline(text, article.language)
     ]
 
 
-def _whole_quotations(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
-    """``sentences`` with each one that starts inside a quotation (:func:`summarizer.rules.quotes`) joined
-    to the one before it."""
-    spans = [(q.evidence.start, q.evidence.end) for q in quotes(doc)]
+def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence]) -> list[Sentence]:
+    """``sentences`` with each one that starts inside a quotation the rules ``found`` joined to the one
+    before it."""
+    spans = [(q.evidence.start, q.evidence.end) for q in found]
     joined: list[Sentence] = []
     for sentence in sentences:
         previous = joined[-1] if joined else None
@@ -68,8 +68,8 @@ def _whole_quotations(doc: Document, sentences: list[Sentence]) -> list[Sentence
     return joined
 
 
-def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[Sentence]]:
-    candidates = [_candidates(a) for a in articles]
+def _chosen_sentences(articles: list[Article], floors: list[Floor], embedder: Embedder) -> list[list[Sentence]]:
+    candidates = [_candidates(a, found) for a, found in zip(articles, floors, strict=True)]
     texts = [a.document.sentence_text(s) for a, cs in zip(articles, candidates, strict=True) for s in cs]
     if not texts:
         return [[] for _ in articles]
@@ -93,12 +93,11 @@ def _chosen_sentences(articles: list[Article], embedder: Embedder) -> list[list[
     return chosen
 
 
-def _report(article: Article, sentences: list[Sentence]) -> ArticleReport:
+def _report(article: Article, sentences: list[Sentence], found: Floor) -> ArticleReport:
     doc = article.document
     headline = next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)
     event = _claim(doc, headline, "What happened?") if headline is not None else None
     claims = [_claim(doc, s, "") for s in sentences if s != headline]
-    found = rules_floor(article)
     count = (event is not None) + len(claims)
     count += len(found.entities) + len(found.quotes) + len(found.numbers) + len(found.dates)
     return ArticleReport(
