@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import islice
 
 from summarizer.names import CONNECTORS
 from summarizer.pages import detect_language
@@ -58,8 +59,7 @@ def read_metadata(text: str) -> dict[str, str | None]:
     """Title, outlet, author and publication date where the text states them."""
     # the text's lines, less a saved page's menu ("Home", "Politics") and share buttons ("Facebook"): the
     # words of a line of one word are a date's only ("2023-09-14")
-    lines = [line for raw in text.splitlines() if _heading(line := raw.strip())]
-    head = lines[:12]
+    head = list(islice((line for raw in text.splitlines() if _heading(line := raw.strip())), 12))
     languages = _languages(detect_language(text))
     datelines: dict[str, tuple[str | None, str | None]] = {}  # a line is read once (dateparser: milliseconds)
 
