@@ -22,7 +22,7 @@ import typer
 from summarizer.backend import DEFAULT_TIMEOUT, MODES
 from summarizer.errors import OutputError, SummarizerError
 from summarizer.files import Target, output_target, write_output
-from summarizer.report import FORMATS
+from summarizer.report import FORMATS, format_for
 
 if TYPE_CHECKING:  # the library is imported when a run starts: `--help` and `--version` answer at once
     from rich.console import Console
@@ -74,7 +74,8 @@ ModeOption = Annotated[
         metavar="MODE", help=f"How structured output is requested: {', '.join(MODES)}. Default fits the backend."
     ),
 ]
-Format = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(FORMATS)}.")]
+FormatHelp = f"Output format: {', '.join(FORMATS)} (default: the --out file's suffix, else text)."
+Format = Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help=FormatHelp)]
 Out = Annotated[
     Path | None,
     typer.Option("--out", "-o", metavar="FILE", help="Write the report to this file (or device, FIFO; - is stdout)."),
@@ -163,7 +164,7 @@ def run(
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     mode: ModeOption = None,
-    fmt: Format = "text",
+    fmt: Format = None,
     out: Out = None,
     sources: Sources = None,
     brief: Brief = False,
@@ -198,8 +199,7 @@ def run(
         _clear_cache(cache_dir_)
     if not inputs:
         _fail("missing INPUT: the folders, files or URLs of the articles to summarize", 2)
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    fmt = _format(fmt, out)
     if record and replay:
         _fail("--record and --replay cannot be used together", 2)
     try:
@@ -254,7 +254,7 @@ def _feed(items: list[str], fmt: str, out: Path | None, quiet: bool, group: str,
 @render_app.command()
 def render(
     report: Annotated[Path | None, typer.Argument(metavar="REPORT", hidden=True, show_default=False)] = None,
-    fmt: Format = "text",
+    fmt: Format = None,
     out: Out = None,
     top: Top = None,
     quiet: Quiet = False,
@@ -265,8 +265,7 @@ def render(
     """
     if report is None:
         _fail("missing REPORT: a report saved with --format json (or - to read it from standard input)", 2)
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    fmt = _format(fmt, out)
     try:
         target = _target(out, [report])
         _write(_read_report(report), fmt, target, quiet, top)
@@ -312,6 +311,14 @@ def _stdin_list(inputs: list[str]) -> list[str]:
 
         raise InputError("standard input lists no folder, file or URL")
     return [item for i in inputs for item in (listed if i == "-" else [i])]
+
+
+def _format(fmt: str | None, out: Path | None) -> str:
+    """The format named, or the one ``--out``'s suffix asks for; an unknown name ends the run."""
+    try:
+        return format_for(fmt, str(out) if out is not None else None)
+    except ValueError as error:
+        _fail(str(error), 2)
 
 
 def _target(out: Path | None, inputs: list[Path]) -> Target | None:

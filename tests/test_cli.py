@@ -58,6 +58,16 @@ def test_markdown_to_a_file(tmp_path: Path) -> None:
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temporary left behind
 
 
+def test_the_out_file_suffix_chooses_the_format_unless_one_is_named(tmp_path: Path) -> None:
+    """`-o report.html` was written as terminal text with box-drawing characters."""
+    for name, opening in (("r.html", "<!doctype html>"), ("r.md", "# "), ("r.JSON", "{"), ("r.report", "Event")):
+        result = summarize(SEEDS, "--replay", RECORDING, "-o", tmp_path / name, "--quiet")
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text(encoding="utf-8").lstrip(" ╭─").lower().startswith(opening.lower()), name
+    named = summarize(SEEDS, "--replay", RECORDING, "-f", "markdown", "-o", tmp_path / "named.html", "--quiet")
+    assert named.exit_code == 0 and (tmp_path / "named.html").read_text(encoding="utf-8").startswith("# ")
+
+
 def test_text_report_names_the_model_and_the_warnings() -> None:
     result = summarize(SEEDS, "--replay", RECORDING, "--quiet")
     assert result.exit_code == 0

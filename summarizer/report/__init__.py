@@ -11,6 +11,22 @@ if TYPE_CHECKING:
     from summarizer.schemas import EventReport
 
 FORMATS = ("text", "md", "json", "html", "csv")
+# what a format may also be called, and what a file's suffix asks for when no format is named
+_ALIASES = {"markdown": "md", "htm": "html", "txt": "text", "terminal": "text"}
+_SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html",
+             ".csv": "csv"}  # fmt: skip
+
+
+def format_for(fmt: str | None, out: str | None = None) -> str:
+    """The format to render in: ``fmt`` as named ("markdown" is "md"), else the one the output file's
+    suffix asks for (``-o report.html`` is HTML), else text. Raises ValueError for an unknown name."""
+    if fmt is None:
+        suffix = out[out.rfind(".") :].lower() if out and "." in out.rsplit("/", 1)[-1] else ""
+        return _SUFFIXES.get(suffix, "text")
+    named = _ALIASES.get(fmt.lower(), fmt.lower())
+    if named not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return named
 
 
 def render(report: EventReport, fmt: str, texts: dict[str, str] | None = None, top: int | None = None) -> str:
