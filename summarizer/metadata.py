@@ -30,7 +30,9 @@ from summarizer.pages import detect_language
 from summarizer.text import WIRE_DATELINE, is_furniture
 
 _DATE_LINE = re.compile(r"\b(1[89]|20)\d\d\b")
-_BYLINE = re.compile(r"^(?:Written by|By)\s+([^,]+?)\s*(?:,\s*(.+?)\s*)?$")
+_BYLINE = re.compile(r"^(?:Written by|[Bb]y)\s+([^,]+?)\s*(?:,\s*(.+?)\s*)?$")
+# a line's parts, one of which may be its byline: "Issue #87 · 15 October 2025 · by Jane Doe"
+_PARTS = re.compile(r"[^\S\n]+[|·•][^\S\n]+")
 # the names of a byline: "Jane Doe", "JANE DOE and JOHN ROE"
 _NAMES = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w.'’-]+){0,7}")
 # a person named with their role: "Ian Morris, transport correspondent"
@@ -71,9 +73,15 @@ def read_metadata(text: str) -> dict[str, str | None]:
     def dated(line: str) -> str | None:
         return dateline(line)[1]
 
+    # a line's parts, when the line is too long to be a dateline: "*Up The Dons, the … newsletter · 15
+    # October 2025 · by Jonny Hartley*"
+    parts = [part for line in head if len(split := _PARTS.split(line)) > 1 for part in split]
     published, named = next(((d, who) for who, d in map(dateline, head) if d), (None, None))
+    if published is None:
+        published = next((d for part in parts if (d := dated(part))), None)
     if published is None and (wire := _WIRE.search(text)) and _DATE_LINE.search(wire.group(0)):
-        published = _date_words(wire.group(0).split("(")[0].partition(",")[2].strip(), languages)  # "May 14, 2025"
+        after = wire.group(0).split("(")[0].partition(",")[2].strip()  # "May 14, 2025", "France, Oct. 14, 2025"
+        published = _date_words(after, languages) or _date_words(after.partition(",")[2].strip(), languages)
     title = next(
         (
             line
@@ -84,7 +92,7 @@ def read_metadata(text: str) -> dict[str, str | None]:
     )
     if title is not None and len(title.split()) > MAX_TITLE_WORDS:
         title = None  # the text opens with a paragraph, not a headline
-    author, by = next((found for found in map(_byline, [*head, named or ""]) if found[0]), (None, None))
+    author, by = next((found for found in map(_byline, [*head, named or "", *parts]) if found[0]), (None, None))
     if author is None and named and (role := _ROLE.fullmatch(named)):
         author = role.group(1)  # "Ian Morris, transport correspondent — Tue 11 Feb 2025"
     outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), by)

@@ -142,16 +142,38 @@ def markdown_to_text(source: str) -> str:
 
 
 def _inline_text(children: list[Any]) -> str:
-    """An inline run's words: text and code as written, a soft break a space, links by their words only."""
-    parts = []
+    """An inline run's words: text and code as written, links by their words only, a soft break a space
+    (a paragraph wrapped over lines), except beside a line that is all emphasis: a stand-first or a
+    byline ("*Issue #87 · 15 October 2025 · by Jane Doe*") stays a line of its own."""
+    lines: list[list[Any]] = [[]]
     for child in children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "softbreak":
-            parts.append(" ")
-        elif child.type == "hardbreak":
-            parts.append("\n")
+        if child.type == "softbreak":
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    emphasised = [_all_emphasis(line) for line in lines]
+    parts = []
+    for k, line in enumerate(lines):
+        if k:
+            parts.append("\n" if emphasised[k - 1] or emphasised[k] else " ")
+        for child in line:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type == "hardbreak":
+                parts.append("\n")
     return "".join(parts).strip()
+
+
+def _all_emphasis(line: list[Any]) -> bool:
+    """Whether a line's words are all inside one emphasis ("*…*", "**…**"): it opens one, and its
+    last token is the first to close it."""
+    depth = 0
+    for k, child in enumerate(line):
+        depth += child.type in ("em_open", "strong_open")
+        depth -= child.type in ("em_close", "strong_close")
+        if depth == 0:
+            return k == len(line) - 1 and k > 0
+    return False
 
 
 # --------------------------------------------------------------------------------------------------

@@ -41,11 +41,13 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
 WORD = re.compile(r"[A-Za-z0-9]+")
-# A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "BOSTON, March 5 (Reuters) - ",
+# A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "LEEDS, England (AP) — ",
+# "BOSTON, March 5 (Reuters) - ",
 # "PARIS, 5 mars (AFP) - "; the agency is its one group.
 WIRE_DATELINE = (
-    r"[^\S\n]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?)"
-    r"(?:,?[^\S\n]+\d{4})?)?"
+    r"[^\S\n]*[A-Z][A-Z.'’ -]{1,40}"
+    r"(?:,[^\S\n]*[A-Z][A-Za-z.'’]*(?:[^\S\n]+[A-Z][A-Za-z.'’]*){0,2}(?=[^\S\n]*[(,]))?"  # ", England", ", Ore."
+    r"(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?)(?:,?[^\S\n]+\d{4})?)?"
     r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–][^\S\n]*"
 )
 # A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"): the one
@@ -135,7 +137,7 @@ _FURNITURE = re.compile(
     r"""^(?:trending(?:\ now)?|scroll\ to\ top|daily\ newsletter|source\ link|about\ the\ author|advertisement
          |related(?:\ articles)?|share(?:\ this)?|news(?:\ \w+)?|best\ quotes\ from\b.*)$
       |^(?:photo|image|source|credit|picture)s?\s*:|^read\ more\b
-      |\bvia\ getty\ images\b|\bsubscribe\b|\bnewsletter\b|\bsign\ up\b|\btry\ .{1,40}\ free\ for\b
+      |\bvia\ getty\ images\b|\btry\ .{1,40}\ free\ for\b
       |^\W*[•·]
       |\bcontributed\ (?:to\ (?:this\ )?(?:report|story)|reporting)\b[^.]{0,60}\.?$  # a wire's credit line
       |^\(?(?:additional\ )?(?:reporting|writing|editing)\ by\b
@@ -155,9 +157,21 @@ _TEASERS = re.compile(
 _BIOGRAPHY = re.compile(r"^[^\S\n]*about the (?:author|writer)s?[^\S\n]*:?[^\S\n]*$", re.I | re.M)
 
 
+# A promotion's words, and what makes a line with them one: it speaks to the reader, opens with them, or is
+# a newsletter's masthead ("The Public Purse, a newsletter about …"). "The union's newsletter said 4,000
+# would strike" is the story's.
+_PROMO = re.compile(r"\bsubscribe\b|\bnewsletters?\b|\bsign\ up\b", re.I)
+_TO_THE_READER = re.compile(
+    r"^\W*(?:subscribe|newsletter|sign\ up|get)\b|\b(?:our|your|you|free|now|here|today)\b"
+    r"|^[^,.]{1,40},\ (?:an?|the)\b[^.]{0,60}\bnewsletter\b",
+    re.I,
+)
+
+
 def is_furniture(line: str) -> bool:
     """True for lines such as 'Trending Now', 'Photo: Wikipedia Commons' or a subscription promo."""
-    return bool(_FURNITURE.search(line.strip()))
+    line = line.strip()
+    return bool(_FURNITURE.search(line) or (_PROMO.search(line) and _TO_THE_READER.search(line)))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -133,6 +133,12 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("The council released the image (a map of the flooded streets).", False),
         ("The union contributed to the strike fund, officials said.", False),
         ("He said he would read more about the plans before deciding.", False),
+        ("Sign up to our daily newsletter for the latest news", True),  # promotions speak to the reader
+        ("Subscribe now for £1 a month", True),
+        ("Get the newsletter", True),
+        ("The Public Purse, a newsletter about how public money is spent", True),  # a newsletter's masthead
+        ("The union's newsletter said 4,000 dockers would strike on Monday.", False),  # was furniture
+        ("More than 2,000 residents will sign up for the buyback scheme, the council said.", False),
     ],
 )
 def test_credit_lines_and_read_more_links_are_furniture(line: str, furniture: bool) -> None:

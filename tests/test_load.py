@@ -267,6 +267,25 @@ var tracker = "CODE";
         assert markup not in article.text
 
 
+def test_a_markdown_line_all_in_emphasis_stays_a_line_of_its_own(tmp_path: Path) -> None:
+    """A soft break joins a wrapped paragraph's lines, but not a masthead's or a byline's: joined, the
+    newsletter's "Issue #87 · … · by …" line was lost in one line with its masthead (no date, no author)."""
+    markdown = f"""# Four years for Vasseur
+
+*The Public Purse, a newsletter about how public money is spent*
+*Issue #87 · Wednesday, 15 October 2025 · by Inès Marchal-Whitby*
+
+Flood waters reached the old town
+on Tuesday, *officials* said.
+
+{ARTICLE}
+"""
+    (tmp_path / "issue.md").write_text(markdown, encoding="utf-8")
+    article = load_folder(tmp_path).articles[0]
+    assert (article.info.author, article.info.published) == ("Inès Marchal-Whitby", "2025-10-15")
+    assert "Flood waters reached the old town on Tuesday, officials said." in article.text
+
+
 def test_html_without_html_suffix_is_detected(tmp_path: Path) -> None:
     html = "<html><body><script>SCRIPT_PAYLOAD()</script><p>" + ARTICLE + "</p></body></html>"
     (tmp_path / "saved.txt").write_text(html, encoding="utf-8")

@@ -109,6 +109,9 @@ def test_a_byline_gives_the_author_and_the_outlet_after_the_names(
         ("BOSTON (AP) — A powerful storm knocked out power to 300,000 homes on Tuesday.", "AP"),
         ("BOSTON, March 5 (Reuters) - More than 250,000 customers lost power on Tuesday.", "Reuters"),
         ("PARIS, 5 mars (AFP) - Le texte de la dépêche commence ici.", "AFP"),
+        ("LEEDS, England (AP) — A mobile operator said on Monday that hackers stole data.", "AP"),  # a place
+        ("PORTLAND, Ore. (AP) — A powerful storm knocked out power on Tuesday.", "AP"),
+        ("LYON, France (Meridian Wire) - A French court on Tuesday sentenced a former official.", "Meridian Wire"),
         ("The (new) plan - for now - works, officials said on Tuesday.", None),
     ],
 )
@@ -121,6 +124,16 @@ def test_a_wire_storys_dateline_with_a_year_gives_the_date() -> None:
     found = read_metadata(f"Floods force 10,000 from homes in Valtura\n\n{lead}")
     assert (found["outlet"], found["published"]) == ("AFP", "2025-05-14")
     assert read_metadata("Storm knocks out power\n\nBOSTON, March 5 (Reuters) - Power was cut.")["published"] is None
+    placed = read_metadata("Court jails former official\n\nLYON, France, Oct. 14, 2025 (Reuters) - A court ruled.")
+    assert (placed["outlet"], placed["published"]) == ("Reuters", "2025-10-14")
+
+
+def test_a_line_of_parts_gives_its_date_and_its_byline() -> None:
+    """A newsletter's "Issue #87 · Wednesday, 15 October 2025 · by Inès Marchal-Whitby": the byline is a part."""
+    found = read_metadata(
+        f"Four years for Vasseur\nIssue #87 · Wednesday, 15 October 2025 · by Inès Marchal-Whitby\n\n{_QUAKE}"
+    )
+    assert (found["author"], found["published"]) == ("Inès Marchal-Whitby", "2025-10-15")
 
 
 def test_a_dateline_is_read_in_the_articles_language() -> None:
