@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 from summarizer.names import CONNECTORS
-from summarizer.pages import detect_language
+from summarizer.pages import BYLINE_ROLES, detect_language
 from summarizer.text import WIRE_DATELINE, is_furniture
 
 _DATE_LINE = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -176,12 +176,6 @@ _STAMP = re.compile(  # what a dateline may open with: "Published:", "Last updat
 )
 
 
-# the last word of a journalist's role after a byline's name: "Travel Editor", "Staff Writer"
-_ROLES = frozenset(
-    "editor correspondent reporter writer columnist contributor producer journalist critic analyst".split()
-)
-
-
 def _dateline_name(words: str) -> bool:
     """A few capitalised words, as a dateline names its outlet ("Agence France-Presse", "Le Monde", "BBC
     News"); not one word in capitals longer than an agency's letters (a wire dateline's "LONDON")."""
@@ -190,7 +184,7 @@ def _dateline_name(words: str) -> bool:
         return False
     if any(c.isdigit() for c in words) or parts[0].lower() in _STAMPS:
         return False  # "Updated 3:14 PM EST, March 5, 2024": when, not who
-    if parts[-1].lower().rstrip("s") in _ROLES:
+    if parts[-1].lower().rstrip("s") in BYLINE_ROLES:
         return False  # "By Sophie Klein, Travel Editor": what the author does, not where
     return parts[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() or w.lower() in CONNECTORS for w in parts)
 

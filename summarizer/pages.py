@@ -53,8 +53,8 @@ def read_page(html: str) -> Page:
     return Page(
         text=text,
         title=title if title and len(title.split()) >= 4 else None,  # "Flood" is a site's <title>, not a headline
-        outlet=_clean(getattr(document, "sitename", None)) or _site_after(title, html),
-        author=_clean(getattr(document, "author", None)),
+        outlet=_site(_clean(getattr(document, "sitename", None)), title) or _site_after(title, html),
+        author=_author(_clean(getattr(document, "author", None))),
         published=_iso(getattr(document, "date", None)),
     )
 
@@ -84,6 +84,29 @@ def _site_after(title: str | None, page: str) -> str | None:
         return None
     parts = _SITE_SUFFIX.fullmatch(" ".join(unescape(found.group(1)).split()))
     return parts.group(2) if parts and parts.group(1) == title else None
+
+
+# What a byline says a person does, not who they are or where: "By Sophie Klein, Travel Editor"
+BYLINE_ROLES = frozenset(
+    "editor correspondent reporter writer columnist contributor producer journalist critic analyst".split()
+)
+
+
+def _site(name: str | None, title: str | None) -> str | None:
+    """trafilatura's site name, unless it is the headline (it takes one side of "headline - site")."""
+    return None if name is None or (title and name in title) else name
+
+
+def _author(names: str | None) -> str | None:
+    """trafilatura's author less the byline's roles and places ("Jane Doe; Technology Editor; at Old Trafford")."""
+    kept = [
+        part
+        for part in (names or "").split(";")
+        if (words := part.split())
+        and words[-1].lower().rstrip("s") not in BYLINE_ROLES
+        and words[0].lower() not in ("at", "in")
+    ]
+    return "; ".join(part.strip() for part in kept) or None
 
 
 def _clean(value: object) -> str | None:

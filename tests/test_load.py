@@ -239,6 +239,18 @@ def test_a_page_naming_no_site_gives_its_outlet_after_the_headline_in_its_title(
     assert infos["other"].outlet is None
 
 
+def test_a_page_is_not_named_by_its_headline_nor_its_author_by_a_role(tmp_path: Path) -> None:
+    """trafilatura took the headline side of "headline - site" for the site's name, and gave the byline's
+    "Technology Editor" and "at Millstone Park" as names beside the author's."""
+    headline = "Flood cuts power to 4.8 million homes as the river bursts its banks"
+    html = f"""<html><head><title>{headline} - Valley News</title></head><body><main><article>
+<h1>{headline}</h1><p class="byline">By Oliver Stanhope, Technology Editor, at Millstone Park</p>
+<p>{ARTICLE}</p></article></main></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    info = load_folder(tmp_path).articles[0].info
+    assert (info.outlet, info.author) == ("Valley News", "Oliver Stanhope")
+
+
 def test_markdown_is_read_without_its_markup(tmp_path: Path) -> None:
     markdown = f"""# Flood waters *reach* the old town
 
