@@ -96,11 +96,11 @@ def _claim_questions(
         members = [i for _, side in conflict.sides for i in side]
         for i in members[1:]:
             together.join(answer_of[members[0]], answer_of[i])
-    conflicts = _conflicts(claims, alignment, judgement, answer_of)
+    conflicts, witness = _conflicts(claims, alignment, judgement, answer_of)
     groups: dict[int, list[int]] = {}
     for a in range(len(answers)):
         groups.setdefault(together.root(a), []).append(a)
-    built = {a: _answer(claims, group) for a, group in enumerate(answers)}
+    built = {a: _answer(claims, group, witness.get(a, group[0])) for a, group in enumerate(answers)}
     return [
         _question(claims, {a: built[a] for a in ids}, answers, conflicts, threshold, judgement.seen)
         for ids in groups.values()
@@ -109,10 +109,13 @@ def _claim_questions(
 
 def _conflicts(
     claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, answer_of: dict[int, int]
-) -> dict[tuple[int, int], tuple[DisagreementKind, str | None]]:
+) -> tuple[dict[tuple[int, int], tuple[DisagreementKind, str | None]], dict[int, int]]:
     """Pairs of final answers that cannot both be true: by their facets (unless the judge saw both claims
-    and found no conflict: it reads meaning, facets only words), or as the judge found."""
+    and found no conflict: it reads meaning, facets only words), or as the judge found; and, for each
+    answer in a conflict, a claim of it that takes part (the one to show: "the equaliser came on 61
+    minutes", not the answer's first claim, "Don Valley needed a spark")."""
     found: dict[tuple[int, int], tuple[DisagreementKind, str | None]] = {}
+    witness: dict[int, int] = {}
     seen = judgement.seen
     for a, b in alignment.conflicts:
         for i in alignment.answers[a]:
@@ -123,13 +126,17 @@ def _conflicts(
                 left, right = facets(claims[i].statement), facets(claims[j].statement)
                 if x != y and (x, y) not in found and compare(left, right) == "conflict":
                     found[(x, y)] = (conflict_kind(left, right), None)
+                    witness.setdefault(answer_of[i], i)
+                    witness.setdefault(answer_of[j], j)
     for conflict in judgement.conflicts:
+        for _, side in conflict.sides:
+            witness.update((answer_of[i], i) for i in side[:1] if answer_of[i] not in witness)
         sides = [{answer_of[i] for i in side} for _, side in conflict.sides]
         for s, one in enumerate(sides):
             for other in sides[s + 1 :]:
                 for x, y in {(min(p, q), max(p, q)) for p in one for q in other if p != q}:
                     found[(x, y)] = (conflict.kind, conflict.question)
-    return found
+    return found, witness
 
 
 def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:
@@ -196,10 +203,10 @@ def _question(
     )
 
 
-def _answer(claims: list[GroundedClaim], group: list[int]) -> Answer:
+def _answer(claims: list[GroundedClaim], group: list[int], shown: int) -> Answer:
     sources = list(dict.fromkeys(claims[i].evidence.source for i in group))
     statements = [Statement(text=claims[i].statement, evidence=claims[i].evidence) for i in group]
-    return Answer(answer=claims[group[0]].statement, sources=sources, statements=statements)
+    return Answer(answer=claims[shown].statement, sources=sources, statements=statements)
 
 
 def headline(reports: list[ArticleReport]) -> str:

@@ -74,6 +74,7 @@ _MAGNITUDE_BEFORE = re.compile(
 )
 _CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
+MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
 
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
@@ -115,11 +116,12 @@ _NOT_QUANTITIES = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
     r"|\b\d+\s*[-–]\s*\d+\b"  # 52-48
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
+    rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
     r"|[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35
     re.I,
 )
-# What every part of _NOT_QUANTITIES needs: a digit, or a word a time counted back ends with.
-_MAY_MASK = re.compile(r"\d|\b(?:ago|earlier|before|later|now|previously)\b", re.I)
+# What every part of _NOT_QUANTITIES needs: a digit, or a word a time counted back or down ends with.
+_MAY_MASK = re.compile(r"\d|\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b", re.I)
 # A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
 # A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
@@ -146,6 +148,7 @@ COUNTED: dict[str, str] = {
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
+_RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
@@ -179,13 +182,14 @@ class Quantity:
     unit: str  # "n" (a count), "%", "pt", "ord", "day", or a dimension: length, area, mass, time, money:EUR…
     value: float  # in the dimension's unit (metres, square metres, kilograms, hours)
     loose: bool = False  # said loosely: "about", "nearly", "more than"
-    counts: str | None = None  # for a count, the kind of thing counted when it is one of COUNTED's
+    counts: str | None = None  # for a count, the kind of thing counted when it is one of COUNTED's; for an
+    # ordinal, the word it ranks ("second yellow", "fourth-biggest"): ordinals of two words are not compared
     step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
     bound: bool = field(default=False, compare=False)  # said as a bound: "more than", "up to"
 
     @property
     def pin(self) -> str:
-        return f"{self.unit}:{self.value:g}"
+        return f"{self.unit}:{self.counts}:{self.value:g}" if self.unit == "ord" else f"{self.unit}:{self.value:g}"
 
 
 def quantities(text: str) -> frozenset[Quantity]:
@@ -204,7 +208,7 @@ def quantities(text: str) -> frozenset[Quantity]:
             found.add(Quantity("day", float(figures)))
     masked = _masked(masked)
     for m in _DIGIT_ORDINAL.finditer(masked):
-        found.add(Quantity("ord", float(m.group(1))))
+        found.add(_ordinal(masked, m.end(), int(m.group(1))))
     masked = _DIGIT_ORDINAL.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _NUMERAL.finditer(masked):
         whole, fraction, scale = m.groups()
@@ -236,7 +240,7 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             value = _WORD_NUMBERS.get(word_key(m.group(0)), 0)
         found.add(_read(masked, m.start(), m.end(), float(value)))
     found.update(
-        Quantity("ord", float(_ORDINALS[word_key(m.group(1))]))
+        _ordinal(masked, m.end(), _ORDINALS[word_key(m.group(1))])
         for m in _ORDINAL.finditer(masked)
         if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
@@ -327,16 +331,36 @@ def _counts(text: str, end: int) -> str | None:
     return next((COUNTED[w] for w in words if w in COUNTED), None)
 
 
+def _ordinal(text: str, end: int, rank: int) -> Quantity:
+    """The ordinal ``rank`` ending at ``end``, with the word it ranks; a match's minute is a time: "the
+    58th minute" is "on 58 minutes"."""
+    after = _RANKED.match(text, end)
+    ranked = word_key(after.group(1)) if after else None
+    if ranked == "minute":
+        return Quantity("time", round(rank / 60, 6), step=1 / 60)
+    return Quantity("ord", float(rank), counts=ranked)
+
+
 def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
     """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
-    people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles"."""
+    people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
+    measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
+    minute"), and measures an order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
+    fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's."""
     units = {q.unit for q in a} & {q.unit for q in b}
     for unit in sorted(units):
-        xs = [q for q in a if q.unit == unit]
-        ys = [q for q in b if q.unit == unit]
-        if not any(_match(x, y) for x in xs for y in ys):
+        pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]
+        if pairs and not any(_match(x, y) for x, y in pairs):
             return unit
     return None
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    if x.unit == "ord":
+        return x.counts == y.counts
+    if x.unit in ("n", "day", "%", "pt") or not x.value or not y.value:
+        return True
+    return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
 
 
 def _match(x: Quantity, y: Quantity) -> bool:

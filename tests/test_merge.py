@@ -9,10 +9,19 @@ import sys
 import pytest
 from helpers import FIXTURES, ROOT, SEEDS
 
+from summarizer.align import Alignment
 from summarizer.annotated import annotated_reports
 from summarizer.compare import date_mismatches, quote_variants, same_name
 from summarizer.merge import Merged, merge
-from summarizer.schemas import ArticleReport, Evidence, GroundedDate, GroundedQuote, Grounding, SourceInfo
+from summarizer.schemas import (
+    ArticleReport,
+    Evidence,
+    GroundedClaim,
+    GroundedDate,
+    GroundedQuote,
+    Grounding,
+    SourceInfo,
+)
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -92,6 +101,7 @@ def test_relative_dates_resolve_against_each_articles_publication_date(reports) 
 _MERGE_AS_JSON = """
 import json, sys
 from pathlib import Path
+from summarizer.align import Alignment
 from summarizer.annotated import annotated_reports
 from summarizer.merge import merge
 reports = annotated_reports(Path(sys.argv[1]), Path(sys.argv[2]))
@@ -199,3 +209,31 @@ def test_one_wording_of_several_sources_is_one_side() -> None:
     assert [(side.answer, side.sources) for side in found.answers] == [(a, ["s1", "s2"]), (b, ["s3"])]
     alone = [_quoting("s1", "Peskov", a), _quoting("s1", "Peskov", b)]
     assert quote_variants(alone) == []
+
+
+def _claiming(source: str, *statements: str) -> ArticleReport:
+    text = " ".join(statements)
+    claims = []
+    for said in statements:
+        start = text.index(said)
+        span = Evidence(source=source, start=start, end=start + len(said), text=said)
+        claims.append(GroundedClaim(statement=said, topic="", evidence=span))
+    return ArticleReport(
+        source=SourceInfo(id=source, path=f"{source}.txt", sha256="0", chars=len(text)),
+        claims=claims,
+        grounding=Grounding(proposed=len(claims), grounded=len(claims), dropped=0),
+    )
+
+
+def test_a_disputed_answer_is_shown_by_its_claim_that_disputes() -> None:
+    """An answer's first claim stood for it: "Don Valley needed a spark" was shown against "the 58th
+    minute", the clashing "equaliser came on 61 minutes" only among its evidence."""
+    reports = [
+        _claiming("wire", "Ferreira-Hale levelled on 58 minutes."),
+        _claiming("fans", "Don Valley needed a spark.", "Ferreira-Hale's equaliser came on 61 minutes."),
+    ]
+    alignment = Alignment(answers=[[0], [1, 2]], questions=[[0, 1]], topics=[[0]], conflicts={(0, 1)})
+    (question,) = merge(reports, alignment=alignment).questions
+    assert question.status == "disagreement" and question.kind == "numeric"
+    shown = {answer.answer for answer in question.answers}
+    assert shown == {"Ferreira-Hale levelled on 58 minutes.", "Ferreira-Hale's equaliser came on 61 minutes."}

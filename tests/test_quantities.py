@@ -64,6 +64,8 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "The result was 52-48.",
         "Staff went on strike two days ago.",
         "MeteoNord-3 will monitor storms.",
+        "He was sent off with 19 minutes left.",  # a countdown, from an end not given
+        "Okafor won it six minutes from time.",
     ],
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
@@ -141,6 +143,17 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("A dozen homes burned.", "At least 12 homes burned.", None),
         ("More than 1,100 flights were cancelled.", "About 1,200 flights were cancelled.", None),  # a bound
         ("Up to 4,000 workers may join.", "About 3,500 workers joined.", None),
+        # a match's minute is a time, whether an ordinal or not
+        ("Wrona headed in on 23 minutes.", "Wrona's 23rd-minute header.", None),
+        ("He equalised in the 58th minute.", "The equaliser came on 61 minutes.", "time"),
+        # ordinals of two words, and measures an order of magnitude apart, measure different things
+        ("He was shown a second yellow card.", "He scored in the 23rd minute.", None),
+        ("He hit the post and should have had a second.", "It was the fourth goal.", None),
+        ("It was the fourth-biggest breach this year.", "It was the fifth-biggest breach.", "ord"),
+        ("Their win ended a 31-year wait.", "Okafor scored in the 84th minute.", None),
+        ("He was fined €150,000.", "He embezzled €2.3m.", None),
+        ("He embezzled €2.3m.", "He pocketed €3.2million.", "money:EUR"),
+        ("At least 10 people died.", "More than 100 people died.", "n"),  # counts are compared at any distance
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
