@@ -45,23 +45,29 @@ def extractive_reports(articles: list[Article], embedder: Embedder | None = None
 def _candidates(article: Article, found: Floor) -> list[Sentence]:
     """The sentences of the story that may be claims: prose, and not a dateline ("Ian Morris, transport
     correspondent — Tue 11 Feb 2025 07.30 GMT" has the words of prose). A quotation of several sentences
-    is one claim with its speaker: "We waited six hours for a single update.'" is no claim alone."""
+    is one claim with its speaker: "We waited six hours for a single update.'" is no claim alone; nor is
+    "Chief executive Claire Redmayne said in a statement:" without the quotation it opens."""
     doc = article.document
     return [
         s
-        for s in _whole_quotations(found.quotes, doc.story)
+        for s in _whole_quotations(found.quotes, doc.story, doc.text)
         if is_prose(text := doc.sentence_text(s), MIN_WORDS) and not is_dateline(text, article.language)
     ]
 
 
-def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence]) -> list[Sentence]:
+def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence], text: str) -> list[Sentence]:
     """``sentences`` with each one that starts inside a quotation the rules ``found`` joined to the one
-    before it."""
+    before it, and each one that opens a quotation joined to the one before it if that ends with a colon."""
     spans = [(q.evidence.start, q.evidence.end) for q in found]
     joined: list[Sentence] = []
     for sentence in sentences:
         previous = joined[-1] if joined else None
-        if previous is not None and any(previous.start <= start < sentence.start < end for start, end in spans):
+        if previous is None:
+            joined.append(sentence)
+        elif any(previous.start <= start < sentence.start < end for start, end in spans) or (
+            text[previous.start : previous.end].rstrip().endswith(":")
+            and any(sentence.start <= start <= sentence.start + 2 for start, _ in spans)
+        ):
             joined[-1] = Sentence(previous.id, previous.start, sentence.end)
         else:
             joined.append(sentence)
@@ -114,11 +120,11 @@ def _report(article: Article, sentences: list[Sentence], found: Floor) -> Articl
 
 def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
     """The sentence as a claim, from its first word: a wire story's "BOSTON (AP) — " is where, not what,
-    and a list's "- " is layout."""
+    and a list's "- " is layout. A claim over two paragraphs (a quotation after "… said:") is one line."""
     opener = _OPENER.match(doc.text, sentence.start, sentence.end)
     start = opener.end() if opener is not None and opener.end() < sentence.end else sentence.start
     evidence = doc.evidence(start, sentence.end)
-    return GroundedClaim(statement=evidence.text, topic=topic, evidence=evidence)
+    return GroundedClaim(statement=" ".join(evidence.text.split()), topic=topic, evidence=evidence)
 
 
 _OPENER = re.compile(f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+")

@@ -105,6 +105,21 @@ def test_a_quotation_of_several_sentences_is_one_claim_with_its_speaker(tmp_path
     assert not [t for t in statements if t.startswith("We waited")]
 
 
+def test_a_sentence_ending_in_a_colon_is_one_claim_with_the_quotation_it_opens(tmp_path: Path) -> None:
+    """A line like "Chief executive Claire Redmayne said in a statement:" was a claim alone, its quote another."""
+    lead = "Kestrel Mobile said on Monday that hackers stole the personal data of 4.2 million customers."
+    opening = "Chief executive Claire Redmayne said in a statement:"
+    quote = "“I am deeply sorry. Our customers trusted us with their data and we let them down.”"
+    for name in "ab":
+        text = f"Hackers steal data of millions\n\n{lead}\n\n{opening}\n\n{quote}\n\nShares fell on {name}.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = summarize(tmp_path)
+    claims = [c for s in report.sources for c in s.claims]
+    assert f"{opening} {quote}" in {c.statement for c in claims}  # one line, though two paragraphs
+    assert not [c for c in claims if c.statement == opening or c.statement.startswith("“I am")]
+    assert all(c.evidence.text.startswith(opening) for c in claims if c.statement.startswith(opening))
+
+
 def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
     """tests/data/derailment: a web page, wire copy, Markdown and plain text, each with what its layout
     brings (bylines, datelines, credit lines, links, teasers). Each source is named by its outlet where
