@@ -161,3 +161,18 @@ def test_the_timeline_keeps_what_happened_on_the_day_of_publication_and_drops_th
     moments = timeline(summarize(tmp_path))
     assert [(m.when, sorted(m.sources)) for m in moments] == [("2025-03-04", ["a", "b"])]
     assert "resigned on Tuesday" in moments[0].what
+
+
+def test_two_happenings_of_one_day_are_two_moments_though_both_say_last_night(tmp_path: Path) -> None:
+    """The date's own words are not what two mentions share: "Locals were furious last night" and "Several
+    outlets reported last night that an appeal was a done deal" were one moment."""
+    texts = {
+        "a": "Locals were furious last night.",
+        "b": "Several outlets reported last night that an appeal was a done deal.",
+    }
+    for name, lead in texts.items():
+        body = f"{lead}\n\nThe court had heard evidence for three weeks in September before it reached its verdict."
+        (tmp_path / f"{name}.txt").write_text(f"Mayor jailed\n15 October 2025\n\n{body}\n", encoding="utf-8")
+    moments = timeline(summarize(tmp_path))
+    nights = sorted(m.sources for m in moments if "last night" in m.what)
+    assert nights == [["a"], ["b"]]

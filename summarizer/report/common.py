@@ -308,21 +308,25 @@ class Moment:
 
 def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
     """The resolved dates of every source, earliest first; mentions of one date whose events share
-    words are one moment. The :data:`limit` moments most sources mention are kept."""
+    words (besides the date's own: "last night") are one moment. The :data:`limit` moments most sources
+    mention are kept."""
     sides = contested(report)
     moments: list[Moment] = []
+    said: list[set[str]] = []  # each moment's words, less its date's
     for source in report.sources:
         for date in source.dates:
             e = date.evidence
             if not date.resolved or _dateline(date, source.source.published):
                 continue
-            words = set(content_words(date.event))
+            words = set(content_words(date.event)) - set(content_words(date.text))
             home = next(
-                (m for m in moments if m.when == date.resolved and _overlap(words, set(content_words(m.what)))), None
+                (m for m, its in zip(moments, said, strict=True) if m.when == date.resolved and _overlap(words, its)),
+                None,
             )
             if home is None:
                 home = Moment(date.resolved, date.event, [], [], None)
                 moments.append(home)
+                said.append(words)
             if e.source not in home.sources:
                 home.sources.append(e.source)
             home.evidence.append(e)
