@@ -176,3 +176,15 @@ def test_two_happenings_of_one_day_are_two_moments_though_both_say_last_night(tm
     moments = timeline(summarize(tmp_path))
     nights = sorted(m.sources for m in moments if "last night" in m.what)
     assert nights == [["a"], ["b"]]
+
+
+def test_a_span_is_one_moment_from_its_start_to_its_end(tmp_path: Path) -> None:
+    """A span, "from 2016 until 2021", was two moments of one clause: in 2016 and in 2021."""
+    lead = "The fraud scheme ran from 2016 until 2021, the court found, and cost the agency millions of euros."
+    for name in "ab":
+        body = f"{lead}\n\nThe former director was sentenced to four years in prison by the court in {name}."
+        (tmp_path / f"{name}.txt").write_text(f"Director jailed\n15 October 2025\n\n{body}\n", encoding="utf-8")
+    report = summarize(tmp_path)
+    spans = [(m.when, m.sources) for m in timeline(report) if "2016" in m.what]
+    assert spans == [("2016/2021", ["a", "b"])]
+    assert "| 2016/2021 | The fraud scheme ran from 2016 until 2021 |" in render(report, "md")

@@ -299,7 +299,7 @@ def brief_title(report: EventReport) -> str:
 class Moment:
     """A resolved date and what happens then, as the sources that mention it say."""
 
-    when: str  # ISO, at the precision the words allow
+    when: str  # ISO, at the precision the words allow; a span "from 2016 until 2021" as "2016/2021"
     what: str
     sources: list[str]  # ids
     evidence: list[Evidence]
@@ -314,17 +314,16 @@ def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
     moments: list[Moment] = []
     said: list[set[str]] = []  # each moment's words, less its date's
     for source in report.sources:
-        for date in source.dates:
+        for date, when in _spans(source.dates):
             e = date.evidence
             if not date.resolved or _dateline(date, source.source.published):
                 continue
             words = set(content_words(date.event)) - set(content_words(date.text))
             home = next(
-                (m for m, its in zip(moments, said, strict=True) if m.when == date.resolved and _overlap(words, its)),
-                None,
+                (m for m, its in zip(moments, said, strict=True) if m.when == when and _overlap(words, its)), None
             )
             if home is None:
-                home = Moment(date.resolved, date.event, [], [], None)
+                home = Moment(when, date.event, [], [], None)
                 moments.append(home)
                 said.append(words)
             if e.source not in home.sources:
@@ -335,6 +334,30 @@ def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
                 home.disputed = f"Q{side[0]}"
     kept = sorted(moments, key=lambda m: -len(m.sources))[:limit]
     return sorted(kept, key=lambda m: m.when)
+
+
+_SPAN_START = re.compile(r"(?:from|between)\s", re.I)
+_SPAN_END = re.compile(r"\s*(?:until|till|to|through|and|[-–])\s", re.I)  # between a span's dates, or opening its end
+
+
+def _spans(dates: list[GroundedDate]) -> list[tuple[GroundedDate, str]]:
+    """Each date with when it is; a span's two ends ("from 2016 until 2021", "between May and July") are
+    one date, its start, when "2016/2021" (ISO 8601's interval)."""
+    found: list[tuple[GroundedDate, str]] = []
+    ends: set[int] = set()  # the dates that end a span already found
+    for k, date in enumerate(dates):
+        if k in ends:
+            continue
+        when, after = date.resolved or "", dates[k + 1] if k + 1 < len(dates) else None
+        if after is not None and when and after.resolved and after.event == date.event and _SPAN_START.match(date.text):
+            first = date.event.find(date.text)
+            second = date.event.find(after.text, first + len(date.text)) if first >= 0 else -1
+            gap = date.event[first + len(date.text) : second] + " "
+            if second >= 0 and (_SPAN_END.fullmatch(gap) or (not gap.strip() and _SPAN_END.match(after.text))):
+                when = f"{when}/{after.resolved}"
+                ends.add(k + 1)
+        found.append((date, when))
+    return found
 
 
 def _dateline(date: GroundedDate, published: str | None) -> bool:
