@@ -255,7 +255,7 @@ def _names(text: str) -> frozenset[str]:
     names = set()
     for m in _NAME.finditer(text):
         before = text[: m.start()].rstrip()
-        if not before or before.endswith((".", "!", "?", ":", "“", '"', "‘")):
+        if not before or before.endswith((".", "!", "?", ":", "“", '"', "‘", "'")):
             continue
         word = m.group(0).strip(".’'")
         word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"

@@ -139,6 +139,12 @@ def test_different_names_stay_apart_whatever_their_capitals(a: str, b: str) -> N
     assert compare(facets(a), facets(b)) == "apart"
 
 
+def test_a_quotations_first_word_is_no_name_whatever_its_quotation_marks() -> None:
+    """After a straight single quote, "Customers" was read as a name, as after "‘" it was not."""
+    for quoted in ("'Customers want answers,' said Martin Coyle.", "‘Customers want answers,’ said Martin Coyle."):
+        assert facets(quoted).names == {"martin", "coyle"}
+
+
 def test_a_year_is_a_date_not_a_number_and_spelled_numbers_count() -> None:
     pinned = facets("In 2019 some two million people voted, 3.5% more than half a million in 1990.")
     assert pinned.years == {2019, 1990}
