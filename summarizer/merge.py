@@ -194,7 +194,7 @@ def _question(
     asked = next((text for _, text in pairs.values() if text), None)
     top = claims[answers[order[0]][0]]
     return Question(
-        question=asked or top.topic or top.statement,
+        question=asked or top.topic or ordered[0].answer,
         status=status,
         kind=kind,
         answers=ordered,

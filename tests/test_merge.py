@@ -237,3 +237,4 @@ def test_a_disputed_answer_is_shown_by_its_claim_that_disputes() -> None:
     assert question.status == "disagreement" and question.kind == "numeric"
     shown = {answer.answer for answer in question.answers}
     assert shown == {"Ferreira-Hale levelled on 58 minutes.", "Ferreira-Hale's equaliser came on 61 minutes."}
+    assert question.question in shown  # claims with no question of their own are asked as an answer shown
