@@ -289,7 +289,9 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"  # the same statement, once denied
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
-    if a.numbers and b.numbers and clash(a.numbers, b.numbers):
+    # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
+    # of 2010" is not Tuesday's magnitude 6.2
+    if a.numbers and b.numbers and bool(a.years) == bool(b.years) and clash(a.numbers, b.numbers):
         return "conflict"
     if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
         return "conflict"
