@@ -40,6 +40,12 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "corp", "ltd", "co",
 }  # fmt: skip
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
+# A time of day's "a.m."/"p.m." then its zone or its day, which go on with it rather than open a sentence
+_CLOCK_GOES_ON = re.compile(
+    r"[ap]\.m\.\s+(?:(?-i:(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|EES?T|WES?T|IST|JST|AES?T|AEDT|HKT|SGT)\b)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|local\b)",
+    re.I,
+)
 WORD = re.compile(r"[A-Za-z0-9]+")
 # A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "LEEDS, England (AP) — ",
 # "BOSTON, March 5 (Reuters) - ",
@@ -190,6 +196,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if _abbreviation_before(text, max(line.start(), boundary.start() - _WINDOW), boundary.start()):
                 continue
+            if _CLOCK_GOES_ON.match(text, boundary.start() - 3, boundary.end() + 12):
+                continue  # "at 7:10 p.m. EDT Monday", "at 4 a.m. Tuesday": the time is said on
             _append(sentences, text, start, boundary.end())
             start = boundary.end()
         _append(sentences, text, start, line.end())

@@ -209,6 +209,13 @@ def test_mr_without_period_and_dateline_do_not_split() -> None:
         ),
         ("Is it over? Yes! It is. “Good,” she said.", ["Is it over?", "Yes!", "It is.", "“Good,” she said."]),
         ("One line\nAnother line", ["One line", "Another line"]),
+        # a time of day's zone or day goes on with it; a sentence after "p.m." still opens
+        (
+            "It made landfall at 7:10 p.m. EDT Monday as a Category 3.",
+            ["It made landfall at 7:10 p.m. EDT Monday as a Category 3."],
+        ),
+        ("It struck at 4 a.m. Tuesday.", ["It struck at 4 a.m. Tuesday."]),
+        ("It hit at 9 p.m. FEMA said two died.", ["It hit at 9 p.m.", "FEMA said two died."]),
     ],
 )
 def test_abbreviations_do_not_split(text: str, expected: list[str]) -> None:
