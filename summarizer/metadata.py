@@ -45,6 +45,13 @@ _OUTLET_PATTERNS = [
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
     _WIRE,  # a wire story's "BOSTON (AP) — …" names its agency
+    re.compile(  # a masthead: "Civic Brief — a newsletter about …", "Daily Meridian | Live"
+        r"(?:^|[·|•])[^\S\n]*(?!(?:Daily|Weekly|Morning|Evening|Free|Latest)[^\S\n]+(?i:newsletter))"
+        r"((?:The[^\S\n]+)?[A-Z][\w&'’.-]*(?:[^\S\n]+[A-Z][\w&'’.-]*){0,3})"
+        r"(?:[^\S\n]*[,:—–-][^\S\n]*(?i:an?|the)[^\S\n]+[^\n.|·]{0,60}?(?i:newsletter)\b"
+        r"|[^\S\n]+(?i:newsletter)\b|[^\S\n]*\|[^\S\n]*(?i:live)\b)",
+        re.M,
+    ),
     re.compile(  # a page's copyright line names its publisher: "Copyright 2025 Coastal Times. All rights reserved."
         r"^[^\S\n]*(?:(?i:copyright)[^\S\n]*(?:©|\([cC]\))?|©)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?"
         r"((?:The[^\S\n]+)?[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*){0,4}?)(?<!Images)(?<!Photos)"
@@ -113,7 +120,8 @@ def _byline(line: str) -> tuple[str | None, str | None]:
     if m is None:
         return None, None
     names, after = m.group(1), m.group(2) or ""
-    outlet = after if _dateline_name(after) else None
+    # the first part that names an outlet: "ABN News, Miami", "Travel Editor, BBC News"
+    outlet = next((o for o in map(str.strip, after.split(",")) if _dateline_name(o)), None)
     if not _NAMES.fullmatch(names):
         return None, None
     words = names.split()

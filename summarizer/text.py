@@ -169,7 +169,7 @@ _BIOGRAPHY = re.compile(r"^[^\S\n]*about the (?:author|writer)s?[^\S\n]*:?[^\S\n
 _PROMO = re.compile(r"\bsubscribe\b|\bnewsletters?\b|\bsign\ up\b", re.I)
 _TO_THE_READER = re.compile(
     r"^\W*(?:subscribe|newsletter|sign\ up|get)\b|\b(?:our|your|you|free|now|here|today)\b"
-    r"|^[^,.]{1,40},\ (?:an?|the)\b[^.]{0,60}\bnewsletter\b",
+    r"|^[^,.]{1,40}(?:,|\ [—–-])\ (?:an?|the)\b[^.]{0,60}\bnewsletter\b",
     re.I,
 )
 

@@ -137,6 +137,7 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("Subscribe now for £1 a month", True),
         ("Get the newsletter", True),
         ("The Public Purse, a newsletter about how public money is spent", True),  # a newsletter's masthead
+        ("Civic Brief — a newsletter about Ontario's city halls", True),
         ("The union's newsletter said 4,000 dockers would strike on Monday.", False),  # was furniture
         ("More than 2,000 residents will sign up for the buyback scheme, the council said.", False),
     ],

@@ -89,6 +89,7 @@ def test_a_copyright_line_names_the_publisher(line: str, outlet: str | None) -> 
     [
         ("By Jane Doe", None, "Jane Doe"),
         ("By Harriet Cole, BBC News", "BBC News", "Harriet Cole"),
+        ("By Oliver Tremayne, ABN News, Miami", "ABN News", "Oliver Tremayne"),  # the outlet, not where
         ("By JANE PORTER Associated Press", "Associated Press", "Jane Porter"),
         ("By Sophie Klein, Travel Editor", None, "Sophie Klein"),  # a role, not an outlet
         ("By Sam Kline, Staff Writer", None, "Sam Kline"),
@@ -126,6 +127,22 @@ def test_a_wire_storys_dateline_with_a_year_gives_the_date() -> None:
     assert read_metadata("Storm knocks out power\n\nBOSTON, March 5 (Reuters) - Power was cut.")["published"] is None
     placed = read_metadata("Court jails former official\n\nLYON, France, Oct. 14, 2025 (Reuters) - A court ruled.")
     assert (placed["outlet"], placed["published"]) == ("Reuters", "2025-10-14")
+
+
+@pytest.mark.parametrize(
+    ("masthead", "outlet"),
+    [
+        ("Daily Meridian | Live", "Daily Meridian"),  # a live page
+        ("The Lakeshore Examiner | Live coverage", "The Lakeshore Examiner"),
+        ("Civic Brief — a newsletter about Ontario's city halls", "Civic Brief"),
+        ("Stormline newsletter · Tuesday, September 9, 2025", "Stormline"),
+        ("Wednesday 10 September 2025 · Uptime Weekly, a newsletter for people who get paged", "Uptime Weekly"),
+        ("Daily Newsletter", None),  # a promotion
+        ("Sign up to our daily newsletter", None),
+    ],
+)
+def test_a_newsletters_or_a_live_pages_masthead_names_its_outlet(masthead: str, outlet: str | None) -> None:
+    assert read_metadata(f"Storm hits the Keys\n{masthead}\n\n{_QUAKE}")["outlet"] == outlet
 
 
 def test_a_line_of_parts_gives_its_date_and_its_byline() -> None:
