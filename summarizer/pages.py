@@ -53,7 +53,7 @@ def read_page(html: str) -> Page:
     return Page(
         text=text,
         title=title if title and len(title.split()) >= 4 else None,  # "Flood" is a site's <title>, not a headline
-        outlet=_site(_clean(getattr(document, "sitename", None)), title) or _site_after(title, html),
+        outlet=_outlet(_clean(getattr(document, "sitename", None)), title, html),
         author=_author(_clean(getattr(document, "author", None))),
         published=_iso(getattr(document, "date", None)),
     )
@@ -92,9 +92,15 @@ BYLINE_ROLES = frozenset(
 )
 
 
-def _site(name: str | None, title: str | None) -> str | None:
-    """trafilatura's site name, unless it is the headline (it takes one side of "headline - site")."""
-    return None if name is None or (title and name in title) else name
+def _outlet(name: str | None, title: str | None, html: str) -> str | None:
+    """trafilatura's site name, unless it is the headline (it takes one side of "headline - site"); else,
+    or when it is only the site's address ("portcalderledger.example"), the name the ``<title>`` gives
+    after the headline."""
+    if name is not None and title and name in title:
+        name = None
+    if name is None or (" " not in name and "." in name):
+        return _site_after(title, html) or name
+    return name
 
 
 def _author(names: str | None) -> str | None:

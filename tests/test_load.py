@@ -251,6 +251,16 @@ def test_a_page_is_not_named_by_its_headline_nor_its_author_by_a_role(tmp_path: 
     assert (info.outlet, info.author) == ("Valley News", "Oliver Stanhope")
 
 
+def test_a_page_named_by_its_address_is_named_by_its_title_instead(tmp_path: Path) -> None:
+    """A page whose only site name is its address ("valleynews.example") is named as its <title> names it."""
+    headline = "Flood waters reach the old town as the river bursts its banks"
+    html = f"""<html><head><title>{headline} | Valley News</title>
+<link rel="canonical" href="https://valleynews.example/flood"></head><body><main><article>
+<h1>{headline}</h1><p>{ARTICLE}</p></article></main></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    assert load_folder(tmp_path).articles[0].info.outlet == "Valley News"
+
+
 def test_markdown_is_read_without_its_markup(tmp_path: Path) -> None:
     markdown = f"""# Flood waters *reach* the old town
 
