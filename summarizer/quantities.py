@@ -346,11 +346,17 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
     people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
     measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
     minute"), and measures an order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
-    fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's."""
+    fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
+    match, two that do not clash when they count one kind of thing ("at least 11 people in Cuba and two
+    in Florida" / "at least nine people in Cuba and two in Florida")."""
     units = {q.unit for q in a} & {q.unit for q in b}
     for unit in sorted(units):
         pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]
-        if pairs and not any(_match(x, y) for x, y in pairs):
+        matched = [(x, y) for x, y in pairs if _match(x, y)]
+        if pairs and not matched:
+            return unit
+        alone = {x for x, _ in matched} | {y for _, y in matched}
+        if any(x.counts and x.counts == y.counts and x not in alone and y not in alone for x, y in pairs):
             return unit
     return None
 
@@ -370,8 +376,9 @@ def _match(x: Quantity, y: Quantity) -> bool:
         return x.value == y.value
     difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
     # within the margin; and, unless one is a bound, within the coarser figure's rounding: "about 60" is not
-    # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200
-    rounded = x.bound or y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
+    # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200.
+    # Two bounds are two figures said: "at least nine" dead is not "at least 11" (but "more than 2,000" is 2,012)
+    rounded = x.bound != y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
     if x.loose or y.loose:
         return difference <= LOOSE * larger and rounded
     return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded

@@ -154,6 +154,15 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("He was fined €150,000.", "He embezzled €2.3m.", None),
         ("He embezzled €2.3m.", "He pocketed €3.2million.", "money:EUR"),
         ("At least 10 people died.", "More than 100 people died.", "n"),  # counts are compared at any distance
+        ("At least 11 people died.", "At least nine people died.", "n"),  # two bounds are two figures said
+        ("At least 2,012 people died.", "More than 2,000 people died.", None),  # within the coarser one's rounding
+        # beside figures that match, two of one kind of thing that do not
+        (
+            "At least 11 people were killed in Cuba and two in Florida.",
+            "At least nine people died in Cuba, two in Florida.",
+            "n",
+        ),
+        ("It has 11 million customers; two were hit.", "Nine staff and two customers were hit.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
