@@ -117,11 +117,15 @@ _NOT_QUANTITIES = re.compile(
     r"|\b\d+\s*[-–]\s*\d+\b"  # 52-48
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
+    rf"|\b(?:\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
+    rf"in\s+(?:\d{{1,3}}|{_SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"  # a ratio: "one vote in seven", "1 in 4"
     r"|[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35
     re.I,
 )
-# What every part of _NOT_QUANTITIES needs: a digit, or a word a time counted back or down ends with.
-_MAY_MASK = re.compile(r"\d|\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b", re.I)
+# What every part of _NOT_QUANTITIES needs: a digit, a word a time counted back or down ends with, or a ratio's.
+_MAY_MASK = re.compile(
+    rf"\d|\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b|\bin\s+(?:{_SPELLED_WORDS})\b", re.I
+)
 # A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
 # A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
@@ -148,6 +152,13 @@ COUNTED: dict[str, str] = {
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
+# A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3" (see _labels)
+_LABELLED = re.compile(
+    r"\b([A-Z][a-z]{2,})[^\S\n]+(\d{1,4})\b(?![.,:/]?\d)"
+    r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b))"
+)
+_NOT_LABELS = frozenset("about some nearly around almost over under more less fewer just only roughly".split())
+_MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
@@ -210,6 +221,10 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in _DIGIT_ORDINAL.finditer(masked):
         found.add(_ordinal(masked, m.end(), int(m.group(1))))
     masked = _DIGIT_ORDINAL.sub(lambda m: " " * len(m.group(0)), masked)
+    for m in _LABELLED.finditer(masked):
+        if _labels(masked, m):
+            found.add(Quantity(f"label:{word_key(m.group(1))}", float(m.group(2))))
+            masked = masked[: m.start(2)] + " " * len(m.group(2)) + masked[m.end(2) :]
     for m in _NUMERAL.finditer(masked):
         whole, fraction, scale = m.groups()
         digits = re.sub(r"\D", "", whole)
@@ -219,6 +234,13 @@ def quantities(text: str) -> frozenset[Quantity]:
         value = float(f"{digits}.{fraction or 0}") * _SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
     return _in_words(masked, found)
+
+
+def _labels(text: str, m: re.Match[str]) -> bool:
+    """Whether the capitalised word before a number is a label it numbers ("in Ward 4", "a Category 3
+    storm", "Terminal 3"): inside a sentence, and not a month, a weekday or a hedge ("About 4,000")."""
+    before, word = text[: m.start()].rstrip(), word_key(m.group(1))
+    return bool(before) and before[-1] not in ".!?:\"“‘'(" and word not in _NOT_LABELS and not _MONTH_OR_DAY.match(word)
 
 
 def _masked(text: str) -> str:

@@ -66,6 +66,8 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "MeteoNord-3 will monitor storms.",
         "He was sent off with 19 minutes left.",  # a countdown, from an end not given
         "Okafor won it six minutes from time.",
+        "Thibodeau took roughly one vote in seven.",  # a ratio
+        "One in four homes lost power.",
     ],
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
@@ -153,6 +155,10 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
         ("Their win ended a 31-year wait.", "Okafor scored in the 84th minute.", None),
         ("He was fined €150,000.", "He embezzled €2.3m.", None),
         ("He embezzled €2.3m.", "He pocketed €3.2million.", "money:EUR"),
+        # a number a name labels is compared with that label's only
+        ("She carried her own Ward 4.", "Problems were flagged at two polling stations.", None),
+        ("It struck as a Category 3 storm.", "It struck as a Category 4 storm.", "label:category"),
+        ("Queues grew at Heathrow Terminal 3.", "Some 3 flights were cancelled.", None),
         ("At least 10 people died.", "More than 100 people died.", "n"),  # counts are compared at any distance
         ("At least 11 people died.", "At least nine people died.", "n"),  # two bounds are two figures said
         ("At least 2,012 people died.", "More than 2,000 people died.", None),  # within the coarser one's rounding
