@@ -25,7 +25,7 @@ from typing import Literal
 
 from summarizer.names import CONNECTORS, DEMONYMS
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
-from summarizer.text import said_tense, word_key
+from summarizer.text import STOPWORDS, said_tense, word_key
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
@@ -67,6 +67,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for stem in pair
 }
 _SCOPE = 1  # content words a negation governs after it
+# Where a statement's clauses part: "…, although …", "…, but …", "…; …"
+_CLAUSE = re.compile(r"\s*(?:;|,?\s+\b(?:although|though|but|while|whereas|however)\b)\s*", re.I)
 _GOVERNED_SKIP = frozenset(
     "been have being much more very only even also ever that this those these what when where which with "
     "from into about such than them they their there".split()
@@ -143,6 +145,17 @@ class Facets:
     def long_stems(self) -> frozenset[str]:
         """The stems of the longer words, other than negations: what a denial must share."""
         return frozenset(w for w in self.stems if len(w) >= 4 and w not in _NEGATION_STEMS)
+
+    @cached_property
+    def denial(self) -> frozenset[str]:
+        """The longer words' stems of the clause that negates ("SkyVale said no flights had been cancelled"
+        of "…, although some departures were delayed"); none when the statement has one clause."""
+        clauses = _CLAUSE.split(self.text)
+        negating = [c for c in clauses if _NEGATION.search(c)]
+        if len(clauses) < 2 or len(negating) != 1:
+            return frozenset()
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", negating[0])} - STOPWORDS
+        return frozenset(w[:5] for w in words if len(w) >= 4 and w[:5] not in _NEGATION_STEMS)
 
     @cached_property
     def name_prefixes(self) -> frozenset[str]:
@@ -287,6 +300,9 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # a past happening and a coming one ("last visited" / "will visit")
     if (_denies(a, b) or _denies(b, a)) and _alike(a.long_stems, b.long_stems):
         return "conflict"  # the same statement, once denied
+    if (_denies(a, b) and _within(a.denial, b.long_stems)) or (_denies(b, a) and _within(b.denial, a.long_stems)):
+        return "conflict"  # a denial in a clause of its own of what the other states: "said no flights had
+        # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
@@ -334,6 +350,11 @@ def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
     if not left or not right or max(len(left), len(right)) > 1.6 * min(len(left), len(right)):
         return False  # a long sentence with a "no" in one clause is not the denial of a short one
     return len(left & right) >= 0.6 * min(len(left), len(right))
+
+
+def _within(clause: frozenset[str], other: frozenset[str]) -> bool:
+    """A denying clause whose words the other statement says, nearly all of them (three at least)."""
+    return len(clause) >= 3 and len(clause & other) >= 0.75 * len(clause)
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:

@@ -62,6 +62,17 @@ def _claims(event: dict) -> list[dict]:
         ("The museum was raided at the weekend.", "The burglary happened late on Saturday.", "same"),
         ("The next attempt is on 28 September.", "Liftoff is set for 9/28.", "same"),
         ("The board turned down the offer.", "The board accepted the offer.", "conflict"),
+        # a denial in a clause of its own
+        (
+            "SkyVale Airways cancelled 38 flights from Heathrow and Manchester after its systems failed.",
+            "SkyVale Airways said no flights had been cancelled, although some departures were delayed.",
+            "conflict",
+        ),
+        (
+            "The airline cancelled 38 flights on Monday.",
+            "The airline did not comment, but it cancelled flights.",
+            "apart",
+        ),
         # a figure said with a year is another time's: the quake of 2010, not Tuesday's
         ("It was the strongest since the magnitude 8.8 earthquake of 2010.", "A magnitude 6.2 quake hit.", "open"),
         ("The 2010 quake had a magnitude of 8.8.", "The 2010 earthquake had a magnitude of 8.5.", "conflict"),
