@@ -61,6 +61,7 @@ MIN_LEAD_WORDS = 6  # shorter lines (bylines, "Photo: …") are not the lead; no
 WINDOW_DAYS = 21  # the dated articles of one event span at most this many days
 THRESHOLD = 0.55  # average similarity for articles to be one event
 NAME_WEIGHT = 0.6  # weight of the share of rare names two articles have in common
+NAME_FLOOR = math.log(2)  # the least weight of a name: one that every article of a folder gives still says "this event"
 EXACT_LIMIT = 300  # up to this many articles every pair is compared
 MAX_POSTING = 64  # a name in more articles than this is no event's own (beyond EXACT_LIMIT)
 MAX_NAME_SHARE = 0.2  # nor one in more than this share of the feed
@@ -160,7 +161,7 @@ def _features(rows: list[Vectors], names: list[frozenset[str]], dates: list[dt.d
     n = len(rows)
     vectors = normalised(np.vstack(rows)) if rows else np.zeros((0, 1), dtype=np.float32)
     frequency = Counter(w for ws in names for w in ws)
-    weight = {w: math.log((n + 1) / count) for w, count in frequency.items()}
+    weight = {w: max(NAME_FLOOR, math.log((n + 1) / count)) for w, count in frequency.items()}
     return _Features(vectors, names, weight, [d.toordinal() if d else None for d in dates])
 
 

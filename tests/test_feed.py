@@ -108,6 +108,19 @@ def test_a_company_named_only_where_sentences_open_still_ties_its_articles_toget
     assert [len(e.articles) for e in plan_feed(ROOT / "tests" / "data" / "earnings" / "articles").events] == [3]
 
 
+def test_a_name_every_article_of_a_folder_gives_still_ties_them_into_one_event(tmp_path: Path) -> None:
+    """tests/data/outage: every article names "Nimbara", so in a folder of its own the name weighed
+    nothing, and the live blog and the newsletter were events of their own beside the three others'.
+    Another event of the same company (its results) is still another event."""
+    outage = ROOT / "tests" / "data" / "outage" / "articles"
+    assert [len(e.articles) for e in plan_feed(outage).events] == [5]
+    for path in [*outage.iterdir(), *(ROOT / "tests" / "data" / "earnings" / "articles").iterdir()]:
+        text = path.read_text(encoding="utf-8").replace("Corvane Systems", "Nimbara Cloud")
+        (tmp_path / f"{path.parent.parent.name}-{path.name}").write_text(text.replace("Corvane", "Nimbara"))
+    events = sorted(sorted(a.id.split("-")[0] for a in e.articles) for e in plan_feed(tmp_path).events)
+    assert events == [["earnings"] * 3, ["outage"] * 5]
+
+
 def test_a_dateline_is_not_read_as_the_lead() -> None:
     loaded = load_folder(ROOT / "tests" / "data" / "feed" / "quake", None)
     article = next(a for a in loaded.articles if a.id == "pacific-wire")
