@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from summarizer.groups import MAX_CANDIDATES, Groups, Index
 from summarizer.rules import bare_weekday
 from summarizer.schemas import Answer, ArticleReport, DisagreementKind, Evidence, Question, Statement
-from summarizer.text import content_words
+from summarizer.text import content_words, is_prose
 
 QUOTE_SIMILARITY = 55.0  # below this, two quotes of one speaker are different remarks, not variants
 EVENT_SIMILARITY = 80.0  # for two date mentions to be about the same happening
@@ -110,10 +110,16 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
     ]
 
 
+_RELATIVE = re.compile(r"\D+")  # a day said without a figure: "today", "on Tuesday", "last night"
+
+
 def date_mismatches(reports: list[ArticleReport]) -> list[Question]:
     """Mentions of the same happening whose resolved dates cannot both be right. A clause that gives two
     days ("ordered the evacuation on Tuesday and said it would remain until Friday") tells two happenings
-    apart, not which of its days another source's mention is about: its mentions are left out."""
+    apart, not which of its days another source's mention is about: its mentions are left out. So are
+    an article's own date at its top ("Last updated 20:10 BST, 9 September 2025": no happening), and a
+    day a quotation names by the day it was said ("we let our customers down today"), which is not known
+    to be the day its article came out."""
     days: dict[tuple[str, str], set[str]] = {}
     for r in reports:
         for d in r.dates:
@@ -122,9 +128,11 @@ def date_mismatches(reports: list[ArticleReport]) -> list[Question]:
     dated = [
         (r.source.id, d, d.resolved)
         for r in reports
+        for quoted in [[(q.evidence.start, q.evidence.end) for q in r.quotes]]
         for d in r.dates
-        if d.resolved and len(days[r.source.id, d.event]) == 1
-    ]
+        if d.resolved and len(days[r.source.id, d.event]) == 1 and is_prose(d.event, 1)
+        and not (_RELATIVE.fullmatch(d.text) and any(a <= d.evidence.start < b for a, b in quoted))
+    ]  # fmt: skip
     sources = [source for source, _, _ in dated]
     dates = [d for _, d, _ in dated]
     resolved = [when for _, _, when in dated]

@@ -120,6 +120,22 @@ def test_a_sentence_ending_in_a_colon_is_one_claim_with_the_quotation_it_opens(t
     assert all(c.evidence.text.startswith(opening) for c in claims if c.statement.startswith(opening))
 
 
+def test_five_layouts_of_one_outage_are_named_and_their_disputes_found() -> None:
+    """tests/data/outage: a wire story, a saved page, a live blog, a newsletter and a broadcaster's page.
+    Each is named by its outlet where it gives one; the disputes on the customers hit (about 2,300 / more
+    than 3,100) and on the flights cancelled (38 / none, a denial in a clause of its own) are found; and
+    neither the articles' own dates nor a quotation's "today" make a date disagreement."""
+    report = summarize(ROOT / "tests" / "data" / "outage" / "articles")
+    outlets = {s.source.id: s.source.outlet for s in report.sources}
+    assert outlets == {"wire": "Vantage", "techpulse": "TechPulse", "live": "The Capital Herald",
+                       "newsletter": "Uptime Weekly", "broadcaster": None}  # fmt: skip
+    disputes = {q.kind: [a.answer for a in q.answers] for q in report.questions if q.status == "disagreement"}
+    assert any("2,300" in a for a in disputes["numeric"]) and any("3,100" in a for a in disputes["numeric"])
+    assert any("cancelled 38 flights" in a for a in disputes["contradiction"])
+    assert any("no flights had been cancelled" in a for a in disputes["contradiction"])
+    assert "date" not in disputes
+
+
 def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
     """tests/data/derailment: a web page, wire copy, Markdown and plain text, each with what its layout
     brings (bylines, datelines, credit lines, links, teasers). Each source is named by its outlet where

@@ -172,6 +172,25 @@ def test_a_clause_giving_two_days_is_no_side_of_a_date_disagreement() -> None:
     assert len(date_mismatches([s1, s2, s3])) == 1  # two sources with one day each still disagree
 
 
+def test_an_articles_own_date_and_a_quotations_today_are_no_side_of_a_date_disagreement() -> None:
+    """The datelines "11 March 2025" and "12 March 2025" of two outlets were a disagreement "When: 11 March
+    2025?"; so were two outlets' "today" in one quotation ("we let our customers down today"), one of them
+    published the day after it was said."""
+    stamps = [_dating("s1", "11 March 2025", "11 March 2025", "2025-03-11"),
+              _dating("s2", "12 March 2025", "Last updated 12 March 2025", "2025-03-12")]  # fmt: skip
+    assert date_mismatches(stamps) == []
+    said = "We let our customers and their customers down today, and I am deeply sorry"
+    quoted = []
+    for source, day in (("s1", "2025-09-09"), ("s2", "2025-09-10")):
+        report = _dating(source, "today", "We let our customers and their customers down today", day)
+        report.quotes = _quoting(source, "Mireille Okafor-Brandt", said).quotes
+        quoted.append(report)
+    assert date_mismatches(quoted) == []
+    for report in quoted:  # said outside a quotation, the two days still disagree
+        report.quotes = []
+    assert len(date_mismatches(quoted)) == 1
+
+
 def test_each_quote_is_in_one_disagreement_at_most() -> None:
     """a ~ b and c ~ b, but not a ~ c; with b met last, b used to be reported twice: [a|b] and [c|b]."""
     a = "We will hold talks on trade and energy in the capital"
