@@ -147,6 +147,11 @@ class Facets:
         return frozenset(w for w in self.stems if len(w) >= 4 and w not in _NEGATION_STEMS)
 
     @cached_property
+    def labels(self) -> frozenset[str]:
+        """The names with a number the statement gives ("Ward 4", "Category 3"), as their pins."""
+        return frozenset(q.pin for q in self.numbers if q.unit.startswith("label:"))
+
+    @cached_property
     def denial(self) -> frozenset[str]:
         """The longer words' stems of the clause that negates ("SkyVale said no flights had been cancelled"
         of "…, although some departures were delayed"); none when the statement has one clause."""
@@ -313,6 +318,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
+    if a.labels and b.labels and _other_labels(a.labels, b.labels):
+        return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
     if a.names and b.names and not _share_name(a, b):
         return "apart"  # different names: "met in Paris" / "met in Lyon"
     return "same" if a.pins & b.pins else "open"
@@ -355,6 +362,12 @@ def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
 def _within(clause: frozenset[str], other: frozenset[str]) -> bool:
     """A denying clause whose words the other statement says, nearly all of them (three at least)."""
     return len(clause) >= 3 and len(clause & other) >= 0.75 * len(clause)
+
+
+def _other_labels(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements that number one kind of name and share none of its numbers ("Ward 4" / "Ward 2")."""
+    kinds = {pin.rsplit(":", 1)[0] for pin in a} & {pin.rsplit(":", 1)[0] for pin in b}
+    return any(not {p for p in a if p.startswith(f"{k}:")} & b for k in kinds)
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:

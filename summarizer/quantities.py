@@ -384,6 +384,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
+    if x.unit.startswith("label:"):
+        return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
     if x.unit == "ord":
         return x.counts == y.counts
     if x.unit in ("n", "day", "%", "pt") or not x.value or not y.value:

@@ -62,6 +62,9 @@ def _claims(event: dict) -> list[dict]:
         ("The museum was raided at the weekend.", "The burglary happened late on Saturday.", "same"),
         ("The next attempt is on 28 September.", "Liftoff is set for 9/28.", "same"),
         ("The board turned down the offer.", "The board accepted the offer.", "conflict"),
+        # a name with a number: another number is another name
+        ("She carried her own Ward 4.", "Problems were flagged in Ward 2 and Ward 7.", "apart"),
+        ("She carried her own Ward 4.", "The polls in Ward 4 came in strongly for her.", "same"),
         # a denial in a clause of its own
         (
             "SkyVale Airways cancelled 38 flights from Heathrow and Manchester after its systems failed.",
