@@ -24,6 +24,7 @@ from summarizer.errors import ConfigError, ModelError, OutputError
 from summarizer.feed_schema import FeedEvent, FeedReport
 from summarizer.files import output_target, write_atomically
 from summarizer.printable import printable
+from summarizer.report import SUFFIXES
 from summarizer.report.index import index_terminal, render_index
 
 PARTIAL_EXIT = 5
@@ -58,7 +59,12 @@ def feed_run(request: FeedRequest, err: Console) -> int | None:
         return None
     if request.recording:
         raise ConfigError("--record and --replay cover one event: use --group one, or leave them out for a feed")
-    out = _out_folder(request.out, request.folder) if request.out is not None and str(request.out) != "-" else None
+    events = len(plan.events)
+    out = (
+        _out_folder(request.out, request.folder, events)
+        if request.out is not None and str(request.out) != "-"
+        else None
+    )
     with _progress(request.quiet, err) as advance:
         feed = summarize_feed(plan, on_progress=advance, **request.options)
     partial = any(e.error is not None or (e.report and (e.report.failed or e.report.notes)) for e in feed.events)
@@ -82,10 +88,14 @@ def _top(event: FeedEvent, top: int) -> FeedEvent:
     return event if event.report is None else event.model_copy(update={"report": first(event.report, top)})
 
 
-def _out_folder(out: Path, protected: Path) -> Path:
-    """``out`` checked as the folder of a feed's reports, before any model call."""
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"--out {out} must be a folder for several events: it holds index.html and one report each")
+def _out_folder(out: Path, protected: Path, events: int) -> Path:
+    """``out`` checked as the folder of a feed's reports, before any model call: a folder, and not named
+    as a report is ("-o report.json" would have become a folder of that name)."""
+    if (out.exists() and not out.is_dir()) or (not out.exists() and out.suffix.lower() in SUFFIXES):
+        raise ConfigError(
+            f"the input holds {events} events, so --out {out} must be a folder (it holds index.html and one "
+            "report each); give a folder, or --group one for a single report of every article"
+        )
     output_target(out / INDEX_FORMATS["html"], protected=protected)  # inside the input: refused
     return out
 

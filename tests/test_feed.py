@@ -246,8 +246,13 @@ def test_a_feed_refuses_an_out_inside_its_input_and_record_replay(mixed: Path, t
     a_file = tmp_path / "report.json"
     a_file.write_text("{}", encoding="utf-8")
     refused = runner.invoke(app, [str(mixed), "--out", str(a_file), "-q"])
-    assert refused.exit_code == 2 and "must be a folder for several events" in refused.output
+    assert (
+        refused.exit_code == 2 and "holds 3 events, so --out" in refused.output and "must be a folder" in refused.output
+    )
     assert a_file.read_text(encoding="utf-8") == "{}"
+    # a report's name that does not exist yet is refused too: it became a folder named "new.md"
+    named = runner.invoke(app, [str(mixed), "--out", str(tmp_path / "new.md"), "-q"])
+    assert named.exit_code == 2 and "--group one" in named.output and not (tmp_path / "new.md").exists()
 
 
 # --------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 FORMATS = ("text", "md", "json", "html", "csv")
 # what a format may also be called, and what a file's suffix asks for when no format is named
 _ALIASES = {"markdown": "md", "htm": "html", "txt": "text", "terminal": "text"}
-_SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html",
+SUFFIXES = {".txt": "text", ".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html",
              ".csv": "csv"}  # fmt: skip
 
 
@@ -22,7 +22,7 @@ def format_for(fmt: str | None, out: str | None = None) -> str:
     suffix asks for (``-o report.html`` is HTML), else text. Raises ValueError for an unknown name."""
     if fmt is None:
         suffix = out[out.rfind(".") :].lower() if out and "." in out.rsplit("/", 1)[-1] else ""
-        return _SUFFIXES.get(suffix, "text")
+        return SUFFIXES.get(suffix, "text")
     named = _ALIASES.get(fmt.lower(), fmt.lower())
     if named not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
