@@ -271,6 +271,14 @@ def test_a_disagreement_shows_every_answer_side_by_side_and_which_conflict(tmp_p
     assert "decided by the judge" in card and "contradiction" in card
 
 
+def test_the_counts_at_the_top_say_one_in_the_singular(tmp_path: Path) -> None:
+    """A report with one disagreement said "1 disagreements" at its top."""
+    report, article = hostile_report(tmp_path / "in")
+    top = render_html(report, {article.id: article.text}).split("</header>")[0]
+    stats = dict((what, int(n)) for n, what in re.findall(r'<span class="stat"><b>(\d+)</b> ([^<]+)</span>', top))
+    assert stats and all(what.endswith("s") == (n != 1) for what, n in stats.items()), stats
+
+
 def test_the_coverage_matrix_shows_which_answer_each_source_gives() -> None:
     report = annotated_report()
     rows = _matrix(render_html(report, _seed_texts()))
