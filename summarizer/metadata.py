@@ -40,18 +40,20 @@ _ROLE = re.compile(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+[a-z][\w\
 # Whitespace around line breaks is matched as [^\S\n] (spaces, tabs), never \s: with \s, each line start
 # of a run of blank lines would scan the whole rest of the run — quadratic (100,000 blank lines: minutes).
 _WIRE = re.compile(f"^{WIRE_DATELINE}", re.M)
+# A masthead: "Civic Brief — a newsletter about …", "Daily Meridian | Live", "· Uptime Weekly, a newsletter for …"
+_MASTHEAD = re.compile(
+    r"(?:^|[·|•])[^\S\n]*(?!(?:Daily|Weekly|Morning|Evening|Free|Latest)[^\S\n]+(?i:newsletter))"
+    r"((?:The[^\S\n]+)?[A-Z][\w&'’.-]*(?:[^\S\n]+[A-Z][\w&'’.-]*){0,3})"
+    r"(?:[^\S\n]*[,:—–-][^\S\n]*(?i:an?|the)[^\S\n]+[^\n.|·]{0,60}?(?i:newsletter)\b"
+    r"|[^\S\n]+(?i:newsletter)\b|[^\S\n]*\|[^\S\n]*(?i:live)\b)",
+    re.M,
+)
 _OUTLET_PATTERNS = [
     re.compile(r"\bTry (The [A-Z][\w]+(?: [A-Z][\w]+)?) free\b"),  # subscription promo names its paper
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
     _WIRE,  # a wire story's "BOSTON (AP) — …" names its agency
-    re.compile(  # a masthead: "Civic Brief — a newsletter about …", "Daily Meridian | Live"
-        r"(?:^|[·|•])[^\S\n]*(?!(?:Daily|Weekly|Morning|Evening|Free|Latest)[^\S\n]+(?i:newsletter))"
-        r"((?:The[^\S\n]+)?[A-Z][\w&'’.-]*(?:[^\S\n]+[A-Z][\w&'’.-]*){0,3})"
-        r"(?:[^\S\n]*[,:—–-][^\S\n]*(?i:an?|the)[^\S\n]+[^\n.|·]{0,60}?(?i:newsletter)\b"
-        r"|[^\S\n]+(?i:newsletter)\b|[^\S\n]*\|[^\S\n]*(?i:live)\b)",
-        re.M,
-    ),
+    _MASTHEAD,  # a newsletter's or a live page's masthead
     re.compile(  # a page's copyright line names its publisher: "Copyright 2025 Coastal Times. All rights reserved."
         r"^[^\S\n]*(?:(?i:copyright)[^\S\n]*(?:©|\([cC]\))?|©)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?"
         r"((?:The[^\S\n]+)?[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*){0,4}?)(?<!Images)(?<!Photos)"
@@ -82,7 +84,10 @@ def read_metadata(text: str) -> dict[str, str | None]:
 
     # a line's parts, when the line is too long to be a dateline: "*Up The Dons, the … newsletter · 15
     # October 2025 · by Jonny Hartley*"
-    parts = [part for line in head if len(split := _PARTS.split(line)) > 1 for part in split]
+    # (a masthead is page furniture, not among the head's lines, but its parts say when and by whom)
+    top = [line for raw in islice(text.splitlines(), 40) if (line := raw.strip())][:12]
+    mastheads = [line for line in top if line not in head and _MASTHEAD.search(line)]
+    parts = [part for line in [*head, *mastheads] if len(split := _PARTS.split(line)) > 1 for part in split]
     published, named = next(((d, who) for who, d in map(dateline, head) if d), (None, None))
     if published is None:
         published = next((d for part in parts if (d := dated(part))), None)

@@ -151,6 +151,9 @@ def test_a_line_of_parts_gives_its_date_and_its_byline() -> None:
         f"Four years for Vasseur\nIssue #87 · Wednesday, 15 October 2025 · by Inès Marchal-Whitby\n\n{_QUAKE}"
     )
     assert (found["author"], found["published"]) == ("Inès Marchal-Whitby", "2025-10-15")
+    masthead = "Up The Dons, the independent supporters' newsletter · Wednesday 15 October 2025 · written at 2am"
+    found = read_metadata(f"We have only gone and done it\n{masthead}\n\n{_QUAKE}")  # a masthead is furniture
+    assert (found["outlet"], found["published"]) == ("Up The Dons", "2025-10-15")
 
 
 def test_a_dateline_is_read_in_the_articles_language() -> None:
