@@ -14,11 +14,12 @@ and "about 5,000" are two crowds. A count is read with what it counts when that 
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
-"17th-century"), a score ("52-48"), a point in time counted back ("two days ago") or a name
-("MeteoNord-3"). Dates are compared as dates (:mod:`summarizer.facets`); a day of a month named in words,
-or in figures that read one way only ("9/28", "22/05"; not "12/03"), is kept as a ``day`` (month × 100
-+ day), which must match exactly. Times of day are read apart (:func:`times_of_day`): they pin an answer
-down, but two of them ("23:40" / "23:45") do not make a clash.
+"17th-century"), a score ("52-48"), a point in time counted back ("two days ago") or down ("with 19
+minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and "Category 3" are
+kept as names with their number, ``label:ward``). Dates are compared as dates (:mod:`summarizer.facets`);
+a day of a month named in words, or in figures that read one way only ("9/28", "22/05"; not "12/03"), is
+kept as a ``day`` (month × 100 + day), which must match exactly. Times of day are read apart
+(:func:`times_of_day`): they pin an answer down, but two of them ("23:40" / "23:45") do not make a clash.
 """
 
 from __future__ import annotations
@@ -367,7 +368,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
     """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
     people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
     measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
-    minute"), and measures an order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
+    minute"), the numbers of names ("Ward 4" / "Ward 2": names, told apart as names are), and measures an
+    order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
     fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
     match, two that do not clash when they count one kind of thing ("at least 11 people in Cuba and two
     in Florida" / "at least nine people in Cuba and two in Florida")."""
@@ -377,8 +379,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
         matched = [(x, y) for x, y in pairs if _match(x, y)]
         if pairs and not matched:
             return unit
-        alone = {x for x, _ in matched} | {y for _, y in matched}
-        if any(x.counts and x.counts == y.counts and x not in alone and y not in alone for x, y in pairs):
+        paired = {x for x, _ in matched} | {y for _, y in matched}
+        if any(x.counts and x.counts == y.counts and x not in paired and y not in paired for x, y in pairs):
             return unit
     return None
 
