@@ -327,7 +327,7 @@ def compare(a: Facets, b: Facets) -> Relation:
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
-    unit = clash(a.numbers, b.numbers)
+    unit = clash(a.numbers, b.numbers) if bool(a.years) == bool(b.years) else None  # as compare reads them
     if unit is not None:
         return "date" if unit == "day" else "numeric"
     if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
