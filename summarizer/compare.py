@@ -76,10 +76,10 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
     groups = Groups(len(texts))
     index = Index()
     for n, text in enumerate(texts):
-        words = sorted(set(text.split()))
+        words = sorted(set(content_words(text)))  # two remarks may share "the", "have", "in"
         for m, shared in index.top(words, MAX_CANDIDATES):
             if shared < 2:
-                break  # one word in common ("constructive") is two remarks, not one worded two ways
+                break  # one content word in common ("constructive") is two remarks, not one worded two ways
             if groups.root(m) == groups.root(n):
                 continue  # already on one disagreement: no need to compare
             if alone[n] is not None and alone[n] == alone[m]:

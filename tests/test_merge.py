@@ -217,6 +217,10 @@ def test_quotes_sharing_one_word_are_two_remarks() -> None:
     ]
     (found,) = quote_variants(reports)
     assert [side.answer for side in found.answers] == [a, b]
+    # nor is a remark that shares one content word and the small ones ("have", "the", "in") every remark has
+    said = "We have not seen surge like this in the Keys in a generation"
+    other = "If you stayed behind on the lower Keys, stay where you are until crews have cleared U.S. 1."
+    assert quote_variants([_quoting("s1", "Whitcombe", said), _quoting("s2", "Whitcombe", other)]) == []
 
 
 def test_one_wording_of_several_sources_is_one_side() -> None:
