@@ -68,7 +68,17 @@ def _extract(html: str) -> object | None:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # "empty HTML" and the like: we decide
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+        from trafilatura.settings import set_date_params
+
+        return trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            favor_recall=True,
+            # the date from the page's markup only: htmldate's search of the text took "since 2015" for the
+            # day of publication (2015-01-01); a date the text states is read from it (summarizer.metadata)
+            date_extraction_params=set_date_params(extensive=False),
+        )
     except Exception:  # a parser error on hostile markup: the page is still read, as visible text
         return None
 

@@ -261,6 +261,19 @@ def test_a_page_named_by_its_address_is_named_by_its_title_instead(tmp_path: Pat
     assert load_folder(tmp_path).articles[0].info.outlet == "Valley News"
 
 
+def test_a_page_with_no_date_in_its_markup_is_not_dated_by_a_year_in_its_text(tmp_path: Path) -> None:
+    """htmldate's search of the text dated a page 2015-01-01 from "who has run the café since 2015", and
+    its "on Tuesday" then read as 30 December 2014. A date the text states as a dateline is still read."""
+    body = f"<p>{ARTICLE}</p><p>The owner, who has run the café since 2015, said he would appeal.</p>"
+    (tmp_path / "a.html").write_text(f"<html><head><title>Café owner fined</title></head><body><article>"
+                                     f"<h1>Café owner fined in Lyon</h1>{body}</article></body></html>")  # fmt: skip
+    (tmp_path / "b.html").write_text(f"<html><head><title>Café owner fined</title></head><body><article>"
+                                     f"<h1>Café owner fined in Lyon</h1><p>Lyon Matin, 14 October 2025</p>{body}"
+                                     "</article></body></html>")  # fmt: skip
+    infos = {a.id: a.info for a in load_folder(tmp_path).articles}
+    assert (infos["a"].published, infos["b"].published) == (None, "2025-10-14")
+
+
 def test_markdown_is_read_without_its_markup(tmp_path: Path) -> None:
     markdown = f"""# Flood waters *reach* the old town
 
