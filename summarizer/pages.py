@@ -2,7 +2,7 @@
 
 :func:`read_page` hands the HTML to trafilatura, which keeps the main text (no menus, teasers, cookie
 banners or comments) and reads the page's metadata: ``og:site_name`` and the like for the outlet,
-``<meta name="author">`` for the author, ``article:published_time`` (and htmldate's other clues) for the
+``<meta name="author">`` for the author, ``article:published_time`` (and htmldate's other clues in the markup) for the
 publication date, ``og:title`` for the headline; a page naming no site gives its outlet in its ``<title>``, after the
 headline ("Three dead after train leaves tracks - BBC News"). A page trafilatura finds no article in, or one it
 cannot parse, is reduced to all its visible text instead (:func:`html_to_text`), so nothing readable is
