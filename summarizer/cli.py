@@ -74,8 +74,8 @@ ModeOption = Annotated[
         metavar="MODE", help=f"How structured output is requested: {', '.join(MODES)}. Default fits the backend."
     ),
 ]
-FormatHelp = f"Output format: {', '.join(FORMATS)} (default: the --out file's suffix, else text)."
-Format = Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help=FormatHelp)]
+_FORMAT_HELP = f"Output format: {', '.join(FORMATS)} (default: the --out file's suffix, else text)."
+Format = Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help=_FORMAT_HELP)]
 Out = Annotated[
     Path | None,
     typer.Option("--out", "-o", metavar="FILE", help="Write the report to this file (or device, FIFO; - is stdout)."),

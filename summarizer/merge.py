@@ -130,7 +130,8 @@ def _conflicts(
                     witness.setdefault(answer_of[j], j)
     for conflict in judgement.conflicts:
         for _, side in conflict.sides:
-            witness.update((answer_of[i], i) for i in side[:1] if answer_of[i] not in witness)
+            if side:
+                witness.setdefault(answer_of[side[0]], side[0])
         sides = [{answer_of[i] for i in side} for _, side in conflict.sides]
         for s, one in enumerate(sides):
             for other in sides[s + 1 :]:

@@ -63,13 +63,12 @@ def _extract(html: str) -> object | None:
     """trafilatura's extraction with its metadata, or None when it finds nothing or fails on the page."""
     try:
         import trafilatura
+        from trafilatura.settings import set_date_params
     except ImportError:  # an install without it still reads pages, as plain visible text
         return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # "empty HTML" and the like: we decide
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        from trafilatura.settings import set_date_params
-
         return trafilatura.bare_extraction(
             html,
             with_metadata=True,

@@ -5,6 +5,7 @@ Each format lives in its own module, imported when it is asked for.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ def format_for(fmt: str | None, out: str | None = None) -> str:
     """The format to render in: ``fmt`` as named ("markdown" is "md"), else the one the output file's
     suffix asks for (``-o report.html`` is HTML), else text. Raises ValueError for an unknown name."""
     if fmt is None:
-        suffix = out[out.rfind(".") :].lower() if out and "." in out.rsplit("/", 1)[-1] else ""
-        return SUFFIXES.get(suffix, "text")
+        return SUFFIXES.get(PurePath(out).suffix.lower(), "text") if out else "text"
     named = _ALIASES.get(fmt.lower(), fmt.lower())
     if named not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -344,9 +344,10 @@ def _spans(dates: list[GroundedDate]) -> list[tuple[GroundedDate, str]]:
     """Each date with when it is; a span's two ends ("from 2016 until 2021", "between May and July") are
     one date, its start, when "2016/2021" (ISO 8601's interval)."""
     found: list[tuple[GroundedDate, str]] = []
-    ends: set[int] = set()  # the dates that end a span already found
+    ended = False  # the date before ended a span: it is the span's end, already found
     for k, date in enumerate(dates):
-        if k in ends:
+        if ended:
+            ended = False
             continue
         when, after = date.resolved or "", dates[k + 1] if k + 1 < len(dates) else None
         if after is not None and when and after.resolved and after.event == date.event and _SPAN_START.match(date.text):
@@ -354,8 +355,7 @@ def _spans(dates: list[GroundedDate]) -> list[tuple[GroundedDate, str]]:
             second = date.event.find(after.text, first + len(date.text)) if first >= 0 else -1
             gap = date.event[first + len(date.text) : second] + " "
             if second >= 0 and (_SPAN_END.fullmatch(gap) or (not gap.strip() and _SPAN_END.match(after.text))):
-                when = f"{when}/{after.resolved}"
-                ends.add(k + 1)
+                when, ended = f"{when}/{after.resolved}", True
         found.append((date, when))
     return found
 
