@@ -21,6 +21,10 @@ import numpy as np
 if TYPE_CHECKING:
     from summarizer.embed import Vectors
 
+# :func:`vector_link`: a cluster with this many neighbours keeps bounds on its averages with them
+# between its merges, computing the _FIRST highest first; SLACK covers the float32 sums' rounding
+CACHED_FROM, SLACK, _FIRST = 256, 1e-4, 16
+
 
 def average_link(
     n: int,
@@ -234,9 +238,12 @@ def vector_link(
     first items.
 
     Each merge computes the merged cluster's similarity with each of its neighbours (one product
-    each). A cluster whose best neighbour has merged keeps its old entry in the queue, still a bound
-    on its pairs with the clusters that have not changed (the merged cluster's pairs are in the merged
-    cluster's own entry), and is computed again only when that entry comes first.
+    each), or, for a cluster of many neighbours, with those that bounds say may be its best
+    (:meth:`_Clusters._best_cached`): else an answer thousands of sources give would compute its
+    thousands of neighbours again at each of its thousands of merges. A cluster whose best neighbour
+    has merged keeps its old entry in the queue, still a bound on its pairs with the clusters that
+    have not changed (the merged cluster's pairs are in the merged cluster's own entry), and is
+    computed again only when that entry comes first.
     """
     clusters = _Clusters(vectors, candidates, bonus or {}, cannot, threshold, start)
     heap = clusters.first_bests()
@@ -289,6 +296,15 @@ class _Clusters:
                 self.near[b].add(a)
         self.extra = _pair_sums(((pair, value) for pair, value in bonus.items() if value), cluster_of, n)
         self.blocked = _vetoes(cannot, cluster_of)
+        # for :meth:`_best_cached`: the versions as an array, the most a pair's similarity can be, and
+        # per cluster of many neighbours, its neighbours with their gaps and versions then, and the
+        # neighbours it has gained since
+        self.stamp = np.zeros(n, dtype=np.int64)
+        self.ceiling = float(np.einsum("ij,ij->i", vectors, vectors).max(initial=0.0))
+        self.ceiling += max(0.0, *bonus.values()) if bonus else 0.0
+        self.bounds: dict[int, tuple[Any, Any]] = {}
+        self.vetoes_seen: dict[int, set[int]] = {}
+        self.again: dict[int, set[int]] = {}
 
     def first_bests(self) -> list[tuple[float, int, int, int, int]]:
         """Each cluster's best neighbour at or above the threshold, as queue entries, all in one pass."""
@@ -314,15 +330,24 @@ class _Clusters:
 
     def best(self, a: int) -> tuple[float, int] | None:
         """The most similar cluster ``a`` may merge with, if at or above the threshold, and how similar."""
+        if a in self.bounds or len(self.near[a]) >= CACHED_FROM:
+            return self._best_cached(a)
         vetoed = self.blocked.get(a)
         others = np.fromiter(self.near[a] - vetoed if vetoed else self.near[a], dtype=np.int64)
+        return self._pick(others, self._averages(a, others))
+
+    def _pick(self, others: Any, average: Any) -> tuple[float, int] | None:
+        """The best of ``others`` by ``average`` (of equals, the smallest id), if at or above the threshold."""
         if not len(others):
             return None
-        similarity = self._totals(a, others) / (self.size[others] * self.size[a])
-        top = similarity.max()
+        top = average.max()
         if top < self.threshold:
             return None
-        return float(top), int(others[similarity == top].min())
+        return float(top), int(others[average == top].min())
+
+    def _averages(self, a: int, others: Any) -> Any:
+        """The average similarity of ``a`` with each of ``others``, over all their cross pairs."""
+        return self._totals(a, others) / (self.size[others] * self.size[a])
 
     def _totals(self, a: int, others: Any) -> Any:
         """Summed similarity over all cross pairs of ``a`` and each of ``others``."""
@@ -332,6 +357,54 @@ class _Clusters:
             total += np.fromiter((extra(c, 0.0) for c in others.tolist()), dtype=np.float64, count=len(others))
         return total
 
+    def _best_cached(self, a: int) -> tuple[float, int] | None:
+        """:meth:`best` for a cluster of many neighbours, from bounds on its averages with them.
+
+        Every pair of items is at most :attr:`ceiling` similar. So if ``a`` had ``n0`` items and a
+        neighbour ``m0`` when their average was taken, their average now that they have ``n`` and
+        ``m`` is at most ``ceiling - gap / (n * m)``, where the *gap* ``(ceiling - average) * n0 * m0``
+        is kept per neighbour. The neighbours new since and those of the highest bounds are computed
+        first; then those whose bound still reaches the best found. A neighbour far below is taken
+        again once the two have grown by a share, not at every merge of either.
+        """
+        size, vetoed = self.size[a], self.blocked.get(a)
+        if a not in self.bounds:
+            ids = np.fromiter(self.near[a] - vetoed if vetoed else self.near[a], dtype=np.int64)
+            gap = np.empty(len(ids))
+            found = self._pick(ids, self._retaken(a, ids, gap, np.arange(len(ids))))
+            self.bounds[a], self.again[a], self.vetoes_seen[a] = (ids, gap), set(), set(vetoed or ())
+            return found
+        ids, gap = self.bounds[a]
+        if self.again[a]:  # neighbours gained since: taken first
+            new = np.fromiter(self.again[a], dtype=np.int64)
+            self.again[a] = set()
+            ids, gap = np.concatenate((ids, new)), np.concatenate((gap, np.full(len(new), -np.inf)))
+        gap[self.stamp[ids] < 0] = np.inf  # gone: never again
+        if vetoed and (since := vetoed - self.vetoes_seen[a]):  # from ``a``'s merges or its neighbours'
+            gap[np.isin(ids, np.fromiter(since, dtype=np.int64))] = np.inf
+            self.vetoes_seen[a] |= since
+        bound = (self.ceiling + SLACK) - gap / (size * self.size[ids])
+        first = np.argpartition(bound, -_FIRST)[-_FIRST:] if len(ids) > _FIRST else np.arange(len(ids))
+        first = np.union1d(first[bound[first] > -np.inf], np.flatnonzero(bound == np.inf))
+        found = self._pick(ids[first], self._retaken(a, ids, gap, first))
+        floor = self.threshold if found is None else max(self.threshold, found[0])
+        bound[first] = -np.inf
+        rest = np.flatnonzero(bound >= floor)
+        if len(rest):
+            better = self._pick(ids[rest], self._retaken(a, ids, gap, rest))
+            if better is not None and (found is None or (better[0], -better[1]) > (found[0], -found[1])):
+                found = better
+        if len(ids) > 2 * len(self.near[a]):  # mostly gone: dropped
+            ids, gap = ids[gap < np.inf], gap[gap < np.inf]
+        self.bounds[a] = (ids, gap)
+        return found
+
+    def _retaken(self, a: int, ids: Any, gap: Any, where: Any) -> Any:
+        """The averages of ``a`` with ``ids[where]``, their gaps set from them."""
+        average = self._averages(a, ids[where])
+        gap[where] = (self.ceiling - average) * self.size[a] * self.size[ids[where]]
+        return average
+
     def merge(self, a: int, b: int) -> int:
         """Fold the smaller of ``a`` and ``b`` into the other; returns the cluster kept."""
         if (self.size[b], -b) > (self.size[a], -a):
@@ -340,11 +413,20 @@ class _Clusters:
         self.members[b] = []
         self.summed[a] += self.summed[b]
         self.size[a] += self.size[b]
+        self.bounds.pop(b, None)
+        self.again.pop(b, None)
+        self.vetoes_seen.pop(b, None)
+        again, again_a = self.again, self.again.get(a)  # the neighbours gained by clusters with bounds
         near_a = self.near[a]
         for c in self.near[b]:
             if c != a:
-                self.near[c].discard(b)
-                self.near[c].add(a)
+                near_c = self.near[c]
+                near_c.discard(b)
+                if c in again and a not in near_c:
+                    again[c].add(a)
+                near_c.add(a)
+                if again_a is not None and c not in near_a:
+                    again_a.add(c)
                 near_a.add(c)
         near_a.discard(b)
         self.near[b] = set()
@@ -352,6 +434,8 @@ class _Clusters:
         _fold_vetoes(self.blocked, a, b)
         self.version[a] += 1
         self.version[b] = -1
+        self.stamp[a] += 1
+        self.stamp[b] = -1
         return a
 
     def groups(self) -> list[list[int]]:

@@ -6,7 +6,9 @@ import random
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 
+from summarizer import linkage
 from summarizer.linkage import average_link, dense_link, vector_link
 
 Pair = tuple[int, int]
@@ -106,6 +108,35 @@ def test_vector_link_over_every_pair_is_average_link() -> None:
     every = [(i, j) for i in range(30) for j in range(i + 1, 30)]
     sims = {(i, j): float(vectors[i] @ vectors[j]) for i, j in every}
     assert vector_link(vectors, every, 0.1) == average_link(30, sims, 0.1)
+
+
+@pytest.mark.parametrize("cached_from", [1, 6, 40])
+def test_bounds_on_a_large_cluster_change_no_merge(monkeypatch: pytest.MonkeyPatch, cached_from: int) -> None:
+    """A cluster of many neighbours computes again only the neighbours its bounds say may be its best
+    (from ``CACHED_FROM`` neighbours): the merges are those of computing every neighbour at every step,
+    on 900 items in loose bunches with sparse candidates, bonuses and vetoes, from singletons and from
+    start clusters."""
+    rng = np.random.default_rng(12)
+    n = 900
+    centres = rng.standard_normal((6, 24))
+    vectors = centres[rng.integers(0, 6, n)] + 1.1 * rng.standard_normal((n, 24))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    left, right = rng.integers(0, n, 40 * n), rng.integers(0, n, 40 * n)
+    candidates = {(min(i, j), max(i, j)) for i, j in zip(left.tolist(), right.tolist(), strict=True) if i != j}
+    bonus = {pair: 0.25 for pair in candidates if rng.random() < 0.1}
+    cannot = {pair for pair in candidates if rng.random() < 0.002}
+    start = [list(range(k, min(k + 3, n))) for k in range(0, n, 3)]
+    expected = {}
+    monkeypatch.setattr(linkage, "CACHED_FROM", 10**9)
+    for threshold in (0.1, 0.2):
+        expected[threshold] = vector_link(vectors, candidates, threshold, bonus=bonus, cannot=cannot)
+    expected["start"] = vector_link(vectors, candidates, 0.15, bonus=bonus, start=start)
+    assert max(len(g) for g in expected[0.1]) > 100  # clusters of many neighbours formed
+
+    monkeypatch.setattr(linkage, "CACHED_FROM", cached_from)
+    for threshold in (0.1, 0.2):
+        assert vector_link(vectors, candidates, threshold, bonus=bonus, cannot=cannot) == expected[threshold]
+    assert vector_link(vectors, candidates, 0.15, bonus=bonus, start=start) == expected["start"]
 
 
 def _bunches(
