@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -263,6 +264,17 @@ def vector_link(
     return clusters.groups()
 
 
+@dataclass
+class _Bounds:
+    """A cluster's neighbours when last counted, with each one's gap (:meth:`_Clusters._best_cached`),
+    the neighbours it has gained since, and the vetoes already applied to the gaps."""
+
+    ids: Any
+    gap: Any
+    gained: set[int] = field(default_factory=set)
+    vetoed: set[int] = field(default_factory=set)
+
+
 class _Clusters:
     """The state of :func:`vector_link`: members, summed rows, neighbours, bonuses and vetoes."""
 
@@ -296,15 +308,12 @@ class _Clusters:
                 self.near[b].add(a)
         self.extra = _pair_sums(((pair, value) for pair, value in bonus.items() if value), cluster_of, n)
         self.blocked = _vetoes(cannot, cluster_of)
-        # for :meth:`_best_cached`: the versions as an array, the most a pair's similarity can be, and
-        # per cluster of many neighbours, its neighbours with their gaps and versions then, and the
-        # neighbours it has gained since
-        self.stamp = np.zeros(n, dtype=np.int64)
+        # for :meth:`_best_cached`: the clusters gone, the most a pair's similarity can be, and the
+        # bounds of each cluster of many neighbours
+        self.gone = np.zeros(n, dtype=bool)
         self.ceiling = float(np.einsum("ij,ij->i", vectors, vectors).max(initial=0.0))
         self.ceiling += max(0.0, *bonus.values()) if bonus else 0.0
-        self.bounds: dict[int, tuple[Any, Any]] = {}
-        self.vetoes_seen: dict[int, set[int]] = {}
-        self.again: dict[int, set[int]] = {}
+        self.bounds: dict[int, _Bounds] = {}
 
     def first_bests(self) -> list[tuple[float, int, int, int, int]]:
         """Each cluster's best neighbour at or above the threshold, as queue entries, all in one pass."""
@@ -330,11 +339,14 @@ class _Clusters:
 
     def best(self, a: int) -> tuple[float, int] | None:
         """The most similar cluster ``a`` may merge with, if at or above the threshold, and how similar."""
-        if a in self.bounds or len(self.near[a]) >= CACHED_FROM:
+        if a in self.bounds:
             return self._best_cached(a)
         vetoed = self.blocked.get(a)
         others = np.fromiter(self.near[a] - vetoed if vetoed else self.near[a], dtype=np.int64)
-        return self._pick(others, self._averages(a, others))
+        if len(others) < CACHED_FROM:
+            return self._pick(others, self._averages(a, others))
+        kept = self.bounds[a] = _Bounds(others, np.empty(len(others)), vetoed=set(vetoed or ()))
+        return self._pick(others, self._retaken(a, kept, slice(None)))
 
     def _pick(self, others: Any, average: Any) -> tuple[float, int] | None:
         """The best of ``others`` by ``average`` (of equals, the smallest id), if at or above the threshold."""
@@ -367,42 +379,36 @@ class _Clusters:
         first; then those whose bound still reaches the best found. A neighbour far below is taken
         again once the two have grown by a share, not at every merge of either.
         """
-        size, vetoed = self.size[a], self.blocked.get(a)
-        if a not in self.bounds:
-            ids = np.fromiter(self.near[a] - vetoed if vetoed else self.near[a], dtype=np.int64)
-            gap = np.empty(len(ids))
-            found = self._pick(ids, self._retaken(a, ids, gap, np.arange(len(ids))))
-            self.bounds[a], self.again[a], self.vetoes_seen[a] = (ids, gap), set(), set(vetoed or ())
-            return found
-        ids, gap = self.bounds[a]
-        if self.again[a]:  # neighbours gained since: taken first
-            new = np.fromiter(self.again[a], dtype=np.int64)
-            self.again[a] = set()
-            ids, gap = np.concatenate((ids, new)), np.concatenate((gap, np.full(len(new), -np.inf)))
-        gap[self.stamp[ids] < 0] = np.inf  # gone: never again
-        if vetoed and (since := vetoed - self.vetoes_seen[a]):  # from ``a``'s merges or its neighbours'
+        size, vetoed, kept = self.size[a], self.blocked.get(a), self.bounds[a]
+        if kept.gained:  # neighbours gained since: taken first
+            new = np.fromiter(kept.gained, dtype=np.int64)
+            kept.gained = set()
+            kept.ids, kept.gap = np.concatenate((kept.ids, new)), np.concatenate((kept.gap, np.full(len(new), -np.inf)))
+        ids, gap = kept.ids, kept.gap
+        gap[self.gone[ids]] = np.inf  # never again
+        if vetoed and (since := vetoed - kept.vetoed):  # from ``a``'s merges or its neighbours'
             gap[np.isin(ids, np.fromiter(since, dtype=np.int64))] = np.inf
-            self.vetoes_seen[a] |= since
+            kept.vetoed |= since
         bound = (self.ceiling + SLACK) - gap / (size * self.size[ids])
         first = np.argpartition(bound, -_FIRST)[-_FIRST:] if len(ids) > _FIRST else np.arange(len(ids))
         first = np.union1d(first[bound[first] > -np.inf], np.flatnonzero(bound == np.inf))
-        found = self._pick(ids[first], self._retaken(a, ids, gap, first))
+        found = self._pick(ids[first], self._retaken(a, kept, first))
         floor = self.threshold if found is None else max(self.threshold, found[0])
         bound[first] = -np.inf
         rest = np.flatnonzero(bound >= floor)
         if len(rest):
-            better = self._pick(ids[rest], self._retaken(a, ids, gap, rest))
+            better = self._pick(ids[rest], self._retaken(a, kept, rest))
             if better is not None and (found is None or (better[0], -better[1]) > (found[0], -found[1])):
                 found = better
         if len(ids) > 2 * len(self.near[a]):  # mostly gone: dropped
-            ids, gap = ids[gap < np.inf], gap[gap < np.inf]
-        self.bounds[a] = (ids, gap)
+            kept.ids, kept.gap = ids[gap < np.inf], gap[gap < np.inf]
         return found
 
-    def _retaken(self, a: int, ids: Any, gap: Any, where: Any) -> Any:
-        """The averages of ``a`` with ``ids[where]``, their gaps set from them."""
-        average = self._averages(a, ids[where])
-        gap[where] = (self.ceiling - average) * self.size[a] * self.size[ids[where]]
+    def _retaken(self, a: int, kept: _Bounds, where: Any) -> Any:
+        """The averages of ``a`` with ``kept.ids[where]``, their gaps set from them."""
+        ids = kept.ids[where]
+        average = self._averages(a, ids)
+        kept.gap[where] = (self.ceiling - average) * self.size[a] * self.size[ids]
         return average
 
     def merge(self, a: int, b: int) -> int:
@@ -414,19 +420,17 @@ class _Clusters:
         self.summed[a] += self.summed[b]
         self.size[a] += self.size[b]
         self.bounds.pop(b, None)
-        self.again.pop(b, None)
-        self.vetoes_seen.pop(b, None)
-        again, again_a = self.again, self.again.get(a)  # the neighbours gained by clusters with bounds
+        bounds, bounds_a = self.bounds, self.bounds.get(a)  # the neighbours gained by clusters with bounds
         near_a = self.near[a]
         for c in self.near[b]:
             if c != a:
                 near_c = self.near[c]
                 near_c.discard(b)
-                if c in again and a not in near_c:
-                    again[c].add(a)
+                if c in bounds and a not in near_c:
+                    bounds[c].gained.add(a)
                 near_c.add(a)
-                if again_a is not None and c not in near_a:
-                    again_a.add(c)
+                if bounds_a is not None and c not in near_a:
+                    bounds_a.gained.add(c)
                 near_a.add(c)
         near_a.discard(b)
         self.near[b] = set()
@@ -434,8 +438,7 @@ class _Clusters:
         _fold_vetoes(self.blocked, a, b)
         self.version[a] += 1
         self.version[b] = -1
-        self.stamp[a] += 1
-        self.stamp[b] = -1
+        self.gone[b] = True
         return a
 
     def groups(self) -> list[list[int]]:
