@@ -278,6 +278,31 @@ def _numeric_day(first: int, second: int) -> int | None:
     return readings.pop() if len(readings) == 1 else None
 
 
+def _nearer_reading(m: re.Match[str], published: dt.date) -> int | None:
+    """A date in figures that reads two ways ("12/03"), as the reading within a month of the publication
+    when the other is not: news dates what is near. (One that reads one way is a ``day`` quantity.)"""
+    first, second = int(m.group(1)), int(m.group(2))
+    if first > 12 or second > 12 or first == second or not (first and second):
+        return None
+    near = [
+        month * 100 + day
+        for month, day in ((first, second), (second, first))
+        if _days_from(published, month, day) <= 31
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def _days_from(published: dt.date, month: int, day: int) -> int:
+    """How far ``published`` is from the nearest ``day`` of ``month`` (in its year or the next or last)."""
+    gaps = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gaps.append(abs((dt.date(year, month, day) - published).days))
+        except ValueError:  # 30 February
+            continue
+    return min(gaps, default=366)
+
+
 def times_of_day(text: str) -> frozenset[int]:
     """The times of day ``text`` gives, in minutes after midnight ("3:41 a.m." and "03:41" are one)."""
     found = set()
@@ -295,10 +320,10 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
     """The days ``text`` names relative to ``published``, as ``day`` values (month × 100 + day):
     "yesterday", "three days ago", "on Tuesday" (the last Tuesday up to ``published``, or with ``ahead``,
     for a statement about what will happen, the next one from it)."""
-    found: set[int] = set()
+    found = {read for m in _NUMERIC_DATE.finditer(text) if (read := _nearer_reading(m, published)) is not None}
     lower = text.lower()
     if "day" not in lower and "tonight" not in lower and "tomorrow" not in lower:
-        return frozenset()  # what the expression finds has one of these words; most statements have none
+        return frozenset(found)  # what the expression finds has one of these words; most statements have none
     for m in _RELATIVE_DAY.finditer(text):
         yesterday, today, _, count, weekday = m.groups()
         if count is not None:

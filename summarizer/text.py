@@ -339,8 +339,8 @@ def is_prose(text: str, min_words: int) -> bool:
 
 
 _FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|due to|to be held|next|upcoming|"
-    r"forthcoming|coming|scheduled)\b|['’]ll\b",
+    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|set for|due to|to be held|next|upcoming|"
+    r"forthcoming|coming|scheduled|aim(s|ing)? (to|for)|hop(e|es|ing) to|intend(s|ing)? to)\b|['’]ll\b",
     re.I,
 )
 _PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)

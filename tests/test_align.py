@@ -199,6 +199,18 @@ def test_relative_days_are_read_against_the_day_each_source_was_published() -> N
     assert together(align_module.align(claims, published=by_source).answers)
 
 
+@pytest.mark.parametrize(
+    ("statement", "day"),
+    [
+        ("Aurel is aiming for a second try on Saturday.", 928),  # what is aimed at: the next Saturday
+        ("Aurel hopes to launch on Saturday.", 928),
+        ("The launch was scrubbed on Saturday.", 921),  # what happened: the last one
+    ],
+)
+def test_a_weekday_is_the_next_one_in_what_is_planned(statement: str, day: int) -> None:
+    assert facets(statement, "2024-09-26").days == {day}  # a Thursday
+
+
 def test_group_claims_takes_objects_as_it_takes_mappings() -> None:
     """A dataclass, a class with a property and a pydantic model with extra fields are read the way their
     mappings are (the fast path reads an instance's fields, and only those)."""
@@ -391,12 +403,12 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.88 and recall >= 0.60  # 0.902 / 0.619 when measured
+    assert precision >= 0.89 and recall >= 0.62  # 0.905 / 0.639 when measured
     inner = scores["answers in a question"]
     assert inner.right / (inner.right + inner.wrong) >= 0.84
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.727 / 0.437 when measured
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.745 / 0.463 when measured
     assert sentences.right / (sentences.right + sentences.wrong) >= 0.70
-    assert sentences.right / (sentences.right + sentences.missed) >= 0.42
+    assert sentences.right / (sentences.right + sentences.missed) >= 0.44
 
 
 def test_the_cycle_collector_is_paused_during_alignment_and_restored_after() -> None:

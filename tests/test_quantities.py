@@ -99,6 +99,9 @@ def test_times_of_day_are_read_in_minutes_after_midnight(text: str, minutes: set
         ("The medical is set for Thursday.", True, {1010}),  # what will happen: the next Thursday
         ("They met on Thursday.", False, {1003}),  # what happened: the last one
         ("Talks resume tomorrow, a few days ago they stalled.", True, {1010}),
+        ("The meeting on 8/10 followed two postponements.", False, {1008}),  # 8 October, not 10 August
+        ("The next decision is on 12/03.", True, set()),  # 3 December and 12 March: neither within a month
+        ("The result was 52-48, a 1/3 swing.", False, set()),  # 3 January or 1 March: neither near
     ],
 )
 def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead: bool, days: set) -> None:
