@@ -123,21 +123,21 @@ def align(
         from summarizer.embed import WordLlama
 
         embedder = WordLlama()
-    with collection_paused():
+    with collection_paused():  # the renumbering too: its lists would start collections of all the above
         found = _align(ordered, embedder, with_topics)
-    back = order.__getitem__  # canonical position -> the caller's index
-    answers = [sorted(back(i) for i in group) for group in found.answers]
-    rank = sorted(range(len(answers)), key=lambda a: answers[a][0])  # answers in the caller's order
-    renumber = {old: new for new, old in enumerate(rank)}
-    questions = [sorted(renumber[a] for a in q) for q in found.questions]
-    q_rank = sorted(range(len(questions)), key=lambda q: questions[q])
-    q_renumber = {old: new for new, old in enumerate(q_rank)}
-    return Alignment(
-        answers=[answers[a] for a in rank],
-        questions=[questions[q] for q in q_rank],
-        topics=sorted(sorted(q_renumber[q] for q in t) for t in found.topics),
-        conflicts={(min(renumber[a], renumber[b]), max(renumber[a], renumber[b])) for a, b in found.conflicts},
-    )
+        back = order.__getitem__  # canonical position -> the caller's index
+        answers = [sorted(back(i) for i in group) for group in found.answers]
+        rank = sorted(range(len(answers)), key=lambda a: answers[a][0])  # answers in the caller's order
+        renumber = {old: new for new, old in enumerate(rank)}
+        questions = [sorted(renumber[a] for a in q) for q in found.questions]
+        q_rank = sorted(range(len(questions)), key=lambda q: questions[q])
+        q_renumber = {old: new for new, old in enumerate(q_rank)}
+        return Alignment(
+            answers=[answers[a] for a in rank],
+            questions=[questions[q] for q in q_rank],
+            topics=sorted(sorted(q_renumber[q] for q in t) for t in found.topics),
+            conflicts={(min(renumber[a], renumber[b]), max(renumber[a], renumber[b])) for a, b in found.conflicts},
+        )
 
 
 @contextmanager
