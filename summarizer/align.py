@@ -211,7 +211,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     cosine = _cosines(statements, ends)
     meaning = _mixed_rows(items, statements, topic_vectors, ANSWER_TOPIC_WEIGHT)  # what answers compare
     answer_cosine = cosine if meaning is statements else _cosines(meaning, ends)
-    question_edges = _question_edges(items, cosine, topic_vectors, words, pairs, ends)
+    question_edges = _question_edges(items, cosine, topic_vectors, words, ends)
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     pin_cap, name_cap = COMMON_PIN * sources, COMMON_NAME * n
@@ -221,19 +221,20 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     )
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
     together = shared_weights([f.pins - common for f in pinned], ends) > 0
-    bonus = np.where(together, FACET_BONUS, 0.0).tolist()
-    closeness = [cos + extra for cos, extra in zip(answer_cosine, bonus, strict=True)]
+    bonus = np.where(together, FACET_BONUS, 0.0)
+    closeness = np.asarray(answer_cosine) + bonus
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
-        kept = [k for k, (pair, close) in enumerate(zip(pairs, closeness, strict=True))
-                if close >= floor_a or question_edges[pair] >= floor_q]  # fmt: skip
-        pairs, closeness, bonus = [pairs[k] for k in kept], [closeness[k] for k in kept], [bonus[k] for k in kept]
-        question_edges = {pair: q for pair in pairs if (q := question_edges[pair]) >= TOPIC_THRESHOLD - PRUNE_MARGIN}
+        kept = np.flatnonzero((closeness >= floor_a) | (question_edges >= floor_q))
+        pairs = [pairs[k] for k in kept.tolist()]
+        closeness, bonus, question_edges = closeness[kept], bonus[kept], question_edges[kept]
+    matter = np.flatnonzero(question_edges >= TOPIC_THRESHOLD - PRUNE_MARGIN).tolist()  # pairs that may matter
+    edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
     relation = _relations(items, pinned, pairs)
     vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
-        near = [pair for pair, close in zip(pairs, closeness, strict=True) if close >= ANSWER_THRESHOLD]
-        pinned_pairs = {pair: extra for pair, extra in zip(pairs, bonus, strict=True) if extra}
+        near = [pairs[k] for k in np.flatnonzero(closeness >= ANSWER_THRESHOLD).tolist()]
+        pinned_pairs = {pairs[k]: FACET_BONUS for k in np.flatnonzero(bonus).tolist()}
         # claims worded alike start as one answer: the first pairs average link would merge anyway
         wordings = [list(g) for _, g in groupby(range(n), key=lambda i: items[i].statement)]
         vetoed = [pair for pair, veto in zip(pairs, vetoes, strict=True) if veto]
@@ -241,22 +242,22 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         del meaning  # 250 MB at 120,000 claims: gone before the questions' rows are made
         # questions: statements and topics side by side, the shared words counted on the pairs compared
         rows = _mixed_rows(items, statements, topic_vectors, TOPIC_WEIGHT)
-        asked = np.array(list(question_edges), dtype=np.int64).reshape(-1, 2).T
-        shared = dict(zip(question_edges, _cosines(rows, asked), strict=True))
-        words_part = {pair: q - shared[pair] for pair, q in question_edges.items()}
+        asked = np.array(list(edges), dtype=np.int64).reshape(-1, 2).T
+        shared = dict(zip(edges, _cosines(rows, asked), strict=True))
+        words_part = {pair: q - shared[pair] for pair, q in edges.items()}
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
-            close = [pair for pair, q in question_edges.items() if q >= threshold]
+            close = [pair for pair, q in edges.items() if q >= threshold]
             return vector_link(rows, close, threshold, bonus=words_part, start=start)
     else:  # every pair is known: a table of them
         cannot = _square(n, ends, vetoes).astype(bool)
         answers = dense_link(_square(n, ends, closeness), ANSWER_THRESHOLD, cannot=cannot)
-        asked = _square(n, ends, list(question_edges.values()))  # in the order of ``pairs``
+        asked = _square(n, ends, question_edges)
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             return dense_link(asked, threshold, start=start)
 
-    questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), pairs, relation, question_edges, pinned)
+    questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), pairs, relation, edges, pinned)
     topics = link(TOPIC_THRESHOLD, questions) if with_topics else questions
     home = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(questions) for i in group}
@@ -270,7 +271,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     return Alignment(answers, answer_of_question, question_of_topic, conflicts)
 
 
-def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool]) -> np.ndarray:
+def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool] | np.ndarray) -> np.ndarray:
     """An n × n table holding each pair's value (``ends``: the pairs' two rows of items) both ways."""
     table = np.zeros((n, n))
     table[ends[0], ends[1]] = values
@@ -326,11 +327,10 @@ def _question_edges(
     cosine: list[float],
     topic_vectors: Vectors | None,
     words: list[frozenset[str]],
-    pairs: list[tuple[int, int]],
     ends: np.ndarray,
-) -> dict[tuple[int, int], float]:
-    """How close two claims' questions are: their statements' and topics' vectors, and the rare words
-    they have in common."""
+) -> np.ndarray:
+    """Per pair of ``ends``, how close the two claims' questions are: their statements' and topics'
+    vectors, and the rare words they have in common."""
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
     left, right = ends
@@ -341,7 +341,7 @@ def _question_edges(
         mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, ends))
         meaning = np.where(both, mixed, meaning)
     shared = shared_share(words, ends, weight)
-    return dict(zip(pairs, (meaning + WORDS_WEIGHT * shared).tolist(), strict=True))
+    return np.asarray(meaning + WORDS_WEIGHT * shared)
 
 
 def _mixed_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None, weight: float) -> Vectors:
