@@ -120,7 +120,7 @@ _NOT_QUANTITIES = re.compile(
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
     rf"in\s+(?:\d{{1,3}}|{_SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"  # a ratio: "one vote in seven", "1 in 4"
-    r"|[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35
+    r"|(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
     re.I,
 )
 # What every part of _NOT_QUANTITIES needs: a digit, a word a time counted back or down ends with, or a ratio's.

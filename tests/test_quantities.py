@@ -43,6 +43,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The train was travelling at about 60mph.", {("speed", 96.6, True)}),  # the unit written close
         ("About a dozen homes burned.", {("n", 12.0, True)}),
         ("Two dozen people were hurt.", {("n", 24.0, False)}),
+        ("The magnitude-6.1 quake was felt in the capital.", {("magnitude", 6.1, False)}),
         ("Half a million people marched.", {("n", 500_000.0, False)}),
     ],
 )
