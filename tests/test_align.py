@@ -403,7 +403,7 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.89 and recall >= 0.62  # 0.905 / 0.639 when measured
+    assert precision >= 0.89 and recall >= 0.62  # 0.904 / 0.633 when measured
     inner = scores["answers in a question"]
     assert inner.right / (inner.right + inner.wrong) >= 0.84
     sentences = scores["sentences as claims"]  # the extractive engine's case: 0.745 / 0.463 when measured
