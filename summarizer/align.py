@@ -222,7 +222,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
     together = shared_weights([f.pins - common for f in pinned], ends) > 0
     bonus = np.where(together, FACET_BONUS, 0.0)
-    closeness = np.asarray(answer_cosine) + bonus
+    closeness = answer_cosine + bonus
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = np.flatnonzero((closeness >= floor_a) | (question_edges >= floor_q))
@@ -243,7 +243,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         # questions: statements and topics side by side, the shared words counted on the pairs compared
         rows = _mixed_rows(items, statements, topic_vectors, TOPIC_WEIGHT)
         asked = np.array(list(edges), dtype=np.int64).reshape(-1, 2).T
-        shared = dict(zip(edges, _cosines(rows, asked), strict=True))
+        shared = dict(zip(edges, _cosines(rows, asked).tolist(), strict=True))
         words_part = {pair: q - shared[pair] for pair, q in edges.items()}
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
@@ -324,7 +324,7 @@ def _with_conflicts(
 
 def _question_edges(
     items: list[ClaimText],
-    cosine: list[float],
+    cosine: np.ndarray,
     topic_vectors: Vectors | None,
     words: list[frozenset[str]],
     ends: np.ndarray,
@@ -334,11 +334,11 @@ def _question_edges(
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
     left, right = ends
-    meaning = np.array(cosine)
+    meaning = cosine
     if topic_vectors is not None:
         topical = np.array([bool(c.topic) for c in items])
         both = topical[left] & topical[right]
-        mixed = (1 - TOPIC_WEIGHT) * meaning + TOPIC_WEIGHT * np.array(_cosines(topic_vectors, ends))
+        mixed = (1 - TOPIC_WEIGHT) * cosine + TOPIC_WEIGHT * _cosines(topic_vectors, ends)
         meaning = np.where(both, mixed, meaning)
     shared = shared_share(words, ends, weight)
     return np.asarray(meaning + WORDS_WEIGHT * shared)
@@ -437,13 +437,12 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     return normalised(vectors - share * vectors.mean(axis=0, keepdims=True))
 
 
-def _cosines(vectors: Vectors | None, ends: np.ndarray) -> list[float]:
-    """The dot product of the two rows of each pair of ``ends`` (two rows of indices)."""
+def _cosines(vectors: Vectors | None, ends: np.ndarray) -> np.ndarray:
+    """The dot product of the two rows of each pair of ``ends`` (two rows of indices), as float64."""
     count = ends.shape[1]
     if vectors is None or not count:
-        return [0.0] * count
+        return np.zeros(count)
     if count * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
-        every: list[float] = (vectors @ vectors.T)[ends[0], ends[1]].tolist()
+        every: np.ndarray = (vectors @ vectors.T)[ends[0], ends[1]].astype(np.float64)
         return every
-    found: list[float] = pair_dots(vectors, ends).tolist()
-    return found
+    return pair_dots(vectors, ends).astype(np.float64)
