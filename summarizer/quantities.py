@@ -282,8 +282,8 @@ def _nearer_reading(m: re.Match[str], published: dt.date) -> int | None:
     """A date in figures that reads two ways ("12/03"), as the reading within a month of the publication
     when the other is not: news dates what is near. (One that reads one way is a ``day`` quantity.)"""
     first, second = int(m.group(1)), int(m.group(2))
-    if first > 12 or second > 12 or first == second or not (first and second):
-        return None
+    if _numeric_day(first, second) is not None:
+        return None  # read one way only
     near = [
         month * 100 + day
         for month, day in ((first, second), (second, first))
@@ -319,7 +319,8 @@ def times_of_day(text: str) -> frozenset[int]:
 def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozenset[int]:
     """The days ``text`` names relative to ``published``, as ``day`` values (month × 100 + day):
     "yesterday", "three days ago", "on Tuesday" (the last Tuesday up to ``published``, or with ``ahead``,
-    for a statement about what will happen, the next one from it)."""
+    for a statement about what will happen, the next one from it), and a date in figures that reads two
+    ways ("12/03") when one reading is near ``published``."""
     found = {read for m in _NUMERIC_DATE.finditer(text) if (read := _nearer_reading(m, published)) is not None}
     lower = text.lower()
     if "day" not in lower and "tonight" not in lower and "tomorrow" not in lower:
