@@ -48,8 +48,14 @@ _NEGATION = re.compile(
 # Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
 # on everything but one of these pairs state different, incompatible outcomes.
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
-_RISE = ("rose", "rise", "risen", "incre", "gaine", "climb", "jumpe", "soare", "surge", "up")
-_FALL = ("fell", "fall", "falle", "decre", "dropp", "slipp", "decli", "plung", "slump", "tumbl", "down", "sank")
+_RISE = (
+    "rose", "rise", "rises", "risen", "incre", "gaine", "gains", "climb", "jump", "jumps", "jumpe", "soare",
+    "soars", "surge", "up",
+)  # fmt: skip
+_FALL = (
+    "fell", "fall", "falls", "falle", "decre", "drop", "drops", "dropp", "slips", "slipp", "slid", "slide", "dips",
+    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "down",
+)  # fmt: skip
 _OPPOSITES = [
     ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
     ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),

@@ -36,6 +36,7 @@ from summarizer.text import GROUPED_FIGURE, word_key
 UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["%", "per cent", "percent"], ("%", 1.0)),
     **dict.fromkeys(["percentage point", "percentage points", "points", "point", "pp"], ("pt", 1.0)),
+    **dict.fromkeys(["basis point", "basis points", "bp", "bps"], ("pt", 0.01)),  # "25bp" is a quarter point
     **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", 1000.0)),
     **dict.fromkeys(["mile", "miles", "mi"], ("length", 1609.344)),
     **dict.fromkeys(["metre", "metres", "meter", "meters"], ("length", 1.0)),
@@ -169,6 +170,12 @@ _SPELLED = re.compile(
     r"eight|nine|ten)\b",
     re.I,
 )
+# A fraction of a (percentage) point, as rates move: "a quarter point", "a half-point rise", "three-quarters of a point"
+_POINT_FRACTION = re.compile(
+    r"\b(?:(three)[\s-]+quarters[\s-]+of[\s-]+a|(?:a|one)[\s-]+(quarter|half)(?:[\s-]+of[\s-]+a)?|(quarter|half)"
+    r"(?:[\s-]+a)?)[\s-]+(?:percentage[\s-]+)?points?\b",
+    re.I,
+)
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
 _UNIT = re.compile(
@@ -253,6 +260,11 @@ def _masked(text: str) -> str:
 
 def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     """``found`` with the numbers and ordinals ``masked`` spells out in words."""
+    if "oint" in masked or "OINT" in masked:  # most statements have no fraction of a point: one scan less
+        for m in _POINT_FRACTION.finditer(masked):
+            quarter = "quarter" in m.group(0).lower()
+            found.add(Quantity("pt", 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
+        masked = _POINT_FRACTION.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _SPELLED.finditer(masked):
         head, scale = m.group(1), m.group(2)
         if scale:

@@ -49,6 +49,9 @@ def _claims(event: dict) -> list[dict]:
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
         ("The talks were constructive.", "Both sides called the talks useful.", "open"),
         ("The mark gained 0.8% against the euro.", "The mark slipped 0.8% against the euro.", "conflict"),
+        ("Corvane shares rose 3% on the news.", "Shares in the company slid roughly 3 percent.", "conflict"),
+        ("Oil prices jump 2% as supply tightens.", "Oil prices drop 2% as supply tightens.", "conflict"),
+        ("The stock climbed about three per cent.", "The stock popped ~3% on the news.", "same"),
         ("The strike started at 6 a.m. on Tuesday.", "Staff walked out two days ago, stranding 40 ships.", "open"),
         ("The quake struck 10 km down.", "The depth was roughly six miles.", "open"),
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down

@@ -45,6 +45,13 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Two dozen people were hurt.", {("n", 24.0, False)}),
         ("The magnitude-6.1 quake was felt in the capital.", {("magnitude", 6.1, False)}),
         ("Half a million people marched.", {("n", 500_000.0, False)}),
+        # a rate's move: basis points and fractions of a point are percentage points
+        ("It raised rates by 25 basis points.", {("pt", 0.2, False)}),
+        ("Two wanted a 50bp hike.", {("n", 2.0, False), ("pt", 0.5, False)}),
+        ("Rate-setters opted for a quarter-point hike.", {("pt", 0.2, False)}),
+        ("Borrowing costs went up half a percentage point.", {("pt", 0.5, False)}),
+        ("It cut by three-quarters of a point.", {("pt", 0.8, False)}),
+        ("A quarter of the staff left.", set()),  # a share, not a point
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -173,6 +180,11 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
             "n",
         ),
         ("It has 11 million customers; two were hit.", "Nine staff and two customers were hit.", None),
+        # one move of a rate in three wordings, and a bigger one
+        ("The bank hiked 25bp to 4.50%.", "Borrowing costs went up a quarter point, to 4.5%.", None),
+        ("Rates rose by 0.25 percentage points.", "Rates rose by 25 basis points.", None),
+        ("Two members wanted a half-point increase.", "Two members dissented in favour of a 50bp increase.", None),
+        ("The bank raised rates by a quarter point.", "The bank raised rates by 50 basis points.", "pt"),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
