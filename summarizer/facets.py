@@ -106,7 +106,7 @@ _COUNTRIES = frozenset(DEMONYMS.values())
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
-    "police state media news".split()
+    "police state media news ceo cfo coo cto mp mps mep meps".split()  # titles written as acronyms name no one
 )
 
 
@@ -211,10 +211,13 @@ def facets(text: str, published: str | None = None) -> Facets:
     opener = first.group(1).strip("’'").lower() if first else None
     if opener in _NOT_NAMES:
         opener = None
+    names = _names(text)
+    if opener in DEMONYMS or opener in _COUNTRIES:  # "Swiss foreign minister Keller…": a name wherever it stands
+        names, opener = names | {opener}, None
     tense = said_tense(text)
     times, day = times_of_day(text), _date(published)
     days = days_said(text, day, ahead=tense == "future") if day else frozenset()
-    names, negated = _names(text), _negated(text)
+    negated = _negated(text)
     return Facets(numbers, years, months, weekdays, times, days, names, tense, opener, negated, stems, text)
 
 

@@ -52,6 +52,10 @@ def _claims(event: dict) -> list[dict]:
         ("Corvane shares rose 3% on the news.", "Shares in the company slid roughly 3 percent.", "conflict"),
         ("Oil prices jump 2% as supply tightens.", "Oil prices drop 2% as supply tightens.", "conflict"),
         ("The stock climbed about three per cent.", "The stock popped ~3% on the news.", "same"),
+        # a title written as an acronym names no one; a country's adjective names it, first word or not
+        ("The CEO set out the cuts in a note to staff.", "Raman told employees of the layoffs by email.", "open"),
+        ("Swiss foreign minister Keller chaired the talks.", "Switzerland's government facilitated the talks.", "open"),
+        ("Swiss troops entered the town.", "French troops entered the town.", "apart"),
         ("The strike started at 6 a.m. on Tuesday.", "Staff walked out two days ago, stranding 40 ships.", "open"),
         ("The quake struck 10 km down.", "The depth was roughly six miles.", "open"),
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
@@ -406,11 +410,12 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.89 and recall >= 0.62  # 0.904 / 0.633 when measured
-    inner = scores["answers in a question"]
-    assert inner.right / (inner.right + inner.wrong) >= 0.84
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.745 / 0.463 when measured
-    assert sentences.right / (sentences.right + sentences.wrong) >= 0.70
+    assert precision >= 0.89 and recall >= 0.62  # 0.908 / 0.633 when measured
+    inner = scores["answers in a question"]  # 0.913 / 0.801 when measured
+    assert inner.right / (inner.right + inner.wrong) >= 0.89
+    assert inner.right / (inner.right + inner.missed) >= 0.78
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.761 / 0.466 when measured
+    assert sentences.right / (sentences.right + sentences.wrong) >= 0.73
     assert sentences.right / (sentences.right + sentences.missed) >= 0.44
 
 
