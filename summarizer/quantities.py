@@ -172,7 +172,7 @@ _SPELLED = re.compile(
 )
 # A fraction of a (percentage) point, as rates move: "a quarter point", "a half-point rise", "three-quarters of a point"
 _POINT_FRACTION = re.compile(
-    r"\b(?:(three)[\s-]+quarters[\s-]+of[\s-]+a|(?:a|one)[\s-]+(quarter|half)(?:[\s-]+of[\s-]+a)?|(quarter|half)"
+    r"\b(?:(three)[\s-]+quarters[\s-]+of[\s-]+a|(?:a|one)[\s-]+(?:quarter|half)(?:[\s-]+of[\s-]+a)?|(?:quarter|half)"
     r"(?:[\s-]+a)?)[\s-]+(?:percentage[\s-]+)?points?\b",
     re.I,
 )
