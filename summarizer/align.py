@@ -209,7 +209,10 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     pairs = _pairs(items, statements, words)
     ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T  # the pairs' two rows of items
     cosine = _cosines(statements, ends)
-    meaning = _mixed_rows(items, statements, topic_vectors, ANSWER_TOPIC_WEIGHT)  # what answers compare
+    # what answers compare; a topic every claim gives ("How many struck?" for each outlet's answer) tells
+    # no two apart, and would only raise every pair's similarity
+    telling = topic_vectors if len({c.topic for c in items}) > 1 else None
+    meaning = _mixed_rows(items, statements, telling, ANSWER_TOPIC_WEIGHT)
     answer_cosine = cosine if meaning is statements else _cosines(meaning, ends)
     question_edges = _question_edges(items, cosine, topic_vectors, words, ends)
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])

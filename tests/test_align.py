@@ -274,6 +274,16 @@ def test_group_claims_does_not_depend_on_the_order_of_the_sources() -> None:
         assert after == before
 
 
+def test_a_topic_every_claim_gives_changes_no_answer() -> None:
+    """Each outlet's answer to one question, given that question as its topic: the topic tells no two
+    apart (it raised every pair's similarity, and merged answers the statements keep apart)."""
+    for event in DEVSET["events"]:
+        for question in event["questions"]:
+            bare = [{"source": c["source"], "statement": c["statement"]} for c in question["claims"]]
+            asked = [dict(c, topic=question["question"]) for c in bare]
+            assert group_claims(asked) == group_claims(bare), question["id"]
+
+
 def test_paraphrases_with_the_same_number_share_an_answer_and_a_conflict_never_does() -> None:
     claims = [
         {"source": "a", "statement": "About 4,000 dockers walked out on Monday.", "topic": "How many struck?"},
