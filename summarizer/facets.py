@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from summarizer.names import CONNECTORS, DEMONYMS
+from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
 from summarizer.text import STOPWORDS, said_tense, word_key
 
@@ -89,7 +89,8 @@ _OUTCOME_PHRASES = re.compile(
     r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*)\b",
     re.I,
 )
-_NAME = re.compile(r"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{2,}\b")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])")  # an acronym with its full stops: "U.S.", "U.N."
+_NAME = re.compile(rf"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{{2,}}\b|{_DOTTED.pattern}")
 _NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s")
 _ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s\b|['’]s\b)?(?:[-‐‑ ]?(\d{1,3}))?\b")
@@ -184,6 +185,12 @@ class Facets:
         return frozenset(DEMONYMS.get(n, n) for n in self.bare_names if n in DEMONYMS or n in _COUNTRIES)
 
     @cached_property
+    def expansions(self) -> frozenset[str]:
+        """The words its abbreviations stand for, where their letters do not spell them ("UK": "britain",
+        "british"; see :data:`summarizer.names.ABBREVIATIONS`)."""
+        return frozenset(w for n in self.bare_names for w in ABBREVIATIONS.get(n, ()) if " " not in w)
+
+    @cached_property
     def acronyms(self) -> tuple[frozenset[str], frozenset[str]]:
         """The acronyms the statement writes, and those its names spell (:func:`_abbreviations`); read
         only for two statements with no name in common, to tell whether one is the other's acronym."""
@@ -232,6 +239,7 @@ def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if (key := m.group(1).lower()) not in _NOT_NAMES
         for number in {"", m.group(2) or ""}
     }
+    acronyms.update(m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(text))  # "U.S."
     spelled: set[str] = set()
     for run in _CAPITALISED_RUN.finditer(text):
         words = [w for w in _RUN_WORD.findall(run.group(1)) if w.lower() not in _CONNECTORS]
@@ -284,7 +292,7 @@ def _names(text: str) -> frozenset[str]:
         before = text[: m.start()].rstrip()
         if not before or before.endswith((".", "!", "?", ":", "“", '"', "‘", "'")):
             continue
-        word = m.group(0).strip(".’'")
+        word = m.group(0).replace(".", "") if _DOTTED.fullmatch(m.group(0)) else m.group(0).strip(".’'")
         word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
         if word not in _NOT_NAMES and not _MONTH.fullmatch(word) and not _WEEKDAY.fullmatch(word):
             names.add(word)
@@ -395,7 +403,7 @@ def _share_name(a: Facets, b: Facets) -> bool:
     Fund'). Only for telling names apart: a name shared this way pins nothing."""
     if a.names & b.names or a.name_prefixes & b.name_prefixes or a.bare_names & b.bare_names:
         return True
-    if a.countries & b.countries:
-        return True
+    if a.countries & b.countries or a.expansions & b.bare_names or b.expansions & a.bare_names:
+        return True  # "French" / "France", "UK" / "Britain"
     (written_a, spelled_a), (written_b, spelled_b) = a.acronyms, b.acronyms
     return bool(written_a & (written_b | spelled_b) or written_b & spelled_a)

@@ -49,7 +49,7 @@ _COMMON = STOPWORDS | frozenset(
 )  # words capitalized only because they open a sentence
 # small words inside one name: "Bank of England", "Palais des Nations", "Ludwig van Beethoven"
 CONNECTORS = frozenset("of for de des du da del der den van von al el la le bin ibn".split())
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "eu": ("european", "europe"),
     "us": ("united states", "american", "america"),
     "usa": ("united states", "american", "america"),
@@ -246,7 +246,7 @@ class Vocabulary:
     def _has_word(self, word: Token) -> bool:
         if word.acronym and (word.bare in self.acronyms or any(word.bare in i for i in self.initials)):
             return True
-        if word.acronym and any(f" {x} " in f" {self.folded} " for x in _ABBREVIATIONS.get(word.key, ())):
+        if word.acronym and any(f" {x} " in f" {self.folded} " for x in ABBREVIATIONS.get(word.key, ())):
             return True
         return word.key in self.keys or any(same_word(word.key, other) for other in self.capitalized)
 

@@ -56,6 +56,11 @@ def _claims(event: dict) -> list[dict]:
         ("The CEO set out the cuts in a note to staff.", "Raman told employees of the layoffs by email.", "open"),
         ("Swiss foreign minister Keller chaired the talks.", "Switzerland's government facilitated the talks.", "open"),
         ("Swiss troops entered the town.", "French troops entered the town.", "apart"),
+        # an abbreviation with its full stops, or one whose letters do not spell what it stands for
+        ("The talks were held in the United States.", "The talks were held in the U.S. capital.", "open"),
+        ("A federal filing shows a U.S. recall.", "Vehicles sold in the US and Canada are recalled.", "same"),
+        ("The UK said no to the plan.", "Britain said no to the plan.", "open"),
+        ("The UK said no to the plan.", "France said no to the plan.", "apart"),
         ("The strike started at 6 a.m. on Tuesday.", "Staff walked out two days ago, stranding 40 ships.", "open"),
         ("The quake struck 10 km down.", "The depth was roughly six miles.", "open"),
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
