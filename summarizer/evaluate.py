@@ -192,7 +192,7 @@ class Pairwise:
         precision = self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
         recall = self.right / (self.right + self.missed) if self.right + self.missed else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return f"{name:22} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}"
+        return f"{name:24} precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}"
 
 
 def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) -> dict[str, Pairwise]:
@@ -201,7 +201,9 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
     ``answers``: pairs of claims of one event in one answer; ``questions``: in one question;
     ``answers in a question``: answer groups scored within each labelled question only;
     ``sentences as claims``: the answers again, each claim given as the source sentence it was written
-    from and with no topic, as the extractive engine gives its claims (when the dev set has sentences).
+    from and with no topic, as the extractive engine gives its claims (when the dev set has sentences);
+    ``sentences in a question``: those sentences grouped within each labelled question, as outlets'
+    answers to one question are.
     """
     from summarizer.align import align
 
@@ -220,11 +222,16 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
             scores.setdefault("sentences as claims", Pairwise()).add(labels, [group[i] for i in range(len(claims))])
         scores["questions"].add([qid for qid, _ in claims], [question[answer[i]] for i in range(len(claims))])
         for q in event["questions"]:
+            labels = [c["answer"] for c in q["claims"]]
             inner = align([dict(c, published=day) for c in q["claims"]], embedder=embedder)
             group = {i: a for a, members in enumerate(inner.answers) for i in members}
-            scores["answers in a question"].add(
-                [c["answer"] for c in q["claims"]], [group[i] for i in range(len(q["claims"]))]
-            )
+            scores["answers in a question"].add(labels, [group[i] for i in range(len(labels))])
+            if all(c.get("sentence") for c in q["claims"]):
+                told = [dict(c, statement=c["sentence"], topic="", published=day) for c in q["claims"]]
+                group = {i: a for a, members in enumerate(align(told, embedder=embedder).answers) for i in members}
+                scores.setdefault("sentences in a question", Pairwise()).add(
+                    labels, [group[i] for i in range(len(labels))]
+                )
     return scores
 
 

@@ -50,11 +50,11 @@ _NEGATION = re.compile(
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
 _RISE = (
     "rose", "rise", "rises", "risen", "incre", "gaine", "gains", "climb", "jump", "jumps", "jumpe", "soare",
-    "soars", "surge", "up",
+    "soars", "surge", "stren", "up",
 )  # fmt: skip
 _FALL = (
     "fell", "fall", "falls", "falle", "decre", "drop", "drops", "dropp", "slips", "slipp", "slid", "slide", "dips",
-    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "down",
+    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "weake", "down",
 )  # fmt: skip
 _OPPOSITES = [
     ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),

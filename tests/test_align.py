@@ -51,6 +51,7 @@ def _claims(event: dict) -> list[dict]:
         ("The mark gained 0.8% against the euro.", "The mark slipped 0.8% against the euro.", "conflict"),
         ("Corvane shares rose 3% on the news.", "Shares in the company slid roughly 3 percent.", "conflict"),
         ("Oil prices jump 2% as supply tightens.", "Oil prices drop 2% as supply tightens.", "conflict"),
+        ("The mark rose 0.8% against the euro.", "The mark weakened by about 0.8% against the euro.", "conflict"),
         ("The stock climbed about three per cent.", "The stock popped ~3% on the news.", "same"),
         # a title written as an acronym names no one; a country's adjective names it, first word or not
         ("The CEO set out the cuts in a note to staff.", "Raman told employees of the layoffs by email.", "open"),
@@ -432,6 +433,9 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     sentences = scores["sentences as claims"]  # the extractive engine's case: 0.761 / 0.466 when measured
     assert sentences.right / (sentences.right + sentences.wrong) >= 0.73
     assert sentences.right / (sentences.right + sentences.missed) >= 0.44
+    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.867 / 0.727
+    assert asked.right / (asked.right + asked.wrong) >= 0.85
+    assert asked.right / (asked.right + asked.missed) >= 0.70
 
 
 def test_the_cycle_collector_is_paused_during_alignment_and_restored_after() -> None:
