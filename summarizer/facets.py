@@ -104,6 +104,9 @@ _CAPITALISED_RUN = re.compile(
 _RUN_WORD = re.compile(r"[A-Z][\w’'-]*|\b[a-z]+\b")
 _NUMBERED = re.compile(r"(.*[A-Za-z])[-‐‑](\d{1,3})")
 _COUNTRIES = frozenset(DEMONYMS.values())
+# what a statement's first word must be to be a name there whatever the others say: a country or its
+# adjective ("Swiss foreign minister Keller…", "American drivers…", "Britain said…")
+_NATIONAL = frozenset(DEMONYMS) | _COUNTRIES | {w for ws in ABBREVIATIONS.values() for w in ws if " " not in w}
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
@@ -219,7 +222,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     if opener in _NOT_NAMES:
         opener = None
     names = _names(text)
-    if opener in DEMONYMS or opener in _COUNTRIES:  # "Swiss foreign minister Keller…": a name wherever it stands
+    if opener in _NATIONAL:
         names, opener = names | {opener}, None
     tense = said_tense(text)
     times, day = times_of_day(text), _date(published)

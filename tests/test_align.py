@@ -57,6 +57,8 @@ def _claims(event: dict) -> list[dict]:
         ("The CEO set out the cuts in a note to staff.", "Raman told employees of the layoffs by email.", "open"),
         ("Swiss foreign minister Keller chaired the talks.", "Switzerland's government facilitated the talks.", "open"),
         ("Swiss troops entered the town.", "French troops entered the town.", "apart"),
+        ("American troops entered the town.", "French troops entered the town.", "apart"),
+        ("American troops entered the town.", "U.S. troops entered the town.", "open"),
         # an abbreviation with its full stops, or one whose letters do not spell what it stands for
         ("The talks were held in the United States.", "The talks were held in the U.S. capital.", "open"),
         ("A federal filing shows a U.S. recall.", "Vehicles sold in the US and Canada are recalled.", "same"),
