@@ -209,9 +209,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     pairs = _pairs(items, statements, words)
     ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T  # the pairs' two rows of items
     cosine = _cosines(statements, ends)
-    # what answers compare; a topic every claim gives ("How many struck?" for each outlet's answer) tells
-    # no two apart, and would only raise every pair's similarity
-    telling = topic_vectors if len({c.topic for c in items}) > 1 else None
+    telling = topic_vectors if len({c.topic for c in items}) > 1 else None  # one topic for all tells none apart
     meaning = _mixed_rows(items, statements, telling, ANSWER_TOPIC_WEIGHT)
     answer_cosine = cosine if meaning is statements else _cosines(meaning, ends)
     question_edges = _question_edges(items, cosine, topic_vectors, words, ends)
