@@ -24,8 +24,9 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
-from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, days_said, quantities, times_of_day
+from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities
 from summarizer.text import STOPWORDS, said_tense, word_key
+from summarizer.times import days_said, parts_of_day, times_of_day
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
@@ -140,7 +141,8 @@ class Facets:
             + [f"year:{y}" for y in self.years]
             + [f"month:{m}" for m in self.months]
             + [f"weekday:{d}" for d in self.weekdays]
-            + [f"time:{t}" for t in self.times]
+            + [f"clock:{t}" for t in self.times]  # not "time:", a duration's pin ("72 hours" is no 1:12 a.m.)
+            + [f"part:{p}" for p in parts_of_day(self.text, self.times)]
             + [f"day:{d}" for d in self.days]  # as a ``day`` quantity's pin: "yesterday" is "8 October"
             + [f"name:{n}" for n in self.names]
         )

@@ -18,17 +18,15 @@ A number that is part of something else is not a quantity: a time of day ("6 a.m
 minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and "Category 3" are
 kept as names with their number, ``label:ward``). Dates are compared as dates (:mod:`summarizer.facets`);
 a day of a month named in words, or in figures that read one way only ("9/28", "22/05"; not "12/03"), is
-kept as a ``day`` (month × 100 + day), which must match exactly. Times of day are read apart
-(:func:`times_of_day`): they pin an answer down, but two of them ("23:40" / "23:45") do not make a clash.
+kept as a ``day`` (month × 100 + day), which must match exactly. Times of day, parts of the day and
+days said relative to the publication are read apart (:mod:`summarizer.times`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from summarizer.names import WEEKDAYS
 from summarizer.text import GROUPED_FIGURE, word_key
 
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
@@ -82,7 +80,7 @@ _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
@@ -101,13 +99,13 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_SPELLED_WORDS = "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("a", "half", "dozen")), key=len, reverse=True))
+_SPELLED_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "half", "dozen")), key=len, reverse=True))
 _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 
 # Days of a month named in words: kept as a ``day``.
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
-_NUMERIC_DATE = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\b")  # 9/28, 22/05/2024; not 24/7
+NUMERIC_DATE = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\b")  # 9/28, 22/05/2024; not 24/7
 # Numbers that belong to something else (see the module docstring).
 _NOT_QUANTITIES = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
@@ -127,13 +125,6 @@ _NOT_QUANTITIES = re.compile(
 # What every part of _NOT_QUANTITIES needs: a digit, a word a time counted back or down ends with, or a ratio's.
 _MAY_MASK = re.compile(
     rf"\d|\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b|\bin\s+(?:{_SPELLED_WORDS})\b", re.I
-)
-# A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
-# A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
-_RELATIVE_DAY = re.compile(
-    r"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{1,2}|[a-z]+)\s+days?\s+ago|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-    re.I,
 )
 _NUMERAL = re.compile(
     rf"(?<![\w.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?"
@@ -222,8 +213,8 @@ def quantities(text: str) -> frozenset[Quantity]:
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
             found.add(Quantity("day", float(number * 100 + int(m.group(day)))))
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
-    for m in _NUMERIC_DATE.finditer(masked):
-        if (figures := _numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
+    for m in NUMERIC_DATE.finditer(masked):
+        if (figures := numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
             found.add(Quantity("day", float(figures)))
     masked = _masked(masked)
     for m in _DIGIT_ORDINAL.finditer(masked):
@@ -269,10 +260,10 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
         head, scale = m.group(1), m.group(2)
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
-            count = 0.5 if "half" in words else sum(_WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
+            count = 0.5 if "half" in words else sum(WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
             value = count * (12 if word_key(scale) == "dozen" else _SCALES[word_key(scale)])
         else:
-            value = _WORD_NUMBERS.get(word_key(m.group(0)), 0)
+            value = WORD_NUMBERS.get(word_key(m.group(0)), 0)
         found.add(_read(masked, m.start(), m.end(), float(value)))
     found.update(
         _ordinal(masked, m.end(), _ORDINALS[word_key(m.group(1))])
@@ -282,76 +273,12 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     return frozenset(found)
 
 
-def _numeric_day(first: int, second: int) -> int | None:
+def numeric_day(first: int, second: int) -> int | None:
     """A date written in figures as a ``day``, when only one order reads as one: 9/28 and 28/9 are 28
     September; 12/03 is 12 March or 3 December, so nothing."""
     orders = ((first, second), (second, first))
     readings = {month * 100 + day for month, day in orders if 1 <= month <= 12 and 1 <= day <= 31}
     return readings.pop() if len(readings) == 1 else None
-
-
-def _nearer_reading(m: re.Match[str], published: dt.date) -> int | None:
-    """A date in figures that reads two ways ("12/03"), as the reading within a month of the publication
-    when the other is not: news dates what is near. (One that reads one way is a ``day`` quantity.)"""
-    first, second = int(m.group(1)), int(m.group(2))
-    if _numeric_day(first, second) is not None:
-        return None  # read one way only
-    near = [
-        month * 100 + day
-        for month, day in ((first, second), (second, first))
-        if _days_from(published, month, day) <= 31
-    ]
-    return near[0] if len(near) == 1 else None
-
-
-def _days_from(published: dt.date, month: int, day: int) -> int:
-    """How far ``published`` is from the nearest ``day`` of ``month`` (in its year or the next or last)."""
-    gaps = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            gaps.append(abs((dt.date(year, month, day) - published).days))
-        except ValueError:  # 30 February
-            continue
-    return min(gaps, default=366)
-
-
-def times_of_day(text: str) -> frozenset[int]:
-    """The times of day ``text`` gives, in minutes after midnight ("3:41 a.m." and "03:41" are one)."""
-    found = set()
-    for m in _CLOCK.finditer(text):
-        hour, minute = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5) or 0)
-        half = (m.group(3) or "").lower()
-        if minute > 59 or hour > (12 if half else 24):
-            continue
-        hour = hour % 12 + (12 if half == "p" else 0) if half else hour % 24
-        found.add(hour * 60 + minute)
-    return frozenset(found)
-
-
-def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozenset[int]:
-    """The days ``text`` names relative to ``published``, as ``day`` values (month × 100 + day):
-    "yesterday", "three days ago", "on Tuesday" (the last Tuesday up to ``published``, or with ``ahead``,
-    for a statement about what will happen, the next one from it), and a date in figures that reads two
-    ways ("12/03") when one reading is near ``published``."""
-    found = {read for m in _NUMERIC_DATE.finditer(text) if (read := _nearer_reading(m, published)) is not None}
-    lower = text.lower()
-    if "day" not in lower and "tonight" not in lower and "tomorrow" not in lower:
-        return frozenset(found)  # what the expression finds has one of these words; most statements have none
-    for m in _RELATIVE_DAY.finditer(text):
-        yesterday, today, _, count, weekday = m.groups()
-        if count is not None:
-            back = int(count) if count.isdigit() else _WORD_NUMBERS.get(count.lower())
-            if back is None or back != int(back):
-                continue  # "a few days ago", "half a day ago"
-            offset = -int(back)
-        elif weekday is not None:
-            gap = WEEKDAYS.index(f"{weekday.lower()}day") - published.weekday()
-            offset = gap % 7 if ahead else -(-gap % 7)
-        else:
-            offset = -1 if yesterday else 0 if today else 1
-        day = published + dt.timedelta(days=offset)
-        found.add(day.month * 100 + day.day)
-    return frozenset(found)
 
 
 def _read(text: str, start: int, end: int, value: float) -> Quantity:

@@ -73,6 +73,8 @@ def _claims(event: dict) -> list[dict]:
         ("He has already passed his medical.", "He will have a medical later this week.", "apart"),  # past / future
         ("It occurred around 23:40 on Saturday.", "Emergency services were alerted at 23:45 Saturday.", "same"),
         ("It hit at 3:41 a.m. while people slept.", "Shaking started at 03:41, waking families.", "same"),
+        ("It hit at 3:41 a.m. while people slept.", "The quake struck before dawn.", "same"),  # a part of the day
+        ("The stoppage lasts 72 hours.", "Workers walked out at 1:12 a.m.", "open"),  # a duration is no time of day
         ("Halden recalls 84,000 Vista SUVs.", "Roughly 84k units of its top-selling SUV are recalled.", "same"),
         ("The museum was raided at the weekend.", "The burglary happened late on Saturday.", "same"),
         ("The next attempt is on 28 September.", "Liftoff is set for 9/28.", "same"),
@@ -428,14 +430,14 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.89 and recall >= 0.62  # 0.908 / 0.633 when measured
+    assert precision >= 0.89 and recall >= 0.65  # 0.916 / 0.669 when measured
     inner = scores["answers in a question"]  # 0.913 / 0.801 when measured
     assert inner.right / (inner.right + inner.wrong) >= 0.89
     assert inner.right / (inner.right + inner.missed) >= 0.78
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.761 / 0.466 when measured
-    assert sentences.right / (sentences.right + sentences.wrong) >= 0.73
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.778 / 0.472 when measured
+    assert sentences.right / (sentences.right + sentences.wrong) >= 0.75
     assert sentences.right / (sentences.right + sentences.missed) >= 0.44
-    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.867 / 0.727
+    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.868 / 0.733
     assert asked.right / (asked.right + asked.wrong) >= 0.85
     assert asked.right / (asked.right + asked.missed) >= 0.70
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from summarizer.quantities import clash, days_said, quantities, times_of_day
+from summarizer.quantities import clash, quantities
 
 
 def _read(text: str) -> set[tuple[str, float, bool]]:
@@ -80,40 +78,6 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
     assert _read(text) == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "minutes"),
-    [
-        ("It hit at 3:41 a.m. Monday.", {221}),
-        ("Shaking started at 03:41.", {221}),
-        ("Recorded at 08:41 UTC (03:41 local).", {521, 221}),
-        ("The first report came at 2:15 p.m.", {855}),
-        ("Doors open at 9.30pm, close at 12 a.m.", {1290, 0}),
-        ("The result was 52-48 at 25:10 on a 2.1-tonne scale.", set()),
-    ],
-)
-def test_times_of_day_are_read_in_minutes_after_midnight(text: str, minutes: set) -> None:
-    assert times_of_day(text) == minutes
-
-
-@pytest.mark.parametrize(
-    ("text", "ahead", "days"),
-    [
-        ("The summit took place yesterday.", False, {1008}),
-        ("The summit, held Tuesday, ended late.", False, {1008}),
-        ("The fire started three days ago.", False, {1006}),
-        ("It broke out 2 days ago, and again today.", False, {1007, 1009}),
-        ("The medical is set for Thursday.", True, {1010}),  # what will happen: the next Thursday
-        ("They met on Thursday.", False, {1003}),  # what happened: the last one
-        ("Talks resume tomorrow, a few days ago they stalled.", True, {1010}),
-        ("The meeting on 8/10 followed two postponements.", False, {1008}),  # 8 October, not 10 August
-        ("The next decision is on 12/03.", True, set()),  # 3 December and 12 March: neither within a month
-        ("The result was 52-48, a 1/3 swing.", False, set()),  # 3 January or 1 March: neither near
-    ],
-)
-def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead: bool, days: set) -> None:
-    assert days_said(text, dt.date(2024, 10, 9), ahead=ahead) == days  # a Wednesday
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,111 @@
+"""Times: the times of day, the parts of the day and the days a statement names.
+
+Outlets say when in their own ways: "3:41 a.m." / "03:41" / "before dawn", "late Saturday night" /
+"23:45", "yesterday" / "on Tuesday" / "8 October". A time of day is read in minutes after midnight
+(:func:`times_of_day`), the parts of the day it falls in and those said in words alike
+(:func:`parts_of_day`), and a day said relative to the publication as the day it names
+(:func:`days_said`, month × 100 + day, as :mod:`summarizer.quantities` keeps a date). They pin an answer
+down (:mod:`summarizer.facets`); none of them makes a clash: "23:40" and "23:45" may be one moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from summarizer.names import WEEKDAYS
+from summarizer.quantities import NUMERIC_DATE, WORD_NUMBERS, numeric_day
+
+# A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
+# A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{1,2}|[a-z]+)\s+days?\s+ago|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+# The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
+# night" is 23:45, and so is an evening): a part said in words pins what a time in figures does.
+_PARTS = {"night": (21 * 60, 6 * 60), "morning": (5 * 60, 12 * 60), "afternoon": (12 * 60, 18 * 60),
+          "evening": (17 * 60, 24 * 60)}  # fmt: skip
+_PART_WORDS = re.compile(
+    r"\b(?:(before\s+dawn|pre-?dawn|(?:the\s+)?(?:early|small)\s+hours|overnight|midnight|night)|(morning)|(afternoon)"
+    r"|(evening))\b",
+    re.I,
+)
+
+
+def times_of_day(text: str) -> frozenset[int]:
+    """The times of day ``text`` gives, in minutes after midnight ("3:41 a.m." and "03:41" are one)."""
+    found = set()
+    for m in _CLOCK.finditer(text):
+        hour, minute = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5) or 0)
+        half = (m.group(3) or "").lower()
+        if minute > 59 or hour > (12 if half else 24):
+            continue
+        hour = hour % 12 + (12 if half == "p" else 0) if half else hour % 24
+        found.add(hour * 60 + minute)
+    return frozenset(found)
+
+
+def parts_of_day(text: str, times: frozenset[int]) -> frozenset[str]:
+    """The parts of the day ``text`` names ("before dawn", "on Tuesday afternoon"), and those its times
+    of day (``times``, minutes after midnight) fall in."""
+    found = {part for m in _PART_WORDS.finditer(text) for part, group in zip(_PARTS, m.groups(), strict=True) if group}
+    for minutes in times:
+        found.update(
+            part
+            for part, (start, end) in _PARTS.items()
+            if (start <= minutes < end if start < end else minutes >= start or minutes < end)  # night: past midnight
+        )
+    return frozenset(found)
+
+
+def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozenset[int]:
+    """The days ``text`` names relative to ``published``, as ``day`` values (month × 100 + day):
+    "yesterday", "three days ago", "on Tuesday" (the last Tuesday up to ``published``, or with ``ahead``,
+    for a statement about what will happen, the next one from it), and a date in figures that reads two
+    ways ("12/03") when one reading is near ``published``."""
+    found = {read for m in NUMERIC_DATE.finditer(text) if (read := _nearer_reading(m, published)) is not None}
+    lower = text.lower()
+    if "day" not in lower and "tonight" not in lower and "tomorrow" not in lower:
+        return frozenset(found)  # what the expression finds has one of these words; most statements have none
+    for m in _RELATIVE_DAY.finditer(text):
+        yesterday, today, _, count, weekday = m.groups()
+        if count is not None:
+            back = int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower())
+            if back is None or back != int(back):
+                continue  # "a few days ago", "half a day ago"
+            offset = -int(back)
+        elif weekday is not None:
+            gap = WEEKDAYS.index(f"{weekday.lower()}day") - published.weekday()
+            offset = gap % 7 if ahead else -(-gap % 7)
+        else:
+            offset = -1 if yesterday else 0 if today else 1
+        day = published + dt.timedelta(days=offset)
+        found.add(day.month * 100 + day.day)
+    return frozenset(found)
+
+
+def _nearer_reading(m: re.Match[str], published: dt.date) -> int | None:
+    """A date in figures that reads two ways ("12/03"), as the reading within a month of the publication
+    when the other is not: news dates what is near. (One that reads one way is a ``day`` quantity.)"""
+    first, second = int(m.group(1)), int(m.group(2))
+    if numeric_day(first, second) is not None:
+        return None  # read one way only
+    near = [
+        month * 100 + day
+        for month, day in ((first, second), (second, first))
+        if _days_from(published, month, day) <= 31
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def _days_from(published: dt.date, month: int, day: int) -> int:
+    """How far ``published`` is from the nearest ``day`` of ``month`` (in its year or the next or last)."""
+    gaps = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            gaps.append(abs((dt.date(year, month, day) - published).days))
+        except ValueError:  # 30 February
+            continue
+    return min(gaps, default=366)
