@@ -10,8 +10,8 @@ cancelled" / "the talks were not cancelled", "arrived in Paris" / "arrived in Ly
   negated and not the other, or opposite verbs ("rose" / "fell");
 * ``apart`` — they name different things (no name in common) and nothing says whether both can be
   true: kept as different answers, never merged silently;
-* ``same`` — a number, date, weekday, time of day or name in common and nothing against it: strong
-  evidence of one answer;
+* ``same`` — a number, date, weekday, time or part of the day (:mod:`summarizer.times`) or name in
+  common and nothing against it: strong evidence of one answer;
 * ``open`` — nothing either way: meaning (the embeddings, or the judge) decides.
 """
 
