@@ -216,23 +216,32 @@ def score_alignment(devset: dict[str, Any], embedder: Embedder | None = None) ->
         question = {a: q for q, group in enumerate(found.questions) for a in group}
         labels = [f"{qid}/{c['answer']}" for qid, c in claims]
         scores["answers"].add(labels, [answer[i] for i in range(len(claims))])
-        if all(c.get("sentence") for _, c in claims):
-            sentences = align([dict(c, statement=c["sentence"], topic="") for _, c in claims], embedder=embedder)
-            group = {i: a for a, members in enumerate(sentences.answers) for i in members}
-            scores.setdefault("sentences as claims", Pairwise()).add(labels, [group[i] for i in range(len(claims))])
+        _score_sentences(scores, "sentences as claims", [c for _, c in claims], labels, embedder)
         scores["questions"].add([qid for qid, _ in claims], [question[answer[i]] for i in range(len(claims))])
         for q in event["questions"]:
-            labels = [c["answer"] for c in q["claims"]]
-            inner = align([dict(c, published=day) for c in q["claims"]], embedder=embedder)
-            group = {i: a for a, members in enumerate(inner.answers) for i in members}
-            scores["answers in a question"].add(labels, [group[i] for i in range(len(labels))])
-            if all(c.get("sentence") for c in q["claims"]):
-                told = [dict(c, statement=c["sentence"], topic="", published=day) for c in q["claims"]]
-                group = {i: a for a, members in enumerate(align(told, embedder=embedder).answers) for i in members}
-                scores.setdefault("sentences in a question", Pairwise()).add(
-                    labels, [group[i] for i in range(len(labels))]
-                )
+            told = [dict(c, published=day) for c in q["claims"]]
+            labels = [c["answer"] for c in told]
+            scores["answers in a question"].add(labels, _answers(told, embedder))
+            _score_sentences(scores, "sentences in a question", told, labels, embedder)
     return scores
+
+
+def _answers(claims: list[dict[str, Any]], embedder: Embedder | None) -> list[int]:
+    """Each claim's answer, as :func:`summarizer.align.align` numbers them."""
+    from summarizer.align import align
+
+    answer = {i: a for a, group in enumerate(align(claims, embedder=embedder).answers) for i in group}
+    return [answer[i] for i in range(len(claims))]
+
+
+def _score_sentences(
+    scores: dict[str, Pairwise], name: str, claims: list[dict[str, Any]], labels: list[str], embedder: Embedder | None
+) -> None:
+    """When every claim has the sentence it was written from: its answers again, each claim given as that
+    sentence with no topic, as the extractive engine gives its claims."""
+    if all(c.get("sentence") for c in claims):
+        told = [dict(c, statement=c["sentence"], topic="") for c in claims]
+        scores.setdefault(name, Pairwise()).add(labels, _answers(told, embedder))
 
 
 def evaluate(gold_file: Path, report: EventReport, articles: Path) -> Scores:
