@@ -1,8 +1,8 @@
 """Deterministic comparisons across sources: quote wordings, dates and names, with no model.
 
 * **Quotes** — the same speaker quoted in different words by different sources is a ``quote_wording``
-  disagreement (a quote merely cut shorter is not). Wordings linked by a similar pair form one group
-  (union-find), so each quote is in at most one disagreement.
+  disagreement (a quote merely cut shorter is not). A wording joins the earlier wording it is most
+  like, so each quote is in at most one disagreement, and every side is a variant of the first.
 * **Dates** — mentions of one happening whose resolved dates cannot both be right are a ``date``
   disagreement ("next month" in an article of 14 September and "in October" are the same month).
 * **Names** — spellings of one name ("Kim Jong-un", "Kim Jong Un", "Kim Jung Un") become one entity
@@ -54,11 +54,14 @@ def quote_variants(reports: list[ArticleReport]) -> list[Question]:
 
 
 def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) -> list[Question]:
-    """Disagreements among the quotes of one speaker: one per group of wordings linked by similar pairs.
+    """Disagreements among the quotes of one speaker: one per remark quoted in several wordings.
 
     A wording is one side: quotes worded alike never disagree with each other, and every source that
-    used the wording is on its side. Two wordings are linked when different sources used them, they
-    are similar, and neither is the other cut shorter.
+    used the wording is on its side. The first wording of a remark leads its disagreement; a later one
+    joins the leader it is most like, when different sources used the two, they are similar, and
+    neither is the other cut shorter. Wordings are compared with leaders, not along chains of similar
+    pairs: a chain joins a speaker's different remarks into one disagreement (over thousands of
+    articles, hundreds of remarks), each side of which conflicts with every other.
     """
     number: dict[str, int] = {}  # folded text -> its wording's number, in order of first use
     texts: list[str] = []
@@ -73,21 +76,27 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
         elif alone[n] != source:
             alone[n] = None
         wording.append(n)
-    groups = Groups(len(texts))
-    index = Index()
+    leader = list(range(len(texts)))  # per wording: the first wording of its disagreement
+    index = Index()  # the wordings that lead one
     for n, text in enumerate(texts):
         words = sorted(set(content_words(text)))  # two remarks may share "the", "have", "in"
+        best: tuple[float, int] | None = None
         for m, shared in index.top(words, MAX_CANDIDATES):
             if shared < 2:
                 break  # one content word in common ("constructive") is two remarks, not one worded two ways
-            if groups.root(m) == groups.root(n):
-                continue  # already on one disagreement: no need to compare
             if alone[n] is not None and alone[n] == alone[m]:
                 continue  # one source, worded two ways: not sources disagreeing
-            if fuzz.token_set_ratio(text, texts[m], score_cutoff=QUOTE_SIMILARITY) and not _cut_from(text, texts[m]):
-                groups.join(n, m)
-        index.add(n, words)
-    linked = groups.members()
+            score = fuzz.token_set_ratio(text, texts[m], score_cutoff=QUOTE_SIMILARITY)
+            if score and not _cut_from(text, texts[m]) and (best is None or score > best[0]):
+                best = (score, m)
+        if best is None:
+            index.add(n, words)
+        else:
+            leader[n] = best[1]
+    led: dict[int, list[int]] = {}
+    for n, first in enumerate(leader):
+        led.setdefault(first, []).append(n)
+    linked = [group for group in led.values() if len(group) > 1]
     side_of: dict[int, Answer] = {n: Answer(answer="", sources=[], statements=[]) for group in linked for n in group}
     first_quote: dict[int, int] = {}
     seen: set[tuple[int, str]] = set()
