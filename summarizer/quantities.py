@@ -106,8 +106,9 @@ _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
 NUMERIC_DATE = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\b")  # 9/28, 22/05/2024; not 24/7
-# Numbers that belong to something else (see the module docstring).
-_NOT_QUANTITIES = re.compile(
+# Numbers that belong to something else (see the module docstring): in figures, in phrases of a time
+# counted back or down or of a ratio, and in names.
+_MASKED_FIGURES = (
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
     r"|\b\d{1,2}:\d{2}\b"  # 23:40
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 22/05/2024
@@ -115,16 +116,19 @@ _NOT_QUANTITIES = re.compile(
     r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
     r"|\b\d+\s*[-–]\s*\d+\b"  # 52-48
-    rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
+)
+_MASKED_PHRASES = (
+    rf"\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
     rf"in\s+(?:\d{{1,3}}|{_SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"  # a ratio: "one vote in seven", "1 in 4"
-    r"|(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b",  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
-    re.I,
 )
-# What every part of _NOT_QUANTITIES needs: a digit, a word a time counted back or down ends with, or a ratio's.
-_MAY_MASK = re.compile(
-    rf"\d|\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b|\bin\s+(?:{_SPELLED_WORDS})\b", re.I
+_MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
+_NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAMES}", re.I)
+# The same where no phrase can match, as its words tell: the same matches, at a third of the cost.
+_NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
+_PHRASE_WORDS = re.compile(
+    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b|\bin\s+(?:\d|{_SPELLED_WORDS})", re.I
 )
 _NUMERAL = re.compile(
     rf"(?<![\w.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?"
@@ -153,14 +157,19 @@ _LABELLED = re.compile(
 _NOT_LABELS = frozenset("about some nearly around almost over under more less fewer just only roughly".split())
 _MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
+_SCALE_WORDS = "hundred thousand million billion dozen".split()
+_ALONE_WORDS = (  # numbers in words read on their own ("one" is not: "one of them")
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety two three four five six seven eight nine ten"
+).split()
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\s+(hundred|thousand|million|billion|dozen)|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\b",
+    rf"\s+({'|'.join(_SCALE_WORDS)})|{'|'.join(_ALONE_WORDS)})\b",
     re.I,
 )
+_SPELLED_KEYS = frozenset(_SCALE_WORDS + _ALONE_WORDS)  # each match of _SPELLED holds one of these words
+_LETTERS = re.compile(r"[a-z]+")
 # A fraction of a (percentage) point, as rates move: "a quarter point", "a half-point rise", "three-quarters of a point"
 _POINT_FRACTION = re.compile(
     r"\b(?:(three)[\s-]+quarters[\s-]+of[\s-]+a|(?:a|one)[\s-]+(?:quarter|half)(?:[\s-]+of[\s-]+a)?|(?:quarter|half)"
@@ -244,19 +253,24 @@ def _labels(text: str, m: re.Match[str]) -> bool:
 
 def _masked(text: str) -> str:
     """``text`` with the numbers that belong to something else blanked out (:data:`_NOT_QUANTITIES`)."""
-    if not _MAY_MASK.search(text):  # the expression is slow, and most statements have nothing it finds
+    phrases = _PHRASE_WORDS.search(text)
+    if not phrases and not _DIGIT.search(text):  # the expression is slow, and most statements have nothing it finds
         return text
-    return _NOT_QUANTITIES.sub(lambda m: " " * len(m.group(0)), text)
+    pattern = _NOT_QUANTITIES if phrases else _NOT_QUANTITIES_IN_FIGURES
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     """``found`` with the numbers and ordinals ``masked`` spells out in words."""
+    # most statements spell out no number: a set of their words tells, faster than the expressions
+    # (in ASCII: ignoring case, the expressions also read "ſ", "K" and "ı" as letters of a number)
+    said = frozenset(_LETTERS.findall(masked.lower())) if masked.isascii() else _SPELLED_KEYS | _ORDINALS.keys()
     if "oint" in masked or "OINT" in masked:  # most statements have no fraction of a point: one scan less
         for m in _POINT_FRACTION.finditer(masked):
             quarter = "quarter" in m.group(0).lower()
             found.add(Quantity("pt", 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
         masked = _POINT_FRACTION.sub(lambda m: " " * len(m.group(0)), masked)
-    for m in _SPELLED.finditer(masked):
+    for m in _SPELLED.finditer(masked) if not said.isdisjoint(_SPELLED_KEYS) else ():
         head, scale = m.group(1), m.group(2)
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
@@ -267,7 +281,7 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
         found.add(_read(masked, m.start(), m.end(), float(value)))
     found.update(
         _ordinal(masked, m.end(), _ORDINALS[word_key(m.group(1))])
-        for m in _ORDINAL.finditer(masked)
+        for m in (_ORDINAL.finditer(masked) if not said.isdisjoint(_ORDINALS) else ())
         if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
     return frozenset(found)
