@@ -13,6 +13,8 @@ cancelled" / "the talks were not cancelled", "arrived in Paris" / "arrived in Ly
 * ``same`` — a number, date, weekday, time or part of the day (:mod:`summarizer.times`) or name in
   common and nothing against it: strong evidence of one answer;
 * ``open`` — nothing either way: meaning (the embeddings, or the judge) decides.
+
+The day a source spoke ("the operator said on Sunday") is not one of the statement's days.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ _MONTH = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 _WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the weekend" / "late Saturday"
+# When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
+# Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
+    r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b(?!['’])",  # not "said Monday's vote…"
+    re.I,
+)
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 _NEGATION = re.compile(
@@ -212,9 +222,10 @@ def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     numbers = quantities(text)
+    dated = _SAID_ON.sub(lambda m: " " * len(m.group(0)), text) if "ay" in text or "AY" in text else text
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
     months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
-    weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(text))
+    weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(dated))
     if _WEEKEND.search(text):
         weekdays |= {"sat", "sun"}
     words = re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text))
@@ -228,7 +239,7 @@ def facets(text: str, published: str | None = None) -> Facets:
         names, opener = names | {opener}, None
     tense = said_tense(text)
     times, day = times_of_day(text), _date(published)
-    days = days_said(text, day, ahead=tense == "future") if day else frozenset()
+    days = days_said(dated, day, ahead=tense == "future") if day else frozenset()
     negated = _negated(text)
     return Facets(numbers, years, months, weekdays, times, days, names, tense, opener, negated, stems, text)
 

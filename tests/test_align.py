@@ -228,6 +228,26 @@ def test_a_weekday_is_the_next_one_in_what_is_planned(statement: str, day: int) 
     assert facets(statement, "2024-09-26").days == {day}  # a Thursday
 
 
+@pytest.mark.parametrize(
+    ("statement", "weekdays"),
+    [
+        ("Seven died, the rail operator said in a statement on Sunday.", set()),  # when it spoke
+        ("Nine passengers died, emergency services said on Monday, revising the toll.", set()),
+        ("Raman told staff on Wednesday that 1,200 jobs would go.", set()),
+        ("The White House said Thursday that talks had resumed.", set()),
+        ("The union said Wednesday's talks were called off.", {"wed"}),  # what it spoke of
+        ("The site stayed cordoned off on Monday, police said.", {"mon"}),
+        ("Officials said the fire started on Tuesday.", {"tue"}),
+    ],
+)
+def test_the_day_a_source_spoke_pins_nothing(statement: str, weekdays: set[str]) -> None:
+    """Two claims that sources made on one day need not say one thing: the day of a "said on Monday"
+    is no pin, and other days still are."""
+    found = facets(statement, "2024-05-22")
+    assert found.weekdays == weekdays
+    assert bool(found.days) == bool(weekdays)
+
+
 def test_group_claims_takes_objects_as_it_takes_mappings() -> None:
     """A dataclass, a class with a property and a pydantic model with extra fields are read the way their
     mappings are (the fast path reads an instance's fields, and only those)."""
@@ -434,10 +454,10 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     inner = scores["answers in a question"]  # 0.913 / 0.801 when measured
     assert inner.right / (inner.right + inner.wrong) >= 0.89
     assert inner.right / (inner.right + inner.missed) >= 0.78
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.778 / 0.472 when measured
-    assert sentences.right / (sentences.right + sentences.wrong) >= 0.75
-    assert sentences.right / (sentences.right + sentences.missed) >= 0.44
-    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.868 / 0.733
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.800 / 0.504 when measured
+    assert sentences.right / (sentences.right + sentences.wrong) >= 0.78
+    assert sentences.right / (sentences.right + sentences.missed) >= 0.48
+    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.869 / 0.736
     assert asked.right / (asked.right + asked.wrong) >= 0.85
     assert asked.right / (asked.right + asked.missed) >= 0.70
 
