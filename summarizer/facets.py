@@ -45,7 +45,8 @@ _WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the week
 _SAID_ON = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
     r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b(?!['’])",  # not "said Monday's vote…"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b(?!['’])"  # not "said Monday's vote…"
+    r"|\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+that\b",  # "estimated on Wednesday that…"
     re.I,
 )
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")

@@ -235,6 +235,7 @@ def test_a_weekday_is_the_next_one_in_what_is_planned(statement: str, day: int) 
         ("Nine passengers died, emergency services said on Monday, revising the toll.", set()),
         ("Raman told staff on Wednesday that 1,200 jobs would go.", set()),
         ("The White House said Thursday that talks had resumed.", set()),
+        ("Management estimated on Wednesday that 4,000 had joined the walkout.", set()),
         ("The union said Wednesday's talks were called off.", {"wed"}),  # what it spoke of
         ("The site stayed cordoned off on Monday, police said.", {"mon"}),
         ("Officials said the fire started on Tuesday.", {"tue"}),
