@@ -125,7 +125,7 @@ _MASKED_PHRASES = (
 )
 _MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
 _NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAMES}", re.I)
-# The same where no phrase can match, as its words tell: the same matches, at a third of the cost.
+# The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
 _NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
 _PHRASE_WORDS = re.compile(
     rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b|\bin\s+(?:\d|{_SPELLED_WORDS})", re.I
