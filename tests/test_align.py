@@ -455,7 +455,7 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     inner = scores["answers in a question"]  # 0.913 / 0.801 when measured
     assert inner.right / (inner.right + inner.wrong) >= 0.89
     assert inner.right / (inner.right + inner.missed) >= 0.78
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.800 / 0.504 when measured
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.804 / 0.504 when measured
     assert sentences.right / (sentences.right + sentences.wrong) >= 0.78
     assert sentences.right / (sentences.right + sentences.missed) >= 0.48
     asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.869 / 0.736
