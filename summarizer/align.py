@@ -21,8 +21,8 @@ and, when there are any, the topics' vectors) with the words the claims share:
    have conflicting facets; the judge (:mod:`summarizer.judge`) may add and confirm more.
 
 Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is compared with a
-bounded set of candidates: those sharing most content words (:class:`summarizer.groups.Index`) and
-those falling in the same buckets of random hyperplanes over the vectors. Answers still average the
+bounded set of candidates (:mod:`summarizer.candidates`): those sharing most content words and those
+falling in the same buckets of random hyperplanes over the vectors. Answers still average the
 cosine over *all* their pairs, compared or not (:func:`summarizer.linkage.vector_link`: the summed
 vectors give it); the facet bonus and the vetoes are known for the pairs compared only. An
 uncompared pair counting 0 would keep an answer many sources give from forming, and understate a
@@ -48,9 +48,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from summarizer.candidates import candidate_pairs
 from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
-from summarizer.groups import Groups, Index, shared_share, shared_weights
+from summarizer.groups import Groups, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.printable import paired
 from summarizer.quantities import clash
@@ -72,7 +73,6 @@ WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in co
 EXACT_LIMIT = 300  # up to this many claims, every pair is compared
 PRUNE_MARGIN = 0.0  # beyond it, a pair this far below every threshold is dropped (it counts 0, not its score)
 CANDIDATES = 12  # beyond it, the pairs compared per claim: sharing most words, and same-bucket vectors
-_PLANES, _TABLES, _BUCKET = 12, 4, 16  # random hyperplanes per table, tables, claims kept per bucket
 
 
 @dataclass(frozen=True)
@@ -363,57 +363,14 @@ def _mixed_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | N
 
 
 def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> list[tuple[int, int]]:
-    """The pairs of claims compared: all of them up to EXACT_LIMIT claims, bounded candidates beyond.
-    Each pair is (earlier, later): a claim looks its candidates up among the claims before it."""
+    """The pairs of claims compared, each (earlier, later): all of them up to EXACT_LIMIT claims,
+    bounded candidates beyond (:mod:`summarizer.candidates`)."""
     n = len(items)
     if n <= EXACT_LIMIT:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
-    found: list[tuple[int, int]] = []
     number: dict[str, int] = {}
     wording = [number.setdefault(c.statement, len(number)) for c in items]
-    index = Index()
-    keys = _bucket_keys(vectors)  # per table, each claim's bucket
-    tables: list[dict[int, list[int]]] = [{} for _ in keys]
-    for i in range(n):
-        sorted_words = sorted(words[i])
-        if i <= CANDIDATES:  # while there are no more claims before it than candidates: all of them
-            near: list[int] = list(range(i))
-        else:  # of claims worded alike, one: copies of one wording would take every place
-            near = _distinct([j for j, _ in index.top(sorted_words, CANDIDATES)], wording, CANDIDATES // 2)
-            near += _distinct(
-                [j for t, table in enumerate(tables) for j in table.get(keys[t][i], ())], wording, CANDIDATES // 2
-            )
-        found += [(j, i) for j in dict.fromkeys(near)]
-        index.add(i, sorted_words)
-        for t, table in enumerate(tables):
-            bucket = table.setdefault(keys[t][i], [])
-            if len(bucket) < _BUCKET:
-                bucket.append(i)
-    return found
-
-
-def _distinct(candidates: list[int], wording: list[int], count: int) -> list[int]:
-    """The first ``count`` of ``candidates`` with a wording not met before among them."""
-    seen: set[int] = set()
-    kept = []
-    for j in candidates:
-        if wording[j] not in seen:
-            seen.add(wording[j])
-            kept.append(j)
-            if len(kept) == count:
-                break
-    return kept
-
-
-def _bucket_keys(vectors: Vectors) -> list[list[int]]:
-    """Each claim's bucket in each table of random hyperplanes (seeded: every run draws the same)."""
-    rng = np.random.default_rng(0)
-    powers = 1 << np.arange(_PLANES, dtype=np.int64)
-    keys = []
-    for _ in range(_TABLES):
-        planes = rng.standard_normal((vectors.shape[1], _PLANES)).astype(np.float32)
-        keys.append(((vectors @ planes > 0).astype(np.int64) @ powers).tolist())
-    return keys
+    return candidate_pairs(words, wording, vectors, CANDIDATES)
 
 
 def _embedded(embedder: Embedder, texts: list[str]) -> Vectors:

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarizer.candidates import hyperplane_keys
 from summarizer.embed import normalised, pair_dots
 from summarizer.groups import Groups, shared_share
 from summarizer.linkage import average_link
@@ -234,12 +235,8 @@ def _pairs(f: _Features) -> list[tuple[int, int]]:
 
 def _buckets(vectors: Vectors) -> list[tuple[dict[int, list[int]], list[int]]]:
     """Per table of random hyperplanes (seeded), the articles of each bucket and each article's bucket."""
-    rng = np.random.default_rng(0)
-    powers = 1 << np.arange(_PLANES, dtype=np.int64)
     found = []
-    for _ in range(_TABLES):
-        planes = rng.standard_normal((vectors.shape[1], _PLANES)).astype(np.float32)
-        keys: list[int] = ((vectors @ planes > 0).astype(np.int64) @ powers).tolist()
+    for keys in hyperplane_keys(vectors, _PLANES, _TABLES).tolist():
         table: dict[int, list[int]] = defaultdict(list)
         for i, key in enumerate(keys):
             if len(table[key]) < _BUCKET:

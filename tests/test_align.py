@@ -11,6 +11,7 @@ from helpers import FIXTURES
 from pydantic import BaseModel, ConfigDict
 
 import summarizer.align as align_module
+import summarizer.candidates as candidates_module
 from summarizer import group_claims
 from summarizer.align import align
 from summarizer.embed import WordLlama
@@ -356,7 +357,7 @@ def test_the_bounded_path_groups_as_every_pair_does_on_inputs_under_its_bounds(
     exact = align(claims)
     monkeypatch.setattr(align_module, "EXACT_LIMIT", 0)
     monkeypatch.setattr(align_module, "CANDIDATES", 2 * len(claims))  # every claim is a candidate
-    monkeypatch.setattr(align_module, "_BUCKET", len(claims))
+    monkeypatch.setattr(candidates_module, "BUCKET", len(claims))
     monkeypatch.setattr(align_module, "PRUNE_MARGIN", 10.0)  # and no pair dropped for scoring low
     bounded = align(claims)
     assert bounded.answers == exact.answers and bounded.questions == exact.questions

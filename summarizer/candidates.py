@@ -1,0 +1,152 @@
+"""Candidates: the pairs of claims a large event compares, a bounded number per claim.
+
+Each claim is compared with claims before it (in the canonical order), a bounded number of them:
+
+* half of them **sharing most content words** with it. Each word indexes the first
+  :data:`~summarizer.groups.MAX_POSTING` claims that use it (a word most claims use says little
+  about which are the same, and walking all of them would cost O(claims) per claim); of claims
+  sharing as many words, the first met walking the claim's words in sorted order;
+* half of them **in the same bucket of random hyperplanes** over the vectors, in each of
+  :data:`TABLES` tables, a bucket keeping its first :data:`BUCKET` claims.
+
+Of claims worded alike, one is taken in each half: copies of one wording (wire copy) would take every
+place, and the merge finds each claim's copies by their wording anyway.
+
+Both halves are computed for all claims at once, as arrays: the pairs are those of looking each claim
+up in an index built as it goes (the claims it holds by then are the earlier ones), in the same order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from summarizer.groups import MAX_POSTING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from summarizer.embed import Vectors
+
+PLANES, TABLES, BUCKET = 12, 4, 16  # random hyperplanes per table, tables, claims kept per bucket
+
+
+def candidate_pairs(
+    words: Sequence[frozenset[str]], wording: Sequence[int], vectors: Vectors, count: int
+) -> list[tuple[int, int]]:
+    """The pairs (earlier, later) compared: for each claim, in order, its ``count`` candidates.
+
+    ``words`` are each claim's content words, ``wording`` a number per distinct statement, ``vectors``
+    each claim's unit vector. While a claim has no more claims before it than ``count``, all of them.
+    """
+    n = len(words)
+    if not n:
+        return []
+    wordings = np.asarray(wording, dtype=np.int64)
+    later, earlier, rank = _word_candidates(words, count)
+    rows = [_first_wordings(later, earlier, rank, wordings, count // 2)]
+    later, earlier, rank = _bucket_candidates(hyperplane_keys(vectors, PLANES, TABLES), BUCKET)
+    rows.append(_first_wordings(later, earlier, rank + count, wordings, count // 2))  # after the words' half
+    first = np.arange(min(n, count + 1))  # claims with no more claims before them than ``count``: all
+    later, earlier = np.repeat(first, first), np.concatenate([np.arange(i) for i in first])
+    rows.append((later, earlier, earlier))
+    later, earlier, rank = (np.concatenate(parts) for parts in zip(*rows, strict=True))
+    keep = later > count
+    keep[-len(rows[-1][0]) :] = True
+    later, earlier, rank = later[keep], earlier[keep], rank[keep]
+    order = np.lexsort((rank, later))
+    later, earlier = later[order], earlier[order]
+    _, first_seen = np.unique(later * n + earlier, return_index=True)  # a claim met in both halves: once
+    kept = np.sort(first_seen)
+    return list(zip(earlier[kept].tolist(), later[kept].tolist(), strict=True))
+
+
+def hyperplane_keys(vectors: Vectors, planes: int, tables: int) -> np.ndarray:
+    """Each row's bucket in each of ``tables`` tables of ``planes`` random hyperplanes (seeded: every
+    run draws the same), as a (tables, rows) array."""
+    rng = np.random.default_rng(0)
+    powers = 1 << np.arange(planes, dtype=np.int64)
+    keys = np.empty((tables, len(vectors)), dtype=np.int64)
+    for t in range(tables):
+        normals = rng.standard_normal((vectors.shape[1], planes)).astype(np.float32)
+        keys[t] = (vectors @ normals > 0).astype(np.int64) @ powers
+    return keys
+
+
+def _word_candidates(words: Sequence[frozenset[str]], count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per claim, the ``count`` earlier claims sharing most words with it among the first
+    ``MAX_POSTING`` users of each word (of equals, the first met), as rows (claim, candidate, rank)."""
+    n = len(words)
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}  # a word's number: its rank
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=n)
+    user = np.repeat(np.arange(n), sizes)
+    used = np.fromiter((vocabulary[w] for ws in words for w in ws), dtype=np.int64, count=len(user))
+    in_order = np.lexsort((used, user))  # each claim's words in sorted order, as the index walks them
+    used = used[in_order]
+    found = _firsts(used, user, len(vocabulary), MAX_POSTING)[used]  # per use of a word, its posting
+    met = found < user[:, None]  # the claims before the claim
+    later, earlier = np.broadcast_to(user[:, None], found.shape)[met], found[met].astype(np.int64)
+    if not len(later):
+        return later, earlier, earlier
+    # how many words each (claim, candidate) shares, and where it was first met
+    pair, first, shared = np.unique(later * n + earlier, return_index=True, return_counts=True)
+    later, earlier = pair // n, pair % n
+    order = np.lexsort((first, -shared, later))
+    return _top(later[order], earlier[order], count)
+
+
+def _bucket_candidates(keys: np.ndarray, bucket: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per claim, the earlier claims among the first ``bucket`` of its bucket, table after table, as rows
+    (claim, candidate, rank)."""
+    tables, n = keys.shape
+    held = []
+    for t in range(tables):
+        distinct, bucket_of = np.unique(keys[t], return_inverse=True)
+        bucket_of = bucket_of.reshape(-1)
+        held.append(_firsts(bucket_of, np.arange(n), len(distinct), bucket)[bucket_of])
+    every = np.concatenate(held, axis=1)
+    met = every < np.arange(n)[:, None]
+    later = np.broadcast_to(np.arange(n)[:, None], every.shape)[met]
+    rank = np.broadcast_to(np.arange(every.shape[1]), every.shape)[met]
+    return later, every[met].astype(np.int64), rank
+
+
+def _firsts(values: np.ndarray, owners: np.ndarray, size: int, limit: int) -> np.ndarray:
+    """Per value 0..size-1, the first ``limit`` owners holding it, in the order given, as a row padded
+    with a number above every owner."""
+    order = np.argsort(values, kind="stable")
+    values, owners = values[order], owners[order]
+    place = np.arange(len(values)) - np.searchsorted(values, values)  # among the owners of one value
+    table = np.full((size, limit), np.iinfo(np.int32).max, dtype=np.int32)
+    kept = place < limit
+    table[values[kept], place[kept]] = owners[kept]
+    return table
+
+
+def _top(later: np.ndarray, earlier: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first ``count`` rows of each claim (rows grouped by claim), with their rank."""
+    rank = _rank_within(later)
+    kept = rank < count
+    return later[kept], earlier[kept], rank[kept]
+
+
+def _rank_within(later: np.ndarray) -> np.ndarray:
+    """Each row's place among the rows of its claim (rows grouped by claim)."""
+    starts = np.flatnonzero(np.r_[True, later[1:] != later[:-1]])
+    return np.arange(len(later)) - np.repeat(starts, np.diff(np.r_[starts, len(later)]))
+
+
+def _first_wordings(
+    later: np.ndarray, earlier: np.ndarray, rank: np.ndarray, wording: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of each claim's rows (grouped by claim, in rank order), the first ``count`` whose candidate has a
+    wording not met before among them."""
+    if not len(later):
+        return later, earlier, rank
+    _, first = np.unique(later * (int(wording.max()) + 1) + wording[earlier], return_index=True)
+    new = np.zeros(len(later), dtype=bool)
+    new[first] = True
+    later, earlier, rank = later[new], earlier[new], rank[new]
+    kept = _rank_within(later) < count
+    return later[kept], earlier[kept], rank[kept]
