@@ -206,13 +206,17 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     )
     words = [frozenset(content_words(c.statement)) for c in items]
     assert statements is not None
+    if topic_vectors is not None:  # a claim with no topic stands in its statement for one
+        untopical = [i for i, c in enumerate(items) if not c.topic]
+        topic_vectors[untopical] = statements[untopical]
     pairs = _pairs(items, statements, words)
     ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T  # the pairs' two rows of items
     cosine = _cosines(statements, ends)
+    topic_cosine = cosine if topic_vectors is None else _cosines(topic_vectors, ends)
     telling = topic_vectors if len({c.topic for c in items}) > 1 else None  # one topic for all tells none apart
-    meaning = _mixed_rows(items, statements, telling, ANSWER_TOPIC_WEIGHT)
-    answer_cosine = cosine if meaning is statements else _cosines(meaning, ends)
-    question_edges = _question_edges(items, cosine, topic_vectors, words, ends)
+    answer_cosine = cosine if telling is None else _mixed(cosine, topic_cosine, ANSWER_TOPIC_WEIGHT)
+    question_edges = _question_edges(items, cosine, topic_cosine, words, ends)
+    asked_cosine = _mixed(cosine, topic_cosine, TOPIC_WEIGHT)  # what the questions' rows give a pair
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])
     given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
     pin_cap, name_cap = COMMON_PIN * sources, COMMON_NAME * n
@@ -229,6 +233,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         kept = np.flatnonzero((closeness >= floor_a) | (question_edges >= floor_q))
         pairs = [pairs[k] for k in kept.tolist()]
         closeness, bonus, question_edges = closeness[kept], bonus[kept], question_edges[kept]
+        asked_cosine = asked_cosine[kept]
     matter = np.flatnonzero(question_edges >= TOPIC_THRESHOLD - PRUNE_MARGIN).tolist()  # pairs that may matter
     edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
     relation = _relations(items, pinned, pairs)
@@ -239,13 +244,13 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         # claims worded alike start as one answer: the first pairs average link would merge anyway
         wordings = [list(g) for _, g in groupby(range(n), key=lambda i: items[i].statement)]
         vetoed = [pair for pair, veto in zip(pairs, vetoes, strict=True) if veto]
+        meaning = _mixed_rows(statements, telling, ANSWER_TOPIC_WEIGHT)
         answers = vector_link(meaning, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
         del meaning  # 250 MB at 120,000 claims: gone before the questions' rows are made
         # questions: statements and topics side by side, the shared words counted on the pairs compared
-        rows = _mixed_rows(items, statements, topic_vectors, TOPIC_WEIGHT)
-        asked = np.array(list(edges), dtype=np.int64).reshape(-1, 2).T
-        shared = dict(zip(edges, _cosines(rows, asked).tolist(), strict=True))
-        words_part = {pair: q - shared[pair] for pair, q in edges.items()}
+        rows = _mixed_rows(statements, topic_vectors, TOPIC_WEIGHT)
+        shared = asked_cosine[matter].tolist()
+        words_part = {pair: q - c for (pair, q), c in zip(edges.items(), shared, strict=True)}
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             close = [pair for pair, q in edges.items() if q >= threshold]
@@ -324,41 +329,36 @@ def _with_conflicts(
 
 
 def _question_edges(
-    items: list[ClaimText],
-    cosine: np.ndarray,
-    topic_vectors: Vectors | None,
-    words: list[frozenset[str]],
-    ends: np.ndarray,
+    items: list[ClaimText], cosine: np.ndarray, topic_cosine: np.ndarray, words: list[frozenset[str]], ends: np.ndarray
 ) -> np.ndarray:
-    """Per pair of ``ends``, how close the two claims' questions are: their statements' and topics'
-    vectors, and the rare words they have in common."""
+    """Per pair of ``ends``, how close the two claims' questions are: their statements' and (when both
+    have one) topics' cosines, and the rare words they have in common."""
     frequency = Counter(w for ws in words for w in ws)
     weight = {w: math.log((len(items) + 1) / count) for w, count in frequency.items()}
     left, right = ends
-    meaning = cosine
-    if topic_vectors is not None:
-        topical = np.array([bool(c.topic) for c in items])
-        both = topical[left] & topical[right]
-        mixed = (1 - TOPIC_WEIGHT) * cosine + TOPIC_WEIGHT * _cosines(topic_vectors, ends)
-        meaning = np.where(both, mixed, meaning)
+    topical = np.array([bool(c.topic) for c in items])
+    meaning = np.where(topical[left] & topical[right], _mixed(cosine, topic_cosine, TOPIC_WEIGHT), cosine)
     shared = shared_share(words, ends, weight)
     return np.asarray(meaning + WORDS_WEIGHT * shared)
 
 
-def _mixed_rows(items: list[ClaimText], statements: Vectors, topics: Vectors | None, weight: float) -> Vectors:
+def _mixed(cosine: np.ndarray, topic_cosine: np.ndarray, weight: float) -> np.ndarray:
+    """The statements' cosine mixed with the topics' (``weight`` of it): a pair's product of
+    :func:`_mixed_rows`."""
+    mixed: np.ndarray = (1 - weight) * cosine + weight * topic_cosine
+    return mixed
+
+
+def _mixed_rows(statements: Vectors, topics: Vectors | None, weight: float) -> Vectors:
     """Rows whose dot products mix two claims' statements' cosine with their topics' (``weight`` of it):
-    the statement and the topic side by side, weighted; a claim without a topic stands in its statement
-    for one (exact between two claims with topics, and between two without). The meaning part of
-    :func:`_question_edges` with :data:`TOPIC_WEIGHT`."""
+    the statement and the topic side by side, weighted (a claim without a topic stands in its statement
+    for one: exact between two claims with topics, and between two without)."""
     if topics is None or not weight:
         return statements
     width = statements.shape[1]
-    rows = np.empty((len(items), 2 * width), dtype=np.float32)  # filled in place: 250 MB at 120,000 claims
+    rows = np.empty((len(statements), 2 * width), dtype=np.float32)  # filled in place: 250 MB at 120,000 claims
     np.multiply(statements, math.sqrt(1 - weight), out=rows[:, :width])
-    rows[:, width:] = statements
-    topical = [i for i, c in enumerate(items) if c.topic]
-    rows[topical, width:] = topics[topical]
-    rows[:, width:] *= np.float32(math.sqrt(weight))
+    np.multiply(topics, np.float32(math.sqrt(weight)), out=rows[:, width:])
     return rows
 
 

@@ -489,17 +489,16 @@ def test_the_cycle_collector_is_paused_during_alignment_and_restored_after() -> 
 
 
 @pytest.mark.parametrize("w", [align_module.TOPIC_WEIGHT, align_module.ANSWER_TOPIC_WEIGHT])
-def test_the_mixed_rows_dot_products_mix_statements_and_topics(w: float) -> None:
-    """Between two claims with topics, the statements' and the topics' cosines weighted; a claim without
-    a topic stands in its statement for one."""
+def test_the_mixed_rows_dot_products_are_the_mixed_cosines(w: float) -> None:
+    """The rows the bounded path links (statement and topic side by side) give each pair what the
+    pairs' mixed cosines say: the statements' and the topics' cosines, weighted."""
     import numpy as np
 
     rng = np.random.default_rng(1)
-    statements, topics = (rng.standard_normal((4, 8)).astype(np.float32) for _ in range(2))
-    items = [align_module.ClaimText("s", "x", topic) for topic in ("a", "", "b", "")]
-    made = align_module._mixed_rows(items, statements, topics, w)
-    assert made.dtype == np.float32 and made.shape == (4, 16)
-    rows, s, t = made.astype(np.float64), statements.astype(np.float64), topics.astype(np.float64)
-    assert np.isclose(rows[0] @ rows[2], (1 - w) * s[0] @ s[2] + w * t[0] @ t[2], rtol=1e-5)
-    assert np.isclose(rows[1] @ rows[3], s[1] @ s[3], rtol=1e-5)  # neither has a topic: the statements'
-    assert np.isclose(rows[0] @ rows[1], (1 - w) * s[0] @ s[1] + w * t[0] @ s[1], rtol=1e-5)
+    statements, topics = (align_module.normalised(rng.standard_normal((5, 8))) for _ in range(2))
+    made = align_module._mixed_rows(statements, topics, w)
+    assert made.dtype == np.float32 and made.shape == (5, 16)
+    ends = np.array([(i, j) for i in range(5) for j in range(i + 1, 5)]).T
+    mixed = align_module._mixed(align_module._cosines(statements, ends), align_module._cosines(topics, ends), w)
+    assert np.allclose(align_module._cosines(made, ends), mixed, atol=1e-6)
+    assert not np.allclose(mixed, align_module._cosines(statements, ends), atol=1e-3)  # the topics count
