@@ -338,18 +338,19 @@ def compare(a: Facets, b: Facets) -> Relation:
     """How two statements' facets relate (see the module docstring)."""
     if a.tense and b.tense and a.tense != b.tense:
         return "apart"  # a past happening and a coming one ("last visited" / "will visit")
-    if (_denies(a, b) or _denies(b, a)) and _alike(a.long_stems, b.long_stems):
-        return "conflict"  # the same statement, once denied
-    if (_denies(a, b) and _within(a.denial, b.long_stems)) or (_denies(b, a) and _within(b.denial, a.long_stems)):
-        return "conflict"  # a denial in a clause of its own of what the other states: "said no flights had
-        # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
-    if bool(a.negated) != bool(b.negated):
-        return "apart"  # a "not" on one side only: never one answer, whatever the rest says
+    if a.negated or b.negated:  # most pairs negate nothing: none of the three rules applies
+        if (_denies(a, b) or _denies(b, a)) and _alike(a.long_stems, b.long_stems):
+            return "conflict"  # the same statement, once denied
+        if (_denies(a, b) and _within(a.denial, b.long_stems)) or (_denies(b, a) and _within(b.denial, a.long_stems)):
+            return "conflict"  # a denial in a clause of its own of what the other states: "said no flights had
+            # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
+        if bool(a.negated) != bool(b.negated):
+            return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2
     if a.numbers and b.numbers and bool(a.years) == bool(b.years) and clash(a.numbers, b.numbers):
         return "conflict"
-    if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
+    if _dates_differ(a, b):
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
@@ -365,7 +366,7 @@ def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     unit = clash(a.numbers, b.numbers) if bool(a.years) == bool(b.years) else None  # as compare reads them
     if unit is not None:
         return "date" if unit == "day" else "numeric"
-    if _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays):
+    if _dates_differ(a, b):
         return "date"
     return "contradiction"
 
@@ -403,6 +404,13 @@ def _other_labels(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two statements that number one kind of name and share none of its numbers ("Ward 4" / "Ward 2")."""
     kinds = {pin.rsplit(":", 1)[0] for pin in a} & {pin.rsplit(":", 1)[0] for pin in b}
     return any(not {p for p in a if p.startswith(f"{k}:")} & b for k in kinds)
+
+
+def _dates_differ(a: Facets, b: Facets) -> bool:
+    """Both give a year, a month or a weekday, and share none of the kind both give."""
+    if not ((a.years or a.months or a.weekdays) and (b.years or b.months or b.weekdays)):
+        return False  # most pairs: no rule below applies
+    return _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays)
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
