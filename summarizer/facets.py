@@ -46,7 +46,8 @@ _DAY_NAME = "|".join(WEEKDAYS)
 _SAID_ON = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
     r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
-    rf"(?:{_DAY_NAME}|yesterday|today)\b(?!['’])"  # not "said Monday's vote…"
+    # the day, and its part ("said on Monday night"); not "said Monday's vote…"
+    rf"(?:{_DAY_NAME}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’])"
     rf"|\bon\s+(?:{_DAY_NAME})\s+that\b",  # "estimated on Wednesday that…"
     re.I,
 )
@@ -154,7 +155,7 @@ class Facets:
             + [f"month:{m}" for m in self.months]
             + [f"weekday:{d}" for d in self.weekdays]
             + [f"clock:{t}" for t in self.times]  # not "time:", a duration's pin ("72 hours" is no 1:12 a.m.)
-            + [f"part:{p}" for p in parts_of_day(self.text, self.times)]
+            + [f"part:{p}" for p in parts_of_day(_undated(self.text), self.times)]
             + [f"day:{d}" for d in self.days]  # as a ``day`` quantity's pin: "yesterday" is "8 October"
             + [f"name:{n}" for n in self.names]
         )
@@ -224,7 +225,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     numbers = quantities(text)
-    dated = _SAID_ON.sub(lambda m: " " * len(m.group(0)), text) if "ay" in text or "AY" in text else text
+    dated = _undated(text)
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
     months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
     weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(dated))
@@ -244,6 +245,12 @@ def facets(text: str, published: str | None = None) -> Facets:
     days = days_said(dated, day, ahead=tense == "future") if day else frozenset()
     negated = _negated(text)
     return Facets(numbers, years, months, weekdays, times, days, names, tense, opener, negated, stems, text)
+
+
+def _undated(text: str) -> str:
+    """``text`` with the day its source spoke blanked ("said on Monday night"): it pins nothing of what
+    was said."""
+    return _SAID_ON.sub(lambda m: " " * len(m.group(0)), text) if "ay" in text or "AY" in text else text
 
 
 def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -312,7 +319,8 @@ def _names(text: str) -> frozenset[str]:
             continue
         word = m.group(0).replace(".", "") if _DOTTED.fullmatch(m.group(0)) else m.group(0).strip(".’'")
         word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
-        if word not in _NOT_NAMES and not _MONTH.fullmatch(word) and not _WEEKDAY.fullmatch(word):
+        bare = _bare(word)  # "Monday's" is a weekday too
+        if word not in _NOT_NAMES and not _MONTH.fullmatch(bare) and not _WEEKDAY.fullmatch(bare):
             names.add(word)
     return frozenset(names)
 

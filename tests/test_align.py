@@ -250,6 +250,28 @@ def test_the_day_a_source_spoke_pins_nothing(statement: str, weekdays: set[str])
     assert bool(found.days) == bool(weekdays)
 
 
+@pytest.mark.parametrize(
+    ("statement", "part"),
+    [
+        ("Police said on Monday night that the road was shut.", False),  # when they spoke
+        ("Officials said Tuesday evening the fire was contained.", False),
+        ("The road was shut on Monday night, police said.", True),  # what they spoke of
+        ("Police said on Monday that the road had been shut overnight.", True),
+    ],
+)
+def test_the_part_of_the_day_a_source_spoke_pins_nothing(statement: str, part: bool) -> None:
+    assert any(pin.startswith("part:") for pin in facets(statement, "2024-05-22").pins) == part
+
+
+@pytest.mark.parametrize("day", ["Wednesday's talks", "Saturday's derailment", "March's collapse"])
+def test_a_possessive_weekday_or_month_is_no_name(day: str) -> None:
+    """A name neither claim shares keeps two claims apart: a day is not one ("Sources say Wednesday's round
+    of talks slipped" beside "The strike has been under way since March 12")."""
+    said = facets(f"Sources say {day} was a setback.", "2024-05-22")
+    assert not {name for name in said.names if name.startswith(day[:3].lower())}
+    assert compare(said, facets("The Redhaven strike has been under way since then.", "2024-05-22")) != "apart"
+
+
 def test_group_claims_takes_objects_as_it_takes_mappings() -> None:
     """A dataclass, a class with a property and a pydantic model with extra fields are read the way their
     mappings are (the fast path reads an instance's fields, and only those)."""
@@ -453,9 +475,9 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
     assert precision >= 0.89 and recall >= 0.65  # 0.916 / 0.669 when measured
-    inner = scores["answers in a question"]  # 0.913 / 0.801 when measured
+    inner = scores["answers in a question"]  # 0.914 / 0.809 when measured
     assert inner.right / (inner.right + inner.wrong) >= 0.89
-    assert inner.right / (inner.right + inner.missed) >= 0.78
+    assert inner.right / (inner.right + inner.missed) >= 0.79
     sentences = scores["sentences as claims"]  # the extractive engine's case: 0.804 / 0.504 when measured
     assert sentences.right / (sentences.right + sentences.wrong) >= 0.78
     assert sentences.right / (sentences.right + sentences.missed) >= 0.48
