@@ -351,8 +351,8 @@ def _mixed(cosine: np.ndarray, topic_cosine: np.ndarray, weight: float) -> np.nd
 
 def _mixed_rows(statements: Vectors, topics: Vectors | None, weight: float) -> Vectors:
     """Rows whose dot products mix two claims' statements' cosine with their topics' (``weight`` of it):
-    the statement and the topic side by side, weighted (a claim without a topic stands in its statement
-    for one: exact between two claims with topics, and between two without)."""
+    the statement and the topic side by side, weighted (``topics`` holds the statement of a claim with no
+    topic: exact between two claims with topics, and between two without)."""
     if topics is None or not weight:
         return statements
     width = statements.shape[1]
