@@ -45,16 +45,14 @@ def candidate_pairs(
         return []
     wordings = np.asarray(wording, dtype=np.int64)
     later, earlier, rank = _word_candidates(words, count)
-    rows = [_first_wordings(later, earlier, rank, wordings, count // 2)]
+    by_words = _first_wordings(later, earlier, rank, wordings, count // 2)
     later, earlier, rank = _bucket_candidates(hyperplane_keys(vectors, PLANES, TABLES), BUCKET)
-    rows.append(_first_wordings(later, earlier, rank + count, wordings, count // 2))  # after the words' half
+    by_buckets = _first_wordings(later, earlier, rank + count, wordings, count // 2)  # after the words' half
+    rows = [tuple(part[half[0] > count] for part in half) for half in (by_words, by_buckets)]
     first = np.arange(min(n, count + 1))  # claims with no more claims before them than ``count``: all
-    later, earlier = np.repeat(first, first), np.concatenate([np.arange(i) for i in first])
-    rows.append((later, earlier, earlier))
+    before = np.concatenate([np.arange(i) for i in first])
+    rows.append((np.repeat(first, first), before, before))
     later, earlier, rank = (np.concatenate(parts) for parts in zip(*rows, strict=True))
-    keep = later > count
-    keep[-len(rows[-1][0]) :] = True
-    later, earlier, rank = later[keep], earlier[keep], rank[keep]
     order = np.lexsort((rank, later))
     later, earlier = later[order], earlier[order]
     _, first_seen = np.unique(later * n + earlier, return_index=True)  # a claim met in both halves: once
