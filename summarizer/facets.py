@@ -137,6 +137,7 @@ class Facets:
     months: frozenset[int]
     weekdays: frozenset[str]
     times: frozenset[int]  # times of day, minutes after midnight: a pin, never a clash ("23:40" / "23:45")
+    parts: frozenset[str]  # parts of the day said, or that its times fall in ("before dawn", "3:41 a.m.")
     days: frozenset[int]  # days said relative to the publication ("yesterday"), month × 100 + day: a pin only
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
     tense: str | None  # "future" or "past" when the statement says so ("will visit" / "last visited")
@@ -155,7 +156,7 @@ class Facets:
             + [f"month:{m}" for m in self.months]
             + [f"weekday:{d}" for d in self.weekdays]
             + [f"clock:{t}" for t in self.times]  # not "time:", a duration's pin ("72 hours" is no 1:12 a.m.)
-            + [f"part:{p}" for p in parts_of_day(_undated(self.text), self.times)]
+            + [f"part:{p}" for p in self.parts]
             + [f"day:{d}" for d in self.days]  # as a ``day`` quantity's pin: "yesterday" is "8 October"
             + [f"name:{n}" for n in self.names]
         )
@@ -244,7 +245,8 @@ def facets(text: str, published: str | None = None) -> Facets:
     times, day = times_of_day(text), _date(published)
     days = days_said(dated, day, ahead=tense == "future") if day else frozenset()
     negated = _negated(text)
-    return Facets(numbers, years, months, weekdays, times, days, names, tense, opener, negated, stems, text)
+    parts = parts_of_day(dated, times)
+    return Facets(numbers, years, months, weekdays, times, parts, days, names, tense, opener, negated, stems, text)
 
 
 def _undated(text: str) -> str:
