@@ -51,7 +51,7 @@ from summarizer.embed import normalised, pair_dots
 from summarizer.groups import Groups, shared_share
 from summarizer.linkage import average_link
 from summarizer.names import TITLES, fold
-from summarizer.text import STOPWORDS, Document, is_prose
+from summarizer.text import MONTHS, STOPWORDS, WEEKDAYS, Document, is_prose
 
 if TYPE_CHECKING:
     from summarizer.embed import Embedder, Vectors
@@ -71,14 +71,7 @@ CANDIDATES = 24  # beyond EXACT_LIMIT, articles compared with each article, at m
 _PLANES, _TABLES, _BUCKET = 10, 6, 16  # random hyperplanes per table, tables, articles kept per bucket
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENERS = frozenset('.!?:;"“‘(\n—–-|')
-_NOT_NAMES = (
-    STOPWORDS
-    | TITLES
-    | frozenset(
-        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-        "august september october november december today yesterday".split()
-    )
-)
+_NOT_NAMES = STOPWORDS | TITLES | frozenset([*WEEKDAYS, *MONTHS, "today", "yesterday"])
 NOTHING_TO_COMPARE = "nothing to compare: no headline or lead words the embedder knows, and no names"
 
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS, WEEKDAYS
+from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities
-from summarizer.text import STOPWORDS, said_tense, word_key
+from summarizer.text import STOPWORDS, WEEKDAY_NAMES, said_tense, word_key
 from summarizer.times import days_said, parts_of_day, times_of_day
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -42,13 +42,12 @@ _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(
 _WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the weekend" / "late Saturday"
 # When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
 # Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
-_DAY_NAME = "|".join(WEEKDAYS)
 _SAID_ON = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
     r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
     # the day, and its part ("said on Monday night"); not "said Monday's vote…"
-    rf"(?:{_DAY_NAME}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’])"
-    rf"|\bon\s+(?:{_DAY_NAME})\s+that\b",  # "estimated on Wednesday that…"
+    rf"(?:{WEEKDAY_NAMES}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’])"
+    rf"|\bon\s+(?:{WEEKDAY_NAMES})\s+that\b",  # "estimated on Wednesday that…"
     re.I,
 )
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")

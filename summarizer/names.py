@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from summarizer.text import STOPWORDS, word_key
+from summarizer.text import MONTHS, STOPWORDS, WEEKDAYS, word_key
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DOTTED = re.compile(r"\b((?:[A-Z]\.){2,})")  # U.S., U.K.
@@ -122,9 +122,7 @@ def opens(text: str, token: Token, previous: Token | None) -> bool:
     return bool(between) and between[-1] in _OPENERS
 
 
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()  # Monday first, as date.weekday()
-_MONTHS = "january february march april may june july august september october november december".split()
-_MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
+_MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"sept": "september"}
 
 
 def date_word(text: str, word: Token, previous: Token | None = None) -> str | None:
@@ -134,7 +132,7 @@ def date_word(text: str, word: Token, previous: Token | None = None) -> str | No
         return key
     if not word.capitalized or (key == "may" and opens(text, word, previous)):
         return None  # "march", "may": verbs; "May we …"
-    if key in _MONTHS:
+    if key in MONTHS:
         return key
     after = text[word.end : word.end + 3]
     if key in _MONTH_ABBREVIATIONS and re.match(r"\.|\s?\d", after):  # "Sept 13", "Oct. 3"; not "Jan Novak"

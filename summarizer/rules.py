@@ -35,10 +35,9 @@ import re
 from dataclasses import dataclass
 
 from summarizer.metadata import resolve_date
-from summarizer.names import WEEKDAYS
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
-from summarizer.text import GROUPED_FIGURE, Document, Sentence, said_tense, shorten
+from summarizer.text import GROUPED_FIGURE, WEEKDAY_NAMES, WEEKDAYS, Document, Sentence, said_tense, shorten
 
 MAX_NUMBERS = 8  # the report's bound per article
 MAX_DATES = 8
@@ -221,7 +220,7 @@ _MON = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:1[89]|20)\d\d\b"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+_WEEKDAY = rf"(?:{'|'.join(day.capitalize() for day in WEEKDAYS)})\b"
 _DATE = re.compile(  # the first character's class lets the engine skip ahead fast
     r"(?=[0-9JjFfMmAaSsOoNnDdTtWwYyEeLlCc])\b"
     rf"(?:{_WEEKDAY}\s?\(\s?{_MON}\s?{_DAY}\s?\)"  # Wednesday (Sept 13)
@@ -229,7 +228,7 @@ _DATE = re.compile(  # the first character's class lets the engine skip ahead fa
     rf"|{_WEEKDAY}|(?P<year>{_YEAR})(?![\w’'-]|\s?(?:%|per\s?cent))"
     r"|(?i:yesterday|today|tonight|tomorrow|(?:earlier|later)\s(?:this|that)\s(?:week|month|year)|earlier\stoday"
     r"|(?:next|last|this|coming)\s(?:week(?:end)?|month|year|decade|spring|summer|autumn|winter|morning"
-    r"|afternoon|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    rf"|afternoon|evening|night|{WEEKDAY_NAMES})"
     r"|(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s(?:day|week|month|year|decade)s?"
     r"\sago|the\scoming\s(?:days|weeks|months))\b)"
 )

@@ -29,6 +29,10 @@ from summarizer.schemas import Evidence, MatchKind
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz partial_ratio score, 0–100, for a fuzzy alignment to count
 
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()  # Monday first, as date.weekday()
+MONTHS = "january february march april may june july august september october november december".split()
+WEEKDAY_NAMES = "|".join(WEEKDAYS)  # the weekdays as a pattern's alternatives (lower case)
+
 # A sentence ends at a line break, or at . ! ? with its closing marks, then a space, what may open the next
 # sentence (a quotation mark: English, French « », German „ “) and a capital or a figure; the capital is
 # checked in code, for every alphabet's ("… Marrakech. « Nous avons …", "… in Gdańsk. Łódź is next.").
@@ -43,7 +47,7 @@ _WINDOW = 10  # characters before a full stop that can hold an abbreviation with
 # A time of day's "a.m."/"p.m." then its zone or its day, which go on with it rather than open a sentence
 _CLOCK_GOES_ON = re.compile(
     r"[ap]\.m\.\s+(?:(?-i:(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|EES?T|WES?T|IST|JST|AES?T|AEDT|HKT|SGT)\b)"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|local\b)",
+    rf"|(?:{WEEKDAY_NAMES})\b|local\b)",
     re.I,
 )
 WORD = re.compile(r"[A-Za-z0-9]+")

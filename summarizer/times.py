@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.names import WEEKDAYS
 from summarizer.quantities import NUMERIC_DATE, WORD_NUMBERS, numeric_day
+from summarizer.text import WEEKDAY_NAMES, WEEKDAYS
 
 # A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
 # A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
 _RELATIVE_DAY = re.compile(
-    r"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{1,2}|[a-z]+)\s+days?\s+ago|(mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    rf"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{{1,2}}|[a-z]+)\s+days?\s+ago|({WEEKDAY_NAMES}))\b",
     re.I,
 )
 # The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
@@ -77,7 +77,7 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
                 continue  # "a few days ago", "half a day ago"
             offset = -int(back)
         elif weekday is not None:
-            gap = WEEKDAYS.index(f"{weekday.lower()}day") - published.weekday()
+            gap = WEEKDAYS.index(weekday.lower()) - published.weekday()
             offset = gap % 7 if ahead else -(-gap % 7)
         else:
             offset = -1 if yesterday else 0 if today else 1
