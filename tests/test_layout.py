@@ -58,6 +58,37 @@ def test_there_is_no_import_circle() -> None:
         visit(module, [])
 
 
+# The README's layers, bottom first ("Development"): a module imports only from its own layer or below.
+LAYERS = {
+    "foundations": "schemas feed_schema errors files printable text names assertions",
+    "model calls": "llm limits prompt_files backend embedded recording",
+    "stages": (
+        "load extract ground merge compare groups judge brief evaluate align linkage candidates events facets"
+        " quantities times embed floor entities rules speech extractive metadata fetch pages sourcelist decode cache"
+    ),
+    "top": (
+        "summarizer pipeline annotated report report.common report.html report.index report.markdown report.matrix"
+        " report.spans report.terminal feed batch ray_feed cli feed_cli"
+    ),
+}
+LAYER_OF = {
+    (name if name == "summarizer" else f"summarizer.{name}"): rank
+    for rank, names in enumerate(LAYERS.values())
+    for name in names.split()
+}
+
+
+def test_each_module_imports_only_its_layer_and_those_below() -> None:
+    assert sorted(LAYER_OF) == sorted(GRAPH), "every module is in one layer of the README's picture"
+    upward = [
+        f"{module} imports {dep}"
+        for module, deps in GRAPH.items()
+        for dep in deps - {"summarizer"}  # ``from summarizer import fetch``: a module, not the root's names
+        if LAYER_OF[dep] > LAYER_OF[module]
+    ]
+    assert upward == []
+
+
 def test_stages_do_not_import_the_cli_or_the_renderers() -> None:
     for stage in ("load", "ground", "extract", "merge", "judge", "llm", "pipeline", "text"):
         deps = GRAPH[f"summarizer.{stage}"]
