@@ -474,14 +474,15 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.89 and recall >= 0.65  # 0.916 / 0.669 when measured
+    assert precision >= 0.90 and recall >= 0.69  # 0.923 / 0.704 when measured (0.916 / 0.669 before the
+    # embedder took out WordLlama's top directions)
     inner = scores["answers in a question"]  # 0.914 / 0.809 when measured
     assert inner.right / (inner.right + inner.wrong) >= 0.89
     assert inner.right / (inner.right + inner.missed) >= 0.79
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.804 / 0.504 when measured
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.808 / 0.507 when measured
     assert sentences.right / (sentences.right + sentences.wrong) >= 0.78
     assert sentences.right / (sentences.right + sentences.missed) >= 0.48
-    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.869 / 0.736
+    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.863 / 0.739
     assert asked.right / (asked.right + asked.wrong) >= 0.85
     assert asked.right / (asked.right + asked.missed) >= 0.70
 

@@ -1,12 +1,12 @@
 """The default embedder (summarizer.embed.WordLlama): the wheel's static model, its vectors as its own
-``embed`` computes them."""
+``embed`` computes them, less their part along the model's top directions."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from summarizer.embed import WordLlama, _wordllama, normalised, pair_dots
+from summarizer.embed import TOP_DIRECTIONS, WordLlama, _wordllama, normalised, pair_dots, top_directions
 
 TEXTS = [
     "About 4,000 dockers walked out on Monday.",
@@ -17,14 +17,28 @@ TEXTS = [
 ]
 
 
-def test_vectors_are_the_model_s_own_mean_of_token_vectors_in_the_caller_s_order() -> None:
-    texts = [f"{text} {n}" if n % 7 else text for n in range(120) for text in TEXTS][:600]  # three batches
+def test_vectors_are_the_model_s_own_mean_of_token_vectors_less_the_top_directions() -> None:
+    """In the caller's order, over three batches; the library's own vectors (its own norm makes a text
+    with no token NaN) with their part along the top directions taken out."""
+    texts = [f"{text} {n}" if n % 7 else text for n in range(120) for text in TEXTS][:600]
     ours = WordLlama().embed(texts)
-    library = normalised(_wordllama().embed(texts))  # (its own norm makes a text with no token NaN)
+    library = _wordllama().embed(texts)
+    top = top_directions()
     assert ours.shape == (600, 256) and ours.dtype == np.float32
-    np.testing.assert_allclose(ours, library, atol=1e-6)
+    np.testing.assert_allclose(ours, normalised(library - (library @ top.T) @ top), atol=1e-6)
+    assert np.abs(ours @ top.T).max() < 1e-5 and np.abs(normalised(library) @ top.T).max() > 0.1
     norms = np.linalg.norm(ours, axis=1)
     assert np.allclose(norms[[t != "" for t in texts]], 1.0) and not norms[[t == "" for t in texts]].any()
+
+
+def test_the_top_directions_are_the_token_vectors_principal_axes() -> None:
+    """The first right singular vectors of the centred token table (up to sign), as orthonormal rows."""
+    table = _wordllama().embedding.astype(np.float64)
+    _, _, axes = np.linalg.svd(table - table.mean(axis=0), full_matrices=False)
+    top = top_directions().astype(np.float64)
+    assert top.shape == (TOP_DIRECTIONS, 256)
+    np.testing.assert_allclose(np.abs(np.sum(top * axes[:TOP_DIRECTIONS], axis=1)), 1.0, atol=1e-4)
+    np.testing.assert_allclose(top @ top.T, np.eye(TOP_DIRECTIONS), atol=1e-5)
 
 
 def test_no_texts_give_no_rows() -> None:
