@@ -83,17 +83,19 @@ class WordLlama:
         table = _wordllama().embedding
         tokenize = _tokenizer()
         vectors = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
-        # texts of like length batched together: a batch is padded to its longest text
+        # texts of like length batched together: a batch is padded to its longest text; the tokenizer
+        # takes many batches per call, as its cost per call is that of hundreds of texts
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(texts), 256):
-            rows = order[start : start + 256]
-            encoded = tokenize([texts[i] for i in rows], add_special_tokens=False)
-            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-            mask = np.arange(lengths.max(initial=0)) < lengths[:, None]
-            ids = np.zeros(mask.shape, dtype=np.int64)
-            ids[mask] = np.fromiter(chain.from_iterable(e.ids for e in encoded), dtype=np.int64, count=mask.sum())
-            summed = np.matmul(mask.astype(np.float32)[:, None, :], table[ids.clip(0, len(table) - 1)])[:, 0, :]
-            vectors[rows] = summed / np.maximum(lengths, 1).astype(np.float32)[:, None]
+        for chunk in range(0, len(texts), 4096):
+            tokenized = tokenize([texts[i] for i in order[chunk : chunk + 4096]], add_special_tokens=False)
+            for start in range(0, len(tokenized), 128):
+                rows, encoded = order[chunk + start : chunk + start + 128], tokenized[start : start + 128]
+                lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+                mask = np.arange(lengths.max(initial=0)) < lengths[:, None]
+                ids = np.zeros(mask.shape, dtype=np.int64)
+                ids[mask] = np.fromiter(chain.from_iterable(e.ids for e in encoded), dtype=np.int64, count=mask.sum())
+                summed = np.matmul(mask.astype(np.float32)[:, None, :], table[ids.clip(0, len(table) - 1)])[:, 0, :]
+                vectors[rows] = summed / np.maximum(lengths, 1).astype(np.float32)[:, None]
         top = top_directions()
         return normalised(vectors - (vectors @ top.T) @ top)
 
