@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.names import Vocabulary, date_word, missing_names, name_runs, speakers, tokens
-from summarizer.text import GROUPED_FIGURE, STOPWORDS, content_words, word_key
+from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, content_words, word_key
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
@@ -62,7 +62,6 @@ _COUNT = rf"(?:(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS[1:10])})|{_WORDS})"
 _WORD_NUMBER = re.compile(rf"\b(?:(half\s+an?|an?|{_COUNT})\s+)?({_SCALE})\b|\b({_COUNT})\b", re.I)
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "twice", "thrice", "dozen", *_VAGUE, *_SCALES])
 _LETTERS = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(r"\b(yesterday|tomorrow|tonight|(?:next|last) (?:week|weekend|month|year))\b", re.I)
 
 
@@ -74,7 +73,7 @@ def numbers(text: str) -> tuple[tuple[str, float | str], ...]:
     """
     found: list[tuple[str, float | str]] = []
     # most texts hold no number: two cheap looks spare them the two long expressions
-    digits = _DIGIT.search(text) is not None
+    digits = DIGIT.search(text) is not None
     if not digits and _NUMBER_WORDS.isdisjoint(_LETTERS.findall(word_key(text))):
         return ()
     for m in _NUMBER.finditer(text) if digits else ():

@@ -23,33 +23,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
-from summarizer.quantities import MONTH_NUMBER, YEAR, Quantity, clash, quantities
-from summarizer.text import STOPWORDS, WEEKDAY_NAMES, said_tense, word_key
-from summarizer.times import days_said, parts_of_day, times_of_day
+from summarizer.quantities import YEAR, Quantity, clash, quantities
+from summarizer.text import DIGIT, STOPWORDS, may_match, said_tense, words_said
+from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
 
-_MONTH = re.compile(
-    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
-    re.I,
-)
-_WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
-_WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the weekend" / "late Saturday"
-# When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
-# Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
-_SAID_ON = re.compile(
-    r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
-    r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
-    # the day, and its part ("said on Monday night"); not "said Monday's vote…"
-    rf"(?:{WEEKDAY_NAMES}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’])"
-    rf"|\bon\s+(?:{WEEKDAY_NAMES})\s+that\b",  # "estimated on Wednesday that…"
-    re.I,
-)
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 _NEGATION = re.compile(
@@ -57,6 +40,10 @@ _NEGATION = re.compile(
     r"refuses|rejected|rejects|ruled out|rules out|turn(?:ed|s|ing)? down|no longer|yet to|failed to|fails to)\b"
     r"|n['’]t\b",
     re.I,
+)
+_NEGATION_KEYS = frozenset(  # of each alternative of _NEGATION, a word every match of it holds ("t" of "n't")
+    "not no never none nobody nothing neither nor without cannot denied denies deny denying refused refuses "
+    "rejected rejects ruled rules turn turned turns turning yet failed fails t".split()
 )
 # Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
 # on everything but one of these pairs state different, incompatible outcomes.
@@ -127,6 +114,11 @@ _NOT_NAMES = frozenset(
 )
 
 
+# the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
+# each empty set of its own would be an object more for the cycle collector to walk
+_EMPTY: frozenset[Any] = frozenset()
+
+
 @dataclass(frozen=True)
 class Facets:
     """What one statement pins down."""
@@ -174,7 +166,7 @@ class Facets:
     @cached_property
     def labels(self) -> frozenset[str]:
         """The names with a number the statement gives ("Ward 4", "Category 3"), as their pins."""
-        return frozenset(q.pin for q in self.numbers if q.unit.startswith("label:"))
+        return frozenset(q.pin for q in self.numbers if q.unit.startswith("label:")) or _EMPTY
 
     @cached_property
     def denial(self) -> frozenset[str]:
@@ -190,23 +182,23 @@ class Facets:
     @cached_property
     def name_prefixes(self) -> frozenset[str]:
         """The first five letters of the longer names: one name in two spellings ("jong-un" / "jong")."""
-        return frozenset(n[:5] for n in self.names if len(n) >= 5)
+        return frozenset(n[:5] for n in self.names if len(n) >= 5) or _EMPTY
 
     @cached_property
     def bare_names(self) -> frozenset[str]:
         """The names less a possessive or a number after them: "Iran's" is the name "Iran"."""
-        return frozenset(_bare(name) for name in self.names)
+        return frozenset(_bare(name) for name in self.names) or _EMPTY
 
     @cached_property
     def countries(self) -> frozenset[str]:
         """The countries its names are the adjectives of ("french" -> "france"), or name themselves."""
-        return frozenset(DEMONYMS.get(n, n) for n in self.bare_names if n in DEMONYMS or n in _COUNTRIES)
+        return frozenset(DEMONYMS.get(n, n) for n in self.bare_names if n in DEMONYMS or n in _COUNTRIES) or _EMPTY
 
     @cached_property
     def expansions(self) -> frozenset[str]:
         """The words its abbreviations stand for, where their letters do not spell them ("UK": "britain",
         "british"; see :data:`summarizer.names.ABBREVIATIONS`)."""
-        return frozenset(w for n in self.bare_names for w in ABBREVIATIONS.get(n, ()) if " " not in w)
+        return frozenset(w for n in self.bare_names for w in ABBREVIATIONS.get(n, ()) if " " not in w) or _EMPTY
 
     @cached_property
     def acronyms(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -217,20 +209,18 @@ class Facets:
     @cached_property
     def opposites(self) -> frozenset[str]:
         """Every stem that states the opposite of a stem of this statement."""
-        return frozenset().union(*(_OPPOSITE.get(stem, frozenset()) for stem in self.stems))
+        return frozenset().union(*(_OPPOSITE.get(stem, _EMPTY) for stem in self.stems)) or _EMPTY
 
 
 @lru_cache(maxsize=65536)
 def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
+    said = words_said(text)  # most statements have none of the words most expressions below need
     numbers = quantities(text)
-    dated = _undated(text)
-    years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text)
-    months = frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in _MONTH.finditer(text) if _is_month(m, text))
-    weekdays = frozenset(word_key(m.group(1))[:3] for m in _WEEKDAY.finditer(dated))
-    if _WEEKEND.search(text):
-        weekdays |= {"sat", "sun"}
+    dated = undated(text)
+    years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text) if DIGIT.search(text) else _EMPTY
+    months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     words = re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text))
     stems = frozenset(w.lower()[:5] for w in words)
     first = re.match(r"\W*([A-Z][\w’'-]+)", text)
@@ -240,18 +230,16 @@ def facets(text: str, published: str | None = None) -> Facets:
     names = _names(text)
     if opener in _NATIONAL:
         names, opener = names | {opener}, None
-    tense = said_tense(text)
+    tense = said_tense(text, said)
     times, day = times_of_day(text), _date(published)
-    days = days_said(dated, day, ahead=tense == "future") if day else frozenset()
-    negated = _negated(text)
-    parts = parts_of_day(dated, times)
-    return Facets(numbers, years, months, weekdays, times, parts, days, names, tense, opener, negated, stems, text)
-
-
-def _undated(text: str) -> str:
-    """``text`` with the day its source spoke blanked ("said on Monday night"): it pins nothing of what
-    was said."""
-    return _SAID_ON.sub(lambda m: " " * len(m.group(0)), text) if "ay" in text or "AY" in text else text
+    days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
+    negated = _negated(text) if may_match(said, _NEGATION_KEYS) else _EMPTY
+    parts = parts_of_day(dated, times, said)
+    shared = _EMPTY
+    return Facets(
+        numbers or shared, years or shared, months or shared, weekdays or shared, times or shared, parts or shared,
+        days or shared, names or shared, tense, opener, negated or shared, stems, text,
+    )  # fmt: skip
 
 
 def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -303,14 +291,6 @@ def _season_years(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _is_month(match: re.Match[str], text: str) -> bool:
-    """'may' and 'march' are months only when they look like one ('in May', 'May 3'), not 'may go'."""
-    word = match.group(1)
-    if word.lower() not in ("may", "mar", "march"):
-        return True
-    return word[0].isupper() and not (match.start() == 0 or text[: match.start()].rstrip().endswith((".", "“", '"')))
-
-
 def _names(text: str) -> frozenset[str]:
     """Capitalised words that are not the first word of the text or of a sentence in it."""
     names = set()
@@ -321,7 +301,7 @@ def _names(text: str) -> frozenset[str]:
         word = m.group(0).replace(".", "") if _DOTTED.fullmatch(m.group(0)) else m.group(0).strip(".’'")
         word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
         bare = _bare(word)  # "Monday's" is a weekday too
-        if word not in _NOT_NAMES and not _MONTH.fullmatch(bare) and not _WEEKDAY.fullmatch(bare):
+        if word not in _NOT_NAMES and not MONTH.fullmatch(bare) and not WEEKDAY.fullmatch(bare):
             names.add(word)
     return frozenset(names)
 

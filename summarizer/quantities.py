@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarizer.text import GROUPED_FIGURE, word_key
+from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
 
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
 # metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
@@ -91,6 +91,7 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
+_ORDINAL_KEYS = frozenset(_ORDINALS)
 MONTH_NUMBER = {  # a month's number by the first three letters of its name
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
     "nov": 11, "dec": 12,
@@ -147,7 +148,6 @@ COUNTED: dict[str, str] = {
     **dict.fromkeys("homes houses households buildings dwellings apartments flats properties".split(), "dwellings"),
 }
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
-_DIGIT = re.compile(r"\d")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 # A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3" (see _labels)
 _LABELLED = re.compile(
@@ -169,7 +169,6 @@ _SPELLED = re.compile(
     re.I,
 )
 _SPELLED_KEYS = frozenset(_SCALE_WORDS + _ALONE_WORDS)  # each match of _SPELLED holds one of these words
-_LETTERS = re.compile(r"[a-z]+")
 # A fraction of a (percentage) point, as rates move: "a quarter point", "a half-point rise", "three-quarters of a point"
 _POINT_FRACTION = re.compile(
     r"\b(?:(three)[\s-]+quarters[\s-]+of[\s-]+a|(?:a|one)[\s-]+(?:quarter|half)(?:[\s-]+of[\s-]+a)?|(?:quarter|half)"
@@ -215,7 +214,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     """The quantities ``text`` gives (see the module docstring)."""
     found: set[Quantity] = set()
     masked = text
-    if not _DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
+    if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
         return _in_words(_masked(text), found)
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
@@ -254,7 +253,7 @@ def _labels(text: str, m: re.Match[str]) -> bool:
 def _masked(text: str) -> str:
     """``text`` with the numbers that belong to something else blanked out (:data:`_NOT_QUANTITIES`)."""
     phrases = _PHRASE_WORDS.search(text)
-    if not phrases and not _DIGIT.search(text):  # the expression is slow, and most statements have nothing it finds
+    if not phrases and not DIGIT.search(text):  # the expression is slow, and most statements have nothing it finds
         return text
     pattern = _NOT_QUANTITIES if phrases else _NOT_QUANTITIES_IN_FIGURES
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
@@ -262,15 +261,13 @@ def _masked(text: str) -> str:
 
 def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     """``found`` with the numbers and ordinals ``masked`` spells out in words."""
-    # most statements spell out no number: a set of their words tells, faster than the expressions
-    # (in ASCII: ignoring case, the expressions also read "ſ", "K" and "ı" as letters of a number)
-    said = frozenset(_LETTERS.findall(masked.lower())) if masked.isascii() else _SPELLED_KEYS | _ORDINALS.keys()
+    said = words_said(masked)  # most statements spell out no number: their words tell, faster than the expressions
     if "oint" in masked or "OINT" in masked:  # most statements have no fraction of a point: one scan less
         for m in _POINT_FRACTION.finditer(masked):
             quarter = "quarter" in m.group(0).lower()
             found.add(Quantity("pt", 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
         masked = _POINT_FRACTION.sub(lambda m: " " * len(m.group(0)), masked)
-    for m in _SPELLED.finditer(masked) if not said.isdisjoint(_SPELLED_KEYS) else ():
+    for m in _SPELLED.finditer(masked) if may_match(said, _SPELLED_KEYS) else ():
         head, scale = m.group(1), m.group(2)
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
@@ -281,7 +278,7 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
         found.add(_read(masked, m.start(), m.end(), float(value)))
     found.update(
         _ordinal(masked, m.end(), _ORDINALS[word_key(m.group(1))])
-        for m in (_ORDINAL.finditer(masked) if not said.isdisjoint(_ORDINALS) else ())
+        for m in (_ORDINAL.finditer(masked) if may_match(said, _ORDINAL_KEYS) else ())
         if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
     return frozenset(found)

@@ -342,18 +342,43 @@ def is_prose(text: str, min_words: int) -> bool:
     return len(text.split()) >= min_words and len(_LOWER_ONLY.findall(text)) >= 2
 
 
+_LETTER_RUN = re.compile(r"[a-z]+")
+DIGIT = re.compile(r"\d")  # a text without one need not be scanned for figures
+
+
+def words_said(text: str) -> frozenset[str] | None:
+    """The runs of letters of ``text``, in lower case: most statements hold none of the words an
+    expression needs (:func:`may_match`), and a set of them tells so faster than the expression's scan.
+    None for a text not in ASCII, where an expression ignoring case also reads "ſ", "K" and "ı" as
+    letters of its words."""
+    return frozenset(_LETTER_RUN.findall(text.lower())) if text.isascii() else None
+
+
+def may_match(words: frozenset[str] | None, keys: frozenset[str]) -> bool:
+    """Whether an expression every match of which holds one of ``keys`` as a whole run of letters can
+    match a text of ``words`` (:func:`words_said`; None: it can)."""
+    return words is None or not words.isdisjoint(keys)
+
+
 _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|set for|due to|to be held|next|upcoming|"
     r"forthcoming|coming|scheduled|aim(s|ing)? (to|for)|hop(e|es|ing) to|intend(s|ing)? to)\b|['’]ll\b",
     re.I,
 )
+_FUTURE_KEYS = frozenset(  # of each alternative of _FUTURE, a word every match of it holds
+    "will would shall going plan plans planned expected set due held next upcoming forthcoming coming scheduled "
+    "aim aims aiming hope hopes hoping intend intends intending ll".split()
+)
 _PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
+_PAST_KEYS = frozenset("last previously earlier ago formerly once already had was were".split())
 
 
-def said_tense(text: str) -> Literal["future", "past"] | None:
+def said_tense(text: str, words: frozenset[str] | None = None) -> Literal["future", "past"] | None:
     """ "future" or "past" when ``text`` says which ("will visit", "is due to sign" / "last visited", "was
-    held"), None when it says neither or both: what "on Tuesday" means, the last one or the next."""
-    future, past = bool(_FUTURE.search(text)), bool(_PAST.search(text))
+    held"), None when it says neither or both: what "on Tuesday" means, the last one or the next.
+    ``words``: the text's :func:`words_said`, when the caller has them."""
+    future = may_match(words, _FUTURE_KEYS) and bool(_FUTURE.search(text))
+    past = may_match(words, _PAST_KEYS) and bool(_PAST.search(text))
     return "future" if future and not past else "past" if past and not future else None
 
 

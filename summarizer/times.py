@@ -6,6 +6,9 @@ Outlets say when in their own ways: "3:41 a.m." / "03:41" / "before dawn", "late
 (:func:`parts_of_day`), and a day said relative to the publication as the day it names
 (:func:`days_said`, month × 100 + day, as :mod:`summarizer.quantities` keeps a date). They pin an answer
 down (:mod:`summarizer.facets`); none of them makes a clash: "23:40" and "23:45" may be one moment.
+The months and weekdays a statement names (:func:`months_said`, :func:`weekdays_said`) do: "on Monday"
+and "on Tuesday" cannot both be right. The day a source spoke ("the operator said on Sunday") is none
+of them (:func:`undated`).
 """
 
 from __future__ import annotations
@@ -13,9 +16,36 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.quantities import NUMERIC_DATE, WORD_NUMBERS, numeric_day
-from summarizer.text import WEEKDAY_NAMES, WEEKDAYS
+from summarizer.quantities import MONTH_NUMBER, NUMERIC_DATE, WORD_NUMBERS, numeric_day
+from summarizer.text import DIGIT, WEEKDAY_NAMES, WEEKDAYS, may_match, word_key
 
+# A month's name or its abbreviation, and the words it matches
+MONTH = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.I,
+)
+_MONTH_KEYS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december".split()
+)
+# A weekday's name or its abbreviation, and the words it matches
+WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+_WEEKDAY_KEYS = frozenset(
+    day + end for day in "mon tue tues wed wednes thu thurs fri sat satur sun".split() for end in ("", "day")
+)
+_WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the weekend" / "late Saturday"
+_WEEKEND_KEYS = frozenset({"weekend"})
+# When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
+# Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
+    r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
+    # the day, and its part ("said on Monday night"); not "said Monday's vote…"
+    rf"(?:{WEEKDAY_NAMES}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’])"
+    rf"|\bon\s+(?:{WEEKDAY_NAMES})\s+that\b",  # "estimated on Wednesday that…"
+    re.I,
+)
 # A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
 # A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
@@ -32,12 +62,42 @@ _PART_WORDS = re.compile(
     r"|(evening))\b",
     re.I,
 )
+_PART_KEYS = frozenset("dawn predawn hours overnight midnight night morning afternoon evening".split())
+
+
+def undated(text: str) -> str:
+    """``text`` with the day its source spoke blanked ("said on Monday night"): it pins nothing of what
+    was said."""
+    return _SAID_ON.sub(lambda m: " " * len(m.group(0)), text) if "ay" in text or "AY" in text else text
+
+
+def months_said(text: str, words: frozenset[str] | None = None) -> frozenset[int]:
+    """The months ``text`` names, by number. ``words``: the text's :func:`~summarizer.text.words_said`,
+    when the caller has them."""
+    found = MONTH.finditer(text) if may_match(words, _MONTH_KEYS) else ()
+    return frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in found if _is_month(m, text))
+
+
+def _is_month(match: re.Match[str], text: str) -> bool:
+    """'may' and 'march' are months only when they look like one ('in May', 'May 3'), not 'may go'."""
+    word = match.group(1)
+    if word.lower() not in ("may", "mar", "march"):
+        return True
+    return word[0].isupper() and not (match.start() == 0 or text[: match.start()].rstrip().endswith((".", "“", '"')))
+
+
+def weekdays_said(text: str, dated: str, words: frozenset[str] | None = None) -> frozenset[str]:
+    """The weekdays ``text`` names (the first three letters; a weekend is Saturday and Sunday), less the
+    day its source spoke (``dated``: :func:`undated` of it). ``words``: as for :func:`months_said`."""
+    found = WEEKDAY.finditer(dated) if may_match(words, _WEEKDAY_KEYS) else ()
+    days = frozenset(word_key(m.group(1))[:3] for m in found)
+    return days | {"sat", "sun"} if may_match(words, _WEEKEND_KEYS) and _WEEKEND.search(text) else days
 
 
 def times_of_day(text: str) -> frozenset[int]:
     """The times of day ``text`` gives, in minutes after midnight ("3:41 a.m." and "03:41" are one)."""
     found = set()
-    for m in _CLOCK.finditer(text):
+    for m in _CLOCK.finditer(text) if DIGIT.search(text) else ():
         hour, minute = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5) or 0)
         half = (m.group(3) or "").lower()
         if minute > 59 or hour > (12 if half else 24):
@@ -47,10 +107,12 @@ def times_of_day(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def parts_of_day(text: str, times: frozenset[int]) -> frozenset[str]:
+def parts_of_day(text: str, times: frozenset[int], words: frozenset[str] | None = None) -> frozenset[str]:
     """The parts of the day ``text`` names ("before dawn", "on Tuesday afternoon"), and those its times
-    of day (``times``, minutes after midnight) fall in."""
-    found = {part for m in _PART_WORDS.finditer(text) for part, group in zip(_PARTS, m.groups(), strict=True) if group}
+    of day (``times``, minutes after midnight) fall in. ``words``: the text's
+    :func:`~summarizer.text.words_said`, when the caller has them."""
+    said = _PART_WORDS.finditer(text) if may_match(words, _PART_KEYS) else ()
+    found = {part for m in said for part, group in zip(_PARTS, m.groups(), strict=True) if group}
     for minutes in times:
         found.update(
             part
@@ -65,7 +127,8 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
     "yesterday", "three days ago", "on Tuesday" (the last Tuesday up to ``published``, or with ``ahead``,
     for a statement about what will happen, the next one from it), and a date in figures that reads two
     ways ("12/03") when one reading is near ``published``."""
-    found = {read for m in NUMERIC_DATE.finditer(text) if (read := _nearer_reading(m, published)) is not None}
+    figures = NUMERIC_DATE.finditer(text) if DIGIT.search(text) else ()
+    found = {read for m in figures if (read := _nearer_reading(m, published)) is not None}
     lower = text.lower()
     if "day" not in lower and "tonight" not in lower and "tomorrow" not in lower:
         return frozenset(found)  # what the expression finds has one of these words; most statements have none
