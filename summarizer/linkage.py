@@ -13,6 +13,7 @@ Both break ties towards the smallest cluster ids, so their result depends only o
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 # :func:`vector_link`: a cluster with this many neighbours keeps bounds on its averages with them
 # between its merges, computing the _FIRST highest first; SLACK covers the float32 sums' rounding
 CACHED_FROM, SLACK, _FIRST = 256, 1e-4, 16
+_FEW = 32  # :meth:`_Clusters._pick` reads this many averages or fewer one by one
 
 
 def average_link(
@@ -350,8 +352,12 @@ class _Clusters:
 
     def _pick(self, others: Any, average: Any) -> tuple[float, int] | None:
         """The best of ``others`` by ``average`` (of equals, the smallest id), if at or above the threshold."""
-        if not len(others):
-            return None
+        if len(others) <= _FEW:  # as Python numbers: faster than three array operations
+            values = average.tolist()
+            top = max(values, default=-math.inf)
+            if top < self.threshold:
+                return None
+            return top, min(c for c, value in zip(others.tolist(), values, strict=True) if value == top)
         top = average.max()
         if top < self.threshold:
             return None
@@ -421,10 +427,17 @@ class _Clusters:
         self.size[a] += self.size[b]
         self.bounds.pop(b, None)
         bounds, bounds_a = self.bounds, self.bounds.get(a)  # the neighbours gained by clusters with bounds
-        near_a = self.near[a]
-        for c in self.near[b]:
-            if c != a:
-                near_c = self.near[c]
+        near, near_a, near_b = self.near, self.near[a], self.near[b]
+        near_b.discard(a)
+        if bounds_a is None and bounds.keys().isdisjoint(near_b):  # most merges: no bounds to keep
+            for c in near_b:
+                near_c = near[c]
+                near_c.discard(b)
+                near_c.add(a)
+            near_a |= near_b
+        else:
+            for c in near_b:
+                near_c = near[c]
                 near_c.discard(b)
                 if c in bounds and a not in near_c:
                     bounds[c].gained.add(a)

@@ -139,6 +139,26 @@ def test_bounds_on_a_large_cluster_change_no_merge(monkeypatch: pytest.MonkeyPat
     assert vector_link(vectors, candidates, 0.15, bonus=bonus, start=start) == expected["start"]
 
 
+def test_ties_go_to_the_smallest_ids_however_many_neighbours_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows copied from four prototypes whose dot products are exact in float32: many clusters are
+    exactly as close to several others, and a few vetoes make the final clusters depend on which of
+    them merges first. Reading a cluster's averages one by one (up to ``_FEW`` neighbours) and as
+    arrays picks the same partner, so the clusters are the same."""
+    rng = np.random.default_rng(9)
+    prototypes = np.eye(8, dtype=np.float32)[:4] + np.eye(8, dtype=np.float32)[4] / 2  # 1.25 alike, 0.25 apart
+    n = 80
+    vectors = prototypes[rng.integers(0, 4, n)]
+    every = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    candidates = {pair for pair in every if rng.random() < 0.2}
+    cannot = {pair for pair in every if rng.random() < 0.02}  # which of equals merges first then matters
+    found = {}
+    for few in (0, 10**9):
+        monkeypatch.setattr(linkage, "_FEW", few)
+        found[few] = vector_link(vectors, candidates, 0.5, cannot=cannot)
+    assert found[0] == found[10**9]
+    assert 1 < len(found[0]) < n
+
+
 def _bunches(
     rng: np.random.Generator, n: int, bunches: int, share: float, *, vetoes: float
 ) -> tuple[np.ndarray, set[Pair], dict[Pair, float], set[Pair]]:
