@@ -288,18 +288,15 @@ def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool] |
 def _relations(items: list[ClaimText], pinned: list[Facets], pairs: list[tuple[int, int]]) -> list[str]:
     """How each pair's facets relate, compared once per pair of distinct statements (outlets repeat
     wire copy word for word, and :func:`summarizer.facets.compare` is symmetric)."""
+    if not pairs:
+        return []
     number: dict[tuple[str, str], int] = {}
-    key = [number.setdefault((c.statement, c.published), len(number)) for c in items]
-    known: dict[tuple[int, int], str] = {}
-    found = []
-    for i, j in pairs:
-        a, b = key[i], key[j]
-        pair = (a, b) if a < b else (b, a)
-        rel = known.get(pair)
-        if rel is None:
-            rel = known[pair] = compare(pinned[i], pinned[j])
-        found.append(rel)
-    return found
+    key = np.fromiter((number.setdefault((c.statement, c.published), len(number)) for c in items), dtype=np.int64)
+    left, right = np.array(pairs, dtype=np.int64).T
+    low, high = np.minimum(key[left], key[right]), np.maximum(key[left], key[right])
+    _, first, inverse = np.unique(low * len(number) + high, return_index=True, return_inverse=True)
+    known = [compare(pinned[i], pinned[j]) for i, j in zip(left[first].tolist(), right[first].tolist(), strict=True)]
+    return [known[k] for k in inverse.reshape(-1).tolist()]
 
 
 def _with_conflicts(
