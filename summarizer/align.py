@@ -209,8 +209,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     if topic_vectors is not None:  # a claim with no topic stands in its statement for one
         untopical = [i for i, c in enumerate(items) if not c.topic]
         topic_vectors[untopical] = statements[untopical]
-    pairs = _pairs(items, statements, words)
-    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2).T  # the pairs' two rows of items
+    ends = _pairs(items, statements, words)  # the pairs compared, as two rows of items
     cosine = _cosines(statements, ends)
     topic_cosine = cosine if topic_vectors is None else _cosines(topic_vectors, ends)
     telling = topic_vectors if len({c.topic for c in items}) > 1 else None  # one topic for all tells none apart
@@ -231,12 +230,12 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN
         kept = np.flatnonzero((closeness >= floor_a) | (question_edges >= floor_q))
-        pairs = [pairs[k] for k in kept.tolist()]
-        closeness, bonus, question_edges = closeness[kept], bonus[kept], question_edges[kept]
+        ends, closeness, bonus, question_edges = ends[:, kept], closeness[kept], bonus[kept], question_edges[kept]
         asked_cosine = asked_cosine[kept]
+    pairs = list(zip(*ends.tolist(), strict=True))  # as (earlier, later) tuples: keys of the pairs' values
     matter = np.flatnonzero(question_edges >= TOPIC_THRESHOLD - PRUNE_MARGIN).tolist()  # pairs that may matter
     edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
-    relation = _relations(items, pinned, pairs)
+    relation = _relations(items, pinned, ends)
     vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
         near = [pairs[k] for k in np.flatnonzero(closeness >= ANSWER_THRESHOLD).tolist()]
@@ -285,14 +284,14 @@ def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool] |
     return table
 
 
-def _relations(items: list[ClaimText], pinned: list[Facets], pairs: list[tuple[int, int]]) -> list[str]:
+def _relations(items: list[ClaimText], pinned: list[Facets], ends: np.ndarray) -> list[str]:
     """How each pair's facets relate, compared once per pair of distinct statements (outlets repeat
     wire copy word for word, and :func:`summarizer.facets.compare` is symmetric)."""
-    if not pairs:
+    if not ends.shape[1]:
         return []
     number: dict[tuple[str, str], int] = {}
     key = np.fromiter((number.setdefault((c.statement, c.published), len(number)) for c in items), dtype=np.int64)
-    left, right = np.array(pairs, dtype=np.int64).T
+    left, right = ends
     low, high = np.minimum(key[left], key[right]), np.maximum(key[left], key[right])
     _, first, inverse = np.unique(low * len(number) + high, return_index=True, return_inverse=True)
     known = [compare(pinned[i], pinned[j]) for i, j in zip(left[first].tolist(), right[first].tolist(), strict=True)]
@@ -359,12 +358,12 @@ def _mixed_rows(statements: Vectors, topics: Vectors | None, weight: float) -> V
     return rows
 
 
-def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> list[tuple[int, int]]:
-    """The pairs of claims compared, each (earlier, later): all of them up to EXACT_LIMIT claims,
-    bounded candidates beyond (:mod:`summarizer.candidates`)."""
+def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> np.ndarray:
+    """The pairs of claims compared, as two rows (the earlier claims, the later ones): all of them up to
+    EXACT_LIMIT claims, bounded candidates beyond (:mod:`summarizer.candidates`)."""
     n = len(items)
     if n <= EXACT_LIMIT:
-        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+        return np.stack(np.triu_indices(n, 1)).astype(np.int64)
     number: dict[str, int] = {}
     wording = [number.setdefault(c.statement, len(number)) for c in items]
     return candidate_pairs(words, wording, vectors, CANDIDATES)

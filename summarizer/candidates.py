@@ -34,15 +34,16 @@ PLANES, TABLES, BUCKET = 12, 4, 16  # random hyperplanes per table, tables, clai
 
 def candidate_pairs(
     words: Sequence[frozenset[str]], wording: Sequence[int], vectors: Vectors, count: int
-) -> list[tuple[int, int]]:
-    """The pairs (earlier, later) compared: for each claim, in order, its ``count`` candidates.
+) -> np.ndarray:
+    """The pairs (earlier, later) compared: for each claim, in order, its ``count`` candidates, as two
+    rows (the earlier claims, the later ones).
 
     ``words`` are each claim's content words, ``wording`` a number per distinct statement, ``vectors``
     each claim's unit vector. While a claim has no more claims before it than ``count``, all of them.
     """
     n = len(words)
     if not n:
-        return []
+        return np.empty((2, 0), dtype=np.int64)
     wordings = np.asarray(wording, dtype=np.int64)
     later, earlier, rank = _word_candidates(words, count)
     by_words = _first_wordings(later, earlier, rank, wordings, count // 2)
@@ -57,7 +58,7 @@ def candidate_pairs(
     later, earlier = later[order], earlier[order]
     _, first_seen = np.unique(later * n + earlier, return_index=True)  # a claim met in both halves: once
     kept = np.sort(first_seen)
-    return list(zip(earlier[kept].tolist(), later[kept].tolist(), strict=True))
+    return np.stack((earlier[kept], later[kept]))
 
 
 def hyperplane_keys(vectors: Vectors, planes: int, tables: int) -> np.ndarray:
