@@ -13,7 +13,6 @@ Both break ties towards the smallest cluster ids, so their result depends only o
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -24,9 +23,9 @@ if TYPE_CHECKING:
     from summarizer.embed import Vectors
 
 # :func:`vector_link`: a cluster with this many neighbours keeps bounds on its averages with them
-# between its merges, computing the _FIRST highest first; SLACK covers the float32 sums' rounding
-CACHED_FROM, SLACK, _FIRST = 256, 1e-4, 16
-_FEW = 32  # :meth:`_Clusters._pick` reads this many averages or fewer one by one
+# between its merges, computing the _FIRST highest first; SLACK covers the float32 sums' rounding; a
+# cluster's best of _FEW neighbours or fewer is read one by one, as Python numbers
+CACHED_FROM, SLACK, _FIRST, _FEW = 256, 1e-4, 16, 32
 
 
 def average_link(
@@ -354,7 +353,7 @@ class _Clusters:
         """The best of ``others`` by ``average`` (of equals, the smallest id), if at or above the threshold."""
         if len(others) <= _FEW:  # as Python numbers: faster than three array operations
             values = average.tolist()
-            top = max(values, default=-math.inf)
+            top = max(values, default=float("-inf"))
             if top < self.threshold:
                 return None
             return top, min(c for c, value in zip(others.tolist(), values, strict=True) if value == top)
@@ -429,29 +428,22 @@ class _Clusters:
         bounds, bounds_a = self.bounds, self.bounds.get(a)  # the neighbours gained by clusters with bounds
         near, near_a, near_b = self.near, self.near[a], self.near[b]
         near_b.discard(a)
-        if bounds_a is None and bounds.keys().isdisjoint(near_b):  # most merges: no bounds to keep
-            for c in near_b:
-                near_c = near[c]
-                near_c.discard(b)
-                near_c.add(a)
-            near_a |= near_b
-        else:
-            for c in near_b:
-                near_c = near[c]
-                near_c.discard(b)
-                if c in bounds and a not in near_c:
-                    bounds[c].gained.add(a)
-                near_c.add(a)
-                if bounds_a is not None and c not in near_a:
-                    bounds_a.gained.add(c)
-                near_a.add(c)
+        kept = bounds_a is not None or not bounds.keys().isdisjoint(near_b)  # most merges: no bounds to keep
+        for c in near_b:
+            near_c = near[c]
+            near_c.discard(b)
+            if kept and c in bounds and a not in near_c:
+                bounds[c].gained.add(a)
+            if kept and bounds_a is not None and c not in near_a:
+                bounds_a.gained.add(c)
+            near_c.add(a)
+        near_a |= near_b
         near_a.discard(b)
         self.near[b] = set()
         _fold_sums(self.extra, a, b)
         _fold_vetoes(self.blocked, a, b)
         self.version[a] += 1
-        self.version[b] = -1
-        self.gone[b] = True
+        self.version[b], self.gone[b] = -1, True
         return a
 
     def groups(self) -> list[list[int]]:
