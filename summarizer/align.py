@@ -388,7 +388,7 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     share = min(1.0, max(0.0, per_source - 1.0))
     if vectors is None or len(vectors) < 3 or share == 0.0:
         return vectors
-    return normalised(vectors - share * vectors.mean(axis=0, keepdims=True))
+    return normalised(vectors, less=share * vectors.mean(axis=0, keepdims=True))
 
 
 def _cosines(vectors: Vectors | None, ends: np.ndarray) -> np.ndarray:

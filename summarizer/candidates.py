@@ -18,6 +18,7 @@ up in an index built as it goes (the claims it holds by then are the earlier one
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from summarizer.embed import Vectors
 
 PLANES, TABLES, BUCKET = 12, 4, 16  # random hyperplanes per table, tables, claims kept per bucket
+_SLICE = 4096  # claims whose candidates by words are found together
 
 
 def candidate_pairs(
@@ -83,7 +85,15 @@ def _word_candidates(words: Sequence[frozenset[str]], count: int) -> tuple[np.nd
     used = np.fromiter((vocabulary[w] for ws in words for w in ws), dtype=np.int64, count=len(user))
     in_order = np.lexsort((used, user))  # each claim's words in sorted order, as the index walks them
     used = used[in_order]
-    found = _firsts(used, user, len(vocabulary), MAX_POSTING)[used]  # per use of a word, its posting
+    postings = _firsts(used, user, len(vocabulary), MAX_POSTING)
+    parts = [_sharing_most(postings[used[rows]], user[rows], n, count) for rows in _slices(user)]
+    later, earlier, rank = (np.concatenate(part) for part in zip(*(parts or [(user, user, user)]), strict=True))
+    return later, earlier, rank
+
+
+def _sharing_most(found: np.ndarray, user: np.ndarray, n: int, count: int) -> tuple[np.ndarray, ...]:
+    """Of claims ``user`` (one row per word a claim uses, ``found``: the word's posting), the ``count``
+    earlier claims sharing most words with each, as rows (claim, candidate, rank)."""
     met = found < user[:, None]  # the claims before the claim
     later, earlier = np.broadcast_to(user[:, None], found.shape)[met], found[met].astype(np.int64)
     if not len(later):
@@ -141,11 +151,24 @@ def _first_wordings(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Of each claim's rows (grouped by claim, in rank order), the first ``count`` whose candidate has a
     wording not met before among them."""
-    if not len(later):
-        return later, earlier, rank
+    kept = [rows.start + _new_wordings(later[rows], earlier[rows], wording, count) for rows in _slices(later)]
+    chosen = np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
+    return later[chosen], earlier[chosen], rank[chosen]
+
+
+def _new_wordings(later: np.ndarray, earlier: np.ndarray, wording: np.ndarray, count: int) -> np.ndarray:
+    """:func:`_first_wordings` of a slice of claims, as the rows kept."""
     _, first = np.unique(later * (int(wording.max()) + 1) + wording[earlier], return_index=True)
-    new = np.zeros(len(later), dtype=bool)
-    new[first] = True
-    later, earlier, rank = later[new], earlier[new], rank[new]
-    kept = _rank_within(later) < count
-    return later[kept], earlier[kept], rank[kept]
+    first.sort()  # each claim's first row of each wording, in rank order
+    kept: np.ndarray = first[_rank_within(later[first]) < count]
+    return kept
+
+
+def _slices(claims: np.ndarray) -> list[slice]:
+    """The rows of claims (rows grouped by claim, claims in order) in slices of :data:`_SLICE` claims:
+    what is found claim by claim is found a slice at a time, whose arrays stay in the processor's cache
+    (a large event's do not)."""
+    if not len(claims):
+        return []
+    cuts = np.searchsorted(claims, np.arange(0, int(claims[-1]) + _SLICE + 1, _SLICE)).tolist()
+    return [slice(a, b) for a, b in pairwise(cuts) if b > a]

@@ -49,13 +49,21 @@ class Embedder(Protocol):
         ...
 
 
-def normalised(vectors: Any) -> Vectors:
+def normalised(vectors: Any, less: Any = None) -> Vectors:
+    """Each row (less ``less``, a row every row has taken away, when given) scaled to unit length.
+
+    In slices of rows: a large event's vectors are beyond the processor's cache, and each pass over them
+    reads them from memory again; a slice is read once, its temporaries stay in the cache.
+    """
     matrix = np.asarray(vectors, dtype=np.float32)
     if matrix.ndim != 2:
         matrix = matrix.reshape(len(matrix), -1)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    unit: Vectors = matrix / norms
+    unit: Vectors = np.empty(matrix.shape, dtype=np.float32)
+    for start in range(0, len(matrix), 4096):
+        rows = matrix[start : start + 4096] if less is None else matrix[start : start + 4096] - less
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        np.divide(rows, norms, out=unit[start : start + 4096])
     return unit
 
 

@@ -81,7 +81,7 @@ def _chosen_sentences(articles: list[Article], floors: list[Floor], embedder: Em
         return [[] for _ in articles]
     vectors = embedder.embed(texts)
     if len(vectors) > 2:
-        vectors = normalised(vectors - vectors.mean(axis=0, keepdims=True))  # what all sentences share
+        vectors = normalised(vectors, less=vectors.mean(axis=0, keepdims=True))  # what all sentences share
     bounds = np.cumsum([0] + [len(cs) for cs in candidates])
     chosen = []
     for k, sentences in enumerate(candidates):

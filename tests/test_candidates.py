@@ -8,8 +8,10 @@ import random
 from collections import Counter
 
 import numpy as np
+import pytest
 from helpers import FIXTURES
 
+from summarizer import candidates
 from summarizer.candidates import BUCKET, PLANES, TABLES, candidate_pairs, hyperplane_keys
 from summarizer.embed import WordLlama
 from summarizer.groups import MAX_POSTING
@@ -73,6 +75,13 @@ def test_the_pairs_are_those_of_an_index_built_claim_by_claim() -> None:
         for count in (2, 12):
             found = _listed(candidate_pairs(words, wording, vectors, count))
             assert found == _one_by_one(words, wording, vectors, count)
+
+
+def test_claims_taken_a_slice_at_a_time_meet_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    words, wording, vectors = _inputs(_dev_statements())
+    whole = candidate_pairs(words, wording, vectors, 12)
+    monkeypatch.setattr(candidates, "_SLICE", 7)  # 540 claims: 78 slices, a claim's words never cut
+    assert _listed(candidate_pairs(words, wording, vectors, 12)) == _listed(whole)
 
 
 def test_each_claim_meets_a_bounded_number_of_earlier_claims_once() -> None:
