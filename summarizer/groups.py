@@ -97,13 +97,18 @@ def shared_weights(
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     starts = np.cumsum(sizes) - sizes  # where each set's codes begin
     held = np.sort(np.repeat(np.arange(len(sets)), sizes) * len(ids) + codes)
-    counts = sizes[left]
-    pair = np.repeat(np.arange(len(left)), counts)  # one row per element of each pair's first set
-    element = codes[np.arange(len(pair)) + np.repeat(starts[left] - (np.cumsum(counts) - counts), counts)]
-    wanted = right[pair] * len(ids) + element
-    found = held[np.minimum(np.searchsorted(held, wanted), len(held) - 1)] == wanted
-    values = None if weight is None else np.array([weight[e] for e in ids])[element[found]]
-    return np.bincount(pair[found], weights=values, minlength=len(left)).astype(float)
+    weights = None if weight is None else np.array([weight[e] for e in ids])
+    shared = np.zeros(len(left))
+    for start in range(0, len(left), 32768):  # a slice of pairs at a time: its rows stay in the cache
+        first, second = left[start : start + 32768], right[start : start + 32768]
+        counts = sizes[first]
+        pair = np.repeat(np.arange(len(first)), counts)  # one row per element of each pair's first set
+        element = codes[np.arange(len(pair)) + np.repeat(starts[first] - (np.cumsum(counts) - counts), counts)]
+        wanted = second[pair] * len(ids) + element
+        found = held[np.minimum(np.searchsorted(held, wanted), len(held) - 1)] == wanted
+        values = None if weights is None else weights[element[found]]
+        shared[start : start + len(first)] = np.bincount(pair[found], weights=values, minlength=len(first))
+    return shared
 
 
 def shared_share(sets: Sequence[frozenset[str]], ends: np.ndarray, weight: Mapping[str, float]) -> np.ndarray:
