@@ -378,7 +378,7 @@ def _embedded(embedder: Embedder, texts: list[str]) -> Vectors:
 
 
 def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
-    """The vectors less the part every claim shares, renormalised.
+    """The vectors less the part every claim shares, renormalised (in place: they are the caller's own).
 
     What all the claims of one event share (its people, its place) says nothing about which of them
     say the same thing, and would make them all look close. A batch where each source gives one claim
@@ -388,7 +388,7 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     share = min(1.0, max(0.0, per_source - 1.0))
     if vectors is None or len(vectors) < 3 or share == 0.0:
         return vectors
-    return normalised(vectors, less=share * vectors.mean(axis=0, keepdims=True))
+    return normalised(vectors, less=share * vectors.mean(axis=0, keepdims=True), out=vectors)
 
 
 def _cosines(vectors: Vectors | None, ends: np.ndarray) -> np.ndarray:

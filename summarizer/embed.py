@@ -49,8 +49,10 @@ class Embedder(Protocol):
         ...
 
 
-def normalised(vectors: Any, less: Any = None) -> Vectors:
-    """Each row (less ``less``, a row every row has taken away, when given) scaled to unit length.
+def normalised(vectors: Any, less: Any = None, *, out: Vectors | None = None) -> Vectors:
+    """Each row scaled to unit length, less ``less`` first when given: a row taken from every row, or a
+    function of some rows giving what to take from each of them. Into ``out`` when given (it may be
+    ``vectors`` itself): a large array touched for the first time costs more than its arithmetic here.
 
     In slices of rows: a large event's vectors are beyond the processor's cache, and each pass over them
     reads them from memory again; a slice is read once, its temporaries stay in the cache.
@@ -58,9 +60,11 @@ def normalised(vectors: Any, less: Any = None) -> Vectors:
     matrix = np.asarray(vectors, dtype=np.float32)
     if matrix.ndim != 2:
         matrix = matrix.reshape(len(matrix), -1)
-    unit: Vectors = np.empty(matrix.shape, dtype=np.float32)
+    unit: Vectors = np.empty(matrix.shape, dtype=np.float32) if out is None else out
     for start in range(0, len(matrix), 4096):
-        rows = matrix[start : start + 4096] if less is None else matrix[start : start + 4096] - less
+        rows = matrix[start : start + 4096]
+        if less is not None:
+            rows = rows - (less(rows) if callable(less) else less)
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         np.divide(rows, norms, out=unit[start : start + 4096])
@@ -90,22 +94,25 @@ class WordLlama:
         per batch), less its part along the model's top directions."""
         table = _wordllama().embedding
         tokenize = _tokenizer()
-        vectors = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         # texts of like length batched together: a batch is padded to its longest text; the tokenizer
         # takes many batches per call, as its cost per call is that of hundreds of texts
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        means = np.zeros((len(texts), table.shape[1]), dtype=np.float32)  # in that order: written in turn
         for chunk in range(0, len(texts), 4096):
             tokenized = tokenize([texts[i] for i in order[chunk : chunk + 4096]], add_special_tokens=False)
             for start in range(0, len(tokenized), 128):
-                rows, encoded = order[chunk + start : chunk + start + 128], tokenized[start : start + 128]
+                at, encoded = chunk + start, tokenized[start : start + 128]
                 lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
                 mask = np.arange(lengths.max(initial=0)) < lengths[:, None]
                 ids = np.zeros(mask.shape, dtype=np.int64)
                 ids[mask] = np.fromiter(chain.from_iterable(e.ids for e in encoded), dtype=np.int64, count=mask.sum())
                 summed = np.matmul(mask.astype(np.float32)[:, None, :], table[ids.clip(0, len(table) - 1)])[:, 0, :]
-                vectors[rows] = summed / np.maximum(lengths, 1).astype(np.float32)[:, None]
+                means[at : at + len(encoded)] = summed / np.maximum(lengths, 1).astype(np.float32)[:, None]
         top = top_directions()
-        return normalised(vectors - (vectors @ top.T) @ top)
+        normalised(means, less=lambda rows: (rows @ top.T) @ top, out=means)
+        vectors = np.empty_like(means)
+        vectors[order] = means
+        return vectors
 
 
 @cache

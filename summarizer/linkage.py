@@ -293,7 +293,7 @@ class _Clusters:
         n = len(self.members)
         # each cluster's first row, then its second, third… added, one rank of every cluster at a time:
         # the sums np.add.at would give in the members' order, without its cost per row
-        self.summed = vectors[[group[0] for group in self.members]].astype(np.float32)
+        self.summed = vectors[[group[0] for group in self.members]].astype(np.float32, copy=False)
         rank, longer = 1, [c for c, group in enumerate(self.members) if len(group) > 1]
         while longer:
             self.summed[longer] += vectors[[self.members[c][rank] for c in longer]]
