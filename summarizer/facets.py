@@ -141,15 +141,18 @@ class Facets:
     def pins(self) -> frozenset[str]:
         """Everything the statement pins down, as tokens: numbers, years, months, weekdays, times of day and
         names. A count of one or two is no pin: "the two leaders", "one of" are in claims about anything."""
-        return frozenset(
-            [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2)]
-            + [f"year:{y}" for y in self.years]
-            + [f"month:{m}" for m in self.months]
-            + [f"weekday:{d}" for d in self.weekdays]
-            + [f"clock:{t}" for t in self.times]  # not "time:", a duration's pin ("72 hours" is no 1:12 a.m.)
-            + [f"part:{p}" for p in self.parts]
-            + [f"day:{d}" for d in self.days]  # as a ``day`` quantity's pin: "yesterday" is "8 October"
-            + [f"name:{n}" for n in self.names]
+        return (
+            frozenset(
+                [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2)]
+                + [f"year:{y}" for y in self.years]
+                + [f"month:{m}" for m in self.months]
+                + [f"weekday:{d}" for d in self.weekdays]
+                + [f"clock:{t}" for t in self.times]  # not "time:", a duration's pin ("72 hours" is no 1:12 a.m.)
+                + [f"part:{p}" for p in self.parts]
+                + [f"day:{d}" for d in self.days]  # as a ``day`` quantity's pin: "yesterday" is "8 October"
+                + [f"name:{n}" for n in self.names]
+            )
+            or _EMPTY
         )
 
     # Derived once per statement, since one statement is compared with many others.
@@ -269,7 +272,7 @@ def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
                 key = "".join(capitals[start:end])
                 if 2 <= len(key) <= 6:
                     spelled.update({key, key + number} if end == len(capitals) else {key})
-    return frozenset(acronyms), frozenset(spelled - acronyms)
+    return frozenset(acronyms) or _EMPTY, frozenset(spelled - acronyms) or _EMPTY
 
 
 def _date(published: str | None) -> dt.date | None:
