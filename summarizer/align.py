@@ -287,8 +287,6 @@ def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool] |
 def _relations(items: list[ClaimText], pinned: list[Facets], ends: np.ndarray) -> list[str]:
     """How each pair's facets relate, compared once per pair of distinct statements (outlets repeat
     wire copy word for word, and :func:`summarizer.facets.compare` is symmetric)."""
-    if not ends.shape[1]:
-        return []
     number: dict[tuple[str, str], int] = {}
     key = np.fromiter((number.setdefault((c.statement, c.published), len(number)) for c in items), dtype=np.int64)
     left, right = ends
