@@ -385,9 +385,10 @@ class _Clusters:
         again once the two have grown by a share, not at every merge of either.
         """
         size, vetoed, kept = self.size[a], self.blocked.get(a), self.bounds[a]
-        if kept.gained:  # neighbours gained since: taken first
+        taken = _FIRST
+        if kept.gained:  # neighbours gained since: their bound is +inf, so they are taken first
             new = np.fromiter(kept.gained, dtype=np.int64)
-            kept.gained = set()
+            kept.gained, taken = set(), max(_FIRST, len(new))
             kept.ids, kept.gap = np.concatenate((kept.ids, new)), np.concatenate((kept.gap, np.full(len(new), -np.inf)))
         ids, gap = kept.ids, kept.gap
         gap[self.gone[ids]] = np.inf  # never again
@@ -395,8 +396,8 @@ class _Clusters:
             gap[np.isin(ids, np.fromiter(since, dtype=np.int64))] = np.inf
             kept.vetoed |= since
         bound = (self.ceiling + SLACK) - gap / (size * self.size[ids])
-        first = np.argpartition(bound, -_FIRST)[-_FIRST:] if len(ids) > _FIRST else np.arange(len(ids))
-        first = np.union1d(first[bound[first] > -np.inf], np.flatnonzero(bound == np.inf))
+        first = np.argpartition(bound, -taken)[-taken:] if len(ids) > taken else np.arange(len(ids))
+        first = first[bound[first] > -np.inf]
         found = self._pick(ids[first], self._retaken(a, kept, first))
         floor = self.threshold if found is None else max(self.threshold, found[0])
         bound[first] = -np.inf
