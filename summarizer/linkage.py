@@ -382,13 +382,12 @@ class _Clusters:
         ``m`` is at most ``ceiling - gap / (n * m)``, where the *gap* ``(ceiling - average) * n0 * m0``
         is kept per neighbour. The neighbours new since and those of the highest bounds are computed
         first; then those whose bound still reaches the best found. A neighbour far below is taken
-        again once the two have grown by a share, not at every merge of either.
-        """
+        again once the two have grown by a share, not at every merge of either."""
         size, vetoed, kept = self.size[a], self.blocked.get(a), self.bounds[a]
-        taken = _FIRST
-        if kept.gained:  # neighbours gained since: their bound is +inf, so they are taken first
+        taken = max(_FIRST, len(kept.gained))  # the neighbours gained since (bound +inf) are taken first
+        if kept.gained:
             new = np.fromiter(kept.gained, dtype=np.int64)
-            kept.gained, taken = set(), max(_FIRST, len(new))
+            kept.gained = set()
             kept.ids, kept.gap = np.concatenate((kept.ids, new)), np.concatenate((kept.gap, np.full(len(new), -np.inf)))
         ids, gap = kept.ids, kept.gap
         gap[self.gone[ids]] = np.inf  # never again
