@@ -246,8 +246,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         meaning = _mixed_rows(statements, telling, ANSWER_TOPIC_WEIGHT)
         answers = vector_link(meaning, near, ANSWER_THRESHOLD, bonus=pinned_pairs, cannot=vetoed, start=wordings)
         # questions: statements and topics side by side, the shared words counted on the pairs compared
-        rows = _mixed_rows(statements, topic_vectors, TOPIC_WEIGHT, None if meaning is statements else meaning)
-        del meaning
+        rows = _mixed_rows(statements, topic_vectors, TOPIC_WEIGHT)
         shared = asked_cosine[matter].tolist()
         words_part = {pair: q - c for (pair, q), c in zip(edges.items(), shared, strict=True)}
 
@@ -343,19 +342,37 @@ def _mixed(cosine: np.ndarray, topic_cosine: np.ndarray, weight: float) -> np.nd
     return mixed
 
 
-def _mixed_rows(statements: Vectors, topics: Vectors | None, weight: float, reuse: Vectors | None = None) -> Vectors:
+@dataclass(frozen=True)
+class MixedRows:
     """Rows whose dot products mix two claims' statements' cosine with their topics' (``weight`` of it):
     the statement and the topic side by side, weighted (``topics`` holds the statement of a claim with no
-    topic: exact between two claims with topics, and between two without). Written into ``reuse`` when
-    it is earlier rows of this function's, no longer needed: 250 MB at 120,000 claims, made afresh."""
-    if topics is None or not weight:
-        return statements
-    width = statements.shape[1]
-    shape = (len(statements), 2 * width)
-    rows = reuse if reuse is not None and reuse.shape == shape else np.empty(shape, dtype=np.float32)
-    np.multiply(statements, math.sqrt(1 - weight), out=rows[:, :width])
-    np.multiply(topics, np.float32(math.sqrt(weight)), out=rows[:, width:])
-    return rows
+    topic: exact between two claims with topics, and between two without).
+
+    Made only for the rows asked for, a slice at a time: the linkage reads each row once, into its
+    clusters' sums, and all of them at once would be 250 MB at 120,000 claims, touched for the first
+    time at every merge (``bench/README.md``)."""
+
+    statements: Vectors
+    topics: Vectors
+    weight: float
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+    def __getitem__(self, rows: Any) -> Vectors:
+        picked = np.arange(len(self.statements))[rows]  # a slice or a list of rows, as their numbers
+        width = self.statements.shape[1]
+        mixed = np.empty((len(picked), 2 * width), dtype=np.float32)
+        for k in range(0, len(picked), 4096):
+            at, into = picked[k : k + 4096], mixed[k : k + 4096]
+            np.multiply(self.statements[at], math.sqrt(1 - self.weight), out=into[:, :width])
+            np.multiply(self.topics[at], np.float32(math.sqrt(self.weight)), out=into[:, width:])
+        return mixed
+
+
+def _mixed_rows(statements: Vectors, topics: Vectors | None, weight: float) -> Vectors | MixedRows:
+    """The statements' rows, or :class:`MixedRows` of them and the topics when those count."""
+    return statements if topics is None or not weight else MixedRows(statements, topics, weight)
 
 
 def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]) -> np.ndarray:
@@ -370,10 +387,11 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
 
 
 def _embedded(embedder: Embedder, texts: list[str]) -> Vectors:
-    """Each text's vector, each distinct text embedded once (outlets repeat wire copy word for word)."""
-    distinct = list(dict.fromkeys(texts))
-    vectors = embedder.embed([paired(text) for text in distinct])  # a lone surrogate: no tokenizer takes it
-    row = {text: k for k, text in enumerate(distinct)}
+    """Each text's vector, each distinct text embedded once (outlets repeat wire copy word for word), in
+    length order: the order a static model batches them in, which it need not undo then."""
+    told = sorted(((paired(text), text) for text in dict.fromkeys(texts)), key=lambda pair: len(pair[0]))
+    vectors = embedder.embed([given for given, _ in told])  # paired: a lone surrogate, no tokenizer takes it
+    row = {text: k for k, (_, text) in enumerate(told)}
     return vectors[[row[text] for text in texts]]
 
 

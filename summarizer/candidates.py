@@ -49,8 +49,8 @@ def candidate_pairs(
     wordings = np.asarray(wording, dtype=np.int64)
     later, earlier, rank = _word_candidates(words, count)
     by_words = _first_wordings(later, earlier, rank, wordings, count // 2)
-    later, earlier, rank = _bucket_candidates(hyperplane_keys(vectors, PLANES, TABLES), BUCKET)
-    by_buckets = _first_wordings(later, earlier, rank + count, wordings, count // 2)  # after the words' half
+    later, earlier, rank = _bucket_candidates(hyperplane_keys(vectors, PLANES, TABLES), BUCKET, wordings, count // 2)
+    by_buckets = later, earlier, rank + count  # ranked after the words' half
     rows = [tuple(part[half[0] > count] for part in half) for half in (by_words, by_buckets)]
     first = np.arange(min(n, count + 1))  # claims with no more claims before them than ``count``: all
     before = np.concatenate([np.arange(i) for i in first])
@@ -105,9 +105,14 @@ def _sharing_most(found: np.ndarray, user: np.ndarray, n: int, count: int) -> tu
     return _top(later[order], earlier[order], count)
 
 
-def _bucket_candidates(keys: np.ndarray, bucket: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per claim, the earlier claims among the first ``bucket`` of its bucket, table after table, as rows
-    (claim, candidate, rank)."""
+def _bucket_candidates(
+    keys: np.ndarray, bucket: int, wording: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per claim, of the earlier claims among the first ``bucket`` of its bucket, table after table, the
+    first ``count`` of wordings not met before (:func:`_first_wordings`), as rows (claim, candidate, rank).
+
+    A slice of claims at a time: all the claims' rows before that choice are hundreds of megabytes for a
+    large event, touched for the first time at every merge."""
     tables, n = keys.shape
     held = []
     for t in range(tables):
@@ -115,10 +120,15 @@ def _bucket_candidates(keys: np.ndarray, bucket: int) -> tuple[np.ndarray, np.nd
         bucket_of = bucket_of.reshape(-1)
         held.append(_firsts(bucket_of, np.arange(n), len(distinct), bucket)[bucket_of])
     every = np.concatenate(held, axis=1)
-    met = every < np.arange(n)[:, None]
-    later = np.broadcast_to(np.arange(n)[:, None], every.shape)[met]
-    rank = np.broadcast_to(np.arange(every.shape[1]), every.shape)[met]
-    return later, every[met].astype(np.int64), rank
+    parts = []
+    for start in range(0, n, _SLICE):
+        found, claims = every[start : start + _SLICE], np.arange(start, min(n, start + _SLICE))
+        met = found < claims[:, None]
+        later = np.broadcast_to(claims[:, None], found.shape)[met]
+        rank = np.broadcast_to(np.arange(found.shape[1]), found.shape)[met]
+        parts.append(_first_wordings(later, found[met].astype(np.int64), rank, wording, count))
+    later, earlier, rank = (np.concatenate(part) for part in zip(*parts, strict=True))
+    return later, earlier, rank
 
 
 def _firsts(values: np.ndarray, owners: np.ndarray, size: int, limit: int) -> np.ndarray:

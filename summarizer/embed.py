@@ -49,6 +49,14 @@ class Embedder(Protocol):
         ...
 
 
+class Rows(Protocol):
+    """Vectors as rows that :func:`summarizer.linkage.vector_link` reads: an array, or rows made when asked."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, rows: Any, /) -> Vectors: ...
+
+
 def normalised(vectors: Any, less: Any = None, *, out: Vectors | None = None) -> Vectors:
     """Each row scaled to unit length, less ``less`` first when given: a row taken from every row, or a
     function of some rows giving what to take from each of them. Into ``out`` when given (it may be
@@ -110,6 +118,8 @@ class WordLlama:
                 means[at : at + len(encoded)] = summed / np.maximum(lengths, 1).astype(np.float32)[:, None]
         top = top_directions()
         normalised(means, less=lambda rows: (rows @ top.T) @ top, out=means)
+        if order == list(range(len(texts))):  # given in length order (the merge does): no copy to put back
+            return means
         vectors = np.empty_like(means)
         vectors[order] = means
         return vectors

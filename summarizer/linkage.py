@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    from summarizer.embed import Vectors
+    from summarizer.embed import Rows
 
 # :func:`vector_link`: a cluster with this many neighbours keeps bounds on its averages with them
 # between its merges, computing the _FIRST highest first; SLACK covers the float32 sums' rounding; a
@@ -221,7 +221,7 @@ def _in_order(members: list[list[int]]) -> list[list[int]]:
 
 
 def vector_link(
-    vectors: Vectors,
+    vectors: Rows,
     candidates: Collection[tuple[int, int]],
     threshold: float,
     *,
@@ -281,7 +281,7 @@ class _Clusters:
 
     def __init__(
         self,
-        vectors: Vectors,
+        vectors: Rows,
         candidates: Collection[tuple[int, int]],
         bonus: Mapping[tuple[int, int], float],
         cannot: Collection[tuple[int, int]],
@@ -309,10 +309,10 @@ class _Clusters:
                 self.near[b].add(a)
         self.extra = _pair_sums(((pair, value) for pair, value in bonus.items() if value), cluster_of, n)
         self.blocked = _vetoes(cannot, cluster_of)
-        # for :meth:`_best_cached`: the clusters gone, the most a pair's similarity can be, and the
-        # bounds of each cluster of many neighbours
+        # for :meth:`_best_cached`: the clusters gone, the most a pair's similarity can be, and bounds
         self.gone = np.zeros(n, dtype=bool)
-        self.ceiling = float(np.einsum("ij,ij->i", vectors, vectors).max(initial=0.0))
+        rows = (vectors[k : k + 4096] for k in range(0, len(vectors), 4096))  # rows made when read: a slice at a time
+        self.ceiling = max((float(np.einsum("ij,ij->i", r, r).max()) for r in rows), default=0.0)
         self.ceiling += max(0.0, *bonus.values()) if bonus else 0.0
         self.bounds: dict[int, _Bounds] = {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from dataclasses import dataclass
 
@@ -519,9 +520,25 @@ def test_the_mixed_rows_dot_products_are_the_mixed_cosines(w: float) -> None:
 
     rng = np.random.default_rng(1)
     statements, topics = (align_module.normalised(rng.standard_normal((5, 8))) for _ in range(2))
-    made = align_module._mixed_rows(statements, topics, w)
+    made = align_module._mixed_rows(statements, topics, w)[:]
     assert made.dtype == np.float32 and made.shape == (5, 16)
     ends = np.array([(i, j) for i in range(5) for j in range(i + 1, 5)]).T
     mixed = align_module._mixed(align_module._cosines(statements, ends), align_module._cosines(topics, ends), w)
     assert np.allclose(align_module._cosines(made, ends), mixed, atol=1e-6)
     assert not np.allclose(mixed, align_module._cosines(statements, ends), atol=1e-3)  # the topics count
+
+
+def test_mixed_rows_asked_for_are_those_of_all_the_rows_made_at_once() -> None:
+    """Rows are made when read, a slice at a time: any rows asked for, in any order, by a list or a
+    slice, are those rows of the whole table (past a slice's length too), to the bit."""
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    statements, topics = (align_module.normalised(rng.standard_normal((9000, 4))) for _ in range(2))
+    rows = align_module.MixedRows(statements, topics, 0.2)
+    whole = np.hstack([statements * math.sqrt(0.8), topics * np.float32(math.sqrt(0.2))])  # as the whole table was made
+    assert whole.dtype == np.float32
+    assert len(rows) == 9000 and np.array_equal(rows[:], whole)
+    asked = rng.permutation(9000)[:5000].tolist()
+    assert np.array_equal(rows[asked], whole[asked])
+    assert np.array_equal(rows[4000:8200], whole[4000:8200])

@@ -41,6 +41,16 @@ def test_the_top_directions_are_the_token_vectors_principal_axes() -> None:
     np.testing.assert_allclose(top @ top.T, np.eye(TOP_DIRECTIONS), atol=1e-5)
 
 
+def test_texts_given_in_length_order_give_the_same_rows_to_the_bit() -> None:
+    """The merge gives its texts in length order, which the model batches them in and need not undo:
+    each text's row is the one it gets among texts in any other order."""
+    texts = [f"{text} {'word ' * (n % 9)}{n}" for n in range(300) for text in TEXTS][:1500]
+    by_length = sorted(texts, key=len)
+    mixed, ordered = WordLlama().embed(texts), WordLlama().embed(by_length)
+    row = {text: k for k, text in enumerate(by_length)}
+    assert np.array_equal(mixed, ordered[[row[text] for text in texts]])
+
+
 def test_no_texts_give_no_rows() -> None:
     assert WordLlama().embed([]).shape == (0, 256)
 
