@@ -360,7 +360,7 @@ class MixedRows:
         return len(self.statements)
 
     def __getitem__(self, rows: Any) -> Vectors:
-        picked = np.arange(len(self.statements))[rows]  # a slice or a list of rows, as their numbers
+        picked = np.arange(*rows.indices(len(self))) if isinstance(rows, slice) else np.asarray(rows)
         width = self.statements.shape[1]
         mixed = np.empty((len(picked), 2 * width), dtype=np.float32)
         for k in range(0, len(picked), 4096):

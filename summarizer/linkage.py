@@ -294,9 +294,12 @@ class _Clusters:
         # each cluster's first row, then its second, third… added, one rank of every cluster at a time:
         # the sums np.add.at would give in the members' order, without its cost per row
         self.summed = vectors[[group[0] for group in self.members]].astype(np.float32, copy=False)
+        ceiling = float(np.einsum("ij,ij->i", self.summed, self.summed).max(initial=0.0))  # each row read once
         rank, longer = 1, [c for c, group in enumerate(self.members) if len(group) > 1]
         while longer:
-            self.summed[longer] += vectors[[self.members[c][rank] for c in longer]]
+            more = vectors[[self.members[c][rank] for c in longer]]
+            ceiling = max(ceiling, float(np.einsum("ij,ij->i", more, more).max()))
+            self.summed[longer] += more
             rank += 1
             longer = [c for c in longer if len(self.members[c]) > rank]
         self.size = np.array([len(g) for g in self.members], dtype=np.float64)
@@ -309,11 +312,8 @@ class _Clusters:
                 self.near[b].add(a)
         self.extra = _pair_sums(((pair, value) for pair, value in bonus.items() if value), cluster_of, n)
         self.blocked = _vetoes(cannot, cluster_of)
-        # for :meth:`_best_cached`: the clusters gone, the most a pair's similarity can be, and bounds
-        self.gone = np.zeros(n, dtype=bool)
-        rows = (vectors[k : k + 4096] for k in range(0, len(vectors), 4096))  # rows made when read: a slice at a time
-        self.ceiling = max((float(np.einsum("ij,ij->i", r, r).max()) for r in rows), default=0.0)
-        self.ceiling += max(0.0, *bonus.values()) if bonus else 0.0
+        self.gone = np.zeros(n, dtype=bool)  # for :meth:`_best_cached`, with the ceiling and the bounds
+        self.ceiling = ceiling + (max(0.0, *bonus.values()) if bonus else 0.0)
         self.bounds: dict[int, _Bounds] = {}
 
     def first_bests(self) -> list[tuple[float, int, int, int, int]]:
