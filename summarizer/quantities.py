@@ -18,8 +18,12 @@ A number that is part of something else is not a quantity: a time of day ("6 a.m
 minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and "Category 3" are
 kept as names with their number, ``label:ward``). Dates are compared as dates (:mod:`summarizer.facets`);
 a day of a month named in words, or in figures that read one way only ("9/28", "22/05"; not "12/03"), is
-kept as a ``day`` (month × 100 + day), which must match exactly. Times of day, parts of the day and
-days said relative to the publication are read apart (:mod:`summarizer.times`).
+kept as a ``day`` (month × 100 + day), which must match exactly. A part of a whole counted ("seven of
+the nine members", "26 out of 27") is also kept as a ``part`` with its whole, and so is "all nine
+members" (nine of nine): "seven of nine backed the move" and "all nine backed it" give one whole and
+two parts, which clash; "two of the nine dissented" gives the part the others leave, which does not.
+Times of day, parts of the day and days said relative to the publication are read apart
+(:mod:`summarizer.times`).
 """
 
 from __future__ import annotations
@@ -162,10 +166,12 @@ _ALONE_WORDS = (  # numbers in words read on their own ("one" is not: "one of th
     "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
     "seventy eighty ninety two three four five six seven eight nine ten"
 ).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # with a unit: "twenty-one" is 21
+_UNITS_WORDS = "one two three four five six seven eight nine".split()
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
-    rf"\s+({'|'.join(_SCALE_WORDS)})|{'|'.join(_ALONE_WORDS)})\b",
+    rf"\s+({'|'.join(_SCALE_WORDS)})|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS_WORDS)})|{'|'.join(_ALONE_WORDS)})\b",
     re.I,
 )
 _SPELLED_KEYS = frozenset(_SCALE_WORDS + _ALONE_WORDS)  # each match of _SPELLED holds one of these words
@@ -175,6 +181,13 @@ _POINT_FRACTION = re.compile(
     r"(?:[\s-]+a)?)[\s-]+(?:percentage[\s-]+)?points?\b",
     re.I,
 )
+_COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+# a part of a whole: "seven of the nine", "26 out of 27"; and all of one: "all nine", "all of the 27" (a
+# number in two words, "twenty-one", is left to the counts alone)
+_PART_OF = re.compile(rf"(?<![\w,.-])({_COUNT})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?({_COUNT})(?![\w-])", re.I)
+_ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?({_COUNT})(?![\w-])", re.I)
+_PART_KEYS = frozenset(("of", "all"))
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
 _UNIT = re.compile(
@@ -197,22 +210,28 @@ _HEDGES = (
 class Quantity:
     """One number a statement gives."""
 
-    unit: str  # "n" (a count), "%", "pt", "ord", "day", or a dimension: length, area, mass, time, money:EUR…
+    unit: str  # "n" (a count), "part" (of a whole), "%", "pt", "ord", "day", or a dimension: length, area,
+    # mass, time, money:EUR…
     value: float  # in the dimension's unit (metres, square metres, kilograms, hours)
     loose: bool = False  # said loosely: "about", "nearly", "more than"
     counts: str | None = None  # for a count, the kind of thing counted when it is one of COUNTED's; for an
-    # ordinal, the word it ranks ("second yellow", "fourth-biggest"): ordinals of two words are not compared
+    # ordinal, the word it ranks ("second yellow", "fourth-biggest"): ordinals of two words are not compared;
+    # for a part, its whole ("9" of "seven of nine"): parts of two wholes are not compared either
     step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
     bound: bool = field(default=False, compare=False)  # said as a bound: "more than", "up to"
 
     @property
     def pin(self) -> str:
-        return f"{self.unit}:{self.counts}:{self.value:g}" if self.unit == "ord" else f"{self.unit}:{self.value:g}"
+        return (
+            f"{self.unit}:{self.counts}:{self.value:g}"
+            if self.unit in ("ord", "part")
+            else f"{self.unit}:{self.value:g}"
+        )
 
 
 def quantities(text: str) -> frozenset[Quantity]:
     """The quantities ``text`` gives (see the module docstring)."""
-    found: set[Quantity] = set()
+    found: set[Quantity] = _parts(text)
     masked = text
     if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
         return _in_words(_masked(text), found)
@@ -241,6 +260,31 @@ def quantities(text: str) -> frozenset[Quantity]:
         value = float(f"{digits}.{fraction or 0}") * _SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
     return _in_words(masked, found)
+
+
+def _parts(text: str) -> set[Quantity]:
+    """The parts of wholes ``text`` counts: "seven of the nine" is 7, "all nine" 9 (each figure is read as a
+    count as well)."""
+    said = words_said(text)
+    if not may_match(said, _PART_KEYS) or not (DIGIT.search(text) or may_match(said, _COUNT_WORDS)):
+        return set()  # most statements: no "of" or "all" with a number
+    parts = set()
+    for m in _PART_OF.finditer(text):
+        part, whole = _count(m.group(1)), _count(m.group(2))
+        if whole > 1 and part <= whole and not YEAR.fullmatch(m.group(2)):  # "one of 2023's storms": no part
+            parts.add(Quantity("part", part, counts=f"{whole:g}"))
+    parts.update(
+        Quantity("part", whole, counts=f"{whole:g}")
+        for m in _ALL_OF.finditer(text)
+        if (whole := _count(m.group(1))) and not YEAR.fullmatch(m.group(1))
+    )
+    return parts
+
+
+def _count(said: str) -> float:
+    """A count written in figures ("1,500") or in a word ("nine")."""
+    key = word_key(said)
+    return float(WORD_NUMBERS[key]) if key in WORD_NUMBERS else float(said.replace(",", ""))
 
 
 def _labels(text: str, m: re.Match[str]) -> bool:
@@ -274,7 +318,7 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             count = 0.5 if "half" in words else sum(WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
             value = count * (12 if word_key(scale) == "dozen" else _SCALES[word_key(scale)])
         else:
-            value = WORD_NUMBERS.get(word_key(m.group(0)), 0)
+            value = sum(WORD_NUMBERS.get(w, 0) for w in re.split(r"[\s-]+", word_key(m.group(0))))
         found.add(_read(masked, m.start(), m.end(), float(value)))
     found.update(
         _ordinal(masked, m.end(), _ORDINALS[word_key(m.group(1))])
@@ -364,9 +408,9 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
 def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.unit.startswith("label:"):
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
-    if x.unit == "ord":
+    if x.unit in ("ord", "part"):
         return x.counts == y.counts
-    if x.unit in ("n", "day", "%", "pt") or not x.value or not y.value:
+    if x.unit in ("n", "part", "day", "%", "pt") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
 
@@ -376,6 +420,8 @@ def _match(x: Quantity, y: Quantity) -> bool:
         return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
     if x.unit in ("day", "ord"):
         return x.value == y.value
+    if x.unit == "part":  # "seven of nine backed it" is "two of nine dissented", said the other way round
+        return x.value in (y.value, float(x.counts or 0) - y.value)
     difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
     # within the margin; and, unless one is a bound, within the coarser figure's rounding: "about 60" is not
     # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200.
@@ -383,4 +429,4 @@ def _match(x: Quantity, y: Quantity) -> bool:
     rounded = x.bound != y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
     if x.loose or y.loose:
         return difference <= LOOSE * larger and rounded
-    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
+    return difference <= (EXACT if x.unit in ("n", "part", "%", "pt", "magnitude") else CONVERTED) * larger and rounded

@@ -64,6 +64,14 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Borrowing costs went up half a percentage point.", {("pt", 0.5, False)}),
         ("It cut by three-quarters of a point.", {("pt", 0.8, False)}),
         ("A quarter of the staff left.", set()),  # a share, not a point
+        # a part of a whole, and all of one, are parts as well as counts
+        ("Seven of the nine members backed it.", {("n", 7.0, False), ("n", 9.0, False), ("part", 7.0, False)}),
+        ("It was 26 out of 27.", {("n", 26.0, False), ("n", 27.0, False), ("part", 26.0, False)}),
+        ("All nine members backed it.", {("n", 9.0, False), ("part", 9.0, False)}),
+        ("One of 2023's storms.", set()),  # of a year: no part
+        ("Twenty-one of the 30 members.", {("n", 21.0, False), ("n", 30.0, False)}),  # two words: the counts alone
+        ("Twenty-one people died.", {("n", 21.0, False)}),  # was read as 20, and clashed with "21 people"
+        ("About forty two ships.", {("n", 42.0, True)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -163,6 +171,14 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
         ("Rates rose by 0.25 percentage points.", "Rates rose by 25 basis points.", None),
         ("Two members wanted a half-point increase.", "Two members dissented in favour of a 50bp increase.", None),
         ("The bank raised rates by a quarter point.", "The bank raised rates by 50 basis points.", "pt"),
+        # parts are compared with parts: the wholes match, the parts do not
+        ("Seven of nine policymakers backed the hike.", "All nine members backed the hike.", "part"),
+        ("26 out of 27 members agreed.", "All 27 members agreed.", "part"),
+        ("Two of the five victims were children.", "Five people died.", None),
+        ("Seven of nine backed the hike.", "Two of the nine members dissented.", None),  # the part the others leave
+        ("Two of nine members dissented.", "All nine members backed the hike.", "part"),
+        ("Two of nine members dissented.", "Two of the five victims were children.", None),  # parts of two wholes
+        ("Twenty-one people died.", "21 people died.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
