@@ -170,7 +170,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # with 
 _UNITS_WORDS = "one two three four five six seven eight nine".split()
 _SPELLED = re.compile(
     r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|{'|'.join(_UNITS_WORDS)}))?)"
     rf"\s+({'|'.join(_SCALE_WORDS)})|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS_WORDS)})|{'|'.join(_ALONE_WORDS)})\b",
     re.I,
 )
@@ -231,7 +231,7 @@ class Quantity:
 
 def quantities(text: str) -> frozenset[Quantity]:
     """The quantities ``text`` gives (see the module docstring)."""
-    found: set[Quantity] = _parts(text)
+    found: set[Quantity] = set()
     masked = text
     if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
         return _in_words(_masked(text), found)
@@ -262,10 +262,9 @@ def quantities(text: str) -> frozenset[Quantity]:
     return _in_words(masked, found)
 
 
-def _parts(text: str) -> set[Quantity]:
-    """The parts of wholes ``text`` counts: "seven of the nine" is 7, "all nine" 9 (each figure is read as a
-    count as well)."""
-    said = words_said(text)
+def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
+    """The parts of wholes ``text`` (of words ``said``) counts: "seven of the nine" is 7, "all nine" 9 (each
+    figure is read as a count as well)."""
     if not may_match(said, _PART_KEYS) or not (DIGIT.search(text) or may_match(said, _COUNT_WORDS)):
         return set()  # most statements: no "of" or "all" with a number
     parts = set()
@@ -304,8 +303,9 @@ def _masked(text: str) -> str:
 
 
 def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
-    """``found`` with the numbers and ordinals ``masked`` spells out in words."""
+    """``found`` with the numbers and ordinals ``masked`` spells out in words, and the parts of wholes it counts."""
     said = words_said(masked)  # most statements spell out no number: their words tell, faster than the expressions
+    found |= _parts(masked, said)
     if "oint" in masked or "OINT" in masked:  # most statements have no fraction of a point: one scan less
         for m in _POINT_FRACTION.finditer(masked):
             quarter = "quarter" in m.group(0).lower()
@@ -410,7 +410,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
     if x.unit in ("ord", "part"):
         return x.counts == y.counts
-    if x.unit in ("n", "part", "day", "%", "pt") or not x.value or not y.value:
+    if x.unit in ("n", "day", "%", "pt") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
 
@@ -429,4 +429,4 @@ def _match(x: Quantity, y: Quantity) -> bool:
     rounded = x.bound != y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
     if x.loose or y.loose:
         return difference <= LOOSE * larger and rounded
-    return difference <= (EXACT if x.unit in ("n", "part", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
+    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
