@@ -24,8 +24,8 @@ from summarizer.groups import MAX_CANDIDATES, Groups, Index
 from summarizer.rules import bare_weekday
 from summarizer.schemas import Answer, ArticleReport, DisagreementKind, Evidence, Question, Statement
 from summarizer.text import content_words, is_prose
+from summarizer.wording import fold, rewording
 
-QUOTE_SIMILARITY = 55.0  # below this, two quotes of one speaker are different remarks, not variants
 EVENT_SIMILARITY = 80.0  # for two date mentions to be about the same happening
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -68,7 +68,7 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
     alone: list[str | None] = []  # per wording: its only source, or None when several sources used it
     wording: list[int] = []  # per quote
     for source, span in zip(sources, spans, strict=True):
-        text = _fold(span.text)
+        text = fold(span.text)
         n = number.setdefault(text, len(texts))
         if n == len(texts):
             texts.append(text)
@@ -86,8 +86,8 @@ def _variants(sources: list[str], speakers: list[str], spans: list[Evidence]) ->
                 break  # one content word in common ("constructive") is two remarks, not one worded two ways
             if alone[n] is not None and alone[n] == alone[m]:
                 continue  # one source, worded two ways: not sources disagreeing
-            score = fuzz.token_set_ratio(text, texts[m], score_cutoff=QUOTE_SIMILARITY)
-            if score and not _cut_from(text, texts[m]) and (best is None or score > best[0]):
+            score = rewording(text, texts[m])
+            if score and (best is None or score > best[0]):
                 best = (score, m)
         if best is None:
             index.add(n, words)
@@ -268,16 +268,6 @@ def same_name(a: str, b: str) -> bool:
     return min(scores) >= 70 and sum(s < 100 for s in scores) <= 1
 
 
-def _cut_from(a: str, b: str) -> bool:
-    """One quote is the other cut shorter, or differs only in small words ('had been in' / 'has been to')."""
-    words_a, words_b = set(content_words(a)), set(content_words(b))
-    return a in b or b in a or words_a <= words_b or words_b <= words_a
-
-
 def _surname(speaker: str) -> str:
     words = _WORD.findall(speaker.lower())
     return words[-1] if words else speaker.lower()
-
-
-def _fold(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower().replace("’", "'")))

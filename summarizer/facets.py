@@ -8,8 +8,9 @@ cancelled" / "the talks were not cancelled", "arrived in Paris" / "arrived in Ly
 
 * ``conflict`` — they cannot both be true: different numbers of one kind, different dates, one
   negated and not the other, or opposite verbs ("rose" / "fell");
-* ``apart`` — they name different things (no name in common) and nothing says whether both can be
-  true: kept as different answers, never merged silently;
+* ``apart`` — they name different things (no name in common), or quote one remark in two wordings
+  (:mod:`summarizer.wording`), and nothing says whether both can be true: kept as different answers,
+  never merged silently;
 * ``same`` — a number, date, weekday, time or part of the day (:mod:`summarizer.times`) or name in
   common and nothing against it: strong evidence of one answer;
 * ``open`` — nothing either way: meaning (the embeddings, or the judge) decides.
@@ -29,6 +30,7 @@ from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.quantities import YEAR, Quantity, clash, quantities
 from summarizer.text import DIGIT, STOPWORDS, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
+from summarizer.wording import quotations, reworded
 
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
@@ -136,6 +138,7 @@ class Facets:
     negated: frozenset[str]  # four-letter stems a negation governs ("not resigned" -> "resi")
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
     text: str = ""  # the statement, for what is read only when needed (its acronyms)
+    quoted: tuple[str, ...] = ()  # the passages it quotes, folded (summarizer.wording)
 
     @cached_property
     def pins(self) -> frozenset[str]:
@@ -242,6 +245,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     return Facets(
         numbers or shared, years or shared, months or shared, weekdays or shared, times or shared, parts or shared,
         days or shared, names or shared, tense, opener, negated or shared, stems, text,
+        quotations(text),
     )  # fmt: skip
 
 
@@ -346,6 +350,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
+    if a.quoted and b.quoted and reworded(a.quoted, b.quoted):
+        return "apart"  # one remark quoted in two wordings: a quote_wording disagreement, never one answer
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
         return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
     if a.names and b.names and not _share_name(a, b):

@@ -103,6 +103,27 @@ def _claims(event: dict) -> list[dict]:
         ("Seven of nine voted for it.", "Eight of the nine members voted for it.", "conflict"),
         ("Seven of nine voted for it.", "Seven of the nine members voted for it.", "same"),
         ("Two of the five victims were children.", "Five people died.", "same"),  # one part: the whole pins
+        # one remark quoted in two wordings is two answers; the same words, or fewer of them, are one
+        (
+            'Peskov called the visit "timely, constructive, and beneficial."',
+            "“It was timely, useful and constructive,” Peskov said of the visit.",
+            "apart",
+        ),
+        (
+            'Peskov called the visit "timely, useful and constructive."',
+            "“It was timely, useful and constructive,” Peskov said of the visit.",
+            "open",
+        ),
+        (
+            'Peskov called the visit "timely and useful."',
+            "“It was timely, useful and constructive,” Peskov said of the visit.",
+            "open",
+        ),
+        (
+            'Peskov called the visit "timely, useful and constructive."',
+            'He said the summit was "a "waste of time for everyone".',
+            "open",
+        ),
     ],
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
@@ -204,6 +225,18 @@ def test_group_claims_takes_mappings_and_puts_every_claim_in_exactly_one_group()
     flat = sorted(i for g in groups for i in g)
     assert flat == list(range(len(claims)))
     assert all(g == sorted(g) for g in groups)
+
+
+def test_two_sources_quoting_one_remark_in_two_wordings_are_two_answers_of_one_question() -> None:
+    """Embeddings put the two wordings side by side; the quotes keep them apart, as the quote_wording
+    disagreement of the same report does, while a third source quoting one wording joins it."""
+    said = [
+        ("a", 'The spokesman described the talks as "frank, constructive and useful."'),
+        ("b", "“The talks were frank, useful and productive,” the spokesman said."),
+        ("c", 'The spokesman called the talks "frank, constructive and useful."'),
+    ]
+    groups = group_claims([{"source": s, "statement": t, "topic": "How were the talks described?"} for s, t in said])
+    assert sorted(groups) == [[0, 2], [1]]
 
 
 def test_relative_days_are_read_against_the_day_each_source_was_published() -> None:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from summarizer.align import Alignment
 from summarizer.annotated import annotated_reports
-from summarizer.compare import QUOTE_SIMILARITY, _fold, date_mismatches, quote_variants, same_name
+from summarizer.compare import date_mismatches, quote_variants, same_name
 from summarizer.merge import Merged, merge
 from summarizer.schemas import (
     ArticleReport,
@@ -23,6 +23,7 @@ from summarizer.schemas import (
     Grounding,
     SourceInfo,
 )
+from summarizer.wording import QUOTE_SIMILARITY, fold
 
 ALL = ["000_7df43367a2b14d04", "001_6f581c31f2f3141d", "002_c94bbd496ec598c3", "003_f80c02a77366f6be",
        "004_60b51e329afa7c5a"]  # fmt: skip
@@ -218,9 +219,9 @@ def test_a_chain_of_like_wordings_is_not_one_remark() -> None:
     found = quote_variants([_quoting(f"s{k}", "Okonjo", said) for k, said in enumerate(wordings)])
     assert len(found) >= 2
     for question in found:
-        first = _fold(question.answers[0].answer)
+        first = fold(question.answers[0].answer)
         for side in question.answers[1:]:
-            assert fuzz.token_set_ratio(first, _fold(side.answer)) >= QUOTE_SIMILARITY, (first, side.answer)
+            assert fuzz.token_set_ratio(first, fold(side.answer)) >= QUOTE_SIMILARITY, (first, side.answer)
 
 
 def test_quotes_sharing_one_word_are_two_remarks() -> None:
