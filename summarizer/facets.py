@@ -75,6 +75,7 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for stem in pair
 }
 _SCOPE = 1  # content words a negation governs after it
+CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 # Where a statement's clauses part: "…, although …", "…, but …", "…; …"
 _CLAUSE = re.compile(r"\s*(?:;|,?\s+\b(?:although|though|but|while|whereas|however)\b)\s*", re.I)
 _GOVERNED_SKIP = frozenset(
@@ -129,7 +130,8 @@ class Facets:
     years: frozenset[int]
     months: frozenset[int]
     weekdays: frozenset[str]
-    times: frozenset[int]  # times of day, minutes after midnight: a pin, never a clash ("23:40" / "23:45")
+    times: frozenset[int]  # times of day, minutes after midnight: a pin, never a clash ("23:40" / "23:45");
+    # hours apart, two answers
     parts: frozenset[str]  # parts of the day said, or that its times fall in ("before dawn", "3:41 a.m.")
     days: frozenset[int]  # days said relative to the publication ("yesterday"), month × 100 + day: a pin only
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
@@ -159,6 +161,11 @@ class Facets:
         )
 
     # Derived once per statement, since one statement is compared with many others.
+    @cached_property
+    def counted(self) -> frozenset[str]:
+        """The kinds of thing its counts count, where known ("people", "vehicles": quantities.COUNTED)."""
+        return frozenset(q.counts for q in self.numbers if q.unit == "n" and q.counts) or _EMPTY
+
     @cached_property
     def stems4(self) -> frozenset[str]:
         """The four-letter stems of the words, for what a negation governs."""
@@ -342,6 +349,8 @@ def compare(a: Facets, b: Facets) -> Relation:
             # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
         if bool(a.negated) != bool(b.negated):
             return "apart"  # a "not" on one side only: never one answer, whatever the rest says
+    if a.counted and b.counted and not a.counted & b.counted:
+        return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2
     if a.numbers and b.numbers and bool(a.years) == bool(b.years) and clash(a.numbers, b.numbers):
@@ -350,6 +359,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):
         return "conflict"
+    if a.times and b.times and not _near(a.times, b.times):
+        return "apart"  # "shortly before 6 a.m." / "at about 5:40 p.m.": two moments, or a dispute to show
     if a.quoted and b.quoted and reworded(a.quoted, b.quoted):
         return "apart"  # one remark quoted in two wordings: a quote_wording disagreement, never one answer
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
@@ -357,6 +368,11 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b):
         return "apart"  # different names: "met in Paris" / "met in Lyon"
     return "same" if a.pins & b.pins else "open"
+
+
+def _near(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Some time of day of ``a`` within :data:`CLOSE_TIMES` minutes of one of ``b`` (across midnight too)."""
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOSE_TIMES for x in a for y in b)
 
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:

@@ -9,8 +9,9 @@ and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 
 nothing against each other. A number said loosely ("about", "nearly", "more than") matches within a
 wider margin than an exact one, but never wider than the figures' rounding unless one is a bound
 ("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000"
-and "about 5,000" are two crowds. A count is read with what it counts when that is people or dwellings
-(:data:`COUNTED`): "3,500 residents" and "3,500 homes" are two figures.
+and "about 5,000" are two crowds. A count is read with the kind of thing it counts when that is known
+(:data:`COUNTED`): "3,500 residents" and "3,500 homes", "four cars" and "four people" are not compared.
+A figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day").
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -150,6 +151,10 @@ COUNTED: dict[str, str] = {
         "people",
     ),
     **dict.fromkeys("homes houses households buildings dwellings apartments flats properties".split(), "dwellings"),
+    **dict.fromkeys("cars vehicles trucks lorries vans buses coaches motorcycles".split(), "vehicles"),
+    **dict.fromkeys("ships vessels boats barges tankers ferries".split(), "vessels"),
+    **dict.fromkeys("planes aircraft jets helicopters drones".split(), "aircraft"),
+    **dict.fromkeys("flights departures arrivals".split(), "flights"),
 }
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
@@ -196,6 +201,15 @@ _UNIT = re.compile(
     + r")(?![A-Za-z0-9])",
     re.I,
 )
+# a figure per period is a rate, not a count or a sum: "30,000 vehicles a day", "€2m annually" (not "a day
+# after", nor "in a day")
+_PER_PERIOD = re.compile(
+    r"(?:[\s-]+(?!(?:in|within|for|on|of|that|the|one)\b)[A-Za-z]+){0,2}?[\s-]+"
+    r"(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour)|(dai|week|month|year|hour)ly|(annual)ly)\b"
+    r"(?!\s+(?:after|before|earlier|later|ago|into)\b)",
+    re.I,
+)
+_PERIOD = {"dai": "day", "annual": "year"}
 _BOUNDS = (
     "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
     "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
@@ -352,6 +366,9 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     loose, bound = before.rstrip().endswith(_HEDGES), before.rstrip().endswith(_BOUNDS)
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
+    if (unit == "n" or unit.startswith("money")) and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
+        period = next(g for g in rate.groups() if g).lower()
+        unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
     step = min(_rounding(written), abs(written) / 5) * value / written if written else 1.0
     return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None, step, bound)
@@ -408,8 +425,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
 def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.unit.startswith("label:"):
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
-    if x.unit in ("ord", "part"):
-        return x.counts == y.counts
+    if x.unit in ("ord", "part") or (x.counts and y.counts):
+        return x.counts == y.counts  # "four cars" say nothing of "four people", for or against
     if x.unit in ("n", "day", "%", "pt") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))

@@ -103,6 +103,13 @@ def _claims(event: dict) -> list[dict]:
         ("Seven of nine voted for it.", "Eight of the nine members voted for it.", "conflict"),
         ("Seven of nine voted for it.", "Seven of the nine members voted for it.", "same"),
         ("Two of the five victims were children.", "Five people died.", "same"),  # one part: the whole pins
+        # counts of two kinds of thing, and times of day hours apart, are two answers; near times may be one
+        ("The span gave way, sending four cars into the river.", "The collapse left four people dead.", "apart"),
+        ("Some 3,500 residents left on Friday.", "About 3,500 homes were evacuated on Friday.", "apart"),
+        ("Four people died and six cars fell.", "Four people were killed on Friday.", "same"),
+        ("A fourth body was pulled from the river before 6 a.m.", "The span fell into the river at 5:40 p.m.", "apart"),
+        ("The collapse happened just after 5:30 p.m. on Friday.", "The span fell at about 5:40 p.m. Friday.", "same"),
+        ("The quake struck at 23:50.", "Shaking began at 00:10, just after midnight.", "same"),  # 20 minutes
         # one remark quoted in two wordings is two answers; the same words, or fewer of them, are one
         (
             'Peskov called the visit "timely, constructive, and beneficial."',

@@ -72,6 +72,12 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Twenty-one of the 30 members.", {("n", 21.0, False), ("n", 30.0, False)}),  # two words: the counts alone
         ("Twenty-one people died.", {("n", 21.0, False)}),  # was read as 20, and clashed with "21 people"
         ("About forty two ships.", {("n", 42.0, True)}),
+        # a figure per period is a rate; a day after, or in a day, is no period
+        ("It carried about 30,000 vehicles a day.", {("n/day", 30_000.0, True)}),
+        ("It handles roughly 2 million passengers annually.", {("n/year", 2_000_000.0, True)}),
+        ("The operator spends €2m per year on it.", {("money:EUR/year", 2_000_000.0, False)}),
+        ("Three people died a day after the storm.", {("n", 3.0, False)}),
+        ("Four people died in a day.", {("n", 4.0, False)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -117,7 +123,15 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
         ("40 ships wait offshore.", "The strike began two days ago.", None),
         ("10 km down", "six miles down", None),  # converted: 3.5% apart
         ("€2m", "£2m", None),  # two currencies are not compared
-        ("Roughly 3,500 residents left.", "About 3,500 homes were evacuated.", "n"),  # people are not homes
+        # counts of two kinds of thing are not compared, for or against (facets keep them apart)
+        ("Roughly 3,500 residents left.", "About 3,500 homes were evacuated.", None),
+        ("It sent four cars into the river.", "It left four people dead.", None),
+        ("It sent four cars into the river.", "Six vehicles fell.", "n"),
+        # a rate is compared with rates of its period only
+        ("The bridge carried 30,000 vehicles a day.", "Four cars fell into the river.", None),
+        ("It carried about 30,000 vehicles a day.", "It carried 45,000 vehicles daily.", "n/day"),
+        ("It carried about 30,000 vehicles a day.", "Roughly 30,000 vehicles used it daily.", None),
+        ("The repairs cost $40 million a year.", "The repairs cost $40 million.", None),
         ("Some 3,500 local residents left.", "Around 3,500 people must evacuate.", None),
         ("About 4,000 dockers walked out.", "Nearly four thousand workers joined.", None),
         # a magnitude is read apart from the counts beside it: the toll agrees, the magnitude does not
