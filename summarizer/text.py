@@ -60,6 +60,9 @@ WIRE_DATELINE = (
     r"(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?)(?:,?[^\S\n]+\d{4})?)?"
     r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–][^\S\n]*"
 )
+# a dateline's place whose state ends in a full stop ("OMAHA, Neb."), and the agency after it
+_PLACE = re.compile(r"[^\S\n]*[A-Z][A-Z'’ -]{1,40},[^\S\n]*[A-Z][A-Za-z.'’ ]{0,20}")
+_AGENCY_NEXT = re.compile(r"[^\S\n]+\([A-Z][\w&.'’ -]{0,30}?\)[^\S\n]*[-—–]")
 # A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"): the one
 # expression the readers of numbers (rules, assertions, quantities) share.
 GROUPED_FIGURE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?!\d)"
@@ -202,6 +205,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if _CLOCK_GOES_ON.match(text, boundary.start() - 3, boundary.end() + 12):
                 continue  # "at 7:10 p.m. EDT Monday", "at 4 a.m. Tuesday": the time is said on
+            if _AGENCY_NEXT.match(text, boundary.end()) and _PLACE.fullmatch(text, line.start(), boundary.end()):
+                continue  # "OMAHA, Neb. (Reuters) - ": a dateline's state, then its agency
             _append(sentences, text, start, boundary.end())
             start = boundary.end()
         _append(sentences, text, start, line.end())

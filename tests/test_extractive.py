@@ -66,6 +66,13 @@ def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
     assert claim.statement == lead.removeprefix("BOSTON (AP) — ") == claim.evidence.text
     text = (tmp_path / "ap.txt").read_text(encoding="utf-8")
     assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+    # a state after the place, with its full stop: one dateline, not a sentence of its own
+    state = "OMAHA, Neb. (Reuters) - A jet with 182 passengers made an emergency landing in Omaha on Sunday."
+    more = "One of its engines caught fire shortly after takeoff from Denver, and the crew turned back at once."
+    (tmp_path / "c.txt").write_text(f"Jet lands in Omaha\n\n{state} {more}\n", encoding="utf-8")
+    reuters = next(s for s in summarize(tmp_path).sources if s.source.id == "c")
+    assert reuters.source.outlet == "Reuters"
+    assert any(c.statement == state.removeprefix("OMAHA, Neb. (Reuters) - ") for c in reuters.claims)
 
 
 def test_a_list_items_marker_is_no_part_of_its_claim(tmp_path: Path) -> None:

@@ -217,6 +217,13 @@ def test_mr_without_period_and_dateline_do_not_split() -> None:
         ),
         ("It struck at 4 a.m. Tuesday.", ["It struck at 4 a.m. Tuesday."]),
         ("It hit at 9 p.m. FEMA said two died.", ["It hit at 9 p.m.", "FEMA said two died."]),
+        # a wire dateline's state goes on to its agency; elsewhere a bracket after a full stop opens a sentence
+        (
+            "OMAHA, Neb. (Reuters) - A jet landed. It was fine.",
+            ["OMAHA, Neb. (Reuters) - A jet landed.", "It was fine."],
+        ),
+        ("SALEM, Ore. (AP) — Rain fell.", ["SALEM, Ore. (AP) — Rain fell."]),
+        ("He fell ill. (Later) - he recovered.", ["He fell ill.", "(Later) - he recovered."]),
     ],
 )
 def test_abbreviations_do_not_split(text: str, expected: list[str]) -> None:
