@@ -27,8 +27,9 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
+from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
 from summarizer.quantities import YEAR, Quantity, clash, quantities
-from summarizer.text import DIGIT, STOPWORDS, may_match, said_tense, words_said
+from summarizer.text import DIGIT, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 from summarizer.wording import quotations, reworded
 
@@ -37,16 +38,6 @@ DisagreementKind = Literal["contradiction", "numeric", "date"]
 
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
-_NEGATION = re.compile(
-    r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|denying|refused|"
-    r"refuses|rejected|rejects|ruled out|rules out|turn(?:ed|s|ing)? down|no longer|yet to|failed to|fails to)\b"
-    r"|n['’]t\b",
-    re.I,
-)
-_NEGATION_KEYS = frozenset(  # of each alternative of _NEGATION, a word every match of it holds ("t" of "n't")
-    "not no never none nobody nothing neither nor without cannot denied denies deny denying refused refuses "
-    "rejected rejects ruled rules turn turned turns turning yet failed fails t".split()
-)
 # Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
 # on everything but one of these pairs state different, incompatible outcomes.
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
@@ -74,17 +65,7 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for pair in _OPPOSITES
     for stem in pair
 }
-_SCOPE = 1  # content words a negation governs after it
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
-# Where a statement's clauses part: "…, although …", "…, but …", "…; …"
-_CLAUSE = re.compile(r"\s*(?:;|,?\s+\b(?:although|though|but|while|whereas|however)\b)\s*", re.I)
-_GOVERNED_SKIP = frozenset(
-    "been have being much more very only even also ever that this those these what when where which with "
-    "from into about such than them they their there".split()
-)
-_NEGATION_STEMS = frozenset(
-    "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails".split()
-)
 # Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
 # rescheduled); not "pushed back against" (resisted) nor "put off by" (deterred).
 _OUTCOME_PHRASES = re.compile(
@@ -174,7 +155,7 @@ class Facets:
     @cached_property
     def long_stems(self) -> frozenset[str]:
         """The stems of the longer words, other than negations: what a denial must share."""
-        return frozenset(w for w in self.stems if len(w) >= 4 and w not in _NEGATION_STEMS)
+        return frozenset(w for w in self.stems if len(w) >= 4 and w not in NEGATION_STEMS)
 
     @cached_property
     def labels(self) -> frozenset[str]:
@@ -185,12 +166,7 @@ class Facets:
     def denial(self) -> frozenset[str]:
         """The longer words' stems of the clause that negates ("SkyVale said no flights had been cancelled"
         of "…, although some departures were delayed"); none when the statement has one clause."""
-        clauses = _CLAUSE.split(self.text)
-        negating = [c for c in clauses if _NEGATION.search(c)]
-        if len(clauses) < 2 or len(negating) != 1:
-            return frozenset()
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", negating[0])} - STOPWORDS
-        return frozenset(w[:5] for w in words if len(w) >= 4 and w[:5] not in _NEGATION_STEMS)
+        return denying_clause(self.text)
 
     @cached_property
     def name_prefixes(self) -> frozenset[str]:
@@ -246,7 +222,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     tense = said_tense(text, said)
     times, day = times_of_day(text), _date(published)
     days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
-    negated = _negated(text) if may_match(said, _NEGATION_KEYS) else _EMPTY
+    negated = governed(text) if may_match(said, NEGATION_KEYS) else _EMPTY
     parts = parts_of_day(dated, times, said)
     shared = _EMPTY
     return Facets(
@@ -342,11 +318,13 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.tense and b.tense and a.tense != b.tense:
         return "apart"  # a past happening and a coming one ("last visited" / "will visit")
     if a.negated or b.negated:  # most pairs negate nothing: none of the three rules applies
-        if (_denies(a, b) or _denies(b, a)) and _alike(a.long_stems, b.long_stems):
+        if (_denies(a, b) or _denies(b, a)) and alike(a.long_stems, b.long_stems):
             return "conflict"  # the same statement, once denied
-        if (_denies(a, b) and _within(a.denial, b.long_stems)) or (_denies(b, a) and _within(b.denial, a.long_stems)):
+        if (_denies(a, b) and within(a.denial, b.long_stems)) or (_denies(b, a) and within(b.denial, a.long_stems)):
             return "conflict"  # a denial in a clause of its own of what the other states: "said no flights had
             # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
+        if (_denies(a, b) and _none_of(a, b)) or (_denies(b, a) and _none_of(b, a)):
+            return "conflict"  # none of a thing against a count of it: "no one was injured" / "two were injured"
         if bool(a.negated) != bool(b.negated):
             return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if a.counted and b.counted and not a.counted & b.counted:
@@ -390,28 +368,12 @@ def _denies(a: Facets, b: Facets) -> bool:
     return not b.negated and bool(a.negated & b.stems4)
 
 
-def _negated(text: str) -> frozenset[str]:
-    """The stem of the content word each negation governs: the next one ("no arrests were made",
-    "not much of a hunter"), or those after a contracted "n't"."""
-    governed: set[str] = set()
-    for cue in _NEGATION.finditer(text):
-        after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[cue.end() : cue.end() + 60])]
-        content = [w for w in after if len(w) >= 4 and w not in _GOVERNED_SKIP][:_SCOPE]
-        governed.update(w[:4] for w in content)  # four letters: "hunter" ~ "hunting"
-    return frozenset(governed)
-
-
-def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
-    """Two statements of about one length sharing most of their longer words (``Facets.long_stems``): one
-    statement, said two ways (so that one of them negating it is a denial, not a "no" in another clause)."""
-    if not left or not right or max(len(left), len(right)) > 1.6 * min(len(left), len(right)):
-        return False  # a long sentence with a "no" in one clause is not the denial of a short one
-    return len(left & right) >= 0.6 * min(len(left), len(right))
-
-
-def _within(clause: frozenset[str], other: frozenset[str]) -> bool:
-    """A denying clause whose words the other statement says, nearly all of them (three at least)."""
-    return len(clause) >= 3 and len(clause & other) >= 0.75 * len(clause)
+def _none_of(a: Facets, b: Facets) -> bool:
+    """``a`` says there was none of something ("no one was injured", "no arrests were made") and ``b``
+    counts some of it ("two passengers were treated for injuries")."""
+    if not any(q.unit == "n" and q.value >= 1 for q in b.numbers):
+        return False
+    return any(words <= b.stems4 for words in nones(a.text))
 
 
 def _other_labels(a: frozenset[str], b: frozenset[str]) -> bool:

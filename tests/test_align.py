@@ -103,6 +103,10 @@ def _claims(event: dict) -> list[dict]:
         ("Seven of nine voted for it.", "Eight of the nine members voted for it.", "conflict"),
         ("Seven of nine voted for it.", "Seven of the nine members voted for it.", "same"),
         ("Two of the five victims were children.", "Five people died.", "same"),  # one part: the whole pins
+        # none of a thing against a count of it; none of another thing is no answer to it
+        ("No one was injured, the airline said.", "Two passengers were treated for minor injuries.", "conflict"),
+        ("Police say nobody has been arrested.", "Two men were arrested over the theft.", "conflict"),
+        ("The sheriff says no residents were injured.", "About 3,500 residents must evacuate.", "apart"),
         # counts of two kinds of thing, and times of day hours apart, are two answers; near times may be one
         ("The span gave way, sending four cars into the river.", "The collapse left four people dead.", "apart"),
         ("Some 3,500 residents left on Friday.", "About 3,500 homes were evacuated on Friday.", "apart"),
