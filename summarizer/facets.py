@@ -144,7 +144,7 @@ class Facets:
     # Derived once per statement, since one statement is compared with many others.
     @cached_property
     def counted(self) -> frozenset[str]:
-        """The kinds of thing its counts count, where known ("people", "vehicles": quantities.COUNTED)."""
+        """The kinds of thing its counts count, where known ("people", "vehicles": units.COUNTED)."""
         return frozenset(q.counts for q in self.numbers if q.unit == "n" and q.counts) or _EMPTY
 
     @cached_property

@@ -5,12 +5,12 @@ depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares"
 acres" one area, "€2m" and "2 million euros" one sum, "60 mph" and "97 km/h" one speed, "magnitude 6.8"
 and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 2,000" says nothing of
 "magnitude 7"). So each number is read with its unit, converted to one unit per dimension
-(:data:`UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days" say
+(:data:`summarizer.units.UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days" say
 nothing against each other. A number said loosely ("about", "nearly", "more than") matches within a
 wider margin than an exact one, but never wider than the figures' rounding unless one is a bound
 ("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000"
 and "about 5,000" are two crowds. A count is read with the kind of thing it counts when that is known
-(:data:`COUNTED`): "3,500 residents" and "3,500 homes", "four cars" and "four people" are not compared.
+(:data:`summarizer.units.COUNTED`): "3,500 residents" and "3,500 homes", "four cars" and "four people" are not compared.
 A figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day").
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
@@ -33,74 +33,18 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
+from summarizer.units import COUNTED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
 
-# Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
-# metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
-UNITS: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(["%", "per cent", "percent"], ("%", 1.0)),
-    **dict.fromkeys(["percentage point", "percentage points", "points", "point", "pp"], ("pt", 1.0)),
-    **dict.fromkeys(["basis point", "basis points", "bp", "bps"], ("pt", 0.01)),  # "25bp" is a quarter point
-    **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", 1000.0)),
-    **dict.fromkeys(["mile", "miles", "mi"], ("length", 1609.344)),
-    **dict.fromkeys(["metre", "metres", "meter", "meters"], ("length", 1.0)),
-    **dict.fromkeys(["foot", "feet", "ft"], ("length", 0.3048)),
-    **dict.fromkeys(["km2", "km²", "sq km", "square kilometres", "square kilometers"], ("area", 1e6)),
-    **dict.fromkeys(["square kilometre", "square kilometer"], ("area", 1e6)),
-    **dict.fromkeys(["hectare", "hectares", "ha"], ("area", 1e4)),
-    **dict.fromkeys(["acre", "acres"], ("area", 4046.8564)),
-    **dict.fromkeys(["square mile", "square miles", "sq mi"], ("area", 2589988.11)),
-    **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], ("mass", 1000.0)),
-    **dict.fromkeys(["kg", "kilogram", "kilograms", "kilo", "kilos"], ("mass", 1.0)),
-    **dict.fromkeys(["lb", "lbs"], ("mass", 0.45359237)),
-    **dict.fromkeys(["second", "seconds", "sec", "secs"], ("time", 1 / 3600)),
-    **dict.fromkeys(["minute", "minutes", "min", "mins"], ("time", 1 / 60)),
-    **dict.fromkeys(["hour", "hours", "hr", "hrs"], ("time", 1.0)),
-    **dict.fromkeys(["day", "days"], ("time", 24.0)),
-    **dict.fromkeys(["week", "weeks"], ("time", 168.0)),
-    **dict.fromkeys(["month", "months"], ("time", 730.0)),
-    **dict.fromkeys(["year", "years", "yr", "yrs"], ("time", 8760.0)),
-    **dict.fromkeys(["decade", "decades"], ("time", 87600.0)),
-    **dict.fromkeys(["euro", "euros"], ("money:EUR", 1.0)),
-    **dict.fromkeys(["dollar", "dollars"], ("money:USD", 1.0)),
-    **dict.fromkeys(["pound", "pounds", "sterling"], ("money:GBP", 1.0)),
-    **dict.fromkeys(["yen"], ("money:JPY", 1.0)),
-    **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
-    **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
-    **dict.fromkeys(["magnitude", "on the richter scale"], ("magnitude", 1.0)),  # an earthquake's "6.8-magnitude"
-    **dict.fromkeys(["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour"], ("speed", 1.0)),
-    **dict.fromkeys(["mph", "miles per hour", "miles an hour"], ("speed", 1.609344)),
-    **dict.fromkeys(["knots", "knot"], ("speed", 1.852)),
-}
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
 # about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".
 _MAGNITUDE_BEFORE = re.compile(
     r"magnitude(?:\s+(?:of|at|was|is|as|to|revised|upgraded|downgraded|put|given|measured|estimated)){0,3}"
     r"(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|over|more than|at least))?\s*-?\s*$"
 )
-_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
 
-_SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}  # fmt: skip
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "half": 0.5, "a": 1,
-}  # fmt: skip
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
-}  # fmt: skip
-_ORDINAL_KEYS = frozenset(_ORDINALS)
-MONTH_NUMBER = {  # a month's number by the first three letters of its name
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+_ORDINAL_KEYS = frozenset(ORDINALS)
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -142,20 +86,6 @@ _NUMERAL = re.compile(
     re.I,
 )
 _AFTER_A_FIGURE = re.compile(r"\d\s*-?\s*$")  # a word right after a figure is its unit ("40-second")
-# Kinds of thing a count may count, where one figure of two kinds cannot be one answer ("3,500 residents
-# were evacuated" / "3,500 homes were evacuated"); read from the word after the number, or after one more.
-COUNTED: dict[str, str] = {
-    **dict.fromkeys(
-        "people persons residents inhabitants locals workers employees staff members passengers dockers voters "
-        "students pupils patients children adults soldiers troops fans visitors civilians migrants refugees".split(),
-        "people",
-    ),
-    **dict.fromkeys("homes houses households buildings dwellings apartments flats properties".split(), "dwellings"),
-    **dict.fromkeys("cars vehicles trucks lorries vans buses coaches motorcycles".split(), "vehicles"),
-    **dict.fromkeys("ships vessels boats barges tankers ferries".split(), "vessels"),
-    **dict.fromkeys("planes aircraft jets helicopters drones".split(), "aircraft"),
-    **dict.fromkeys("flights departures arrivals".split(), "flights"),
-}
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 # A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3" (see _labels)
@@ -271,7 +201,7 @@ def quantities(text: str) -> frozenset[Quantity]:
         year = not scale and len(digits) == 4 and YEAR.fullmatch(digits) and "," not in whole
         if year and not _UNIT.match(masked, m.end()):
             continue  # a year: a date facet
-        value = float(f"{digits}.{fraction or 0}") * _SCALES.get(word_key(scale or ""), 1)
+        value = float(f"{digits}.{fraction or 0}") * SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
     return _in_words(masked, found)
 
@@ -330,12 +260,12 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
             count = 0.5 if "half" in words else sum(WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
-            value = count * (12 if word_key(scale) == "dozen" else _SCALES[word_key(scale)])
+            value = count * (12 if word_key(scale) == "dozen" else SCALES[word_key(scale)])
         else:
             value = sum(WORD_NUMBERS.get(w, 0) for w in re.split(r"[\s-]+", word_key(m.group(0))))
         found.add(_read(masked, m.start(), m.end(), float(value)))
     found.update(
-        _ordinal(masked, m.end(), _ORDINALS[word_key(m.group(1))])
+        _ordinal(masked, m.end(), ORDINALS[word_key(m.group(1))])
         for m in (_ORDINAL.finditer(masked) if may_match(said, _ORDINAL_KEYS) else ())
         if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
@@ -354,7 +284,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     """The number ``value`` written at ``text[start:end]``, with its unit and how loosely it is said."""
     before = text[max(0, start - 16) : start].lower().rstrip()
     unit, written = "n", value
-    for sign, code in _CURRENCY_SIGNS.items():
+    for sign, code in CURRENCY_SIGNS.items():
         if before.endswith(sign):
             unit, before = f"money:{code}", before[: -len(sign)]
             break

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.quantities import MONTH_NUMBER, NUMERIC_DATE, WORD_NUMBERS, numeric_day
+from summarizer.quantities import NUMERIC_DATE, numeric_day
 from summarizer.text import DIGIT, WEEKDAY_NAMES, WEEKDAYS, may_match, word_key
+from summarizer.units import MONTH_NUMBER, WORD_NUMBERS
 
 # A month's name or its abbreviation, and the words it matches
 MONTH = re.compile(

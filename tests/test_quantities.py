@@ -12,13 +12,13 @@ from summarizer.quantities import (
     _NOT_QUANTITIES,
     _NOT_QUANTITIES_IN_FIGURES,
     _ORDINAL,
-    _ORDINALS,
     _PHRASE_WORDS,
     _SPELLED,
     _SPELLED_KEYS,
     clash,
     quantities,
 )
+from summarizer.units import ORDINALS
 
 
 def _read(text: str) -> set[tuple[str, float, bool]]:
@@ -236,4 +236,4 @@ def test_the_shortcuts_read_what_the_expressions_read() -> None:
             m.start() for m in _ORDINAL.finditer(text)
         }
         words = set(re.findall(r"[a-z]+", text.lower()))
-        assert bool(found) <= (not words.isdisjoint(_SPELLED_KEYS | _ORDINALS.keys())), text
+        assert bool(found) <= (not words.isdisjoint(_SPELLED_KEYS | ORDINALS.keys())), text

@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import FIXTURES, ROOT, SEEDS
 
-from summarizer import facets, quantities, text, times
+from summarizer import negation, quantities, text, times
 from summarizer.text import may_match, words_said
 
 # Each expression read only where its text has one of its keys, with texts that hold every alternative
@@ -20,7 +20,7 @@ GATED = [
      "to, intending to. We'll see. WILL IT?"),
     (text._PAST, text._PAST_KEYS,
      "Last year. Previously. Earlier. Two days ago. Formerly. Once. Already. Had. Was. Were. WAS IT?"),
-    (facets._NEGATION, facets._NEGATION_KEYS,
+    (negation._NEGATION, negation.NEGATION_KEYS,
      "Not. No. Never. None. Nobody. Nothing. Neither. Nor. Without. Cannot. Denied, denies, deny, denying. "
      "Refused, refuses. Rejected, rejects. Ruled out, rules out. Turn down, turned down, turns down, turning "
      "down. No longer. Yet to. Failed to, fails to. Didn't, won't, can't. NEVER."),
@@ -63,4 +63,4 @@ def test_a_text_not_in_ascii_is_scanned_whatever_its_words() -> None:
     assert words_said("Zürich will vote") is None
     assert may_match(None, frozenset({"never"}))
     assert words_said("Kim Jong-un didn't GO") == {"kim", "jong", "un", "didn", "t", "go"}
-    assert not may_match(words_said("The talks went ahead."), facets._NEGATION_KEYS)
+    assert not may_match(words_said("The talks went ahead."), negation.NEGATION_KEYS)

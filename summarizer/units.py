@@ -1,0 +1,81 @@
+"""The tables numbers are read with: units and their sizes, number words, ordinals, months, currency
+signs and the kinds of thing a count may count. One table per list, read by :mod:`summarizer.quantities`
+(and :mod:`summarizer.times` for months and number words); only data here.
+"""
+
+from __future__ import annotations
+
+# Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
+# metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
+UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(["%", "per cent", "percent"], ("%", 1.0)),
+    **dict.fromkeys(["percentage point", "percentage points", "points", "point", "pp"], ("pt", 1.0)),
+    **dict.fromkeys(["basis point", "basis points", "bp", "bps"], ("pt", 0.01)),  # "25bp" is a quarter point
+    **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", 1000.0)),
+    **dict.fromkeys(["mile", "miles", "mi"], ("length", 1609.344)),
+    **dict.fromkeys(["metre", "metres", "meter", "meters"], ("length", 1.0)),
+    **dict.fromkeys(["foot", "feet", "ft"], ("length", 0.3048)),
+    **dict.fromkeys(["km2", "km²", "sq km", "square kilometres", "square kilometers"], ("area", 1e6)),
+    **dict.fromkeys(["square kilometre", "square kilometer"], ("area", 1e6)),
+    **dict.fromkeys(["hectare", "hectares", "ha"], ("area", 1e4)),
+    **dict.fromkeys(["acre", "acres"], ("area", 4046.8564)),
+    **dict.fromkeys(["square mile", "square miles", "sq mi"], ("area", 2589988.11)),
+    **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], ("mass", 1000.0)),
+    **dict.fromkeys(["kg", "kilogram", "kilograms", "kilo", "kilos"], ("mass", 1.0)),
+    **dict.fromkeys(["lb", "lbs"], ("mass", 0.45359237)),
+    **dict.fromkeys(["second", "seconds", "sec", "secs"], ("time", 1 / 3600)),
+    **dict.fromkeys(["minute", "minutes", "min", "mins"], ("time", 1 / 60)),
+    **dict.fromkeys(["hour", "hours", "hr", "hrs"], ("time", 1.0)),
+    **dict.fromkeys(["day", "days"], ("time", 24.0)),
+    **dict.fromkeys(["week", "weeks"], ("time", 168.0)),
+    **dict.fromkeys(["month", "months"], ("time", 730.0)),
+    **dict.fromkeys(["year", "years", "yr", "yrs"], ("time", 8760.0)),
+    **dict.fromkeys(["decade", "decades"], ("time", 87600.0)),
+    **dict.fromkeys(["euro", "euros"], ("money:EUR", 1.0)),
+    **dict.fromkeys(["dollar", "dollars"], ("money:USD", 1.0)),
+    **dict.fromkeys(["pound", "pounds", "sterling"], ("money:GBP", 1.0)),
+    **dict.fromkeys(["yen"], ("money:JPY", 1.0)),
+    **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
+    **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
+    **dict.fromkeys(["magnitude", "on the richter scale"], ("magnitude", 1.0)),  # an earthquake's "6.8-magnitude"
+    **dict.fromkeys(["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour"], ("speed", 1.0)),
+    **dict.fromkeys(["mph", "miles per hour", "miles an hour"], ("speed", 1.609344)),
+    **dict.fromkeys(["knots", "knot"], ("speed", 1.852)),
+}
+
+CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "half": 0.5, "a": 1,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+MONTH_NUMBER = {  # a month's number by the first three letters of its name
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Kinds of thing a count may count, where one figure of two kinds cannot be one answer ("3,500 residents
+# were evacuated" / "3,500 homes were evacuated"); read from the word after the number, or after one more.
+COUNTED: dict[str, str] = {
+    **dict.fromkeys(
+        "people persons residents inhabitants locals workers employees staff members passengers dockers voters "
+        "students pupils patients children adults soldiers troops fans visitors civilians migrants refugees".split(),
+        "people",
+    ),
+    **dict.fromkeys("homes houses households buildings dwellings apartments flats properties".split(), "dwellings"),
+    **dict.fromkeys("cars vehicles trucks lorries vans buses coaches motorcycles".split(), "vehicles"),
+    **dict.fromkeys("ships vessels boats barges tankers ferries".split(), "vessels"),
+    **dict.fromkeys("planes aircraft jets helicopters drones".split(), "aircraft"),
+    **dict.fromkeys("flights departures arrivals".split(), "flights"),
+}
