@@ -15,15 +15,17 @@ A figure per period is a rate, compared only with rates of that period ("30,000 
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
-"17th-century"), a score ("52-48"), a point in time counted back ("two days ago") or down ("with 19
-minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and "Category 3" are
+"17th-century"), a range or a score ("10-15", "52-48"), a point in time counted back ("two days ago")
+or down ("with 19 minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and "Category 3" are
 kept as names with their number, ``label:ward``). Dates are compared as dates (:mod:`summarizer.facets`);
 a day of a month named in words, or in figures that read one way only ("9/28", "22/05"; not "12/03"), is
 kept as a ``day`` (month × 100 + day), which must match exactly. A part of a whole counted ("seven of
 the nine members", "26 out of 27") is also kept as a ``part`` with its whole, and so is "all nine
 members" (nine of nine): "seven of nine backed the move" and "all nine backed it" give one whole and
 two parts, which clash; "two of the nine dissented" gives the part the others leave, which does not.
-Times of day, parts of the day and days said relative to the publication are read apart
+A score or a tally, told from a range by a word of winning, losing or voting beside it ("won 3-1", "a
+52-48 vote"), is kept whole as a ``score``, the same whichever side is said first ("lost 1-3"). Times of
+day, parts of the day and days said relative to the publication are read apart
 (:mod:`summarizer.times`).
 """
 
@@ -140,6 +142,15 @@ _PER_PERIOD = re.compile(
     re.I,
 )
 _PERIOD = {"dai": "day", "annual": "year"}
+# A score or a tally, told from a range ("10-15 people") by a word of winning, losing or voting beside it:
+# "won 3-1", "the result was 52-48", "split 7-2", "a 3-1 win", "a 7-2 vote"; kept as high × 1000 + low
+_SCORE_TALLY = r"(?<![\w.,-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w%-]|[.,]\d)"
+_SCORE = re.compile(
+    r"\b(?:won|wins?|beat(?:en|s)?|lost|lose|loses|defeated|drew|draw|drawn|victory|defeat|votes?|voted|passed|"
+    rf"split|tally|score|scored|result|led|leads|lead|margin|finished|ended)\b[^.;\d]{{0,25}}?{_SCORE_TALLY}"
+    rf"|{_SCORE_TALLY}[^\S\n]+(?:win|victory|defeat|loss|draw|vote|majority|scoreline|decision|verdict)\b",
+    re.I,
+)
 _BOUNDS = (
     "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
     "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
@@ -187,6 +198,9 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in NUMERIC_DATE.finditer(masked):
         if (figures := numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
             found.add(Quantity("day", float(figures)))
+    for m in _SCORE.finditer(masked):  # before the mask blanks it: "won 3-1", "a 52-48 vote"
+        high, low = sorted((int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))), reverse=True)
+        found.add(Quantity("score", float(high * 1000 + low)))
     masked = _masked(masked)
     for m in _DIGIT_ORDINAL.finditer(masked):
         found.add(_ordinal(masked, m.end(), int(m.group(1))))
@@ -357,7 +371,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
     if x.unit in ("ord", "part") or (x.counts and y.counts):
         return x.counts == y.counts  # "four cars" say nothing of "four people", for or against
-    if x.unit in ("n", "day", "%", "pt") or not x.value or not y.value:
+    if x.unit in ("n", "day", "%", "pt", "score") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
 
@@ -365,7 +379,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
 def _match(x: Quantity, y: Quantity) -> bool:
     if x.counts and y.counts and x.counts != y.counts:
         return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
-    if x.unit in ("day", "ord"):
+    if x.unit in ("day", "ord", "score"):
         return x.value == y.value
     if x.unit == "part":  # "seven of nine backed it" is "two of nine dissented", said the other way round
         return x.value in (y.value, float(x.counts or 0) - y.value)

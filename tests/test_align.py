@@ -107,6 +107,9 @@ def _claims(event: dict) -> list[dict]:
         ("No one was injured, the airline said.", "Two passengers were treated for minor injuries.", "conflict"),
         ("Police say nobody has been arrested.", "Two men were arrested over the theft.", "conflict"),
         ("The sheriff says no residents were injured.", "About 3,500 residents must evacuate.", "apart"),
+        # a score, and another
+        ("City won 3-1 at home on Saturday.", "City beat United 2-1 on Saturday.", "conflict"),
+        ("The board split 7-2 on the hike.", "The decision was taken by a 7-2 vote.", "same"),
         # counts of two kinds of thing, and times of day hours apart, are two answers; near times may be one
         ("The span gave way, sending four cars into the river.", "The collapse left four people dead.", "apart"),
         ("Some 3,500 residents left on Friday.", "About 3,500 homes were evacuated on Friday.", "apart"),

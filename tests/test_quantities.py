@@ -95,7 +95,7 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "Owners of '21-'23 models should check.",
         "Roughly gold coins from the 1600s were stolen.",
         "A 17th-century reliquary.",
-        "The result was 52-48.",
+        "Between 10-15 people were hurt.",  # a range: no score, and no counts either
         "Staff went on strike two days ago.",
         "MeteoNord-3 will monitor storms.",
         "He was sent off with 19 minutes left.",  # a countdown, from an end not given
@@ -106,6 +106,22 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
     assert _read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("The result was 52-48.", 52_048.0),
+        ("With all precincts counted, Okafor led 52-48.", 52_048.0),
+        ("The decision was taken by a 7-2 vote.", 7_002.0),
+        ("City won 3-1 at home.", 3_001.0),
+        ("United lost 1-3 to City.", 3_001.0),  # one score, from either side
+        ("a 3-1 win for City", 3_001.0),
+        ("The Senate passed the bill 51-49.", 51_049.0),
+    ],
+)
+def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text: str, score: float) -> None:
+    assert _read(text) == {("score", score, False)}
 
 
 @pytest.mark.parametrize(
@@ -193,6 +209,11 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
         ("Two of nine members dissented.", "All nine members backed the hike.", "part"),
         ("Two of nine members dissented.", "Two of the five victims were children.", None),  # parts of two wholes
         ("Twenty-one people died.", "21 people died.", None),
+        # scores: one score either way round; another score clashes; a range is no score
+        ("City won 3-1 at home.", "United lost 1-3 to City.", None),
+        ("City won 3-1 at home.", "City beat United 2-1.", "score"),
+        ("The bill passed 51-49.", "The bill passed 52-48.", "score"),
+        ("City won 3-1.", "Between 10-15 people were hurt.", None),
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
