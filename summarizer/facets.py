@@ -65,6 +65,7 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for pair in _OPPOSITES
     for stem in pair
 }
+CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 # Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
 # rescheduled); not "pushed back against" (resisted) nor "put off by" (deterred).
@@ -329,6 +330,8 @@ def compare(a: Facets, b: Facets) -> Relation:
             return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
+    if a.numbers and b.numbers and _moments_apart(a.numbers, b.numbers):
+        return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2
     if a.numbers and b.numbers and bool(a.years) == bool(b.years) and clash(a.numbers, b.numbers):
@@ -346,6 +349,14 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b):
         return "apart"  # different names: "met in Paris" / "met in Lyon"
     return "same" if a.pins & b.pins else "open"
+
+
+def _moments_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both give minutes of a match or short spans (two hours at most), none within :data:`CLOSE_MINUTES`
+    of the other's: moments of two happenings. One happening's minute in dispute is a few minutes off."""
+    left = [q.value for q in a if q.unit == "time" and 0 < q.value <= 2]
+    right = [q.value for q in b if q.unit == "time" and 0 < q.value <= 2]
+    return bool(left and right) and all(abs(x - y) * 60 > CLOSE_MINUTES for x in left for y in right)
 
 
 def _near(a: frozenset[int], b: frozenset[int]) -> bool:

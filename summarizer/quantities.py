@@ -113,9 +113,11 @@ _SPELLED = re.compile(
 )
 _SPELLED_KEYS = frozenset(_SCALE_WORDS + _ALONE_WORDS)  # each match of _SPELLED holds one of these words
 # A fraction of a (percentage) point, as rates move: "a quarter point", "a half-point rise", "three-quarters of a point"
-_POINT_FRACTION = re.compile(
+_POINT_FRACTION = re.compile(  # and one point, said where a point is a figure: "by a point", "a point ahead"
     r"\b(?:(three)[\s-]+quarters[\s-]+of[\s-]+a|(?:a|one)[\s-]+(?:quarter|half)(?:[\s-]+of[\s-]+a)?|(?:quarter|half)"
-    r"(?:[\s-]+a)?)[\s-]+(?:percentage[\s-]+)?points?\b",
+    r"(?:[\s-]+a)?)[\s-]+(?:percentage[\s-]+)?points?\b"
+    r"|(?:(?<=\bby\s)|(?<=\bby\sjust\s))(a|one)\s+(?:percentage\s+)?point\b"
+    r"|\b(a|one)\s+(?:percentage\s+)?point(?=\s+(?:ahead|behind|clear|above|below|adrift|higher|lower)\b)",
     re.I,
 )
 _COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
@@ -267,7 +269,8 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     if "oint" in masked or "OINT" in masked:  # most statements have no fraction of a point: one scan less
         for m in _POINT_FRACTION.finditer(masked):
             quarter = "quarter" in m.group(0).lower()
-            found.add(Quantity("pt", 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
+            whole = m.group(2) or m.group(3)
+            found.add(Quantity("pt", 1.0 if whole else 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
         masked = _POINT_FRACTION.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _SPELLED.finditer(masked) if may_match(said, _SPELLED_KEYS) else ():
         head, scale = m.group(1), m.group(2)

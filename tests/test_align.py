@@ -107,6 +107,14 @@ def _claims(event: dict) -> list[dict]:
         ("No one was injured, the airline said.", "Two passengers were treated for minor injuries.", "conflict"),
         ("Police say nobody has been arrested.", "Two men were arrested over the theft.", "conflict"),
         ("The sheriff says no residents were injured.", "About 3,500 residents must evacuate.", "apart"),
+        # minutes of a match far apart are two goals; a few minutes apart, one goal's minute in dispute
+        ("Bellini headed in in the 23rd minute.", "Okoro's 89th-minute goal came after Bellini's opener.", "apart"),
+        ("City led after 23 minutes and levelled on 61.", "Okoro's 89th-minute goal won it for City.", "apart"),
+        (
+            "City led after 23 minutes; Eriksen levelled on 61 minutes.",
+            "Eriksen levelled in the 63rd minute.",
+            "conflict",
+        ),
         # a score, and another
         ("City won 3-1 at home on Saturday.", "City beat United 2-1 on Saturday.", "conflict"),
         ("The board split 7-2 on the hike.", "The decision was taken by a 7-2 vote.", "same"),

@@ -64,6 +64,11 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Borrowing costs went up half a percentage point.", {("pt", 0.5, False)}),
         ("It cut by three-quarters of a point.", {("pt", 0.8, False)}),
         ("A quarter of the staff left.", set()),  # a share, not a point
+        # one point, where a point is a figure; "at one point" is no figure
+        ("Rovers are a point ahead of Kelton.", {("pt", 1.0, False)}),
+        ("The bank cut rates by a percentage point.", {("pt", 1.0, False)}),
+        ("At one point the crowd surged.", set()),
+        ("He made a point of thanking fans.", set()),
         # a part of a whole, and all of one, are parts as well as counts
         ("Seven of the nine members backed it.", {("n", 7.0, False), ("n", 9.0, False), ("part", 7.0, False)}),
         ("It was 26 out of 27.", {("n", 26.0, False), ("n", 27.0, False), ("part", 26.0, False)}),
@@ -209,6 +214,8 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
         ("Two of nine members dissented.", "All nine members backed the hike.", "part"),
         ("Two of nine members dissented.", "Two of the five victims were children.", None),  # parts of two wholes
         ("Twenty-one people died.", "21 people died.", None),
+        ("The win leaves Rovers a point ahead of Kelton.", "Rovers are now two points clear of Kelton.", "pt"),
+        ("Rovers are a point ahead of Kelton.", "Kelton are one point behind Rovers.", None),
         # scores: one score either way round; another score clashes; a range is no score
         ("City won 3-1 at home.", "United lost 1-3 to City.", None),
         ("City won 3-1 at home.", "City beat United 2-1.", "score"),
