@@ -170,6 +170,55 @@ def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
         assert not ("Investigation Board" in texts and "Workers' Union" in texts), texts
 
 
+def _answers(report: EventReport) -> list[str]:
+    """Each answer's statements, joined: what one answer says."""
+    return [" ".join(st.text for st in a.statements) for q in report.questions for a in q.answers]
+
+
+def _disputes(report: EventReport) -> list[list[str]]:
+    return [[" ".join(st.text for st in a.statements) for a in q.answers] for q in report.questions
+            if q.status == "disagreement"]  # fmt: skip
+
+
+def test_a_bridge_collapse_keeps_counts_of_two_kinds_and_two_moments_apart() -> None:
+    """tests/data/collapse: "four cars" in the river and "four people" dead were one answer, pinned by
+    their "four"; a body pulled out before 6 a.m. and the span falling at 5:40 p.m. were one answer,
+    pinned by the river's name. The date of the investigators' arrival and the mayor's words are
+    disputes."""
+    report = summarize(ROOT / "tests" / "data" / "collapse" / "articles")
+    for said in _answers(report):
+        assert not ("four cars" in said and "four people dead" in said), said
+        assert not ("fourth body" in said and "5:40 p.m." in said), said
+    disputes = _disputes(report)
+    assert any(any("Wednesday" in a for a in d) and any("Thursday" in a for a in d) for d in disputes)
+    assert any(any("darkest day our city" in a for a in d) and any("darkest day this city" in a for a in d)
+               for d in disputes)  # fmt: skip
+
+
+def test_an_emergency_landing_reads_a_state_in_the_dateline_and_a_denial_against_a_count() -> None:
+    """tests/data/landing: "OMAHA, Neb. (Reuters) - " is one dateline, so the claim starts at "A Skyline
+    Airways jet"; "no one was injured" and "two passengers were treated for minor injuries" are never one
+    answer."""
+    report = summarize(ROOT / "tests" / "data" / "landing" / "articles")
+    wire = next(s for s in report.sources if s.source.id == "1_wire")
+    assert wire.source.outlet == "Reuters"
+    assert any(c.statement.startswith("A Skyline Airways jet with 182 passengers") for c in wire.claims)
+    assert not any("(Reuters)" in c.statement for s in report.sources for c in s.claims)
+    for said in _answers(report):
+        assert not ("No one was injured" in said and "minor injuries" in said), said
+
+
+def test_a_match_report_disputes_the_league_gap_but_not_two_goals_minutes() -> None:
+    """tests/data/match: "a point ahead" and "two points clear" disagree; Bellini's 23rd-minute header
+    and Okoro's 89th-minute winner are two goals, never a disputed minute; the manager is quoted two
+    ways."""
+    report = summarize(ROOT / "tests" / "data" / "match" / "articles")
+    disputes = _disputes(report)
+    assert any(any("a point ahead" in a for a in d) and any("two points clear" in a for a in d) for d in disputes)
+    assert not any(any("23" in a for a in d) and any("89th" in a for a in d) for d in disputes)
+    assert any(any("real character" in a for a in d) and any("great character" in a for a in d) for d in disputes)
+
+
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
     """Scored against the hand-written gold (fixtures/gold): what rules can find, found right — the quote
     dispute, and the tours "scrapped" / "cancelled" by two outlets that another says Kim "is scheduled"
