@@ -54,7 +54,7 @@ from summarizer.facets import Facets, compare, conflict_kind, facets, with_opene
 from summarizer.groups import Groups, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.printable import paired
-from summarizer.quantities import clash
+from summarizer.quantities import clash, tolls_clash
 from summarizer.text import content_words, lower_case_words
 
 if TYPE_CHECKING:
@@ -310,10 +310,15 @@ def _with_conflicts(
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     joined = Groups(len(questions))
     for (i, j), rel in zip(pairs, relation, strict=True):
-        if rel != "conflict" or question_edges.get((i, j), 0.0) < CONTRADICTION_THRESHOLD:
+        edge = question_edges.get((i, j), 0.0)
+        if rel != "conflict" or edge < TOPIC_THRESHOLD:
             continue
         kind, a, b = conflict_kind(pinned[i], pinned[j]), pinned[i].numbers, pinned[j].numbers
-        if kind == "contradiction" or (kind == "numeric" and clash(a, b) not in ("n", "ord")):  # not two counts
+        if kind == "numeric" and tolls_clash(a, b):  # one toll given two ways: closer questions are not needed
+            joined.join(question_of[i], question_of[j])
+        elif edge < CONTRADICTION_THRESHOLD:
+            continue
+        elif kind == "contradiction" or (kind == "numeric" and clash(a, b) not in ("n", "ord")):  # not two counts
             joined.join(question_of[i], question_of[j])
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):

@@ -11,7 +11,11 @@ wider margin than an exact one, but never wider than the figures' rounding unles
 ("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000"
 and "about 5,000" are two crowds. A count is read with the kind of thing it counts when that is known
 (:data:`summarizer.units.COUNTED`): "3,500 residents" and "3,500 homes", "four cars" and "four people" are not compared.
-A figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day").
+A figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day"). A
+count of people is also read with what befell them where the words beside it say (:data:`units.FATES`:
+"killing three people and injuring at least 11" is three dead and 11 injured): tolls of two fates are
+not compared, two tolls of one fate that match nowhere clash (:func:`tolls_clash`), and "nine of them"
+or "11 of the injured" are some of another count, compared with none.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -32,10 +36,10 @@ day, parts of the day and days said relative to the publication are read apart
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
-from summarizer.units import COUNTED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
+from summarizer.units import COUNTED, CURRENCY_SIGNS, FATES, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
 
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
 # about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".
@@ -127,6 +131,8 @@ _COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, rev
 _PART_OF = re.compile(rf"(?<![\w,.-])({_COUNT})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?({_COUNT})(?![\w-])", re.I)
 _ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?({_COUNT})(?![\w-])", re.I)
 _PART_KEYS = frozenset(("of", "all"))
+# some of another count, not a count of its own: "nine of them", "11 of the injured" (not "seven of the nine")
+_SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{_COUNT})(?![\w-]))", re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
 _UNIT = re.compile(
@@ -153,6 +159,9 @@ _SCORE = re.compile(
     rf"|{_SCORE_TALLY}[^\S\n]+(?:win|victory|defeat|loss|draw|vote|majority|scoreline|decision|verdict)\b",
     re.I,
 )
+_CLAUSE_PART = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
+_FATE_WORDS = 6  # words on either side of a count read for its fate
+
 _BOUNDS = (
     "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
     "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
@@ -176,6 +185,7 @@ class Quantity:
     # for a part, its whole ("9" of "seven of nine"): parts of two wholes are not compared either
     step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
     bound: bool = field(default=False, compare=False)  # said as a bound: "more than", "up to"
+    fate: str | None = None  # for a count, what befell what it counts, where said (units.FATES): "dead", "injured"
 
     @property
     def pin(self) -> str:
@@ -191,7 +201,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     found: set[Quantity] = set()
     masked = text
     if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
-        return _in_words(_masked(text), found)
+        return _fated(_in_words(_masked(text), found))
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
@@ -219,7 +229,17 @@ def quantities(text: str) -> frozenset[Quantity]:
             continue  # a year: a date facet
         value = float(f"{digits}.{fraction or 0}") * SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
-    return _in_words(masked, found)
+    return _fated(_in_words(masked, found))
+
+
+def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
+    """``found``, its counts of no fate said given the one fate its other counts are said with, if one:
+    "27 were injured, 11 seriously" are 27 and 11 injured."""
+    fates = {q.fate for q in found if q.fate and q.fate != "some"}
+    if len(fates) != 1:
+        return found
+    (fate,) = fates
+    return frozenset(replace(q, fate=fate) if q.unit == "n" and not q.fate else q for q in found)
 
 
 def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
@@ -318,7 +338,10 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
     step = min(_rounding(written), abs(written) / 5) * value / written if written else 1.0
-    return Quantity(unit, round(value, 6), loose, _counts(text, end) if unit == "n" else None, step, bound)
+    counted = unit == "n"
+    some = counted and _SOME_OF.match(text, end)  # "nine of them", "11 of the injured": some of another count
+    kind, fate = (_counts(text, end), "some" if some else _fate(text, start, end)) if counted else (None, None)
+    return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
 
 
 def _rounding(value: float) -> float:
@@ -336,6 +359,22 @@ def _counts(text: str, end: int) -> str | None:
     after = _COUNTED_NOUN.match(text, end)
     words = [word_key(w) for w in after.groups() if w] if after else []
     return next((COUNTED[w] for w in words if w in COUNTED), None)
+
+
+def _fate(text: str, start: int, end: int) -> str | None:
+    """What befell what the number at ``text[start:end]`` counts: the fate word nearest to it among the
+    few words on either side in its clause ("killing three people and injuring at least 11": three dead,
+    11 injured); of two as near, the one after ("died and 11 were injured")."""
+    before = _CLAUSE_PART.split(text[max(0, start - 60) : start])[-1]
+    after = _CLAUSE_PART.split(text[end : end + 60], maxsplit=1)[0]
+    words = [(i, w) for i, w in enumerate(reversed(re.findall(r"[A-Za-z]+", before)[-_FATE_WORDS:]))]
+    words += [(i, w) for i, w in enumerate(re.findall(r"[A-Za-z]+", after)[:_FATE_WORDS])]  # after wins ties
+    found = [(i, FATES[key]) for i, w in words if (key := _fate_key(w.lower())) in FATES]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _fate_key(word: str) -> str:
+    return word if word in FATES else word[:5] if word[:5] in FATES else word[:4]
 
 
 def _ordinal(text: str, end: int, rank: int) -> Quantity:
@@ -369,7 +408,20 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
     return None
 
 
+def tolls_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both count the people one fate befell ("killing three people" / "left four people dead"), and no
+    count of theirs matches: one toll, given two ways."""
+    fates = {q.fate for q in a if q.fate} & {q.fate for q in b if q.fate}
+    for fate in fates:
+        mine, theirs = [q for q in a if q.fate == fate], [q for q in b if q.fate == fate]
+        if not any(_match(x, y) for x in mine for y in theirs):
+            return True
+    return False
+
+
 def _comparable(x: Quantity, y: Quantity) -> bool:
+    if (x.fate and y.fate and x.fate != y.fate) or x.fate == "some":
+        return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
     if x.unit.startswith("label:"):
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
     if x.unit in ("ord", "part") or (x.counts and y.counts):

@@ -79,3 +79,13 @@ COUNTED: dict[str, str] = {
     **dict.fromkeys("planes aircraft jets helicopters drones".split(), "aircraft"),
     **dict.fromkeys("flights departures arrivals".split(), "flights"),
 }
+
+# What befell the people a count counts, by the stems of the words said beside it ("killing three people",
+# "11 were injured", "twelve were taken to hospital"): a toll of the dead is not one of the injured.
+FATES: dict[str, str] = {
+    **dict.fromkeys("kill dead died die dies dying death fatal toll lives".split(), "dead"),
+    **dict.fromkeys("injur hurt wound hospi treated".split(), "injured"),
+    **dict.fromkeys("missi unacc".split(), "missing"),
+    **dict.fromkeys("arres detai".split(), "arrested"),
+    **dict.fromkeys("evacu displ homel".split(), "evacuated"),
+}

@@ -17,6 +17,7 @@ from summarizer.quantities import (
     _SPELLED_KEYS,
     clash,
     quantities,
+    tolls_clash,
 )
 from summarizer.units import ORDINALS
 
@@ -111,6 +112,33 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
     assert _read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "fates"),
+    [
+        ("A bridge fell, killing three people and injuring at least 11.", {(3.0, "dead"), (11.0, "injured")}),
+        ("Three people died and 11 were injured, the fire department said.", {(3.0, "dead"), (11.0, "injured")}),
+        ("Four people have been confirmed dead after the crash.", {(4.0, "dead")}),
+        ("Twelve people were taken to hospital.", {(12.0, "injured")}),
+        ("Police arrested four men.", {(4.0, "arrested")}),
+        ("Roughly 3,500 residents are under evacuation orders.", {(3500.0, "evacuated")}),
+        ("About 4,000 dockers walked out.", {(4000.0, None)}),
+        # a count of no fate said takes the one its statement gives; some of another count is only that
+        ("27 people were hurt in the blast, 11 seriously.", {(27.0, "injured"), (11.0, "injured")}),
+        ("Twenty-seven people were injured, nine of them seriously.", {(27.0, "injured"), (9.0, "some")}),
+        ("Seven of the nine members backed it.", {(7.0, None), (9.0, None)}),  # a part of a whole, not "some"
+    ],
+)
+def test_a_count_of_people_is_read_with_what_befell_them(text: str, fates: set) -> None:
+    assert {(q.value, q.fate) for q in quantities(text) if q.unit == "n"} == fates
+
+
+def test_two_tolls_of_one_fate_that_match_nowhere_clash() -> None:
+    three, four = quantities("The collapse killed three people."), quantities("It left four people dead.")
+    assert tolls_clash(three, four)
+    assert not tolls_clash(three, quantities("Three people died and 11 were injured."))
+    assert not tolls_clash(three, quantities("Four people were injured."))  # two fates: two tolls
 
 
 @pytest.mark.parametrize(
@@ -216,6 +244,10 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
         ("Twenty-one people died.", "21 people died.", None),
         ("The win leaves Rovers a point ahead of Kelton.", "Rovers are now two points clear of Kelton.", "pt"),
         ("Rovers are a point ahead of Kelton.", "Kelton are one point behind Rovers.", None),
+        # tolls of two fates, and some of a count, are not compared
+        ("Three people were killed.", "Four people died.", "n"),
+        ("Three people were killed.", "Eleven people were injured.", None),
+        ("27 people were injured, nine of them seriously.", "11 of the injured were taken to hospital.", None),
         # scores: one score either way round; another score clashes; a range is no score
         ("City won 3-1 at home.", "United lost 1-3 to City.", None),
         ("City won 3-1 at home.", "City beat United 2-1.", "score"),
