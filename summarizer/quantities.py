@@ -38,8 +38,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from summarizer.counted import COUNT, COUNT_WORDS, change_of, counted_kind, fate_of, some_of, sum_of
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
-from summarizer.units import COUNTED, CURRENCY_SIGNS, FATES, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
+from summarizer.units import CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
 
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
 # about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".
@@ -92,7 +93,6 @@ _NUMERAL = re.compile(
     re.I,
 )
 _AFTER_A_FIGURE = re.compile(r"\d\s*-?\s*$")  # a word right after a figure is its unit ("40-second")
-_COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 # A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3" (see _labels)
 _LABELLED = re.compile(
@@ -124,15 +124,11 @@ _POINT_FRACTION = re.compile(  # and one point, said where a point is a figure: 
     r"|\b(a|one)\s+(?:percentage\s+)?point(?=\s+(?:ahead|behind|clear|above|below|adrift|higher|lower)\b)",
     re.I,
 )
-_COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
-_COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 # a part of a whole: "seven of the nine", "26 out of 27"; and all of one: "all nine", "all of the 27" (a
 # number in two words, "twenty-one", is left to the counts alone)
-_PART_OF = re.compile(rf"(?<![\w,.-])({_COUNT})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?({_COUNT})(?![\w-])", re.I)
-_ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?({_COUNT})(?![\w-])", re.I)
+_PART_OF = re.compile(rf"(?<![\w,.-])({COUNT})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?({COUNT})(?![\w-])", re.I)
+_ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?({COUNT})(?![\w-])", re.I)
 _PART_KEYS = frozenset(("of", "all"))
-# some of another count, not a count of its own: "nine of them", "11 of the injured" (not "seven of the nine")
-_SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{_COUNT})(?![\w-]))", re.I)
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
 _UNIT = re.compile(
@@ -159,8 +155,6 @@ _SCORE = re.compile(
     rf"|{_SCORE_TALLY}[^\S\n]+(?:win|victory|defeat|loss|draw|vote|majority|scoreline|decision|verdict)\b",
     re.I,
 )
-_CLAUSE_PART = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
-_FATE_WORDS = 6  # words on either side of a count read for its fate
 
 _BOUNDS = (
     "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
@@ -185,7 +179,8 @@ class Quantity:
     # for a part, its whole ("9" of "seven of nine"): parts of two wholes are not compared either
     step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
     bound: bool = field(default=False, compare=False)  # said as a bound: "more than", "up to"
-    fate: str | None = None  # for a count, what befell what it counts, where said (units.FATES): "dead", "injured"
+    fate: str | None = None  # for a count, what befell what it counts ("dead", "injured"); for a sum, what it is
+    # of ("revenue", "profit"), where said (summarizer.counted)
 
     @property
     def pin(self) -> str:
@@ -233,19 +228,21 @@ def quantities(text: str) -> frozenset[Quantity]:
 
 
 def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
-    """``found``, its counts of no fate said given the one fate its other counts are said with, if one:
-    "27 were injured, 11 seriously" are 27 and 11 injured."""
-    fates = {q.fate for q in found if q.fate and q.fate != "some"}
-    if len(fates) != 1:
-        return found
-    (fate,) = fates
-    return frozenset(replace(q, fate=fate) if q.unit == "n" and not q.fate else q for q in found)
+    """``found``, each count or sum of no fate said given the one its statement's others of its kind are
+    said with, if one: "27 were injured, 11 seriously" are 27 and 11 injured; "annual revenue of $26bn, up
+    from a forecast of $25bn" are two years' revenues."""
+    for family in ("n", "money"):
+        fates = {q.fate for q in found if q.fate and q.fate != "some" and q.unit.startswith(family)}
+        if len(fates) == 1:
+            (fate,) = fates
+            found = frozenset(replace(q, fate=fate) if q.unit.startswith(family) and not q.fate else q for q in found)
+    return found
 
 
 def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
     """The parts of wholes ``text`` (of words ``said``) counts: "seven of the nine" is 7, "all nine" 9 (each
     figure is read as a count as well)."""
-    if not may_match(said, _PART_KEYS) or not (DIGIT.search(text) or may_match(said, _COUNT_WORDS)):
+    if not may_match(said, _PART_KEYS) or not (DIGIT.search(text) or may_match(said, COUNT_WORDS)):
         return set()  # most statements: no "of" or "all" with a number
     parts = set()
     for m in _PART_OF.finditer(text):
@@ -338,9 +335,13 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
     step = min(_rounding(written), abs(written) / 5) * value / written if written else 1.0
-    counted = unit == "n"
-    some = counted and _SOME_OF.match(text, end)  # "nine of them", "11 of the injured": some of another count
-    kind, fate = (_counts(text, end), "some" if some else _fate(text, start, end)) if counted else (None, None)
+    kind, fate = None, None
+    if unit == "n":  # "nine of them", "11 of the injured": some of another count
+        kind, fate = counted_kind(text, end), "some" if some_of(text, end) else fate_of(text, start, end)
+    elif unit.startswith("money"):
+        fate = sum_of(text, start, end)  # "revenue of $6.4bn" is no "profit of $1.2bn"
+    elif unit == "%":
+        fate = change_of(text, start, end)  # nor revenue's 11% rise profit's 18%
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
 
 
@@ -352,29 +353,6 @@ def _rounding(value: float) -> float:
         if round(multiple) and abs(multiple - round(multiple)) < 1e-6 * abs(multiple):
             return 10.0**power
     return 10.0**-4
-
-
-def _counts(text: str, end: int) -> str | None:
-    """The kind of thing counted by the number ending at ``end``: its next word's, or the one after."""
-    after = _COUNTED_NOUN.match(text, end)
-    words = [word_key(w) for w in after.groups() if w] if after else []
-    return next((COUNTED[w] for w in words if w in COUNTED), None)
-
-
-def _fate(text: str, start: int, end: int) -> str | None:
-    """What befell what the number at ``text[start:end]`` counts: the fate word nearest to it among the
-    few words on either side in its clause ("killing three people and injuring at least 11": three dead,
-    11 injured); of two as near, the one after ("died and 11 were injured")."""
-    before = _CLAUSE_PART.split(text[max(0, start - 60) : start])[-1]
-    after = _CLAUSE_PART.split(text[end : end + 60], maxsplit=1)[0]
-    words = [(i, w) for i, w in enumerate(reversed(re.findall(r"[A-Za-z]+", before)[-_FATE_WORDS:]))]
-    words += [(i, w) for i, w in enumerate(re.findall(r"[A-Za-z]+", after)[:_FATE_WORDS])]  # after wins ties
-    found = [(i, FATES[key]) for i, w in words if (key := _fate_key(w.lower())) in FATES]
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
-def _fate_key(word: str) -> str:
-    return word if word in FATES else word[:5] if word[:5] in FATES else word[:4]
 
 
 def _ordinal(text: str, end: int, rank: int) -> Quantity:
@@ -411,9 +389,10 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
 def tolls_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
     """Both count the people one fate befell ("killing three people" / "left four people dead"), and no
     count of theirs matches: one toll, given two ways."""
-    fates = {q.fate for q in a if q.fate} & {q.fate for q in b if q.fate}
-    for fate in fates:
-        mine, theirs = [q for q in a if q.fate == fate], [q for q in b if q.fate == fate]
+    fates = {q.fate for q in a if q.fate and q.unit == "n"} & {q.fate for q in b if q.fate and q.unit == "n"}
+    for fate in fates - {"some"}:
+        mine = [q for q in a if q.fate == fate and q.unit == "n"]
+        theirs = [q for q in b if q.fate == fate and q.unit == "n"]
         if not any(_match(x, y) for x in mine for y in theirs):
             return True
     return False

@@ -89,3 +89,16 @@ FATES: dict[str, str] = {
     **dict.fromkeys("arres detai".split(), "arrested"),
     **dict.fromkeys("evacu displ homel".split(), "evacuated"),
 }
+
+# What a sum of money is of, by the stems of the words said beside it ("revenue of $6.4bn", "a $1.2bn
+# profit", "fined €150,000"): a company's revenue is not its profit, a fine not a price.
+SUMS: dict[str, str] = {
+    **dict.fromkeys("reven sales turno".split(), "revenue"),
+    **dict.fromkeys("profi income earni ebitd".split(), "profit"),
+    **dict.fromkeys("loss losse".split(), "loss"),
+    **dict.fromkeys("cost costs spend budge".split(), "cost"),
+    **dict.fromkeys("fine fined fines penal".split(), "fine"),
+    **dict.fromkeys("debt debts loan loans borro".split(), "debt"),
+    **dict.fromkeys("salar wage wages bonus".split(), "pay"),
+    **dict.fromkeys("damag".split(), "damage"),
+}

@@ -221,6 +221,17 @@ def test_a_match_report_disputes_the_league_gap_but_not_two_goals_minutes() -> N
     assert any(any("real character" in a for a in d) and any("great character" in a for a in d) for d in disputes)
 
 
+def test_quarterly_results_dispute_the_profit_and_the_shares_not_revenue_against_profit() -> None:
+    """tests/data/earnings: the profit ($1.2bn / $1.3bn) and the shares' rise (7% / 5%) are the two
+    disputes written in; the quarter's revenue against its profit, or against the year's expected
+    revenue, were flagged as numeric disagreements too."""
+    report = summarize(ROOT / "tests" / "data" / "earnings" / "articles")
+    disputes = _disputes(report)
+    assert len(disputes) == 2, disputes
+    assert any(any("$1.2 billion" in a for a in d) and any("$1.3bn" in a for a in d) for d in disputes)
+    assert any(any("7%" in a for a in d) and any("5 per cent" in a for a in d) for d in disputes)
+
+
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
     """Scored against the hand-written gold (fixtures/gold): what rules can find, found right — the quote
     dispute, and the tours "scrapped" / "cancelled" by two outlets that another says Kim "is scheduled"

@@ -64,7 +64,7 @@ LAYERS = {
     "model calls": "llm limits prompt_files backend embedded recording",
     "stages": (
         "load extract ground merge compare groups judge brief evaluate align linkage candidates events facets"
-        " quantities times wording negation embed floor entities rules speech extractive metadata fetch pages"
+        " quantities counted times wording negation embed floor entities rules speech extractive metadata fetch pages"
         " sourcelist decode cache"
     ),
     "top": (

@@ -1,0 +1,79 @@
+"""What a figure is a figure of, from the words beside it: the kind of thing a count counts, what befell
+the people it counts, and what a sum of money is of.
+
+:mod:`summarizer.quantities` reads the figures; this module reads their surroundings. "3,500 residents"
+counts people and "3,500 homes" dwellings (:data:`units.COUNTED`); "killing three people and injuring at
+least 11" gives three dead and 11 injured (:data:`units.FATES`); "nine of them" is some of another
+count; "revenue of $6.4bn" and "a profit of $1.2bn" are sums of two things (:data:`units.SUMS`), and
+"annual revenue" is a year's, not a quarter's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text import word_key
+from summarizer.units import COUNTED, FATES, SUMS, WORD_NUMBERS
+
+COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
+COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # a count, as a pattern
+NEAR_WORDS = 6  # words on either side of a figure read for what it is of
+
+_COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
+# some of another count, not a count of its own: "nine of them", "11 of the injured" (not "seven of the nine")
+_SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))", re.I)
+_CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
+_STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
+_YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
+
+
+def counted_kind(text: str, end: int) -> str | None:
+    """The kind of thing counted by the number ending at ``end``: its next word's, or the one after."""
+    after = _COUNTED_NOUN.match(text, end)
+    words = [word_key(w) for w in after.groups() if w] if after else []
+    return next((COUNTED[w] for w in words if w in COUNTED), None)
+
+
+def some_of(text: str, end: int) -> bool:
+    """The number ending at ``end`` is some of another count: "nine of them", "11 of the injured"."""
+    return _SOME_OF.match(text, end) is not None
+
+
+def fate_of(text: str, start: int, end: int) -> str | None:
+    """What befell what the number at ``text[start:end]`` counts: the fate word nearest to it among the
+    few words on either side in its clause ("killing three people and injuring at least 11": three dead,
+    11 injured); of two as near, the one after ("died and 11 were injured")."""
+    return _nearest(text, start, end, FATES)
+
+
+def sum_of(text: str, start: int, end: int) -> str | None:
+    """What the sum at ``text[start:end]`` is of ("revenue", "profit", "loss"…), and "/year" when its
+    clause says it is a year's ("expects annual revenue of $26bn"); None when nothing beside it says."""
+    of = _nearest(text, start, end, SUMS)
+    if of is None:
+        return None
+    clause = _CLAUSE_PART.split(text[max(0, start - 60) : start])[-1] + _CLAUSE_PART.split(text[end : end + 60])[0]
+    return f"{of}/year" if _YEARLY.search(clause) else of
+
+
+def change_of(text: str, start: int, end: int) -> str | None:
+    """What the percentage at ``text[start:end]`` is a change or share of, read across commas ("Revenue:
+    $6.4 billion, up 11%": revenue's); None when nothing near it says."""
+    return _nearest(text, start, end, SUMS, _STATEMENT_PART)
+
+
+def _nearest(
+    text: str, start: int, end: int, table: dict[str, str], parts: re.Pattern[str] = _CLAUSE_PART
+) -> str | None:
+    """The value in ``table`` of the word nearest to ``text[start:end]`` in its clause (by whole word, or
+    its first five or four letters), within :data:`NEAR_WORDS` on either side; ties go to the one after."""
+    before = parts.split(text[max(0, start - 60) : start])[-1]
+    after = parts.split(text[end : end + 60], maxsplit=1)[0]
+    words = list(enumerate(reversed(re.findall(r"[A-Za-z]+", before)[-NEAR_WORDS:])))
+    words += list(enumerate(re.findall(r"[A-Za-z]+", after)[:NEAR_WORDS]))  # after, so it wins ties
+    found = [(i, table[key]) for i, w in words if (key := _key(w.lower(), table)) in table]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _key(word: str, table: dict[str, str]) -> str:
+    return word if word in table else word[:5] if word[:5] in table else word[:4]

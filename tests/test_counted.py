@@ -1,0 +1,71 @@
+"""What a figure is of (summarizer.counted): the kind a count counts, what befell it, what a sum is of."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer.counted import change_of, counted_kind, fate_of, some_of, sum_of
+
+
+def _at(text: str, figure: str) -> tuple[int, int]:
+    found = re.search(re.escape(figure), text)
+    assert found is not None
+    return found.start(), found.end()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        ("Roughly 3,500 residents left.", "3,500", "people"),
+        ("About 3,500 homes were evacuated.", "3,500", "dwellings"),
+        ("It sent four cars into the river.", "four", "vehicles"),
+        ("About 40 container ships wait.", "40", "vessels"),  # the word after the next
+        ("It lasted 40 minutes.", "40", None),
+    ],
+)
+def test_a_count_counts_the_kind_its_next_words_name(text: str, figure: str, kind: str | None) -> None:
+    assert counted_kind(text, _at(text, figure)[1]) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "fate"),
+    [
+        ("The blast, killing three people and injuring at least 11, shook the town.", "three", "dead"),
+        ("The blast, killing three people and injuring at least 11, shook the town.", "11", "injured"),
+        ("Three people died and 11 were injured.", "11", "injured"),  # as near before and after: after
+        ("Police arrested four men.", "four", "arrested"),
+        ("About 4,000 dockers walked out.", "4,000", None),
+        ("Four people were killed; 200 others were evacuated.", "200", "evacuated"),  # its own clause
+    ],
+)
+def test_what_befell_a_count_is_the_nearest_fate_word_in_its_clause(text: str, figure: str, fate: str) -> None:
+    assert fate_of(text, *_at(text, figure)) == fate
+
+
+def test_some_of_another_count_is_not_a_count_of_its_own() -> None:
+    assert some_of("nine of them seriously", 4)
+    assert some_of("11 of the injured", 2)
+    assert not some_of("seven of the nine members", 5)  # a part of a whole
+    assert not some_of("26 out of 27", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "of"),
+    [
+        ("Revenue: $6.4 billion, up 11%", "$6.4", "revenue"),
+        ("It posted second-quarter net income of $1.3bn.", "$1.3", "profit"),
+        ("The group now expects annual revenue of $25.5bn.", "$25.5", "revenue/year"),
+        ("He was fined €150,000.", "€150,000", "fine"),
+        ("The deal is worth $2m.", "$2m", None),
+    ],
+)
+def test_a_sum_is_of_what_the_words_beside_it_name(text: str, figure: str, of: str | None) -> None:
+    assert sum_of(text, *_at(text, figure)) == of
+
+
+def test_a_percentage_is_a_change_of_what_its_statement_names_across_commas() -> None:
+    text = "Revenue: $6.4 billion, up 11%"
+    assert change_of(text, *_at(text, "11%")) == "revenue"
+    assert change_of("The stock jumped about 7%.", *_at("The stock jumped about 7%.", "7%")) is None
