@@ -5,7 +5,8 @@ the people it counts, and what a sum of money is of.
 counts people and "3,500 homes" dwellings (:data:`units.COUNTED`); "killing three people and injuring at
 least 11" gives three dead and 11 injured (:data:`units.FATES`); "nine of them" is some of another
 count; "revenue of $6.4bn" and "a profit of $1.2bn" are sums of two things (:data:`units.SUMS`), and
-"annual revenue" is a year's, not a quarter's.
+"annual revenue" is a year's, not a quarter's; "a premium of 27%" and "shares jumped 22%" are
+percentages of two things (:data:`units.PERCENT_OF`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text import word_key
-from summarizer.units import COUNTED, FATES, SUMS, WORD_NUMBERS
+from summarizer.units import COUNTED, FATES, PERCENT_OF, SUMS, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
 COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # a count, as a pattern
@@ -23,6 +24,7 @@ _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 # some of another count, not a count of its own: "nine of them", "11 of the injured" (not "seven of the nine")
 _SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))", re.I)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
+_PERCENT_OF = {**SUMS, **PERCENT_OF}
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
@@ -47,19 +49,22 @@ def fate_of(text: str, start: int, end: int) -> str | None:
 
 
 def sum_of(text: str, start: int, end: int) -> str | None:
-    """What the sum at ``text[start:end]`` is of ("revenue", "profit", "loss"…), and "/year" when its
-    clause says it is a year's ("expects annual revenue of $26bn"); None when nothing beside it says."""
-    of = _nearest(text, start, end, SUMS)
-    if of is None:
-        return None
+    """What the sum at ``text[start:end]`` is of ("revenue", "profit", "loss"…); None when nothing beside
+    it says."""
+    return _nearest(text, start, end, SUMS)
+
+
+def yearly(text: str, start: int, end: int) -> bool:
+    """The clause of the figure at ``text[start:end]`` says it is a year's: "expects annual revenue of
+    $26bn", "$150m in annual cost savings", "full-year profit of $5bn"."""
     clause = _CLAUSE_PART.split(text[max(0, start - 60) : start])[-1] + _CLAUSE_PART.split(text[end : end + 60])[0]
-    return f"{of}/year" if _YEARLY.search(clause) else of
+    return _YEARLY.search(clause) is not None
 
 
 def change_of(text: str, start: int, end: int) -> str | None:
     """What the percentage at ``text[start:end]`` is a change or share of, read across commas ("Revenue:
     $6.4 billion, up 11%": revenue's); None when nothing near it says."""
-    return _nearest(text, start, end, SUMS, _STATEMENT_PART)
+    return _nearest(text, start, end, _PERCENT_OF, _STATEMENT_PART)
 
 
 def _nearest(

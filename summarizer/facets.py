@@ -149,6 +149,16 @@ class Facets:
         return frozenset(q.counts for q in self.numbers if q.unit == "n" and q.counts) or _EMPTY
 
     @cached_property
+    def figures_of(self) -> dict[str, frozenset[str]]:
+        """Per kind of figure (count, percentage, sum), what its figures are of, where said (summarizer.counted:
+        "dead", "shares", "revenue")."""
+        found: dict[str, set[str]] = {}
+        for q in self.numbers:
+            if q.fate and q.fate != "some":
+                found.setdefault(q.unit.split(":")[0].split("/")[0], set()).add(q.fate)
+        return {family: frozenset(fates) for family, fates in found.items()}
+
+    @cached_property
     def stems4(self) -> frozenset[str]:
         """The four-letter stems of the words, for what a negation governs."""
         return frozenset(s[:4] for s in self.stems)
@@ -330,6 +340,8 @@ def compare(a: Facets, b: Facets) -> Relation:
             return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
+    if a.figures_of and b.figures_of and _of_other_things(a.figures_of, b.figures_of):
+        return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
     if a.numbers and b.numbers and _moments_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
@@ -349,6 +361,11 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b):
         return "apart"  # different names: "met in Paris" / "met in Lyon"
     return "same" if a.pins & b.pins else "open"
+
+
+def _of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
+    """Figures of one kind on both sides, all of different things."""
+    return any(not a[family] & b[family] for family in a.keys() & b.keys())
 
 
 def _moments_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
@@ -405,9 +422,14 @@ def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
 
 
 def _opposed(a: Facets, b: Facets) -> bool:
-    """One says a word whose opposite the other says, and neither says both."""
+    """One says a word whose opposite the other says, and neither says both, in these words or in others
+    ("Brightwater shares jumped 22%, while Halvorsen shares fell 3%" says a rise and a fall)."""
     only_a, only_b = a.stems - b.stems, b.stems - a.stems
-    return any(_OPPOSITE.get(stem, frozenset()) & only_b for stem in only_a)
+    for stem in only_a:
+        for other in _OPPOSITE.get(stem, frozenset()) & only_b:
+            if not (_OPPOSITE[stem] & a.stems or _OPPOSITE[other] & b.stems):
+                return True
+    return False
 
 
 def _share_name(a: Facets, b: Facets) -> bool:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from summarizer.counted import COUNT, COUNT_WORDS, change_of, counted_kind, fate_of, some_of, sum_of
+from summarizer.counted import COUNT, COUNT_WORDS, change_of, counted_kind, fate_of, some_of, sum_of, yearly
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
 from summarizer.units import CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
 
@@ -231,6 +231,10 @@ def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, each count or sum of no fate said given the one its statement's others of its kind are
     said with, if one: "27 were injured, 11 seriously" are 27 and 11 injured; "annual revenue of $26bn, up
     from a forecast of $25bn" are two years' revenues."""
+    if any(q.unit.startswith("money") and q.unit.endswith("/year") for q in found):  # "annual revenue of
+        found = frozenset(  # $25.5bn to $26bn, up from $25bn": a year's, every sum of it
+            replace(q, unit=f"{q.unit}/year") if q.unit.startswith("money") and "/" not in q.unit else q for q in found
+        )
     for family in ("n", "money"):
         fates = {q.fate for q in found if q.fate and q.fate != "some" and q.unit.startswith(family)}
         if len(fates) == 1:
@@ -340,6 +344,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         kind, fate = counted_kind(text, end), "some" if some_of(text, end) else fate_of(text, start, end)
     elif unit.startswith("money"):
         fate = sum_of(text, start, end)  # "revenue of $6.4bn" is no "profit of $1.2bn"
+        unit += "/year" if "/" not in unit and yearly(text, start, end) else ""  # "$150m in annual savings"
     elif unit == "%":
         fate = change_of(text, start, end)  # nor revenue's 11% rise profit's 18%
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)

@@ -93,7 +93,7 @@ FATES: dict[str, str] = {
 # What a sum of money is of, by the stems of the words said beside it ("revenue of $6.4bn", "a $1.2bn
 # profit", "fined €150,000"): a company's revenue is not its profit, a fine not a price.
 SUMS: dict[str, str] = {
-    **dict.fromkeys("reven sales turno".split(), "revenue"),
+    **dict.fromkeys("reven sales turnover".split(), "revenue"),
     **dict.fromkeys("profi income earni ebitd".split(), "profit"),
     **dict.fromkeys("loss losse".split(), "loss"),
     **dict.fromkeys("cost costs spend budge".split(), "cost"),
@@ -101,4 +101,16 @@ SUMS: dict[str, str] = {
     **dict.fromkeys("debt debts loan loans borro".split(), "debt"),
     **dict.fromkeys("salar wage wages bonus".split(), "pay"),
     **dict.fromkeys("damag".split(), "damage"),
+}
+
+# What a percentage is of, besides the sums above: "a premium of 27%" is no "shares jumped 22%".
+PERCENT_OF: dict[str, str] = {
+    **dict.fromkeys("premi".split(), "premium"),
+    **dict.fromkeys("share shares stock stake".split(), "shares"),
+    **dict.fromkeys("turnout".split(), "turnout"),
+    **dict.fromkeys("unemp joble".split(), "unemployment"),
+    **dict.fromkeys("infla".split(), "inflation"),  # not "price": a share price is the shares'
+    **dict.fromkeys("growt econo gdp".split(), "growth"),
+    **dict.fromkeys("margi".split(), "margin"),
+    **dict.fromkeys("appro ratin poll polls".split(), "approval"),
 }

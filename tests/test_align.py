@@ -115,6 +115,17 @@ def _claims(event: dict) -> list[dict]:
             "Eriksen levelled in the 63rd minute.",
             "conflict",
         ),
+        # percentages of two things are two answers; a rise beside a fall contradicts no rise
+        ("Halvorsen will pay a premium of 27% on Monday.", "Brightwater shares soared 24 per cent on Monday.", "apart"),
+        (
+            "Brightwater shares jumped 22%, while Halvorsen shares fell 3%.",
+            "Brightwater shares rose 22 percent.",
+            "same",
+        ),
+        ("Brightwater shares fell 22%.", "Brightwater shares rose 22 percent.", "conflict"),
+        # sums of two things; a year's sums against a quarter's
+        ("Revenue was $6.4 billion on Tuesday.", "Profit was $1.2 billion on Tuesday.", "apart"),
+        ("Revenue was $6.4 billion.", "It expects annual revenue of $25.5bn, up from a forecast of $25bn.", "open"),
         # a score, and another
         ("City won 3-1 at home on Saturday.", "City beat United 2-1 on Saturday.", "conflict"),
         ("The board split 7-2 on the hike.", "The decision was taken by a 7-2 vote.", "same"),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.counted import change_of, counted_kind, fate_of, some_of, sum_of
+from summarizer.counted import change_of, counted_kind, fate_of, some_of, sum_of, yearly
 
 
 def _at(text: str, figure: str) -> tuple[int, int]:
@@ -56,7 +56,7 @@ def test_some_of_another_count_is_not_a_count_of_its_own() -> None:
     [
         ("Revenue: $6.4 billion, up 11%", "$6.4", "revenue"),
         ("It posted second-quarter net income of $1.3bn.", "$1.3", "profit"),
-        ("The group now expects annual revenue of $25.5bn.", "$25.5", "revenue/year"),
+        ("The group now expects annual revenue of $25.5bn.", "$25.5", "revenue"),  # a year's: see yearly
         ("He was fined €150,000.", "€150,000", "fine"),
         ("The deal is worth $2m.", "$2m", None),
     ],
@@ -68,4 +68,25 @@ def test_a_sum_is_of_what_the_words_beside_it_name(text: str, figure: str, of: s
 def test_a_percentage_is_a_change_of_what_its_statement_names_across_commas() -> None:
     text = "Revenue: $6.4 billion, up 11%"
     assert change_of(text, *_at(text, "11%")) == "revenue"
-    assert change_of("The stock jumped about 7%.", *_at("The stock jumped about 7%.", "7%")) is None
+    assert change_of("The stock jumped about 7%.", *_at("The stock jumped about 7%.", "7%")) == "shares"
+    assert change_of("It rose about 7% on the day.", *_at("It rose about 7% on the day.", "7%")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "of"),
+    [
+        ("Halvorsen will pay $38 per share, a premium of 27%.", "27%", "premium"),
+        ("Shares of Brightwater soared 24 per cent by midday.", "24", "shares"),
+        ("The share price jumped around 3%.", "3%", "shares"),  # a share price is no inflation
+        ("The clerk's office reports 41% turnout.", "41%", "turnout"),
+        ("Turnover rose 5%.", "5%", "revenue"),
+    ],
+)
+def test_a_percentage_is_of_what_the_words_beside_it_name(text: str, figure: str, of: str) -> None:
+    assert change_of(text, *_at(text, figure)) == of
+
+
+def test_a_sum_is_a_years_where_its_clause_says_so() -> None:
+    text = "Halvorsen expects the combination to produce $150m in annual cost savings."
+    assert yearly(text, *_at(text, "$150m"))
+    assert not yearly("Revenue: $6.4 billion, up 11%", 9, 21)
