@@ -5,12 +5,14 @@ depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares"
 acres" one area, "€2m" and "2 million euros" one sum, "60 mph" and "97 km/h" one speed, "magnitude 6.8"
 and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 2,000" says nothing of
 "magnitude 7"). So each number is read with its unit, converted to one unit per dimension
-(:data:`summarizer.units.UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days" say
-nothing against each other. A number said loosely ("about", "nearly", "more than") matches within a
-wider margin than an exact one, but never wider than the figures' rounding unless one is a bound
-("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000"
-and "about 5,000" are two crowds. A count is read with the kind of thing it counts when that is known
-(:data:`summarizer.units.COUNTED`): "3,500 residents" and "3,500 homes", "four cars" and "four people" are not compared.
+(:data:`summarizer.units.UNITS`), and compared only with numbers of the same dimension: "40 ships" and
+"two days" say nothing against each other. A number said loosely ("about", "nearly", "more than")
+matches within a wider margin than an exact one, but never wider than the figures' rounding unless one
+is a bound ("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as
+"about 4,000" and "about 5,000" are two crowds. A bound has a side: nothing below a floor ("at least
+17") or above a ceiling ("up to 4,000") matches it. A count is read with the kind of thing it counts
+when that is known (:data:`summarizer.units.COUNTED`): "3,500 residents" and "3,500 homes", "four cars"
+and "four people" are not compared.
 A figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day"). A
 count of people is also read with what befell them where the words beside it say (:data:`units.FATES`:
 "killing three people and injuring at least 11" is three dead and 11 injured): tolls of two fates are
@@ -160,6 +162,7 @@ _BOUNDS = (
     "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
     "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
 )  # fmt: skip  # a figure on one side of the number: "nearly 1%" is 0.8% as well as 0.95%
+_FLOORS = ("over", "more than", "upwards of", "at least", "just over", "above", "as few as")  # the least it is
 _HEDGES = (
     "about", "around", "roughly", "approximately", "approx.", "some", "an estimated", "estimated", "circa",
     "c.", "~", *_BOUNDS,
@@ -178,7 +181,7 @@ class Quantity:
     # ordinal, the word it ranks ("second yellow", "fourth-biggest"): ordinals of two words are not compared;
     # for a part, its whole ("9" of "seven of nine"): parts of two wholes are not compared either
     step: float = field(default=1.0, compare=False)  # what it is rounded to, in its unit: 10 for "60", 0.1 for "6.8"
-    bound: bool = field(default=False, compare=False)  # said as a bound: "more than", "up to"
+    bound: int = field(default=0, compare=False)  # said as a bound: 1 the least ("more than"), -1 the most ("up to")
     fate: str | None = None  # for a count, what befell what it counts ("dead", "injured"); for a sum, what it is
     # of ("revenue", "profit"), where said (summarizer.counted)
 
@@ -331,7 +334,8 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         dimension, size = UNITS[re.sub(r"\s+", " ", word_key(after.group(1)))]
         if unit == "n" or dimension.startswith("money"):
             unit, value = dimension, value * size
-    loose, bound = before.rstrip().endswith(_HEDGES), before.rstrip().endswith(_BOUNDS)
+    said = before.rstrip()
+    loose, bound = said.endswith(_HEDGES), (1 if said.endswith(_FLOORS) else -1) if said.endswith(_BOUNDS) else 0
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
     if (unit == "n" or unit.startswith("money")) and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
@@ -422,6 +426,8 @@ def _match(x: Quantity, y: Quantity) -> bool:
         return x.value == y.value
     if x.unit == "part":  # "seven of nine backed it" is "two of nine dissented", said the other way round
         return x.value in (y.value, float(x.counts or 0) - y.value)
+    if _beyond(x, y) or _beyond(y, x):
+        return False  # "at least 17 have died" is not "killed 14"; "up to 4,000" is not "about 5,000"
     difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
     # within the margin; and, unless one is a bound, within the coarser figure's rounding: "about 60" is not
     # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200.
@@ -430,3 +436,12 @@ def _match(x: Quantity, y: Quantity) -> bool:
     if x.loose or y.loose:
         return difference <= LOOSE * larger and rounded
     return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
+
+
+def _beyond(bound: Quantity, other: Quantity) -> bool:
+    """``other``, a figure said as no bound of the same side, lies past ``bound``'s side by more than
+    their rounding: below the least a floor allows, or above the most a ceiling allows."""
+    if not bound.bound or other.bound == bound.bound:
+        return False
+    slack = max(bound.step, other.step) / 2
+    return (other.value < bound.value - slack) if bound.bound > 0 else (other.value > bound.value + slack)

@@ -244,6 +244,10 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
         ("Twenty-one people died.", "21 people died.", None),
         ("The win leaves Rovers a point ahead of Kelton.", "Rovers are now two points clear of Kelton.", "pt"),
         ("Rovers are a point ahead of Kelton.", "Kelton are one point behind Rovers.", None),
+        # a floor or a ceiling against a figure past it
+        ("At least 17 people have died.", "The outbreak has killed 14 people.", "n"),
+        ("Up to 4,000 workers may join.", "About 5,000 workers joined.", "n"),
+        ("More than 600 people were infected.", "612 cases were confirmed.", None),
         # tolls of two fates, and some of a count, are not compared
         ("Three people were killed.", "Four people died.", "n"),
         ("Three people were killed.", "Eleven people were injured.", None),
