@@ -6,7 +6,7 @@ counts people and "3,500 homes" dwellings (:data:`units.COUNTED`); "killing thre
 least 11" gives three dead and 11 injured (:data:`units.FATES`); "nine of them" is some of another
 count; "revenue of $6.4bn" and "a profit of $1.2bn" are sums of two things (:data:`units.SUMS`), and
 "annual revenue" is a year's, not a quarter's; "a premium of 27%" and "shares jumped 22%" are
-percentages of two things (:data:`units.PERCENT_OF`).
+percentages of two things (:data:`units.PERCENT_OF`); "Danner, 61," is Danner's age.
 """
 
 from __future__ import annotations
@@ -25,8 +25,22 @@ _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))", re.I)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
+# an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"
+_AGE = re.compile(r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b|\baged\s+(\d{1,3})\b", re.I)
+_OLDEST = 120
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
+
+
+def ages(text: str) -> list[tuple[int, int, float, str | None]]:
+    """The ages ``text`` gives, each with its span and whose it is when a word names them: "Danner, 61,"
+    is Danner's; "the 61-year-old" and "aged 61" name no one."""
+    found = []
+    for m in _AGE.finditer(text):
+        group = 2 if m.group(2) else 3 if m.group(3) else 4
+        if int(m.group(group)) <= _OLDEST:
+            found.append((m.start(group), m.end(group), float(m.group(group)), m.group(1) and m.group(1).lower()))
+    return found
 
 
 def counted_kind(text: str, end: int) -> str | None:

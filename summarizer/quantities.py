@@ -10,14 +10,10 @@ and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 
 matches within a wider margin than an exact one, but never wider than the figures' rounding unless one
 is a bound ("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as
 "about 4,000" and "about 5,000" are two crowds. A bound has a side: nothing below a floor ("at least
-17") or above a ceiling ("up to 4,000") matches it. A count is read with the kind of thing it counts
-when that is known (:data:`summarizer.units.COUNTED`): "3,500 residents" and "3,500 homes", "four cars"
-and "four people" are not compared.
-A figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day"). A
-count of people is also read with what befell them where the words beside it say (:data:`units.FATES`:
-"killing three people and injuring at least 11" is three dead and 11 injured): tolls of two fates are
-not compared, two tolls of one fate that match nowhere clash (:func:`tolls_clash`), and "nine of them"
-or "11 of the injured" are some of another count, compared with none.
+17") or above a ceiling ("up to 4,000") matches it. Figures of two things are not compared: what a
+figure is of (a count's kind and fate, a sum's or a percentage's object, whose an age is) is read by
+:mod:`summarizer.counted`, and two tolls of one fate that match nowhere clash (:func:`tolls_clash`). A
+figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day").
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -40,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from summarizer.counted import COUNT, COUNT_WORDS, change_of, counted_kind, fate_of, some_of, sum_of, yearly
+from summarizer.counted import COUNT, COUNT_WORDS, ages, change_of, counted_kind, fate_of, some_of, sum_of, yearly
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
 from summarizer.units import CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
 
@@ -208,6 +204,9 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in NUMERIC_DATE.finditer(masked):
         if (figures := numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
             found.add(Quantity("day", float(figures)))
+    for start, end, years, whose in ages(masked):  # "Danner, 61," / "the 62-year-old": an age, no count or span
+        found.add(Quantity("age", years, counts=whose))
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     for m in _SCORE.finditer(masked):  # before the mask blanks it: "won 3-1", "a 52-48 vote"
         high, low = sorted((int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))), reverse=True)
         found.add(Quantity("score", float(high * 1000 + low)))
@@ -408,6 +407,8 @@ def tolls_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
+    if x.unit == "age":  # two people's ages are not compared: "Danner, 61," / "Marr, 58,"
+        return not (x.counts and y.counts) or x.counts == y.counts
     if (x.fate and y.fate and x.fate != y.fate) or x.fate == "some":
         return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
     if x.unit.startswith("label:"):
@@ -422,7 +423,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
 def _match(x: Quantity, y: Quantity) -> bool:
     if x.counts and y.counts and x.counts != y.counts:
         return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
-    if x.unit in ("day", "ord", "score"):
+    if x.unit in ("day", "ord", "score", "age"):
         return x.value == y.value
     if x.unit == "part":  # "seven of nine backed it" is "two of nine dissented", said the other way round
         return x.value in (y.value, float(x.counts or 0) - y.value)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.counted import change_of, counted_kind, fate_of, some_of, sum_of, yearly
+from summarizer.counted import ages, change_of, counted_kind, fate_of, some_of, sum_of, yearly
 
 
 def _at(text: str, figure: str) -> tuple[int, int]:
@@ -90,3 +90,10 @@ def test_a_sum_is_a_years_where_its_clause_says_so() -> None:
     text = "Halvorsen expects the combination to produce $150m in annual cost savings."
     assert yearly(text, *_at(text, "$150m"))
     assert not yearly("Revenue: $6.4 billion, up 11%", 9, 21)
+
+
+def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
+    assert [(v, who) for _, _, v, who in ages("A jury found Danner, 61, guilty.")] == [(61.0, "danner")]
+    assert [(v, who) for _, _, v, who in ages("The 61-year-old was convicted.")] == [(61.0, None)]
+    assert [(v, who) for _, _, v, who in ages("The man, aged 40, was arrested.")] == [(40.0, None)]
+    assert ages("In March, 12 people died.") == []  # no comma after the figure: a count

@@ -257,6 +257,17 @@ def test_an_outbreak_disputes_the_toll_below_a_floor() -> None:
         assert not ("killed 14" in said and "At least 17" in said), said
 
 
+def test_a_sentencing_disputes_the_term_the_counts_and_the_judges_words() -> None:
+    """tests/data/court: seven years / eight years, four of five counts / all five, and the judge's two
+    wordings are the disputes."""
+    report = summarize(ROOT / "tests" / "data" / "court" / "articles")
+    disputes = _disputes(report)
+    assert any(any("seven years" in a for a in d) and any("eight years" in a for a in d) for d in disputes)
+    assert any(any("four of five counts" in a for a in d) and any("all five counts" in a for a in d) for d in disputes)
+    assert any(any("the people who elected you" in a for a in d) and any("those who elected you" in a for a in d)
+               for d in disputes)  # fmt: skip
+
+
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
     """Scored against the hand-written gold (fixtures/gold): what rules can find, found right — the quote
     dispute, and the tours "scrapped" / "cancelled" by two outlets that another says Kim "is scheduled"

@@ -244,6 +244,11 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
         ("Twenty-one people died.", "21 people died.", None),
         ("The win leaves Rovers a point ahead of Kelton.", "Rovers are now two points clear of Kelton.", "pt"),
         ("Rovers are a point ahead of Kelton.", "Kelton are one point behind Rovers.", None),
+        # an age is compared with ages of the same person, or of no one named; it is no span of years
+        ("Danner, 61, was jailed.", "Danner, 62, showed no emotion.", "age"),
+        ("Danner, 62, showed no emotion.", "The 61-year-old was convicted.", "age"),
+        ("Danner, 61, was jailed.", "His wife, 58, wept.", None),
+        ("The 61-year-old was jailed for seven years.", "He was jailed for eight years.", "time"),
         # a floor or a ceiling against a figure past it
         ("At least 17 people have died.", "The outbreak has killed 14 people.", "n"),
         ("Up to 4,000 workers may join.", "About 5,000 workers joined.", "n"),
