@@ -144,6 +144,7 @@ _PER_PERIOD = re.compile(
     re.I,
 )
 _PERIOD = {"dai": "day", "annual": "year"}
+_NO_RATES = ("%", "pt", "magnitude", "speed")  # already a rate or a share, or no amount
 # A score or a tally, told from a range ("10-15 people") by a word of winning, losing or voting beside it:
 # "won 3-1", "the result was 52-48", "split 7-2", "a 3-1 win", "a 7-2 vote"; kept as high × 1000 + low
 _SCORE_TALLY = r"(?<![\w.,-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w%-]|[.,]\d)"
@@ -337,7 +338,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     loose, bound = said.endswith(_HEDGES), (1 if said.endswith(_FLOORS) else -1) if said.endswith(_BOUNDS) else 0
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
-    if (unit == "n" or unit.startswith("money")) and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
+    if unit not in _NO_RATES and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
         period = next(g for g in rate.groups() if g).lower()
         unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"

@@ -15,6 +15,14 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["mile", "miles", "mi"], ("length", 1609.344)),
     **dict.fromkeys(["metre", "metres", "meter", "meters"], ("length", 1.0)),
     **dict.fromkeys(["foot", "feet", "ft"], ("length", 0.3048)),
+    **dict.fromkeys(["cm", "centimetre", "centimetres", "centimeter", "centimeters"], ("length", 0.01)),
+    **dict.fromkeys(["mm", "millimetre", "millimetres", "millimeter", "millimeters"], ("length", 0.001)),
+    **dict.fromkeys(["inch", "inches"], ("length", 0.0254)),
+    **dict.fromkeys(["yard", "yards"], ("length", 0.9144)),
+    **dict.fromkeys(["litre", "litres", "liter", "liters"], ("volume", 1.0)),
+    **dict.fromkeys(["gallon", "gallons"], ("volume", 3.785411784)),  # US gallons
+    **dict.fromkeys(["barrel", "barrels"], ("volume", 158.987294928)),  # of oil
+    **dict.fromkeys(["bpd", "barrels per day", "barrels a day"], ("volume/day", 158.987294928)),
     **dict.fromkeys(["km2", "km²", "sq km", "square kilometres", "square kilometers"], ("area", 1e6)),
     **dict.fromkeys(["square kilometre", "square kilometer"], ("area", 1e6)),
     **dict.fromkeys(["hectare", "hectares", "ha"], ("area", 1e4)),

@@ -257,6 +257,14 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
         ("Three people were killed.", "Four people died.", "n"),
         ("Three people were killed.", "Eleven people were injured.", None),
         ("27 people were injured, nine of them seriously.", "11 of the injured were taken to hospital.", None),
+        # rain, rivers and oil in the units outlets give them
+        ("Up to 200mm of rain fell.", "Nearly 8 inches of rain fell.", None),
+        ("The river rose 40 cm.", "The river rose 16 inches.", None),
+        ("The river rose 40 cm.", "The river rose 25 inches.", "length"),
+        ("About 1.3 gallons leaked.", "Some 5 litres leaked.", None),
+        ("Oil output fell 2 million barrels a day.", "Output fell by 2 million bpd.", None),
+        ("Output fell by 2 million bpd.", "Output fell by 2.5 million barrels per day.", "volume/day"),
+        ("Staff work 12 hours a day.", "The strike lasted 12 hours.", None),  # a rate is no span
         # scores: one score either way round; another score clashes; a range is no score
         ("City won 3-1 at home.", "United lost 1-3 to City.", None),
         ("City won 3-1 at home.", "City beat United 2-1.", "score"),
