@@ -28,8 +28,31 @@ _PERCENT_OF = {**SUMS, **PERCENT_OF}
 # an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"
 _AGE = re.compile(r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b|\baged\s+(\d{1,3})\b", re.I)
 _OLDEST = 120
+# one person, a count of one though "one" alone is none ("one of them", "one day"): "one person has died"
+ONE_PERSON = re.compile(
+    r"\b(one)\s+(?:person|man|woman|child|boy|girl|baby|worker|passenger|resident|soldier|officer|victim|"
+    r"pedestrian|driver|student|patient|firefighter|climber|tourist)\b",
+    re.I,
+)
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
+
+
+def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None, str | None]:
+    """The figure of ``unit`` at ``text[start:end]`` with what it is of: its unit (a sum in a year's clause
+    made a year's), the kind of thing it counts, and its fate or object (see the module docstring)."""
+    if unit == "n":  # "nine of them", "11 of the injured": some of another count; a fate befalls people
+        kind = counted_kind(text, end)
+        return (
+            unit,
+            kind,
+            "some" if some_of(text, end) else fate_of(text, start, end) if kind in (None, "people") else None,
+        )
+    if unit.startswith("money"):  # "revenue of $6.4bn" is no "profit of $1.2bn"; "$150m in annual savings"
+        return unit + ("/year" if "/" not in unit and yearly(text, start, end) else ""), None, sum_of(text, start, end)
+    if unit == "%":  # nor revenue's 11% rise profit's 18%
+        return unit, None, change_of(text, start, end)
+    return unit, None, None
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:

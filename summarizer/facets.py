@@ -336,8 +336,6 @@ def compare(a: Facets, b: Facets) -> Relation:
             # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
         if (_denies(a, b) and _none_of(a, b)) or (_denies(b, a) and _none_of(b, a)):
             return "conflict"  # none of a thing against a count of it: "no one was injured" / "two were injured"
-        if bool(a.negated) != bool(b.negated):
-            return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and _of_other_things(a.figures_of, b.figures_of):
@@ -347,7 +345,9 @@ def compare(a: Facets, b: Facets) -> Relation:
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2
     if a.numbers and b.numbers and bool(a.years) == bool(b.years) and clash(a.numbers, b.numbers):
-        return "conflict"
+        return "conflict"  # whatever else either says, "without power" included
+    if bool(a.negated) != bool(b.negated):
+        return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):
         return "conflict"
     if a.opposites & b.stems and _opposed(a, b):

@@ -36,7 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from summarizer.counted import COUNT, COUNT_WORDS, ages, change_of, counted_kind, fate_of, some_of, sum_of, yearly
+from summarizer import counted
+from summarizer.counted import COUNT, COUNT_WORDS
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
 from summarizer.units import CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
 
@@ -205,7 +206,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in NUMERIC_DATE.finditer(masked):
         if (figures := numeric_day(int(m.group(1)), int(m.group(2)))) is not None:
             found.add(Quantity("day", float(figures)))
-    for start, end, years, whose in ages(masked):  # "Danner, 61," / "the 62-year-old": an age, no count or span
+    for start, end, years, whose in counted.ages(masked):  # "Danner, 61," / "the 62-year-old": an age, no count or span
         found.add(Quantity("age", years, counts=whose))
         masked = masked[:start] + " " * (end - start) + masked[end:]
     for m in _SCORE.finditer(masked):  # before the mask blanks it: "won 3-1", "a 52-48 vote"
@@ -242,7 +243,12 @@ def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
         fates = {q.fate for q in found if q.fate and q.fate != "some" and q.unit.startswith(family)}
         if len(fates) == 1:
             (fate,) = fates
-            found = frozenset(replace(q, fate=fate) if q.unit.startswith(family) and not q.fate else q for q in found)
+            found = frozenset(
+                replace(q, fate=fate)
+                if q.unit.startswith(family) and not q.fate and q.counts in (None, "people")
+                else q
+                for q in found
+            )
     return found
 
 
@@ -289,7 +295,7 @@ def _masked(text: str) -> str:
 def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
     """``found`` with the numbers and ordinals ``masked`` spells out in words, and the parts of wholes it counts."""
     said = words_said(masked)  # most statements spell out no number: their words tell, faster than the expressions
-    found |= _parts(masked, said)
+    found |= _parts(masked, said) | {_read(masked, *m.span(1), 1.0) for m in counted.ONE_PERSON.finditer(masked)}
     if "oint" in masked or "OINT" in masked:  # most statements have no fraction of a point: one scan less
         for m in _POINT_FRACTION.finditer(masked):
             quarter = "quarter" in m.group(0).lower()
@@ -343,14 +349,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
     step = min(_rounding(written), abs(written) / 5) * value / written if written else 1.0
-    kind, fate = None, None
-    if unit == "n":  # "nine of them", "11 of the injured": some of another count
-        kind, fate = counted_kind(text, end), "some" if some_of(text, end) else fate_of(text, start, end)
-    elif unit.startswith("money"):
-        fate = sum_of(text, start, end)  # "revenue of $6.4bn" is no "profit of $1.2bn"
-        unit += "/year" if "/" not in unit and yearly(text, start, end) else ""  # "$150m in annual savings"
-    elif unit == "%":
-        fate = change_of(text, start, end)  # nor revenue's 11% rise profit's 18%
+    unit, kind, fate = counted.what_of(text, start, end, unit)
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
 
 

@@ -126,6 +126,9 @@ def _claims(event: dict) -> list[dict]:
         # sums of two things; a year's sums against a quarter's
         ("Revenue was $6.4 billion on Tuesday.", "Profit was $1.2 billion on Tuesday.", "apart"),
         ("Revenue was $6.4 billion.", "It expects annual revenue of $25.5bn, up from a forecast of $25bn.", "open"),
+        # figures that clash conflict whatever "not" either says beside them
+        ("One person has died and homes are without electricity.", "Two people have been killed.", "conflict"),
+        ("Homes are without electricity.", "Two people have been killed.", "apart"),
         # a score, and another
         ("City won 3-1 at home on Saturday.", "City beat United 2-1 on Saturday.", "conflict"),
         ("The board split 7-2 on the hike.", "The decision was taken by a 7-2 vote.", "same"),

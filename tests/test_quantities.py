@@ -128,6 +128,9 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
         ("27 people were hurt in the blast, 11 seriously.", {(27.0, "injured"), (11.0, "injured")}),
         ("Twenty-seven people were injured, nine of them seriously.", {(27.0, "injured"), (9.0, "some")}),
         ("Seven of the nine members backed it.", {(7.0, None), (9.0, None)}),  # a part of a whole, not "some"
+        ("One person has died.", {(1.0, "dead")}),  # one person is a count; "one" alone is none
+        ("One of them died.", set()),
+        ("It cut power to about 80,000 homes, killing two people.", {(80_000.0, None), (2.0, "dead")}),  # homes die not
     ],
 )
 def test_a_count_of_people_is_read_with_what_befell_them(text: str, fates: set) -> None:
