@@ -230,6 +230,7 @@ def test_quarterly_results_dispute_the_profit_and_the_shares_not_revenue_against
     assert len(disputes) == 2, disputes
     assert any(any("$1.2 billion" in a for a in d) and any("$1.3bn" in a for a in d) for d in disputes)
     assert any(any("7%" in a for a in d) and any("5 per cent" in a for a in d) for d in disputes)
+    assert not any(any("Revenue" in a for a in d) for d in disputes)  # revenue has no dispute of its own
 
 
 def test_a_takeover_disputes_the_price_the_share_move_and_the_savings_and_nothing_else() -> None:
