@@ -41,13 +41,11 @@ _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:
 def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None, str | None]:
     """The figure of ``unit`` at ``text[start:end]`` with what it is of: its unit (a sum in a year's clause
     made a year's), the kind of thing it counts, and its fate or object (see the module docstring)."""
-    if unit == "n":  # "nine of them", "11 of the injured": some of another count; a fate befalls people
+    if unit == "n":
         kind = counted_kind(text, end)
-        return (
-            unit,
-            kind,
-            "some" if some_of(text, end) else fate_of(text, start, end) if kind in (None, "people") else None,
-        )
+        if some_of(text, end):  # "nine of them", "11 of the injured": some of another count
+            return unit, kind, "some"
+        return unit, kind, fate_of(text, start, end) if kind in (None, "people") else None  # a fate befalls people
     if unit.startswith("money"):  # "revenue of $6.4bn" is no "profit of $1.2bn"; "$150m in annual savings"
         return unit + ("/year" if "/" not in unit and yearly(text, start, end) else ""), None, sum_of(text, start, end)
     if unit == "%":  # nor revenue's 11% rise profit's 18%

@@ -35,9 +35,10 @@ _GOVERNED_SKIP = frozenset(
 )
 # Where a statement's clauses part: "…, although …", "…, but …", "…; …"
 _CLAUSE = re.compile(r"\s*(?:;|,?\s+\b(?:although|though|but|while|whereas|however)\b)\s*", re.I)
-# None of a thing: "no one", "nobody", "none of", "no injuries" (not "no longer", "no more than", "no later")
+# where what there was none of ends: "no one was injured, the airline said", "no deal but talks go on"
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|although|though|while|whereas|and)\b")
 _SAYING = frozenset("said says repo conf reco anno clai stat".split())  # "no injuries were reported"
+# None of a thing: "no one", "nobody", "none of", "no injuries" (not "no longer", "no more than", "no later")
 _NONE = re.compile(r"\b(?:no\s+one|nobody|none|no(?!\s+(?:longer|later|sooner|more|less|fewer|one)\b))\b", re.I)
 
 

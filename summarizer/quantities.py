@@ -18,17 +18,17 @@ figure per period is a rate, compared only with rates of that period ("30,000 ve
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
 "17th-century"), a range or a score ("10-15", "52-48"), a point in time counted back ("two days ago")
-or down ("with 19 minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and "Category 3" are
-kept as names with their number, ``label:ward``). Dates are compared as dates (:mod:`summarizer.facets`);
-a day of a month named in words, or in figures that read one way only ("9/28", "22/05"; not "12/03"), is
-kept as a ``day`` (month × 100 + day), which must match exactly. A part of a whole counted ("seven of
-the nine members", "26 out of 27") is also kept as a ``part`` with its whole, and so is "all nine
-members" (nine of nine): "seven of nine backed the move" and "all nine backed it" give one whole and
-two parts, which clash; "two of the nine dissented" gives the part the others leave, which does not.
-A score or a tally, told from a range by a word of winning, losing or voting beside it ("won 3-1", "a
-52-48 vote"), is kept whole as a ``score``, the same whichever side is said first ("lost 1-3"). Times of
-day, parts of the day and days said relative to the publication are read apart
-(:mod:`summarizer.times`).
+or down ("with 19 minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and
+"Category 3" are kept as names with their number, ``label:ward``). Dates are compared as dates
+(:mod:`summarizer.facets`); a day of a month named in words, or in figures that read one way only
+("9/28", "22/05"; not "12/03"), is kept as a ``day`` (month × 100 + day), which must match exactly. A
+part of a whole counted ("seven of the nine members", "26 out of 27") is also kept as a ``part`` with
+its whole, and so is "all nine members" (nine of nine): "seven of nine backed the move" and "all nine
+backed it" give one whole and two parts, which clash; "two of the nine dissented" gives the part the
+others leave, which does not. A score or a tally, told from a range by a word of winning, losing or
+voting beside it ("won 3-1", "a 52-48 vote"), is kept whole as a ``score``, the same whichever side is
+said first ("lost 1-3"). Times of day, parts of the day and days said relative to the publication are
+read apart (:mod:`summarizer.times`).
 """
 
 from __future__ import annotations
