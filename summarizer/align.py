@@ -51,10 +51,10 @@ import numpy as np
 from summarizer.candidates import candidate_pairs
 from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
+from summarizer.figures import clash, tolls_clash
 from summarizer.groups import Groups, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.printable import paired
-from summarizer.quantities import clash, tolls_clash
 from summarizer.text import content_words, lower_case_words
 
 if TYPE_CHECKING:

@@ -26,9 +26,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
+from summarizer.figures import clash
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
-from summarizer.quantities import YEAR, Quantity, clash, quantities
+from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.text import DIGIT, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 from summarizer.wording import quotations, reworded

@@ -6,14 +6,11 @@ acres" one area, "€2m" and "2 million euros" one sum, "60 mph" and "97 km/h" o
 and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 2,000" says nothing of
 "magnitude 7"). So each number is read with its unit, converted to one unit per dimension
 (:data:`summarizer.units.UNITS`), and compared only with numbers of the same dimension: "40 ships" and
-"two days" say nothing against each other. A number said loosely ("about", "nearly", "more than")
-matches within a wider margin than an exact one, but never wider than the figures' rounding unless one
-is a bound ("more than 1,100" is also 1,200): "about 60 mph" and "about 70 mph" are two speeds, as
-"about 4,000" and "about 5,000" are two crowds. A bound has a side: nothing below a floor ("at least
-17") or above a ceiling ("up to 4,000") matches it. Figures of two things are not compared: what a
-figure is of (a count's kind and fate, a sum's or a percentage's object, whose an age is) is read by
-:mod:`summarizer.counted`, and two tolls of one fate that match nowhere clash (:func:`tolls_clash`). A
-figure per period is a rate, compared only with rates of that period ("30,000 vehicles a day").
+"two days" say nothing against each other (:mod:`summarizer.figures`). A temperature is read in degrees
+Celsius ("115F" is 46.1), and one in degrees of no scale said on both scales. A figure keeps how loosely
+it is said ("about", "nearly"), which side of it a bound gives ("at least 17", "up to 4,000") and what
+it is rounded to; what it is of (a count's kind and fate, a sum's or a percentage's object, whose an age
+is) is read by :mod:`summarizer.counted`. A figure per period is a rate ("30,000 vehicles a day").
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -39,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from summarizer import counted
 from summarizer.counted import COUNT, COUNT_WORDS
 from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
-from summarizer.units import CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS
+from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
 
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
 # about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".
@@ -47,8 +44,6 @@ _MAGNITUDE_BEFORE = re.compile(
     r"magnitude(?:\s+(?:of|at|was|is|as|to|revised|upgraded|downgraded|put|given|measured|estimated)){0,3}"
     r"(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|over|more than|at least))?\s*-?\s*$"
 )
-EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
-MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
 
 _ORDINAL_KEYS = frozenset(ORDINALS)
 _MONTH_NAME = (
@@ -132,7 +127,8 @@ _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
 _UNIT = re.compile(
     r"\s*-?\s*("
-    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+    + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True) if u not in ATTACHED)
+    + "".join(rf"|(?<=\d)(?-i:{unit.upper()})" for unit in ATTACHED)  # "46.2C", not "Group 3 C"
     + r")(?![A-Za-z0-9])",
     re.I,
 )
@@ -145,7 +141,7 @@ _PER_PERIOD = re.compile(
     re.I,
 )
 _PERIOD = {"dai": "day", "annual": "year"}
-_NO_RATES = ("%", "pt", "magnitude", "speed")  # already a rate or a share, or no amount
+_NO_RATES = ("%", "pt", "magnitude", "speed", "temperature", "degrees")  # a rate or a share already, or no amount
 # A score or a tally, told from a range ("10-15 people") by a word of winning, losing or voting beside it:
 # "won 3-1", "the result was 52-48", "split 7-2", "a 3-1 win", "a 7-2 vote"; kept as high × 1000 + low
 _SCORE_TALLY = r"(?<![\w.,-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w%-]|[.,]\d)"
@@ -316,7 +312,16 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
         for m in (_ORDINAL.finditer(masked) if may_match(said, _ORDINAL_KEYS) else ())
         if not _AFTER_A_FIGURE.search(masked, 0, m.start())  # "a 40-second handshake": a duration, read above
     )
-    return frozenset(found)
+    return frozenset(reading for q in found for reading in _on_either_scale(q))
+
+
+def _on_either_scale(q: Quantity) -> tuple[Quantity, ...]:
+    """A temperature in degrees of no scale said ("a high of 113.7 degrees") as both readings, Celsius and
+    Fahrenheit: it matches a temperature either way, and clashes with one it matches neither way."""
+    if q.unit != "degrees":
+        return (q,)
+    fahrenheit = round((q.value - ZERO_AT["f"]) * UNITS["f"][1], 6)
+    return replace(q, unit="temperature"), replace(q, unit="temperature", value=fahrenheit, step=q.step * UNITS["f"][1])
 
 
 def numeric_day(first: int, second: int) -> int | None:
@@ -330,16 +335,17 @@ def numeric_day(first: int, second: int) -> int | None:
 def _read(text: str, start: int, end: int, value: float) -> Quantity:
     """The number ``value`` written at ``text[start:end]``, with its unit and how loosely it is said."""
     before = text[max(0, start - 16) : start].lower().rstrip()
-    unit, written = "n", value
+    unit, written, size = "n", value, 1.0
     for sign, code in CURRENCY_SIGNS.items():
         if before.endswith(sign):
             unit, before = f"money:{code}", before[: -len(sign)]
             break
     after = _UNIT.match(text, end)
     if after is not None:
-        dimension, size = UNITS[re.sub(r"\s+", " ", word_key(after.group(1)))]
-        if unit == "n" or dimension.startswith("money"):
-            unit, value = dimension, value * size
+        key = re.sub(r"\s+", " ", word_key(after.group(1)))
+        if unit == "n" or UNITS[key][0].startswith("money"):
+            unit, size = UNITS[key]
+            value = (value - ZERO_AT.get(key, 0.0)) * size  # "115F" is 46.1 degrees Celsius
     said = before.rstrip()
     loose, bound = said.endswith(_HEDGES), (1 if said.endswith(_FLOORS) else -1) if said.endswith(_BOUNDS) else 0
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
@@ -348,7 +354,9 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         period = next(g for g in rate.groups() if g).lower()
         unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
-    step = min(_rounding(written), abs(written) / 5) * value / written if written else 1.0
+    step = min(_rounding(written), abs(written) / 5) * size if written else 1.0
+    if unit in ("temperature", "degrees"):  # whole degrees are said as read: "40C" is not "42C"
+        step = min(step, size)
     unit, kind, fate = counted.what_of(text, start, end, unit)
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
 
@@ -371,78 +379,3 @@ def _ordinal(text: str, end: int, rank: int) -> Quantity:
     if ranked == "minute":
         return Quantity("time", round(rank / 60, 6), step=1 / 60)
     return Quantity("ord", float(rank), counts=ranked)
-
-
-def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
-    """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
-    people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
-    measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
-    minute"), the numbers of names ("Ward 4" / "Ward 2": names, told apart as names are), and measures an
-    order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
-    fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
-    match, two that do not clash when they count one kind of thing ("at least 11 people in Cuba and two
-    in Florida" / "at least nine people in Cuba and two in Florida")."""
-    units = {q.unit for q in a} & {q.unit for q in b}
-    for unit in sorted(units):
-        pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]
-        matched = [(x, y) for x, y in pairs if _match(x, y)]
-        if pairs and not matched:
-            return unit
-        paired = {x for x, _ in matched} | {y for _, y in matched}
-        if any(x.counts and x.counts == y.counts and x not in paired and y not in paired for x, y in pairs):
-            return unit
-    return None
-
-
-def tolls_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
-    """Both count the people one fate befell ("killing three people" / "left four people dead"), and no
-    count of theirs matches: one toll, given two ways."""
-    fates = {q.fate for q in a if q.fate and q.unit == "n"} & {q.fate for q in b if q.fate and q.unit == "n"}
-    for fate in fates - {"some"}:
-        mine = [q for q in a if q.fate == fate and q.unit == "n"]
-        theirs = [q for q in b if q.fate == fate and q.unit == "n"]
-        if not any(_match(x, y) for x in mine for y in theirs):
-            return True
-    return False
-
-
-def _comparable(x: Quantity, y: Quantity) -> bool:
-    if x.unit == "age":  # two people's ages are not compared: "Danner, 61," / "Marr, 58,"
-        return not (x.counts and y.counts) or x.counts == y.counts
-    if (x.fate and y.fate and x.fate != y.fate) or x.fate == "some":
-        return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
-    if x.unit.startswith("label:"):
-        return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
-    if x.unit in ("ord", "part") or (x.counts and y.counts):
-        return x.counts == y.counts  # "four cars" say nothing of "four people", for or against
-    if x.unit in ("n", "day", "%", "pt", "score") or not x.value or not y.value:
-        return True
-    return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
-
-
-def _match(x: Quantity, y: Quantity) -> bool:
-    if x.counts and y.counts and x.counts != y.counts:
-        return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
-    if x.unit in ("day", "ord", "score", "age"):
-        return x.value == y.value
-    if x.unit == "part":  # "seven of nine backed it" is "two of nine dissented", said the other way round
-        return x.value in (y.value, float(x.counts or 0) - y.value)
-    if _beyond(x, y) or _beyond(y, x):
-        return False  # "at least 17 have died" is not "killed 14"; "up to 4,000" is not "about 5,000"
-    difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
-    # within the margin; and, unless one is a bound, within the coarser figure's rounding: "about 60" is not
-    # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200.
-    # Two bounds are two figures said: "at least nine" dead is not "at least 11" (but "more than 2,000" is 2,012)
-    rounded = x.bound != y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
-    if x.loose or y.loose:
-        return difference <= LOOSE * larger and rounded
-    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
-
-
-def _beyond(bound: Quantity, other: Quantity) -> bool:
-    """``other``, a figure said as no bound of the same side, lies past ``bound``'s side by more than
-    their rounding: below the least a floor allows, or above the most a ceiling allows."""
-    if not bound.bound or other.bound == bound.bound:
-        return False
-    slack = max(bound.step, other.step) / 2
-    return (other.value < bound.value - slack) if bound.bound > 0 else (other.value > bound.value + slack)

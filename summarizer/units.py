@@ -5,6 +5,12 @@ signs and the kinds of thing a count may count. One table per list, read by :mod
 
 from __future__ import annotations
 
+# Temperature scales, as written after a number; a bare letter only written onto it ("46.2C", "115F", not
+# "Group 3 C"): ATTACHED
+CELSIUS = ["°c", "° c", "degrees celsius", "degrees c", "celsius", "degrees centigrade", "c"]
+FAHRENHEIT = ["°f", "° f", "degrees fahrenheit", "degrees f", "fahrenheit", "f"]
+ATTACHED = ("c", "f")
+
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
 # metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
 UNITS: dict[str, tuple[str, float]] = {
@@ -49,7 +55,11 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour"], ("speed", 1.0)),
     **dict.fromkeys(["mph", "miles per hour", "miles an hour"], ("speed", 1.609344)),
     **dict.fromkeys(["knots", "knot"], ("speed", 1.852)),
+    **dict.fromkeys(CELSIUS, ("temperature", 1.0)),  # in degrees Celsius
+    **dict.fromkeys(FAHRENHEIT, ("temperature", 5 / 9)),  # from its scale's zero (ZERO_AT)
+    **dict.fromkeys(["degrees", "degree"], ("degrees", 1.0)),  # of no scale said: compared only with each other
 }
+ZERO_AT = dict.fromkeys(FAHRENHEIT, 32.0)  # a reading less this, times the unit's size, is in the dimension's unit
 
 CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
 

@@ -281,6 +281,17 @@ def test_a_storm_disputes_the_toll_though_one_side_says_without_and_agrees_on_ra
     assert any("120mm" in said and "five inches" in said for said in _answers(report))
 
 
+def test_a_heat_record_agrees_across_scales_and_disputes_the_reading_and_the_toll() -> None:
+    """tests/data/heatwave: 46.2C and 115 degrees Fahrenheit are one reading (they were two counts, 46.2
+    and 115, shown as two answers), and 46.8C disputes it; the toll, three dead / two, is disputed."""
+    report = summarize(ROOT / "tests" / "data" / "heatwave" / "articles")
+    assert any("46.2 degrees Celsius" in said and "115 degrees Fahrenheit" in said for said in _answers(report))
+    disputes = _disputes(report)
+    assert any(any("46.2 degrees Celsius" in a for a in d) and any("46.8C" in a for a in d) for d in disputes)
+    assert any(any("three people have died" in a for a in d) and any("Two people" in a for a in d) for d in disputes)
+    assert not any(any("3,000 acres" in a for a in d) for d in disputes)
+
+
 def test_on_the_seeds_it_finds_the_quote_dispute_most_agreement_and_no_false_flag(report: EventReport) -> None:
     """Scored against the hand-written gold (fixtures/gold): what rules can find, found right — the quote
     dispute, and the tours "scrapped" / "cancelled" by two outlets that another says Kim "is scheduled"

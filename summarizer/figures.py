@@ -1,0 +1,92 @@
+"""Figures compared: when two outlets' numbers give one answer, and when they clash.
+
+Numbers are compared only within one dimension (:mod:`summarizer.quantities` reads them with their
+units). A number said loosely ("about", "nearly", "more than") matches within a wider margin than an
+exact one, but never wider than the figures' rounding unless one is a bound ("more than 1,100" is also
+1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000" and "about 5,000" are two
+crowds. A bound has a side: nothing below a floor ("at least 17") or above a ceiling ("up to 4,000")
+matches it. Figures of two things are not compared (a count's kind and fate, a sum's or a percentage's
+object, whose an age is), and two tolls of one fate that match nowhere clash (:func:`tolls_clash`).
+"""
+
+from __future__ import annotations
+
+from summarizer.quantities import Quantity
+
+EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
+MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
+
+
+def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
+    """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
+    people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
+    measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
+    minute"), the numbers of names ("Ward 4" / "Ward 2": names, told apart as names are), and measures an
+    order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
+    fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
+    match, two that do not clash when they count one kind of thing ("at least 11 people in Cuba and two
+    in Florida" / "at least nine people in Cuba and two in Florida")."""
+    units = {q.unit for q in a} & {q.unit for q in b}
+    for unit in sorted(units):
+        pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]
+        matched = [(x, y) for x, y in pairs if _match(x, y)]
+        if pairs and not matched:
+            return unit
+        paired = {x for x, _ in matched} | {y for _, y in matched}
+        if any(x.counts and x.counts == y.counts and x not in paired and y not in paired for x, y in pairs):
+            return unit
+    return None
+
+
+def tolls_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both count the people one fate befell ("killing three people" / "left four people dead"), and no
+    count of theirs matches: one toll, given two ways."""
+    fates = {q.fate for q in a if q.fate and q.unit == "n"} & {q.fate for q in b if q.fate and q.unit == "n"}
+    for fate in fates - {"some"}:
+        mine = [q for q in a if q.fate == fate and q.unit == "n"]
+        theirs = [q for q in b if q.fate == fate and q.unit == "n"]
+        if not any(_match(x, y) for x in mine for y in theirs):
+            return True
+    return False
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    if x.unit == "age":  # two people's ages are not compared: "Danner, 61," / "Marr, 58,"
+        return not (x.counts and y.counts) or x.counts == y.counts
+    if (x.fate and y.fate and x.fate != y.fate) or x.fate == "some":
+        return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
+    if x.unit.startswith("label:"):
+        return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
+    if x.unit in ("ord", "part") or (x.counts and y.counts):
+        return x.counts == y.counts  # "four cars" say nothing of "four people", for or against
+    if x.unit in ("n", "day", "%", "pt", "score") or not x.value or not y.value:
+        return True
+    return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
+
+
+def _match(x: Quantity, y: Quantity) -> bool:
+    if x.counts and y.counts and x.counts != y.counts:
+        return False  # one figure of two kinds of thing: "3,500 residents" / "3,500 homes"
+    if x.unit in ("day", "ord", "score", "age"):
+        return x.value == y.value
+    if x.unit == "part":  # "seven of nine backed it" is "two of nine dissented", said the other way round
+        return x.value in (y.value, float(x.counts or 0) - y.value)
+    if _beyond(x, y) or _beyond(y, x):
+        return False  # "at least 17 have died" is not "killed 14"; "up to 4,000" is not "about 5,000"
+    difference, larger = abs(x.value - y.value), max(abs(x.value), abs(y.value))
+    # within the margin; and, unless one is a bound, within the coarser figure's rounding: "about 60" is not
+    # "about 70", nor "6.1 metres" "6.4 metres", nor "about 200,000" "about 150,000"; "more than 1,100" is 1,200.
+    # Two bounds are two figures said: "at least nine" dead is not "at least 11" (but "more than 2,000" is 2,012)
+    rounded = x.bound != y.bound or difference < max(x.step, y.step) / 2 * (1 - 1e-6)
+    if x.loose or y.loose:
+        return difference <= LOOSE * larger and rounded
+    return difference <= (EXACT if x.unit in ("n", "%", "pt", "magnitude") else CONVERTED) * larger and rounded
+
+
+def _beyond(bound: Quantity, other: Quantity) -> bool:
+    """``other``, a figure said as no bound of the same side, lies past ``bound``'s side by more than
+    their rounding: below the least a floor allows, or above the most a ceiling allows."""
+    if not bound.bound or other.bound == bound.bound:
+        return False
+    slack = max(bound.step, other.step) / 2
+    return (other.value < bound.value - slack) if bound.bound > 0 else (other.value > bound.value + slack)

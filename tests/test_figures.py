@@ -1,0 +1,140 @@
+"""Figures compared (summarizer.figures): one answer in two outlets' wordings, or a clash."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.figures import clash, tolls_clash
+from summarizer.quantities import quantities
+
+
+def test_two_tolls_of_one_fate_that_match_nowhere_clash() -> None:
+    three, four = quantities("The collapse killed three people."), quantities("It left four people dead.")
+    assert tolls_clash(three, four)
+    assert not tolls_clash(three, quantities("Three people died and 11 were injured."))
+    assert not tolls_clash(three, quantities("Four people were injured."))  # two fates: two tolls
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unit"),
+    [
+        ("The port expects 4,000 strikers.", "More than 10,000 workers are on strike.", "n"),
+        ("The union wants 9%.", "The union wants 4%.", "%"),
+        ("It began on 18 May.", "It began on 19 May.", "day"),
+        ("The fire covers 12,000 hectares.", "The fire covers 50,000 acres.", "area"),
+        ("Okafor won by 1,900 votes.", "Okafor won by 2,000 votes.", "n"),  # exact figures, 5% apart
+        ("about 0.8%", "nearly 1%", None),  # loose figures, 20% apart
+        ("12,000 hectares burned", "almost 30,000 acres burned", None),
+        ("about 120 km2 burned", "12,000 hectares burned", None),
+        ("The stoppage lasts 72 hours.", "A three-day strike.", None),
+        ("40 ships wait offshore.", "The strike began two days ago.", None),
+        ("10 km down", "six miles down", None),  # converted: 3.5% apart
+        ("€2m", "£2m", None),  # two currencies are not compared
+        # counts of two kinds of thing are not compared, for or against (facets keep them apart)
+        ("Roughly 3,500 residents left.", "About 3,500 homes were evacuated.", None),
+        ("It sent four cars into the river.", "It left four people dead.", None),
+        ("It sent four cars into the river.", "Six vehicles fell.", "n"),
+        # a rate is compared with rates of its period only
+        ("The bridge carried 30,000 vehicles a day.", "Four cars fell into the river.", None),
+        ("It carried about 30,000 vehicles a day.", "It carried 45,000 vehicles daily.", "n/day"),
+        ("It carried about 30,000 vehicles a day.", "Roughly 30,000 vehicles used it daily.", None),
+        ("The repairs cost $40 million a year.", "The repairs cost $40 million.", None),
+        ("Some 3,500 local residents left.", "Around 3,500 people must evacuate.", None),
+        ("About 4,000 dockers walked out.", "Nearly four thousand workers joined.", None),
+        # a magnitude is read apart from the counts beside it: the toll agrees, the magnitude does not
+        (
+            "A magnitude 6.8 quake killed at least 2,012 people.",
+            "The 7-magnitude quake killed more than 2,000 people and injured 2,059.",
+            "magnitude",
+        ),
+        ("A magnitude 7 earthquake.", "The quake measured 7.0 on the Richter scale.", None),
+        ("Winds gusted to 60 mph.", "Wind gusts reached 70 mph.", "speed"),
+        ("Winds gusted to 60 mph.", "Gusts of 97 km/h were recorded.", None),  # converted
+        # loose figures match within their rounding: "about 60" is 55 to 65, "about 70" 65 to 75
+        ("The train was doing about 60mph.", "It was travelling at about 70 mph (113 km/h).", "speed"),
+        ("About 4,000 workers walked out.", "Some 5,000 workers walked out.", "n"),
+        ("About 140 passengers were on board.", "Around 150 passengers were on board.", "n"),
+        ("About 150,000 passengers were affected.", "Around 200,000 passengers were hit.", "n"),
+        ("Around 10,000 people were evacuated.", "Around 12,000 people have been evacuated.", "n"),
+        ("Nearly 10,000 people were evacuated.", "About 8,500 people were evacuated.", None),  # one side of it
+        ("The river rose to 6.1 metres overnight.", "The river peaked at 6.4 metres.", "length"),  # 5% apart
+        ("About 4,000 workers walked out.", "Some 4,200 workers walked out.", None),
+        ("Fewer than 2,000 votes separated them.", "About 1,900 votes separated them.", None),
+        ("A dozen homes burned.", "At least 12 homes burned.", None),
+        ("More than 1,100 flights were cancelled.", "About 1,200 flights were cancelled.", None),  # a bound
+        ("Up to 4,000 workers may join.", "About 3,500 workers joined.", None),
+        # a match's minute is a time, whether an ordinal or not
+        ("Wrona headed in on 23 minutes.", "Wrona's 23rd-minute header.", None),
+        ("He equalised in the 58th minute.", "The equaliser came on 61 minutes.", "time"),
+        # ordinals of two words, and measures an order of magnitude apart, measure different things
+        ("He was shown a second yellow card.", "He scored in the 23rd minute.", None),
+        ("He hit the post and should have had a second.", "It was the fourth goal.", None),
+        ("It was the fourth-biggest breach this year.", "It was the fifth-biggest breach.", "ord"),
+        ("Their win ended a 31-year wait.", "Okafor scored in the 84th minute.", None),
+        ("He was fined €150,000.", "He embezzled €2.3m.", None),
+        ("He embezzled €2.3m.", "He pocketed €3.2million.", "money:EUR"),
+        # a number a name labels is part of the name: told apart as names are, never a clash
+        ("She carried her own Ward 4.", "Problems were flagged at two polling stations.", None),
+        ("It struck as a Category 3 storm.", "It struck as a Category 4 storm.", None),  # told apart as names
+        ("Queues grew at Heathrow Terminal 3.", "Some 3 flights were cancelled.", None),
+        ("At least 10 people died.", "More than 100 people died.", "n"),  # counts are compared at any distance
+        ("At least 11 people died.", "At least nine people died.", "n"),  # two bounds are two figures said
+        ("At least 2,012 people died.", "More than 2,000 people died.", None),  # within the coarser one's rounding
+        # beside figures that match, two of one kind of thing that do not
+        (
+            "At least 11 people were killed in Cuba and two in Florida.",
+            "At least nine people died in Cuba, two in Florida.",
+            "n",
+        ),
+        ("It has 11 million customers; two were hit.", "Nine staff and two customers were hit.", None),
+        # one move of a rate in three wordings, and a bigger one
+        ("The bank hiked 25bp to 4.50%.", "Borrowing costs went up a quarter point, to 4.5%.", None),
+        ("Rates rose by 0.25 percentage points.", "Rates rose by 25 basis points.", None),
+        ("Two members wanted a half-point increase.", "Two members dissented in favour of a 50bp increase.", None),
+        ("The bank raised rates by a quarter point.", "The bank raised rates by 50 basis points.", "pt"),
+        # parts are compared with parts: the wholes match, the parts do not
+        ("Seven of nine policymakers backed the hike.", "All nine members backed the hike.", "part"),
+        ("26 out of 27 members agreed.", "All 27 members agreed.", "part"),
+        ("Two of the five victims were children.", "Five people died.", None),
+        ("Seven of nine backed the hike.", "Two of the nine members dissented.", None),  # the part the others leave
+        ("Two of nine members dissented.", "All nine members backed the hike.", "part"),
+        ("Two of nine members dissented.", "Two of the five victims were children.", None),  # parts of two wholes
+        ("Twenty-one people died.", "21 people died.", None),
+        ("The win leaves Rovers a point ahead of Kelton.", "Rovers are now two points clear of Kelton.", "pt"),
+        ("Rovers are a point ahead of Kelton.", "Kelton are one point behind Rovers.", None),
+        # an age is compared with ages of the same person, or of no one named; it is no span of years
+        ("Danner, 61, was jailed.", "Danner, 62, showed no emotion.", "age"),
+        ("Danner, 62, showed no emotion.", "The 61-year-old was convicted.", "age"),
+        ("Danner, 61, was jailed.", "His wife, 58, wept.", None),
+        ("The 61-year-old was jailed for seven years.", "He was jailed for eight years.", "time"),
+        # a floor or a ceiling against a figure past it
+        ("At least 17 people have died.", "The outbreak has killed 14 people.", "n"),
+        ("Up to 4,000 workers may join.", "About 5,000 workers joined.", "n"),
+        ("More than 600 people were infected.", "612 cases were confirmed.", None),
+        # tolls of two fates, and some of a count, are not compared
+        ("Three people were killed.", "Four people died.", "n"),
+        ("Three people were killed.", "Eleven people were injured.", None),
+        ("27 people were injured, nine of them seriously.", "11 of the injured were taken to hospital.", None),
+        # rain, rivers and oil in the units outlets give them
+        ("Up to 200mm of rain fell.", "Nearly 8 inches of rain fell.", None),
+        ("The river rose 40 cm.", "The river rose 16 inches.", None),
+        ("The river rose 40 cm.", "The river rose 25 inches.", "length"),
+        ("About 1.3 gallons leaked.", "Some 5 litres leaked.", None),
+        ("Oil output fell 2 million barrels a day.", "Output fell by 2 million bpd.", None),
+        ("Output fell by 2 million bpd.", "Output fell by 2.5 million barrels per day.", "volume/day"),
+        ("Staff work 12 hours a day.", "The strike lasted 12 hours.", None),  # a rate is no span
+        # scores: one score either way round; another score clashes; a range is no score
+        ("City won 3-1 at home.", "United lost 1-3 to City.", None),
+        ("City won 3-1 at home.", "City beat United 2-1.", "score"),
+        ("The bill passed 51-49.", "The bill passed 52-48.", "score"),
+        ("City won 3-1.", "Between 10-15 people were hurt.", None),
+        # temperatures: one reading on two scales; whole degrees said as read; degrees of no scale either way
+        ("It hit 46.2C.", "It hit 115 degrees Fahrenheit.", None),
+        ("It hit 46.2C.", "It hit 46.8C.", "temperature"),
+        ("Temperatures topped 40C.", "Temperatures topped 42C.", "temperature"),
+        ("the previous high of 113.7 degrees", "the previous record of 45.4C", None),
+        ("the previous high of 113.7 degrees", "a reading of 46.8C", "temperature"),
+    ],
+)
+def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
+    assert clash(quantities(a), quantities(b)) == clash(quantities(b), quantities(a)) == unit
