@@ -345,6 +345,8 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         key = re.sub(r"\s+", " ", word_key(after.group(1)))
         if unit == "n" or UNITS[key][0].startswith("money"):
             unit, size = UNITS[key]
+            if unit in ("temperature", "degrees") and before.endswith(("-", "\u2212", "minus")):
+                written = value = -value  # "-5C", "minus 12 degrees"
             value = (value - ZERO_AT.get(key, 0.0)) * size  # "115F" is 46.1 degrees Celsius
     said = before.rstrip()
     loose, bound = said.endswith(_HEDGES), (1 if said.endswith(_FLOORS) else -1) if said.endswith(_BOUNDS) else 0

@@ -131,6 +131,8 @@ def test_two_tolls_of_one_fate_that_match_nowhere_clash() -> None:
         # temperatures: one reading on two scales; whole degrees said as read; degrees of no scale either way
         ("It hit 46.2C.", "It hit 115 degrees Fahrenheit.", None),
         ("It hit 46.2C.", "It hit 46.8C.", "temperature"),
+        ("A low of -5C.", "A low of 5C.", "temperature"),
+        ("A low of minus 40 degrees Celsius.", "A low of -40F.", None),
         ("Temperatures topped 40C.", "Temperatures topped 42C.", "temperature"),
         ("the previous high of 113.7 degrees", "the previous record of 45.4C", None),
         ("the previous high of 113.7 degrees", "a reading of 46.8C", "temperature"),

@@ -87,6 +87,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("It hit 46.2 degrees Celsius (115.2 Fahrenheit).", {("temperature", 46.2, False)}),
         ("A reading of 115°F.", {("temperature", 46.1, False)}),
         ("Group 3 C went through.", {("n", 3.0, False)}),
+        ("Lows of -5C and minus 12 degrees Celsius.", {("temperature", -5.0, False), ("temperature", -12.0, False)}),
         ("the previous high of 113.7 degrees", {("temperature", 113.7, False), ("temperature", 45.4, False)}),
     ],
 )
