@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
-from summarizer.figures import clash
+from summarizer.figures import clash, moments_apart
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
 from summarizer.quantities import YEAR, Quantity, quantities
@@ -66,7 +66,6 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for pair in _OPPOSITES
     for stem in pair
 }
-CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 # Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
 # rescheduled); not "pushed back against" (resisted) nor "put off by" (deterred).
@@ -100,6 +99,8 @@ _NOT_NAMES = frozenset(
 )
 
 
+_SINCE_YEAR = re.compile(r"\bsince\s+(1[89]\d\d|20\d\d)\b", re.I)
+
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
 # each empty set of its own would be an object more for the cycle collector to walk
 _EMPTY: frozenset[Any] = frozenset()
@@ -124,6 +125,12 @@ class Facets:
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
     text: str = ""  # the statement, for what is read only when needed (its acronyms)
     quoted: tuple[str, ...] = ()  # the passages it quotes, folded (summarizer.wording)
+
+    @cached_property
+    def dated(self) -> bool:
+        """Whether a year says when the statement's figures are of; not one they are measured against
+        ("turnout was 61.4%, the lowest since 1990")."""
+        return bool(self.years - {int(y) for y in _SINCE_YEAR.findall(self.text)})
 
     @cached_property
     def pins(self) -> frozenset[str]:
@@ -341,11 +348,11 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and _of_other_things(a.figures_of, b.figures_of):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
-    if a.numbers and b.numbers and _moments_apart(a.numbers, b.numbers):
+    if a.numbers and b.numbers and moments_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2
-    if a.numbers and b.numbers and bool(a.years) == bool(b.years) and clash(a.numbers, b.numbers):
+    if a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers):
         return "conflict"  # whatever else either says, "without power" included
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
@@ -369,14 +376,6 @@ def _of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]])
     return any(not a[family] & b[family] for family in a.keys() & b.keys())
 
 
-def _moments_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
-    """Both give minutes of a match or short spans (two hours at most), none within :data:`CLOSE_MINUTES`
-    of the other's: moments of two happenings. One happening's minute in dispute is a few minutes off."""
-    left = [q.value for q in a if q.unit == "time" and 0 < q.value <= 2]
-    right = [q.value for q in b if q.unit == "time" and 0 < q.value <= 2]
-    return bool(left and right) and all(abs(x - y) * 60 > CLOSE_MINUTES for x in left for y in right)
-
-
 def _near(a: frozenset[int], b: frozenset[int]) -> bool:
     """Some time of day of ``a`` within :data:`CLOSE_TIMES` minutes of one of ``b`` (across midnight too)."""
     return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOSE_TIMES for x in a for y in b)
@@ -384,7 +383,7 @@ def _near(a: frozenset[int], b: frozenset[int]) -> bool:
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
-    unit = clash(a.numbers, b.numbers) if bool(a.years) == bool(b.years) else None  # as compare reads them
+    unit = clash(a.numbers, b.numbers) if a.dated == b.dated else None  # as compare reads them
     if unit is not None:
         return "date" if unit == "day" else "numeric"
     if _dates_differ(a, b):

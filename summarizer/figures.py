@@ -15,6 +15,7 @@ from summarizer.quantities import Quantity
 
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
+CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
 
 def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
@@ -90,3 +91,11 @@ def _beyond(bound: Quantity, other: Quantity) -> bool:
         return False
     slack = max(bound.step, other.step) / 2
     return (other.value < bound.value - slack) if bound.bound > 0 else (other.value > bound.value + slack)
+
+
+def moments_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both give minutes of a match or short spans (two hours at most), none within :data:`CLOSE_MINUTES`
+    of the other's: moments of two happenings. One happening's minute in dispute is a few minutes off."""
+    left = [q.value for q in a if q.unit == "time" and 0 < q.value <= 2]
+    right = [q.value for q in b if q.unit == "time" and 0 < q.value <= 2]
+    return bool(left and right) and all(abs(x - y) * 60 > CLOSE_MINUTES for x in left for y in right)
