@@ -49,9 +49,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from summarizer.candidates import candidate_pairs
+from summarizer.counted import nouns_counted
 from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
-from summarizer.figures import clash, tolls_clash
+from summarizer.figures import clash, one_figure_clash
 from summarizer.groups import Groups, shared_share, shared_weights
 from summarizer.linkage import dense_link, vector_link
 from summarizer.printable import paired
@@ -305,8 +306,10 @@ def _with_conflicts(
     """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled",
     "ended" / "extended", a denial) or give two measures of one thing ("about 60mph" / "70 mph", "6.8" /
     "7.0" in magnitude, "9%" / "4%"), and are close enough to be asked together: incompatible answers
-    belong to one question, however their other words differ. Clashing counts and dates do not join
-    questions: two unrelated claims often give different counts of things, or different days."""
+    belong to one question, however their other words differ. Clashing dates do not join questions, nor
+    counts unless they count one thing in one word ("163 seats" / "158 seats"): two unrelated claims often
+    give different counts of things, or different days. A toll or a turnout given two ways joins them at
+    the looser topic threshold."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     joined = Groups(len(questions))
     for (i, j), rel in zip(pairs, relation, strict=True):
@@ -314,12 +317,14 @@ def _with_conflicts(
         if rel != "conflict" or edge < TOPIC_THRESHOLD:
             continue
         kind, a, b = conflict_kind(pinned[i], pinned[j]), pinned[i].numbers, pinned[j].numbers
-        if kind == "numeric" and tolls_clash(a, b):  # one toll given two ways: closer questions are not needed
+        if kind == "numeric" and one_figure_clash(a, b):  # one toll given two ways: closer questions are not needed
             joined.join(question_of[i], question_of[j])
         elif edge < CONTRADICTION_THRESHOLD:
             continue
         elif kind == "contradiction" or (kind == "numeric" and clash(a, b) not in ("n", "ord")):  # not two counts
             joined.join(question_of[i], question_of[j])
+        elif kind == "numeric" and clash(a, b) == "n" and nouns_counted(pinned[i].text) & nouns_counted(pinned[j].text):
+            joined.join(question_of[i], question_of[j])  # two counts of one thing: "163 seats" / "158 seats"
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):
         merged.setdefault(joined.root(q), []).extend(group)

@@ -35,6 +35,15 @@ ONE_PERSON = re.compile(
     re.I,
 )
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
+# a number, in figures or words, with its scale, then the word it counts, past a capitalised name
+_NOUN_COUNTED = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,.]*|(?i:{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))}))"
+    r"(?:[\s-]+(?i:hundred|thousand|million|billion|m|bn|k)\b)?\s+(?:[A-Z][a-z]+\s+)?([A-Za-z]{3,})\b"
+    r"(?:\s+([A-Za-z]{3,})\b)?"
+)
+_NOT_NOUNS = frozenset(
+    "of the and per percent cent more than from for with were was are had has have other others more new".split()
+)
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
 
@@ -51,6 +60,15 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
     if unit == "%":  # nor revenue's 11% rise profit's 18%
         return unit, None, change_of(text, start, end)
     return unit, None, None
+
+
+def nouns_counted(text: str) -> frozenset[str]:
+    """What ``text`` counts, in its own word: the word after each number, past a name and a word such as
+    "other" ("163 seats", "SIX MILLION Lumera customers", "three other aircraft"). Not its kind: "188
+    people on board, including six crew" and "182 passengers" count people, and agree."""
+    found = (next((w for w in (word_key(w) for w in m.groups() if w) if w not in _NOT_NOUNS), None)
+             for m in _NOUN_COUNTED.finditer(text))  # fmt: skip
+    return frozenset(w for w in found if w)
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:

@@ -6,7 +6,8 @@ exact one, but never wider than the figures' rounding unless one is a bound ("mo
 1,200): "about 60 mph" and "about 70 mph" are two speeds, as "about 4,000" and "about 5,000" are two
 crowds. A bound has a side: nothing below a floor ("at least 17") or above a ceiling ("up to 4,000")
 matches it. Figures of two things are not compared (a count's kind and fate, a sum's or a percentage's
-object, whose an age is), and two tolls of one fate that match nowhere clash (:func:`tolls_clash`).
+object, whose an age is), and two figures of one named thing (a toll, a turnout) that match nowhere
+clash (:func:`one_figure_clash`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from summarizer.quantities import Quantity
 
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
+_NAMED = ("n", "%")  # figures whose fate names the one thing they are of: a toll, a turnout
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
 
@@ -39,13 +41,14 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
     return None
 
 
-def tolls_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
-    """Both count the people one fate befell ("killing three people" / "left four people dead"), and no
-    count of theirs matches: one toll, given two ways."""
-    fates = {q.fate for q in a if q.fate and q.unit == "n"} & {q.fate for q in b if q.fate and q.unit == "n"}
-    for fate in fates - {"some"}:
-        mine = [q for q in a if q.fate == fate and q.unit == "n"]
-        theirs = [q for q in b if q.fate == fate and q.unit == "n"]
+def one_figure_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both give the figure of one named thing, and none of theirs match: the people one fate befell
+    ("killing three people" / "left four people dead") or what a percentage is of ("turnout was 61.4%" /
+    "turnout was about 65 percent"). One toll, one turnout, given two ways."""
+    named = {q.fate for q in a if q.unit in _NAMED} & {q.fate for q in b if q.unit in _NAMED}
+    for thing in named - {None, "some"}:
+        mine = [q for q in a if q.fate == thing and q.unit in _NAMED]
+        theirs = [q for q in b if q.fate == thing and q.unit in _NAMED]
         if not any(_match(x, y) for x in mine for y in theirs):
             return True
     return False

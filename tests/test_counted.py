@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.counted import ages, change_of, counted_kind, fate_of, some_of, sum_of, yearly
+from summarizer.counted import ages, change_of, counted_kind, fate_of, nouns_counted, some_of, sum_of, yearly
 
 
 def _at(text: str, figure: str) -> tuple[int, int]:
@@ -97,3 +97,17 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
     assert [(v, who) for _, _, v, who in ages("The 61-year-old was convicted.")] == [(61.0, None)]
     assert [(v, who) for _, _, v, who in ages("The man, aged 40, was arrested.")] == [(40.0, None)]
     assert ages("In March, 12 people died.") == []  # no comma after the figure: a count
+
+
+@pytest.mark.parametrize(
+    ("text", "nouns"),
+    [
+        ("Unity won 163 of the 300 seats in parliament.", {"seats"}),
+        ("THE details of SIX MILLION Lumera customers were snatched.", {"customers"}),  # past a name
+        ("Skyline grounded three other aircraft.", {"aircraft"}),  # past "other"
+        ("It had 188 people on board, including six crew.", {"people", "crew"}),  # words, not kinds
+        ("With 98% of votes counted.", set()),
+    ],
+)
+def test_what_a_text_counts_is_the_word_after_each_number(text: str, nouns: set[str]) -> None:
+    assert nouns_counted(text) == nouns

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.figures import clash, tolls_clash
+from summarizer.figures import clash, one_figure_clash
 from summarizer.quantities import quantities
 
 
-def test_two_tolls_of_one_fate_that_match_nowhere_clash() -> None:
+def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
     three, four = quantities("The collapse killed three people."), quantities("It left four people dead.")
-    assert tolls_clash(three, four)
-    assert not tolls_clash(three, quantities("Three people died and 11 were injured."))
-    assert not tolls_clash(three, quantities("Four people were injured."))  # two fates: two tolls
+    assert one_figure_clash(three, four)
+    assert not one_figure_clash(three, quantities("Three people died and 11 were injured."))
+    assert not one_figure_clash(three, quantities("Four people were injured."))  # two fates: two tolls
+    turnout = quantities("Turnout was 61.4%.")
+    assert one_figure_clash(turnout, quantities("Turnout was about 65 percent."))
+    assert not one_figure_clash(turnout, quantities("Turnout was 61 per cent."))
+    assert not one_figure_clash(turnout, quantities("Unity won 41 per cent of the vote."))  # of nothing named
 
 
 @pytest.mark.parametrize(
