@@ -10,7 +10,8 @@ and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 
 Celsius ("115F" is 46.1), and one in degrees of no scale said on both scales. A figure keeps how loosely
 it is said ("about", "nearly"), which side of it a bound gives ("at least 17", "up to 4,000") and what
 it is rounded to; what it is of (a count's kind and fate, a sum's or a percentage's object, whose an age
-is) is read by :mod:`summarizer.counted`. A figure per period is a rate ("30,000 vehicles a day").
+is) is read by :mod:`summarizer.counted`. A figure per period is a rate ("30,000 vehicles a day"). A
+fraction in words is a share, said loosely: "a third of homes" is 33%, "cut by a fifth" 20%.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -118,6 +119,16 @@ _POINT_FRACTION = re.compile(  # and one point, said where a point is a figure: 
     r"|\b(a|one)\s+(?:percentage\s+)?point(?=\s+(?:ahead|behind|clear|above|below|adrift|higher|lower)\b)",
     re.I,
 )
+# a fraction said in words, a share: "a third of homes", "two-thirds of voters", "cut by a fifth", "half of
+# the staff" (not "the second half of the year", "a quarter of a million", "the third quarter")
+_FRACTION = re.compile(
+    r"(?:\b(?:(?:nearly|almost)\s+)?(?:(a|one|two|three|four)[\s-]+)|(?<![\w-])(?<!the\s)(?<!first\s)(?<!second\s)(?=half))"
+    r"(halves|half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\s+(?!an?\b)|\s*[,.;:)]|\s*$)",
+    re.I,
+)
+_FRACTION_KEYS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+_PER = {"half": 2, "halv": 2, "thir": 3, "quar": 4, "fift": 5, "tent": 10}  # by the first four letters
+_FRACTION_STEP = 5.0  # a fraction is a round share: "a fifth" is 20%, not 25%, but may be 22%
 # a part of a whole: "seven of the nine", "26 out of 27"; and all of one: "all nine", "all of the 27" (a
 # number in two words, "twenty-one", is left to the counts alone)
 _PART_OF = re.compile(rf"(?<![\w,.-])({COUNT})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?({COUNT})(?![\w-])", re.I)
@@ -298,6 +309,15 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             whole = m.group(2) or m.group(3)
             found.add(Quantity("pt", 1.0 if whole else 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
         masked = _POINT_FRACTION.sub(lambda m: " " * len(m.group(0)), masked)
+    if may_match(said, _FRACTION_KEYS):
+        for m in _FRACTION.finditer(masked):  # "a third of homes": a share, 33%
+            if word_key(m.group(2)) == "quarters" and "-" not in m.group(0):
+                continue  # "two quarters of weak sales": spans of time; "three-quarters of staff" is a share
+            share = 100 * WORD_NUMBERS.get(word_key(m.group(1) or "a"), 1) / _PER[word_key(m.group(2))[:4]]
+            bound = -1 if word_key(m.group(0)).startswith(("nearly", "almost")) else 0
+            _, _, of = counted.what_of(masked, m.start(), m.end(), "%")
+            found.add(Quantity("%", round(share, 6), True, step=_FRACTION_STEP, bound=bound, fate=of))
+            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for m in _SPELLED.finditer(masked) if may_match(said, _SPELLED_KEYS) else ():
         head, scale = m.group(1), m.group(2)
         if scale:

@@ -136,6 +136,10 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
         ("It hit 46.2C.", "It hit 115 degrees Fahrenheit.", None),
         ("It hit 46.2C.", "It hit 46.8C.", "temperature"),
         ("A low of -5C.", "A low of 5C.", "temperature"),
+        # a fraction is a round share
+        ("It cut deaths by a fifth.", "It cut deaths by 20 per cent.", None),
+        ("It cut deaths by a fifth.", "It cut deaths by 30%.", "%"),
+        ("Nearly a third of homes flooded.", "31% of homes flooded.", None),
         ("A low of minus 40 degrees Celsius.", "A low of -40F.", None),
         ("Temperatures topped 40C.", "Temperatures topped 42C.", "temperature"),
         ("the previous high of 113.7 degrees", "the previous record of 45.4C", None),

@@ -62,7 +62,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Rate-setters opted for a quarter-point hike.", {("pt", 0.2, False)}),
         ("Borrowing costs went up half a percentage point.", {("pt", 0.5, False)}),
         ("It cut by three-quarters of a point.", {("pt", 0.8, False)}),
-        ("A quarter of the staff left.", set()),  # a share, not a point
+        ("A quarter of the staff left.", {("%", 25.0, True)}),  # a share, not a point
         # one point, where a point is a figure; "at one point" is no figure
         ("Rovers are a point ahead of Kelton.", {("pt", 1.0, False)}),
         ("The bank cut rates by a percentage point.", {("pt", 1.0, False)}),
@@ -88,6 +88,13 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("A reading of 115°F.", {("temperature", 46.1, False)}),
         ("Group 3 C went through.", {("n", 3.0, False)}),
         ("Lows of -5C and minus 12 degrees Celsius.", {("temperature", -5.0, False), ("temperature", -12.0, False)}),
+        # a fraction in words is a share (not the ordinal "fifth" nor the count "two")
+        ("The drug cut the risk by a fifth.", {("%", 20.0, True)}),
+        ("Two-thirds of voters backed the plan.", {("%", 66.7, True)}),
+        ("Half of the 3,000 patients got the drug.", {("%", 50.0, True), ("n", 3000.0, False)}),
+        ("It rose in the second half of the year.", {("ord", 2.0, False)}),
+        ("Profit rose in the third quarter.", {("ord", 3.0, False)}),
+        ("The cuts follow two quarters of weak sales.", {("n", 2.0, False)}),  # spans of time
         ("the previous high of 113.7 degrees", {("temperature", 113.7, False), ("temperature", 45.4, False)}),
     ],
 )
