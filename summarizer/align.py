@@ -317,13 +317,14 @@ def _with_conflicts(
         if rel != "conflict" or edge < TOPIC_THRESHOLD:
             continue
         kind, a, b = conflict_kind(pinned[i], pinned[j]), pinned[i].numbers, pinned[j].numbers
+        unit = clash(a, b) if kind == "numeric" else None
         if kind == "numeric" and one_figure_clash(a, b):  # one toll given two ways: closer questions are not needed
             joined.join(question_of[i], question_of[j])
         elif edge < CONTRADICTION_THRESHOLD:
             continue
-        elif kind == "contradiction" or (kind == "numeric" and clash(a, b) not in ("n", "ord")):  # not two counts
+        elif kind == "contradiction" or (kind == "numeric" and unit not in ("n", "ord")):  # not two counts
             joined.join(question_of[i], question_of[j])
-        elif kind == "numeric" and clash(a, b) == "n" and nouns_counted(pinned[i].text) & nouns_counted(pinned[j].text):
+        elif unit == "n" and nouns_counted(pinned[i].text) & nouns_counted(pinned[j].text):
             joined.join(question_of[i], question_of[j])  # two counts of one thing: "163 seats" / "158 seats"
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):

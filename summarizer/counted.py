@@ -17,7 +17,8 @@ from summarizer.text import word_key
 from summarizer.units import COUNTED, FATES, PERCENT_OF, SUMS, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
-COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # a count, as a pattern
+_COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # the longest first: "eleven" before "one"
+COUNT = r"\d{1,3}(?:,\d{3})+|\d+|" + _COUNT_WORD  # a count, as a pattern
 NEAR_WORDS = 6  # words on either side of a figure read for what it is of
 
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
@@ -37,7 +38,7 @@ ONE_PERSON = re.compile(
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
 # a number, in figures or words, with its scale, then the word it counts, past a capitalised name
 _NOUN_COUNTED = re.compile(
-    rf"(?<![\w.,])(?:\d[\d,.]*|(?i:{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))}))"
+    rf"(?<![\w.,])(?:\d[\d,.]*|(?i:{_COUNT_WORD}))"
     r"(?:[\s-]+(?i:hundred|thousand|million|billion|m|bn|k)\b)?\s+(?:[A-Z][a-z]+\s+)?([A-Za-z]{3,})\b"
     r"(?:\s+([A-Za-z]{3,})\b)?"
 )

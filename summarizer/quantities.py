@@ -340,8 +340,14 @@ def _on_either_scale(q: Quantity) -> tuple[Quantity, ...]:
     Fahrenheit: it matches a temperature either way, and clashes with one it matches neither way."""
     if q.unit != "degrees":
         return (q,)
-    fahrenheit = round((q.value - ZERO_AT["f"]) * UNITS["f"][1], 6)
+    fahrenheit = round(_in_unit(q.value, "f"), 6)
     return replace(q, unit="temperature"), replace(q, unit="temperature", value=fahrenheit, step=q.step * UNITS["f"][1])
+
+
+def _in_unit(value: float, unit: str) -> float:
+    """``value``, written in ``unit`` (a key of UNITS), in its dimension's unit: less the scale's zero, times
+    the unit's size."""
+    return (value - ZERO_AT.get(unit, 0.0)) * UNITS[unit][1]
 
 
 def numeric_day(first: int, second: int) -> int | None:
@@ -367,7 +373,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
             unit, size = UNITS[key]
             if unit in ("temperature", "degrees") and before.endswith(("-", "\u2212", "minus")):
                 written = value = -value  # "-5C", "minus 12 degrees"
-            value = (value - ZERO_AT.get(key, 0.0)) * size  # "115F" is 46.1 degrees Celsius
+            value = _in_unit(value, key)  # "115F" is 46.1 degrees Celsius
     said = before.rstrip()
     loose, bound = said.endswith(_HEDGES), (1 if said.endswith(_FLOORS) else -1) if said.endswith(_BOUNDS) else 0
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
