@@ -104,8 +104,9 @@ _ALONE_WORDS = (  # numbers in words read on their own ("one" is not: "one of th
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # with a unit: "twenty-one" is 21
 _UNITS_WORDS = "one two three four five six seven eight nine".split()
-_SPELLED = re.compile(
-    r"\b((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+_SPELLED = re.compile(  # "a quarter of a million" first, so that "a million" in it is not read alone
+    r"\b((?:(?:(?:a|one|two|three|four)[\s-]+)?(?:halves|half|thirds?|quarters?|fifths?|tenths?)[\s-]+of[\s-]+a"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     rf"fifty|sixty|seventy|eighty|ninety|half)(?:[\s-]+(?:a|{'|'.join(_UNITS_WORDS)}))?)"
     rf"\s+({'|'.join(_SCALE_WORDS)})|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(_UNITS_WORDS)})|{'|'.join(_ALONE_WORDS)})\b",
     re.I,
@@ -319,14 +320,19 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             found.add(Quantity("%", round(share, 6), True, step=_FRACTION_STEP, bound=bound, fate=of))
             masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for m in _SPELLED.finditer(masked) if may_match(said, _SPELLED_KEYS) else ():
-        head, scale = m.group(1), m.group(2)
+        head, scale, share = m.group(1), m.group(2), False
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
-            count = 0.5 if "half" in words else sum(WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
+            if share := "of" in words:  # "three quarters of a million": three fourths of it, said roundly
+                count = WORD_NUMBERS.get(words[0], 1) / next(_PER[w[:4]] for w in words if w[:4] in _PER)
+                masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]  # "third": no rank
+            else:
+                count = 0.5 if "half" in words else sum(WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
             value = count * (12 if word_key(scale) == "dozen" else SCALES[word_key(scale)])
         else:
             value = sum(WORD_NUMBERS.get(w, 0) for w in re.split(r"[\s-]+", word_key(m.group(0))))
-        found.add(_read(masked, m.start(), m.end(), float(value)))
+        reading = _read(masked, m.start(), m.end(), float(value))
+        found.add(replace(reading, loose=True, step=abs(reading.value) / 5) if share else reading)
     found.update(
         _ordinal(masked, m.end(), ORDINALS[word_key(m.group(1))])
         for m in (_ORDINAL.finditer(masked) if may_match(said, _ORDINAL_KEYS) else ())
