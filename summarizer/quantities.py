@@ -291,6 +291,11 @@ def _labels(text: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1] not in ".!?:\"“‘'(" and word not in _NOT_LABELS and not _MONTH_OR_DAY.match(word)
 
 
+def _blanked(text: str, m: re.Match[str]) -> str:
+    """``text`` with ``m``'s span blanked out, every other character where it was."""
+    return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+
+
 def _masked(text: str) -> str:
     """``text`` with the numbers that belong to something else blanked out (:data:`_NOT_QUANTITIES`)."""
     phrases = _PHRASE_WORDS.search(text)
@@ -318,14 +323,15 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             bound = -1 if word_key(m.group(0)).startswith(("nearly", "almost")) else 0
             _, _, of = counted.what_of(masked, m.start(), m.end(), "%")
             found.add(Quantity("%", round(share, 6), True, step=_FRACTION_STEP, bound=bound, fate=of))
-            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+            masked = _blanked(masked, m)
     for m in _SPELLED.finditer(masked) if may_match(said, _SPELLED_KEYS) else ():
         head, scale, share = m.group(1), m.group(2), False
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
             if share := "of" in words:  # "three quarters of a million": three fourths of it, said roundly
-                count = WORD_NUMBERS.get(words[0], 1) / next(_PER[w[:4]] for w in words if w[:4] in _PER)
-                masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]  # "third": no rank
+                times = 1 if words[0][:4] in _PER else WORD_NUMBERS.get(words[0], 1)  # "half of a million": once
+                count = times / next(_PER[w[:4]] for w in words if w[:4] in _PER)
+                masked = _blanked(masked, m)  # its "third" ranks nothing
             else:
                 count = 0.5 if "half" in words else sum(WORD_NUMBERS.get(w, 0) for w in words if w != "a") or 1
             value = count * (12 if word_key(scale) == "dozen" else SCALES[word_key(scale)])

@@ -59,6 +59,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         # a fraction of a scale is that share of it, said roundly; "third" in it ranks nothing
         ("A quarter of a million people marched.", {("n", 250_000.0, True)}),
         ("Three-quarters of a million voters stayed home.", {("n", 750_000.0, True)}),
+        ("Half of a million homes lost power.", {("n", 500_000.0, True)}),
         ("It costs a third of a billion dollars.", {("money:USD", 333_333_333.3, True)}),
         # a rate's move: basis points and fractions of a point are percentage points
         ("It raised rates by 25 basis points.", {("pt", 0.2, False)}),
