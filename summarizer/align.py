@@ -23,7 +23,7 @@ and, when there are any, the topics' vectors) with the words the claims share:
 Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is compared with a
 bounded set of candidates (:mod:`summarizer.candidates`): those sharing most content words and those
 falling in the same buckets of random hyperplanes over the vectors. Answers still average the
-cosine over *all* their pairs, compared or not (:func:`summarizer.linkage.vector_link`: the summed
+cosine over *all* their pairs, compared or not (:func:`summarizer.vectorlink.vector_link`: the summed
 vectors give it); the facet bonus and the vetoes are known for the pairs compared only. An
 uncompared pair counting 0 would keep an answer many sources give from forming, and understate a
 large event's consensus. Questions do the same with their statements' and topics' vectors, the
@@ -54,9 +54,10 @@ from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
 from summarizer.figures import clash, one_figure_clash
 from summarizer.groups import Groups, shared_share, shared_weights
-from summarizer.linkage import dense_link, vector_link
+from summarizer.linkage import dense_link
 from summarizer.printable import paired
 from summarizer.text import content_words, lower_case_words
+from summarizer.vectorlink import vector_link
 
 if TYPE_CHECKING:
     from summarizer.embed import Embedder, Vectors

@@ -50,7 +50,7 @@ class Embedder(Protocol):
 
 
 class Rows(Protocol):
-    """Vectors as rows that :func:`summarizer.linkage.vector_link` reads: an array, or rows made when asked."""
+    """Vectors as rows that :func:`summarizer.vectorlink.vector_link` reads: an array, or rows made when asked."""
 
     def __len__(self) -> int: ...
 

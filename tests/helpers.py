@@ -1,8 +1,10 @@
-"""What the tests share: paths of the repository's data and small builders of input folders."""
+"""What the tests share: paths of the repository's data, small builders of input folders, and the
+textbook average-link clustering the linkages are checked against."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,3 +79,41 @@ def with_a_third_side(report: EventReport) -> EventReport:
     third = question.answers[1].model_copy(update={"answer": "timely and useful"})
     changed = question.model_copy(update={"answers": [*question.answers, third]})
     return report.model_copy(update={"questions": [changed if q is question else q for q in report.questions]})
+
+
+Pair = tuple[int, int]
+
+
+def across(candidates: set[Pair]) -> Callable[[list[int], list[int]], bool]:
+    """Whether a candidate pair joins two clusters."""
+    return lambda a, b: any((min(i, j), max(i, j)) in candidates for i in a for j in b)
+
+
+def textbook_link(
+    n: int,
+    sims: dict[Pair, float],
+    threshold: float,
+    cannot: set[Pair],
+    may_merge: Callable[[list[int], list[int]], bool] | None = None,
+    start: list[list[int]] | None = None,
+) -> list[list[int]]:
+    """Average-link clustering as the textbook does it, every pair of clusters compared at every step:
+    what the linkages are checked against."""
+    clusters = [list(g) for g in start] if start is not None else [[i] for i in range(n)]
+    while True:
+        best = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                a, b = clusters[x], clusters[y]
+                if any((min(i, j), max(i, j)) in cannot for i in a for j in b):
+                    continue
+                if may_merge is not None and not may_merge(a, b):
+                    continue
+                total = sum(sims.get((min(i, j), max(i, j)), 0.0) for i in a for j in b)
+                key = (total / (len(a) * len(b)), -min(a[0], b[0]), -max(a[0], b[0]))
+                if best is None or key > best[0]:
+                    best = (key, x, y)
+        if best is None or best[0][0] < threshold:
+            return sorted((sorted(c) for c in clusters), key=lambda c: c[0])
+        _, x, y = best
+        clusters[x] = clusters[x] + clusters.pop(y)

@@ -63,9 +63,9 @@ LAYERS = {
     "foundations": "schemas feed_schema errors files printable text names assertions units",
     "model calls": "llm limits prompt_files backend embedded recording",
     "stages": (
-        "load extract ground merge compare groups judge brief evaluate align linkage candidates events facets"
-        " quantities figures counted times wording negation embed floor entities rules speech extractive metadata"
-        " fetch pages sourcelist decode cache"
+        "load extract ground merge compare groups judge brief evaluate align linkage vectorlink candidates events"
+        " facets quantities figures counted times wording negation embed floor entities rules speech extractive"
+        " metadata fetch pages sourcelist decode cache"
     ),
     "top": (
         "summarizer pipeline annotated report report.common report.html report.index report.markdown report.matrix"
