@@ -43,7 +43,7 @@ _NOUN_COUNTED = re.compile(
     r"(?:\s+([A-Za-z]{3,})\b)?"
 )
 _NOT_NOUNS = frozenset(
-    "of the and per percent cent more than from for with were was are had has have other others more new".split()
+    "of the and per percent cent more than from for with were was are had has have other others new".split()
 )
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 

@@ -99,7 +99,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-_SINCE_YEAR = re.compile(r"\bsince\s+(1[89]\d\d|20\d\d)\b", re.I)
+_SINCE_YEAR = re.compile(r"\bsince\s+" + YEAR.pattern, re.I)  # a year a figure is measured against
 
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
 # each empty set of its own would be an object more for the cycle collector to walk

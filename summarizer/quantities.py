@@ -325,10 +325,10 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             found.add(Quantity("%", round(share, 6), True, step=_FRACTION_STEP, bound=bound, fate=of))
             masked = _blanked(masked, m)
     for m in _SPELLED.finditer(masked) if may_match(said, _SPELLED_KEYS) else ():
-        head, scale, share = m.group(1), m.group(2), False
+        head, scale, of_a_scale = m.group(1), m.group(2), False
         if scale:
             words = [word_key(w) for w in re.split(r"[\s-]+", head)][:-1]  # the scale is the last word
-            if share := "of" in words:  # "three quarters of a million": three fourths of it, said roundly
+            if of_a_scale := "of" in words:  # "three quarters of a million": three fourths of it, said roundly
                 times = 1 if words[0][:4] in _PER else WORD_NUMBERS.get(words[0], 1)  # "half of a million": once
                 count = times / next(_PER[w[:4]] for w in words if w[:4] in _PER)
                 masked = _blanked(masked, m)  # its "third" ranks nothing
@@ -338,7 +338,7 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
         else:
             value = sum(WORD_NUMBERS.get(w, 0) for w in re.split(r"[\s-]+", word_key(m.group(0))))
         reading = _read(masked, m.start(), m.end(), float(value))
-        found.add(replace(reading, loose=True, step=abs(reading.value) / 5) if share else reading)
+        found.add(replace(reading, loose=True, step=abs(reading.value) / 5) if of_a_scale else reading)
     found.update(
         _ordinal(masked, m.end(), ORDINALS[word_key(m.group(1))])
         for m in (_ORDINAL.finditer(masked) if may_match(said, _ORDINAL_KEYS) else ())

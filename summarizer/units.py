@@ -57,7 +57,7 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["knots", "knot"], ("speed", 1.852)),
     **dict.fromkeys(CELSIUS, ("temperature", 1.0)),  # in degrees Celsius
     **dict.fromkeys(FAHRENHEIT, ("temperature", 5 / 9)),  # from its scale's zero (ZERO_AT)
-    **dict.fromkeys(["degrees", "degree"], ("degrees", 1.0)),  # of no scale said: compared only with each other
+    **dict.fromkeys(["degrees", "degree"], ("degrees", 1.0)),  # of no scale said: read on both scales (quantities)
 }
 ZERO_AT = dict.fromkeys(FAHRENHEIT, 32.0)  # a reading less this, times the unit's size, is in the dimension's unit
 

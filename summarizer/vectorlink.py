@@ -194,8 +194,8 @@ class _Clusters:
         neighbour ``m0`` when their average was taken, their average now that they have ``n`` and
         ``m`` is at most ``ceiling - gap / (n * m)``, where the *gap* ``(ceiling - average) * n0 * m0``
         is kept per neighbour, while the two clusters' summed bonus is as it was (a neighbour whose
-        bonus has changed is computed again). The neighbours new since and those of the highest bounds are computed
-        first; then those whose bound still reaches the best found. A neighbour far below is taken
+        bonus has changed is computed again). The neighbours new since and those of the highest bounds
+        are computed first; then those whose bound still reaches the best found. A neighbour far below is taken
         again once the two have grown by a share, not at every merge of either."""
         size, vetoed, kept = self.size[a], self.blocked.get(a), self.bounds[a]
         taken = max(_FIRST, len(kept.gained) + len(kept.rebonused))  # those of bound +inf first
@@ -258,11 +258,11 @@ class _Clusters:
         near_a.discard(b)
         self.near[b] = set()
         if self.extra[b] and bounds:  # summed bonuses about to change: their pairs are counted again
-            for c in self.extra[b]:
-                if c in bounds and c != a:
-                    bounds[c].rebonused.add(a)
-                if bounds_a is not None and c != a:
-                    bounds_a.rebonused.add(c)
+            changed = self.extra[b].keys() - {a}
+            for c in changed & bounds.keys():
+                bounds[c].rebonused.add(a)
+            if bounds_a is not None:
+                bounds_a.rebonused |= changed
         fold_sums(self.extra, a, b)
         fold_vetoes(self.blocked, a, b)
         self.version[a] += 1
