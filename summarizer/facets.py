@@ -99,6 +99,8 @@ _NOT_NAMES = frozenset(
 )
 
 
+# a quotation closed on a comma: the word after it goes on the sentence ('…in fifty years," Whitaker said')
+_CLOSED_CLAUSE = re.compile(r",[\"”'’]$")
 _SINCE_YEAR = re.compile(r"\bsince\s+" + YEAR.pattern, re.I)  # a year a figure is measured against
 
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
@@ -305,7 +307,9 @@ def _names(text: str) -> frozenset[str]:
     names = set()
     for m in _NAME.finditer(text):
         before = text[: m.start()].rstrip()
-        if not before or before.endswith((".", "!", "?", ":", "“", '"', "‘", "'")):
+        if not before or (
+            before.endswith((".", "!", "?", ":", "“", '"', "‘", "'")) and not _CLOSED_CLAUSE.search(before)
+        ):
             continue
         word = m.group(0).replace(".", "") if _DOTTED.fullmatch(m.group(0)) else m.group(0).strip(".’'")
         word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
@@ -366,9 +370,16 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # one remark quoted in two wordings: a quote_wording disagreement, never one answer
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
         return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
-    if a.names and b.names and not _share_name(a, b):
-        return "apart"  # different names: "met in Paris" / "met in Lyon"
+    if a.names and b.names and not _share_name(a, b) and not _same_figure(a, b):
+        return "apart"  # different names: "met in Paris" / "met in Lyon"; not "seven killed at Brennock
+        # Chemicals" / "killing seven in eastern Ohio", one toll with the place named two ways
     return "same" if a.pins & b.pins else "open"
+
+
+def _same_figure(a: Facets, b: Facets) -> bool:
+    """A figure both give of the same thing ("seven died" / "killing seven"): one fact, whatever else each
+    names."""
+    return any(q.pin == r.pin and q.fate == r.fate for q in a.numbers if q.fate and q.fate != "some" for r in b.numbers)
 
 
 def _of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:

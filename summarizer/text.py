@@ -366,13 +366,14 @@ def may_match(words: frozenset[str] | None, keys: frozenset[str]) -> bool:
 
 
 _FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|set for|due to|to be held|next|upcoming|"
-    r"forthcoming|coming|scheduled|aim(s|ing)? (to|for)|hop(e|es|ing) to|intend(s|ing)? to)\b|['’]ll\b",
+    r"\b(will|would|shall|going to|plans? to|planned|expected to|expect(?:s|ing)? to|set to|set for|due to|"
+    r"to be held|next|upcoming|forthcoming|coming|scheduled|aim(s|ing)? (to|for)|hop(e|es|ing) to|intend(s|ing)? to)\b"
+    r"|['’]ll\b",
     re.I,
 )
 _FUTURE_KEYS = frozenset(  # of each alternative of _FUTURE, a word every match of it holds
-    "will would shall going plan plans planned expected set due held next upcoming forthcoming coming scheduled "
-    "aim aims aiming hope hopes hoping intend intends intending ll".split()
+    "will would shall going plan plans planned expect expects expecting expected set due held next upcoming "
+    "forthcoming coming scheduled aim aims aiming hope hopes hoping intend intends intending ll".split()
 )
 _PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
 _PAST_KEYS = frozenset("last previously earlier ago formerly once already had was were".split())

@@ -46,6 +46,9 @@ def _claims(event: dict) -> list[dict]:
         ("The index rose 0.8% in May.", "The index fell 0.8% in May.", "conflict"),
         ("Shares closed at a record in 2021.", "Shares closed at a record in 2019.", "conflict"),
         ("The delegations met in Paris.", "The delegations met in Lyon.", "apart"),
+        # one toll, the place named two ways; a count of the dead is no count of the hurt
+        ("SEVEN workers died when the Brennock Chemicals factory exploded.", "A blast in Ohio killed seven.", "same"),
+        ("Seven workers died in Paris.", "Seven workers were hurt in Lyon.", "apart"),
         ("Putin had given Kim a tour of the Pacific Fleet.", "Kim is scheduled to tour the Pacific Fleet.", "apart"),
         ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
@@ -245,6 +248,14 @@ def test_a_quotations_first_word_is_no_name_whatever_its_quotation_marks() -> No
         assert facets(quoted).names == {"martin", "coyle"}
 
 
+def test_a_name_after_a_quotation_closed_on_a_comma_is_a_name() -> None:
+    """ "Whitaker" after '…fifty years,"' was read as a sentence's first word, so two remarks of two speakers
+    had no names and could share an answer."""
+    remark = facets('"This is the worst day in fifty years," Whitaker said.')
+    assert remark.names == {"whitaker"}
+    assert compare(facets('Witness Gary Holt said: "The street shook."'), remark) == "apart"
+
+
 def test_a_year_is_a_date_not_a_number_and_spelled_numbers_count() -> None:
     pinned = facets("In 2019 some two million people voted, 3.5% more than half a million in 1990.")
     assert pinned.years == {2019, 1990}
@@ -299,6 +310,7 @@ def test_relative_days_are_read_against_the_day_each_source_was_published() -> N
     [
         ("Aurel is aiming for a second try on Saturday.", 928),  # what is aimed at: the next Saturday
         ("Aurel hopes to launch on Saturday.", 928),
+        ("Officials expect to lift the order on Saturday.", 928),
         ("The launch was scrubbed on Saturday.", 921),  # what happened: the last one
     ],
 )
