@@ -45,6 +45,12 @@ _NOUN_COUNTED = re.compile(
 _NOT_NOUNS = frozenset(
     "of the and per percent cent more than from for with were was are had has have other others new".split()
 )
+# the verb of a toll's clause, just before its figure: "has risen to", "climbed to at least", "stands at"
+_RISEN_TO = re.compile(
+    r"\b(?:risen|rose|rises|climbed|climbs|jumped|increased|grown|grew|reached|reaches|stands\s+at|stood\s+at)"
+    r"(?:\s+to)?(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|about|around))?\s*$",
+    re.I,
+)
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
 
@@ -98,8 +104,16 @@ def some_of(text: str, end: int) -> bool:
 def fate_of(text: str, start: int, end: int) -> str | None:
     """What befell what the number at ``text[start:end]`` counts: the fate word nearest to it among the
     few words on either side in its clause ("killing three people and injuring at least 11": three dead,
-    11 injured); of two as near, the one after ("died and 11 were injured")."""
-    return _nearest(text, start, end, FATES)
+    11 injured); of two as near, the one after ("died and 11 were injured"). A toll that has risen to the
+    number says it in its subject, however long ("The number of people killed in Monday's earthquake in
+    southern Peru has risen to 15")."""
+    near = _nearest(text, start, end, FATES)
+    if near is None and (risen := _RISEN_TO.search(text, 0, start)):
+        subject = re.split(r"[.;!?]", text[: risen.start()])[-1]
+        return next(
+            (FATES[key] for w in re.findall(r"[A-Za-z]+", subject) if (key := _key(w.lower(), FATES)) in FATES), None
+        )
+    return near
 
 
 def sum_of(text: str, start: int, end: int) -> str | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
-from summarizer.figures import clash, moments_apart
+from summarizer.figures import clash, moments_apart, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
 from summarizer.quantities import YEAR, Quantity, quantities
@@ -99,8 +99,8 @@ _NOT_NAMES = frozenset(
 )
 
 
-# a quotation closed on a comma: the word after it goes on the sentence ('…in fifty years," Whitaker said')
-_CLOSED_CLAUSE = re.compile(r",[\"”'’]$")
+# what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
+_SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
 _SINCE_YEAR = re.compile(r"\bsince\s+" + YEAR.pattern, re.I)  # a year a figure is measured against
 
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
@@ -307,9 +307,7 @@ def _names(text: str) -> frozenset[str]:
     names = set()
     for m in _NAME.finditer(text):
         before = text[: m.start()].rstrip()
-        if not before or (
-            before.endswith((".", "!", "?", ":", "“", '"', "‘", "'")) and not _CLOSED_CLAUSE.search(before)
-        ):
+        if not before or _SENTENCE_START.search(before):
             continue
         word = m.group(0).replace(".", "") if _DOTTED.fullmatch(m.group(0)) else m.group(0).strip(".’'")
         word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
@@ -354,10 +352,13 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
     if a.numbers and b.numbers and moments_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
+    few_apart = False  # "two roads" / "230 homes": two answers, no dispute
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2
     if a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers):
-        return "conflict"  # whatever else either says, "without power" included
+        if clash(a.numbers, b.numbers, few=False):
+            return "conflict"  # whatever else either says, "without power" included
+        few_apart = True
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):
@@ -370,16 +371,10 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # one remark quoted in two wordings: a quote_wording disagreement, never one answer
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
         return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
-    if a.names and b.names and not _share_name(a, b) and not _same_figure(a, b):
+    if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not "seven killed at Brennock
         # Chemicals" / "killing seven in eastern Ohio", one toll with the place named two ways
-    return "same" if a.pins & b.pins else "open"
-
-
-def _same_figure(a: Facets, b: Facets) -> bool:
-    """A figure both give of the same thing ("seven died" / "killing seven"): one fact, whatever else each
-    names."""
-    return any(q.pin == r.pin and q.fate == r.fate for q in a.numbers if q.fate and q.fate != "some" for r in b.numbers)
+    return "apart" if few_apart else "same" if a.pins & b.pins else "open"
 
 
 def _of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
@@ -394,7 +389,7 @@ def _near(a: frozenset[int], b: frozenset[int]) -> bool:
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
-    unit = clash(a.numbers, b.numbers) if a.dated == b.dated else None  # as compare reads them
+    unit = clash(a.numbers, b.numbers, few=False) if a.dated == b.dated else None  # as compare reads them
     if unit is not None:
         return "date" if unit == "day" else "numeric"
     if _dates_differ(a, b):

@@ -20,7 +20,7 @@ _NAMED = ("n", "%")  # figures whose fate names the one thing they are of: a tol
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
 
-def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
+def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = True) -> str | None:
     """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
     people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
     measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
@@ -28,12 +28,13 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> str | None:
     order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
     fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
     match, two that do not clash when they count one kind of thing ("at least 11 people in Cuba and two
-    in Florida" / "at least nine people in Cuba and two in Florida")."""
+    in Florida" / "at least nine people in Cuba and two in Florida"). ``few=False``: a count of one or two
+    of nothing said (:func:`_few`) clashes with nothing, though it may match."""
     units = {q.unit for q in a} & {q.unit for q in b}
     for unit in sorted(units):
         pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]
         matched = [(x, y) for x, y in pairs if _match(x, y)]
-        if pairs and not matched:
+        if pairs and not matched and (few or not all(_few(x) or _few(y) for x, y in pairs)):
             return unit
         paired = {x for x, _ in matched} | {y for _, y in matched}
         if any(x.counts and x.counts == y.counts and x not in paired and y not in paired for x, y in pairs):
@@ -54,6 +55,12 @@ def one_figure_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
     return False
 
 
+def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both give one figure of one named thing ("seven died" / "killing seven"): one fact, whatever else
+    each names."""
+    return any(x.pin == y.pin and x.fate == y.fate for x in a if x.fate and x.fate != "some" for y in b)
+
+
 def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.unit == "age":  # two people's ages are not compared: "Danner, 61," / "Marr, 58,"
         return not (x.counts and y.counts) or x.counts == y.counts
@@ -66,6 +73,13 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.unit in ("n", "day", "%", "pt", "score") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
+
+
+def _few(q: Quantity) -> bool:
+    """A count of one or two of nothing said: "the two leaders", "one of", "two roads". As it pins nothing
+    (:attr:`summarizer.facets.Facets.pins`), it is a weak clash: "landslides cut two roads" and "230 homes
+    destroyed" are two answers, not a disagreement."""
+    return q.unit == "n" and q.value <= 2 and not q.counts and not q.fate
 
 
 def _match(x: Quantity, y: Quantity) -> bool:

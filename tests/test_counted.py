@@ -38,6 +38,11 @@ def test_a_count_counts_the_kind_its_next_words_name(text: str, figure: str, kin
         ("Police arrested four men.", "four", "arrested"),
         ("About 4,000 dockers walked out.", "4,000", None),
         ("Four people were killed; 200 others were evacuated.", "200", "evacuated"),  # its own clause
+        # a toll that has risen to the figure says what it counts in its subject, however long
+        ("The number of people killed in Monday's quake in southern Peru has risen to 15.", "15", "dead"),
+        ("The death toll from Tuesday's blast at the plant climbed to at least eight.", "eight", "dead"),
+        ("The number of homes destroyed in the region rose to 230.", "230", None),
+        ("Shares in the company that makes the fuel for the region rose to 15.", "15", None),
     ],
 )
 def test_what_befell_a_count_is_the_nearest_fate_word_in_its_clause(text: str, figure: str, fate: str) -> None:

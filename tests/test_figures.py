@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.facets import compare, facets
 from summarizer.figures import clash, one_figure_clash
 from summarizer.quantities import quantities
 
@@ -91,6 +92,7 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
             "n",
         ),
         ("It has 11 million customers; two were hit.", "Nine staff and two customers were hit.", None),
+        ("Two people died in the fire.", "Five people died in the fire.", "n"),
         # one move of a rate in three wordings, and a bigger one
         ("The bank hiked 25bp to 4.50%.", "Borrowing costs went up a quarter point, to 4.5%.", None),
         ("Rates rose by 0.25 percentage points.", "Rates rose by 25 basis points.", None),
@@ -148,3 +150,13 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
     assert clash(quantities(a), quantities(b)) == clash(quantities(b), quantities(a)) == unit
+
+
+def test_one_or_two_of_nothing_said_is_a_weak_clash_two_answers_and_no_dispute() -> None:
+    """ "Two roads" clashed with "230 homes" as "5,000" does with "10,000" people, and the report flagged
+    a numeric disagreement between two statements of different things."""
+    homes, roads = "Rescuers said 230 homes were destroyed.", "Landslides had cut two roads."
+    assert clash(quantities(homes), quantities(roads)) == "n"
+    assert clash(quantities(homes), quantities(roads), few=False) is None
+    assert compare(facets(homes), facets(roads)) == compare(facets(roads), facets(homes)) == "apart"
+    assert clash(quantities("Two people died."), quantities("Five people died."), few=False) == "n"
