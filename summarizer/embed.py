@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from summarizer.errors import ConfigError
+from summarizer.text import unshouted
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -99,9 +100,11 @@ class WordLlama:
     def embed(self, texts: list[str]) -> Vectors:
         """The mean of each text's token vectors, as the model's own ``embed`` computes it, faster (the
         tokenizer skips the character offsets and the padding, numpy pads, and the mean is one product
-        per batch), less its part along the model's top directions."""
+        per batch), less its part along the model's top directions; words in capitals for emphasis are
+        read as written plainly (:func:`summarizer.text.unshouted`)."""
         table = _wordllama().embedding
         tokenize = _tokenizer()
+        texts = [unshouted(text) for text in texts]
         # texts of like length batched together: a batch is padded to its longest text; the tokenizer
         # takes many batches per call, as its cost per call is that of hundreds of texts
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))

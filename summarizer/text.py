@@ -44,10 +44,11 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "corp", "ltd", "co",
 }  # fmt: skip
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
-# A time of day's "a.m."/"p.m." then its zone or its day, which go on with it rather than open a sentence
+# A time of day's "a.m."/"p.m." then its zone ("EDT", "Eastern time", "(0912 GMT)") or its day, which go on
+# with it rather than open a sentence
 _CLOCK_GOES_ON = re.compile(
-    r"[ap]\.m\.\s+(?:(?-i:(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|EES?T|WES?T|IST|JST|AES?T|AEDT|HKT|SGT)\b)"
-    rf"|(?:{WEEKDAY_NAMES})\b|local\b)",
+    r"[ap]\.m\.\s+\(?(?:(?-i:(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|EES?T|WES?T|IST|JST|AES?T|AEDT|HKT|SGT)\b)"
+    rf"|(?:{WEEKDAY_NAMES})\b|local\b|(?:Eastern|Central|Mountain|Pacific|Atlantic)\b|\d{{1,2}}:?\d\d\s*(?:GMT|UTC)\b)",
     re.I,
 )
 WORD = re.compile(r"[A-Za-z0-9]+")
@@ -392,6 +393,18 @@ def content_words(text: str) -> list[str]:
     """Lower-case content words, crudely stemmed (first six letters), typographic marks folded."""
     lowered = text.lower().replace("’", "'").replace("-", " ")
     return [w[:6] for w in _LOWER_WORD.findall(lowered) if w not in STOPWORDS and len(w) > 1]
+
+
+# a word in capitals for emphasis, as tabloids write them ("SEVEN workers died", "crashed for SIX HOURS"):
+# of four letters or more, or of three beside one; acronyms are mostly shorter ("FBI", "UN")
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b|\b[A-Z]{3}(?=[ -][A-Z]{4,}\b)|(?<=[A-Z]{4}[ -])[A-Z]{3}\b")
+
+
+def unshouted(text: str) -> str:
+    """``text`` with its words in capitals for emphasis written as names are ("SIX HOURS": "Six Hours"):
+    a static embedding reads "SEVEN" as a rarer token than "Seven", and such a sentence far from its
+    paraphrase."""
+    return _SHOUTED.sub(lambda m: m.group(0).capitalize(), text)
 
 
 def shorten(text: str, limit: int) -> str:

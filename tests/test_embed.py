@@ -51,6 +51,15 @@ def test_texts_given_in_length_order_give_the_same_rows_to_the_bit() -> None:
     assert np.array_equal(mixed, ordered[[row[text] for text in texts]])
 
 
+def test_words_in_capitals_for_emphasis_embed_as_written_plainly() -> None:
+    """A tabloid's "SEVEN workers died" was a rarer token than "Seven", and the sentence far from its
+    paraphrase (cosine 0.81 to itself written plainly); an acronym is left as it is."""
+    shouted, plain = WordLlama().embed(["SEVEN workers died as the plant blew up for SIX HOURS", "FBI agents came"])
+    written = WordLlama().embed(["Seven workers died as the plant blew up for Six Hours", "Fbi agents came"])
+    np.testing.assert_allclose(shouted, written[0], atol=1e-6)
+    assert float(plain @ written[1]) < 0.99
+
+
 def test_no_texts_give_no_rows() -> None:
     assert WordLlama().embed([]).shape == (0, 256)
 

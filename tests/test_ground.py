@@ -216,6 +216,11 @@ def test_mr_without_period_and_dateline_do_not_split() -> None:
             ["It made landfall at 7:10 p.m. EDT Monday as a Category 3."],
         ),
         ("It struck at 4 a.m. Tuesday.", ["It struck at 4 a.m. Tuesday."]),
+        ("It began at 9:40 a.m. Eastern time and ended.", ["It began at 9:40 a.m. Eastern time and ended."]),
+        (
+            "It hit at 4:12 a.m. (0912 GMT) at a depth of 35 km.",
+            ["It hit at 4:12 a.m. (0912 GMT) at a depth of 35 km."],
+        ),
         ("It hit at 9 p.m. FEMA said two died.", ["It hit at 9 p.m.", "FEMA said two died."]),
         # a wire dateline's state goes on to its agency; elsewhere a bracket after a full stop opens a sentence
         (

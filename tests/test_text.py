@@ -8,7 +8,7 @@ import pytest
 from helpers import FIXTURES, ROOT, SEEDS
 
 from summarizer import negation, quantities, text, times
-from summarizer.text import may_match, words_said
+from summarizer.text import may_match, unshouted, words_said
 
 # Each expression read only where its text has one of its keys, with texts that hold every alternative
 # of it (in other cases too): a key missing from its set would hide one of them.
@@ -64,3 +64,15 @@ def test_a_text_not_in_ascii_is_scanned_whatever_its_words() -> None:
     assert may_match(None, frozenset({"never"}))
     assert words_said("Kim Jong-un didn't GO") == {"kim", "jong", "un", "didn", "t", "go"}
     assert not may_match(words_said("The talks went ahead."), negation.NEGATION_KEYS)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("NIMBUS MELTDOWN: Millions hit", "Nimbus Meltdown: Millions hit"),
+        ("THE private details of SIX MILLION customers", "THE private details of Six Million customers"),
+        ("The FBI and the UN met in NEW YORK; US FDA rules", "The FBI and the UN met in New York; US FDA rules"),
+    ],
+)
+def test_words_in_capitals_for_emphasis_are_written_as_names_are_and_acronyms_stay(text: str, plain: str) -> None:
+    assert unshouted(text) == plain
