@@ -51,6 +51,13 @@ _RISEN_TO = re.compile(
     r"(?:\s+to)?(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|about|around))?\s*$",
     re.I,
 )
+# a count, then the crew "including" names: "188 people on board, including six crew", whose rest is the
+# passengers; not "12 died, including three children", whose rest few outlets give and a toll may match
+_INCLUDING = re.compile(
+    rf"(?<![\w.,])({COUNT})(?![\w-])[^.;:()\d]{{0,40}}?,?\s+including\s+({COUNT})\s+"
+    r"(?:crew|staff|pilots|flight\s+attendants|cabin\s+crew|crew\s+members|members\s+of\s+(?:the\s+)?crew)\b",
+    re.I,
+)
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
 
@@ -76,6 +83,12 @@ def nouns_counted(text: str) -> frozenset[str]:
     found = (next((w for w in (word_key(w) for w in m.groups() if w) if w not in _NOT_NOUNS), None)
              for m in _NOUN_COUNTED.finditer(text))  # fmt: skip
     return frozenset(w for w in found if w)
+
+
+def included(text: str) -> list[tuple[str, str]]:
+    """Each count with the crew "including" names, as written: ("188", "six") of "188 people on board,
+    including six crew", whose rest another outlet may give ("182 passengers")."""
+    return [(m.group(1), m.group(2)) for m in _INCLUDING.finditer(text)] if "including" in text else []
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:

@@ -140,7 +140,7 @@ class Facets:
         names. A count of one or two is no pin: "the two leaders", "one of" are in claims about anything."""
         return (
             frozenset(
-                [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2)]
+                [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2) and not q.implied]
                 + [f"year:{y}" for y in self.years]
                 + [f"month:{m}" for m in self.months]
                 + [f"weekday:{d}" for d in self.weekdays]

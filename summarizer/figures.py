@@ -34,7 +34,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = True) -
     for unit in sorted(units):
         pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]
         matched = [(x, y) for x, y in pairs if _match(x, y)]
-        if pairs and not matched and (few or not all(_few(x) or _few(y) for x, y in pairs)):
+        told = [(x, y) for x, y in pairs if not (x.implied or y.implied)]  # a count's rest matches, never clashes
+        if told and not matched and (few or not all(_few(x) or _few(y) for x, y in told)):
             return unit
         paired = {x for x, _ in matched} | {y for _, y in matched}
         if any(x.counts and x.counts == y.counts and x not in paired and y not in paired for x, y in pairs):

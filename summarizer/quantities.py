@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from summarizer import counted
 from summarizer.counted import COUNT, COUNT_WORDS
-from summarizer.text import DIGIT, GROUPED_FIGURE, may_match, word_key, words_said
+from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, may_match, word_key, words_said
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
 
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
@@ -95,6 +95,16 @@ _LABELLED = re.compile(
     r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b))"
 )
 _NOT_LABELS = frozenset("about some nearly around almost over under more less fewer just only roughly".split())
+# the words that may open a sentence before a count ("Another 300 were evacuated", "All 27 agreed"): any
+# other opens a label ("Flight 2231 landed", "Route 66 was closed"), as inside a sentence
+_OPEN_COUNT = (
+    _NOT_LABELS
+    | STOPWORDS
+    | frozenset(
+        "another all those these including since between exactly approximately precisely estimated barely up "
+        "during our my your if".split()
+    )
+)
 _MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
 _SCALE_WORDS = "hundred thousand million billion dozen".split()
@@ -190,6 +200,8 @@ class Quantity:
     bound: int = field(default=0, compare=False)  # said as a bound: 1 the least ("more than"), -1 the most ("up to")
     fate: str | None = None  # for a count, what befell what it counts ("dead", "injured"); for a sum, what it is
     # of ("revenue", "profit"), where said (summarizer.counted)
+    implied: bool = field(default=False, compare=False)  # the rest of a count "including" its crew: never a pin
+    # nor a clash, though it may match ("188 people, including six crew": 182)
 
     @property
     def pin(self) -> str:
@@ -205,7 +217,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     found: set[Quantity] = set()
     masked = text
     if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
-        return _fated(_in_words(_masked(text), found))
+        return _with_rest(text, _fated(_in_words(_masked(text), found)))
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
@@ -236,7 +248,17 @@ def quantities(text: str) -> frozenset[Quantity]:
             continue  # a year: a date facet
         value = float(f"{digits}.{fraction or 0}") * SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
-    return _fated(_in_words(masked, found))
+    return _with_rest(text, _fated(_in_words(masked, found)))
+
+
+def _with_rest(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
+    """``found``, with the rest of each count "including" its crew (:func:`summarizer.counted.included`)."""
+    for whole, part in counted.included(text):
+        total, rest = _count(whole), _count(whole) - _count(part)
+        found |= {
+            replace(q, value=rest, implied=True) for q in found if q.unit == "n" and q.value == total and rest > 0
+        }
+    return found
 
 
 def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
@@ -286,9 +308,15 @@ def _count(said: str) -> float:
 
 def _labels(text: str, m: re.Match[str]) -> bool:
     """Whether the capitalised word before a number is a label it numbers ("in Ward 4", "a Category 3
-    storm", "Terminal 3"): inside a sentence, and not a month, a weekday or a hedge ("About 4,000")."""
+    storm", "Flight 2231 landed"): not a month, a weekday or a hedge ("About 4,000"), nor, where it opens
+    a sentence, a word that may open one before a count (:data:`_OPEN_COUNT`: "Another 300")."""
     before, word = text[: m.start()].rstrip(), word_key(m.group(1))
-    return bool(before) and before[-1] not in ".!?:\"“‘'(" and word not in _NOT_LABELS and not _MONTH_OR_DAY.match(word)
+    if word in _NOT_LABELS or _MONTH_OR_DAY.match(word):
+        return False
+    if not before or before[-1] in ".!?:\"“‘'(":  # a sentence's first word, capitalised whatever it is
+        # not "Temperatures 40C", nor a year ("Published 18 June 2025", its date blanked)
+        return word not in _OPEN_COUNT and not _UNIT.match(text, m.end()) and not YEAR.fullmatch(m.group(2))
+    return True
 
 
 def _blanked(text: str, m: re.Match[str]) -> str:

@@ -160,3 +160,12 @@ def test_one_or_two_of_nothing_said_is_a_weak_clash_two_answers_and_no_dispute()
     assert clash(quantities(homes), quantities(roads), few=False) is None
     assert compare(facets(homes), facets(roads)) == compare(facets(roads), facets(homes)) == "apart"
     assert clash(quantities("Two people died."), quantities("Five people died."), few=False) == "n"
+
+
+def test_the_rest_of_a_count_including_its_crew_matches_the_passengers_and_never_clashes_or_pins() -> None:
+    """ "188 people on board, including six crew" and "182 passengers" were a numeric disagreement."""
+    on_board = "The jet had 188 people on board, including six crew."
+    assert clash(quantities(on_board), quantities("It left with 182 passengers.")) is None
+    assert clash(quantities(on_board), quantities("It left with 190 people on board.")) == "n"
+    assert "n:182" not in facets(on_board).pins and "n:188" in facets(on_board).pins
+    assert {q.value for q in quantities("Twelve people died, including three children.")} == {12, 3}

@@ -91,7 +91,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Montaval recorded 46.8C on Sunday.", {("temperature", 46.8, False)}),
         ("It hit 46.2 degrees Celsius (115.2 Fahrenheit).", {("temperature", 46.2, False)}),
         ("A reading of 115°F.", {("temperature", 46.1, False)}),
-        ("Group 3 C went through.", {("n", 3.0, False)}),
+        ("Group 3 C went through.", {("label:group", 3.0, False)}),  # no temperature: a name and its number
         ("Lows of -5C and minus 12 degrees Celsius.", {("temperature", -5.0, False), ("temperature", -12.0, False)}),
         # a fraction in words is a share (not the ordinal "fifth" nor the count "two")
         ("The drug cut the risk by a fifth.", {("%", 20.0, True)}),
@@ -129,6 +129,22 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
     assert _read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Flight 2231 landed safely.", {("label:flight", 2231.0, False)}),  # a sentence's first word: a label
+        ("Route 66 was closed.", {("label:route", 66.0, False)}),
+        ("The crew of Flight 2231 were praised.", {("label:flight", 2231.0, False)}),
+        ("Another 300 were evacuated.", {("n", 300.0, False)}),  # words that open a sentence before a count
+        ("All 27 members agreed.", {("n", 27.0, False), ("part", 27.0, False)}),
+        ("Exactly 40 staff were laid off.", {("n", 40.0, False)}),
+        ("Temperatures 40C in Seville.", {("temperature", 40.0, False)}),  # a unit after it: a measure
+    ],
+)
+def test_a_capitalised_word_then_a_number_is_a_label_where_it_opens_a_sentence_too(text: str, found: set) -> None:
+    assert _read(text) == found
 
 
 @pytest.mark.parametrize(
