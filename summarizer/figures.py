@@ -27,8 +27,8 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = True) -
     minute"), the numbers of names ("Ward 4" / "Ward 2": names, told apart as names are), and measures an
     order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
     fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
-    match, two that do not clash when they count one kind of thing ("at least 11 people in Cuba and two
-    in Florida" / "at least nine people in Cuba and two in Florida"). ``few=False``: a count of one or two
+    match, two that do not clash when they are of one thing (:func:`_one_thing`: "at least 11 people in Cuba
+    and two in Florida" / "at least nine people in Cuba and two in Florida"). ``few=False``: a count of one or two
     of nothing said (:func:`_few`) clashes with nothing, though it may match."""
     units = {q.unit for q in a} & {q.unit for q in b}
     for unit in sorted(units):
@@ -38,7 +38,7 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = True) -
         if told and not matched and (few or not all(_few(x) or _few(y) for x, y in told)):
             return unit
         paired = {x for x, _ in matched} | {y for _, y in matched}
-        if any(x.counts and x.counts == y.counts and x not in paired and y not in paired for x, y in pairs):
+        if any(_one_thing(x, y) and x not in paired and y not in paired for x, y in told):
             return unit
     return None
 
@@ -74,6 +74,12 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
     if x.unit in ("n", "day", "%", "pt", "score") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
+
+
+def _one_thing(x: Quantity, y: Quantity) -> bool:
+    """Two figures of one thing, as far as is said: counts of one kind, or percentages of one thing or of
+    nothing said ("rose to 3.4% in May from 3.1%" / "reached 3.5% in May, up from 3.1%")."""
+    return bool(x.counts and x.counts == y.counts) or (x.unit == "%" and x.fate == y.fate)
 
 
 def _few(q: Quantity) -> bool:

@@ -92,6 +92,9 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
             "n",
         ),
         ("It has 11 million customers; two were hit.", "Nine staff and two customers were hit.", None),
+        # beside a figure that matches, two percentages of one thing (or of nothing said) that do not
+        ("Inflation rose to 3.4% in May from 3.1% in April.", "Inflation hit 3.5% in May, up from 3.1%.", "%"),
+        ("Revenue rose 11% and profit rose 18%.", "Revenue rose 11% and the margin was 22%.", None),
         ("Two people died in the fire.", "Five people died in the fire.", "n"),
         # one move of a rate in three wordings, and a bigger one
         ("The bank hiked 25bp to 4.50%.", "Borrowing costs went up a quarter point, to 4.5%.", None),
