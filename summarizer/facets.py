@@ -68,10 +68,11 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 }
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 # Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
-# rescheduled); not "pushed back against" (resisted) nor "put off by" (deterred).
+# rescheduled) | (the scheduled trains: regular ones); not "pushed back against" (resisted) nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)"
-    r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*)\b",
+    r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*"
+    r"|(?:(?<=\bthe )|(?<=\ball )|(?<=\bits )|(?<=\bof ))(scheduled)(?=\s+(?!(?:to|for|on|at|in)\b)[a-z]))\b",
     re.I,
 )
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])")  # an acronym with its full stops: "U.S.", "U.N."
@@ -291,8 +292,9 @@ def _date(published: str | None) -> dt.date | None:
 
 
 def _outcome_word(match: re.Match[str]) -> str:
-    """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"."""
-    return "cancelled" if match.group(1) else "postponed"
+    """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
+    scheduled trains" are the regular ones, none planned."""
+    return "cancelled" if match.group(1) else "regular" if match.group(2) else "postponed"
 
 
 def _season_years(text: str) -> frozenset[int]:
@@ -352,13 +354,11 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
     if a.numbers and b.numbers and moments_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
-    few_apart = False  # "two roads" / "230 homes": two answers, no dispute
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
-    # of 2010" is not Tuesday's magnitude 6.2
-    if a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers):
-        if clash(a.numbers, b.numbers, few=False):
-            return "conflict"  # whatever else either says, "without power" included
-        few_apart = True
+    # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
+    few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers))
+    if few_apart and clash(a.numbers, b.numbers, few=False):
+        return "conflict"  # whatever else either says, "without power" included
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):

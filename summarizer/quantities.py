@@ -11,12 +11,12 @@ Celsius ("115F" is 46.1), and one in degrees of no scale said on both scales. A 
 it is said ("about", "nearly"), which side of it a bound gives ("at least 17", "up to 4,000") and what
 it is rounded to; what it is of (a count's kind and fate, a sum's or a percentage's object, whose an age
 is) is read by :mod:`summarizer.counted`. A figure per period is a rate ("30,000 vehicles a day"). A
-fraction in words is a share, said loosely: "a third of homes" is 33%, "cut by a fifth" 20%.
+fraction in words or a ratio is a share, said loosely: "a third of homes" and "one home in three" are 33%.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
 "17th-century"), a range or a score ("10-15", "52-48"), a point in time counted back ("two days ago")
-or down ("with 19 minutes left"), a ratio ("one vote in seven") or a name ("MeteoNord-3"; "Ward 4" and
+or down ("with 19 minutes left"), a ratio (a share) or a name ("MeteoNord-3"; "Ward 4" and
 "Category 3" are kept as names with their number, ``label:ward``). Dates are compared as dates
 (:mod:`summarizer.facets`); a day of a month named in words, or in figures that read one way only
 ("9/28", "22/05"; not "12/03"), is kept as a ``day`` (month × 100 + day), which must match exactly. A
@@ -69,13 +69,17 @@ _MASKED_FIGURES = (
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
     r"|\b\d+\s*[-–]\s*\d+\b"  # 52-48
 )
+_RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
+    rf"\b(\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
+    rf"in\s+(\d{{1,3}}|{_SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"
+)
 _MASKED_PHRASES = (
     rf"\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
-    rf"|\b(?:\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
-    rf"in\s+(?:\d{{1,3}}|{_SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"  # a ratio: "one vote in seven", "1 in 4"
+    rf"|{_RATIO}"
 )
 _MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
+_SHARE = re.compile(_RATIO, re.I)
 _NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAMES}", re.I)
 # The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
 _NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
@@ -94,17 +98,12 @@ _LABELLED = re.compile(
     r"\b([A-Z][a-z]{2,})[^\S\n]+(\d{1,4})\b(?![.,:/]?\d)"
     r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b))"
 )
-_NOT_LABELS = frozenset("about some nearly around almost over under more less fewer just only roughly".split())
+_NOT_LABELS = frozenset(
+    "about some nearly around almost over under more less fewer just only roughly approximately exactly barely".split()
+)
 # the words that may open a sentence before a count ("Another 300 were evacuated", "All 27 agreed"): any
 # other opens a label ("Flight 2231 landed", "Route 66 was closed"), as inside a sentence
-_OPEN_COUNT = (
-    _NOT_LABELS
-    | STOPWORDS
-    | frozenset(
-        "another all those these including since between exactly approximately precisely estimated barely up "
-        "during our my your if".split()
-    )
-)
+_OPEN_COUNT = _NOT_LABELS | STOPWORDS | frozenset("another all those these including since between up if".split())
 _MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
 _SCALE_WORDS = "hundred thousand million billion dozen".split()
@@ -252,12 +251,13 @@ def quantities(text: str) -> frozenset[Quantity]:
 
 
 def _with_rest(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
-    """``found``, with the rest of each count "including" its crew (:func:`summarizer.counted.included`)."""
+    """``found``, with each ratio's share ("one in three trains": 33%, as "a third of trains") and the rest of
+    each count "including" its crew (:func:`summarizer.counted.included`)."""
+    shares = (_count(m[0]) / _count(m[1]) for m in _SHARE.findall(text)) if " in " in text else ()
+    found |= {Quantity("%", round(100 * share, 6), True, step=_FRACTION_STEP) for share in shares if share < 1}
     for whole, part in counted.included(text):
         total, rest = _count(whole), _count(whole) - _count(part)
-        found |= {
-            replace(q, value=rest, implied=True) for q in found if q.unit == "n" and q.value == total and rest > 0
-        }
+        found |= {replace(q, value=rest, implied=True) for q in found if (q.unit, q.value) == ("n", total) and rest > 0}
     return found
 
 

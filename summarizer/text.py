@@ -368,7 +368,8 @@ def may_match(words: frozenset[str] | None, keys: frozenset[str]) -> bool:
 
 _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned|expected to|expect(?:s|ing)? to|set to|set for|due to|"
-    r"to be held|next|upcoming|forthcoming|coming|scheduled|aim(s|ing)? (to|for)|hop(e|es|ing) to|intend(s|ing)? to)\b"
+    r"to be held|next|upcoming|forthcoming|coming|(?<!the )(?<!all )(?<!its )(?<!of )scheduled|aim(s|ing)? (to|for)|"
+    r"hop(e|es|ing) to|intend(s|ing)? to)\b"
     r"|['’]ll\b",
     re.I,
 )

@@ -21,6 +21,9 @@ MIN_QUOTED_WORDS = 3  # fewer quoted words are a name or a term ("so-called 'red
 # a passage between double quotation marks: English (straight or curly), French, German
 _QUOTATION = re.compile(r"“([^“”\"]+)”|\"([^\"“”]+)\"|«([^«»]+)»|„([^„“”]+)[“”]")
 _WORD = re.compile(r"[^\W_]+")  # letters of any alphabet, and figures
+# words two remarks share that make neither one ("no choice but to defend our pensions" / "will not give up
+# our pensions"), though they tell two wordings apart ("our city" / "this city")
+_PRONOUNS = frozenset("i me my mine us our ours your yours him hers them theirs".split())
 
 
 def fold(text: str) -> str:
@@ -37,10 +40,10 @@ def quotations(text: str) -> tuple[str, ...]:
 
 def rewording(a: str, b: str) -> float:
     """How alike two folded quotes are (0–100) when they are one remark in other words; 0 when they are
-    not: two remarks (fewer than two content words in common, or too unlike) or one remark cut shorter
-    (one's words within the other's)."""
+    not: two remarks (fewer than two content words other than pronouns in common, or too unlike) or one
+    remark cut shorter (one's words within the other's)."""
     words_a, words_b = set(content_words(a)), set(content_words(b))
-    if len(words_a & words_b) < 2 or a in b or b in a or words_a <= words_b or words_b <= words_a:
+    if len(words_a & words_b - _PRONOUNS) < 2 or a in b or b in a or words_a <= words_b or words_b <= words_a:
         return 0.0
     return fuzz.token_set_ratio(a, b, score_cutoff=QUOTE_SIMILARITY)
 

@@ -49,6 +49,9 @@ def _claims(event: dict) -> list[dict]:
         # one toll, the place named two ways; a count of the dead is no count of the hurt
         ("SEVEN workers died when the Brennock Chemicals factory exploded.", "A blast in Ohio killed seven.", "same"),
         ("Seven workers died in Paris.", "Seven workers were hurt in Lyon.", "apart"),
+        # "scheduled trains" are the regular ones: no plan against "cancelled"; one in three is a third
+        ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
+        ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),
         ("Putin had given Kim a tour of the Pacific Fleet.", "Kim is scheduled to tour the Pacific Fleet.", "apart"),
         ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),

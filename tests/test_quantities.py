@@ -123,8 +123,6 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "MeteoNord-3 will monitor storms.",
         "He was sent off with 19 minutes left.",  # a countdown, from an end not given
         "Okafor won it six minutes from time.",
-        "Thibodeau took roughly one vote in seven.",  # a ratio
-        "One in four homes lost power.",
     ],
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
@@ -140,10 +138,12 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantiti
         ("Another 300 were evacuated.", {("n", 300.0, False)}),  # words that open a sentence before a count
         ("All 27 members agreed.", {("n", 27.0, False), ("part", 27.0, False)}),
         ("Exactly 40 staff were laid off.", {("n", 40.0, False)}),
+        ("One in four homes lost power.", {("%", 25.0, True)}),  # a ratio: a share, as "a quarter of homes"
+        ("Thibodeau took roughly one vote in seven.", {("%", 14.3, True)}),
         ("Temperatures 40C in Seville.", {("temperature", 40.0, False)}),  # a unit after it: a measure
     ],
 )
-def test_a_capitalised_word_then_a_number_is_a_label_where_it_opens_a_sentence_too(text: str, found: set) -> None:
+def test_a_label_opens_a_sentence_too_and_a_ratio_is_a_share(text: str, found: set) -> None:
     assert _read(text) == found
 
 

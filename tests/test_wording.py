@@ -36,6 +36,11 @@ def test_a_remark_in_other_words_is_a_rewording_and_a_shorter_cut_is_not() -> No
         "winter storms last year wrecked the harbour, and fishermen blame the breakwater design chosen by engineers",
     )
     assert rewording(fold(long_ones[0]), fold(long_ones[1])) == 0
+    # a pronoun in common makes no remark one ("our pensions"), though it tells two wordings apart ("our city")
+    assert (
+        rewording(fold("We have no choice but to defend our pensions"), fold("We will not give up our pensions")) == 0
+    )
+    assert rewording(fold("the darkest day our city has known"), fold("the darkest day this city has ever known")) > 0
 
 
 def test_two_statements_are_reworded_when_any_of_their_quotes_are() -> None:
