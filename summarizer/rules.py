@@ -38,6 +38,7 @@ from summarizer.metadata import resolve_date
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
 from summarizer.text import GROUPED_FIGURE, WEEKDAY_NAMES, WEEKDAYS, Document, Sentence, said_tense, shorten
+from summarizer.times import DAYS_SPAN
 
 MAX_NUMBERS = 8  # the report's bound per article
 MAX_DATES = 8
@@ -281,6 +282,7 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
     """
     found: list[GroundedDate] = []
     given: dict[int, dt.date] = {}  # weekday -> the last day the article gave in full on it
+    last: tuple[int, str | None] = (-1, None)  # the bare weekday read last: where it ends, its day
     for sentence in doc.story:
         for start, end in _date_spans(doc.text, sentence):
             words = doc.text[start:end]
@@ -292,6 +294,9 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
                 # "will be closed on Wednesday", "talks are set for Friday": the next one (said before the day)
                 if published is not None and said_tense(doc.text[max(sentence.start, start - 100) : start]) == "future":
                     resolved = _weekday_ahead(weekday, published)
+                if last[1] and DAYS_SPAN.fullmatch(doc.text, last[0], start):  # "on Tuesday and Wednesday"
+                    resolved = _weekday_ahead(weekday, dt.date.fromisoformat(last[1]))
+                last = (end, resolved if resolved and len(resolved) == 10 else None)
             elif resolved and len(resolved) == 10 and re.search(_MON, words):
                 day = dt.date.fromisoformat(resolved)
                 given[day.weekday()] = day

@@ -54,6 +54,8 @@ _RELATIVE_DAY = re.compile(
     rf"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{{1,2}}|[a-z]+)\s+days?\s+ago|({WEEKDAY_NAMES}))\b",
     re.I,
 )
+# between two weekdays of one span: "Tuesday and Wednesday", "Monday to Friday", "Tuesday-Thursday"
+DAYS_SPAN = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–)\s*", re.I)
 # The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
 # night" is 23:45, and so is an evening): a part said in words pins what a time in figures does.
 _PARTS = {"night": (21 * 60, 6 * 60), "morning": (5 * 60, 12 * 60), "afternoon": (12 * 60, 18 * 60),
@@ -133,6 +135,7 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
     lower = text.lower()
     if "day" not in lower and "tonight" not in lower and "tomorrow" not in lower:
         return frozenset(found)  # what the expression finds has one of these words; most statements have none
+    last = (-1, 0, 0)  # the weekday read last: where it ends, its offset and its index
     for m in _RELATIVE_DAY.finditer(text):
         yesterday, today, _, count, weekday = m.groups()
         if count is not None:
@@ -141,8 +144,13 @@ def days_said(text: str, published: dt.date, *, ahead: bool = False) -> frozense
                 continue  # "a few days ago", "half a day ago"
             offset = -int(back)
         elif weekday is not None:
-            gap = WEEKDAYS.index(weekday.lower()) - published.weekday()
-            offset = gap % 7 if ahead else -(-gap % 7)
+            index = WEEKDAYS.index(weekday.lower())
+            if last[0] >= 0 and DAYS_SPAN.fullmatch(text, last[0], m.start()):  # "Tuesday and Wednesday"
+                offset = last[1] + (index - last[2]) % 7
+            else:
+                gap = index - published.weekday()
+                offset = gap % 7 if ahead else -(-gap % 7)
+            last = (m.end(), offset, index)
         else:
             offset = -1 if yesterday else 0 if today else 1
         day = published + dt.timedelta(days=offset)

@@ -253,6 +253,13 @@ def test_a_weekday_said_of_what_will_happen_is_the_next_one() -> None:
     ]
 
 
+def test_weekdays_of_one_span_are_the_days_after_its_first() -> None:
+    """On the Tuesday of publication, "cancelled on Tuesday and Wednesday" read Wednesday as the last one."""
+    doc = Document("t", "Trains were cancelled on Tuesday and Wednesday. The strike ran from Friday to Monday.")
+    got = [(d.text, d.resolved) for d in dates(doc, dt.date(2025, 10, 7))]  # a Tuesday
+    assert [day for _, day in got] == ["2025-10-07", "2025-10-08", "2025-10-03", "2025-10-06"]
+
+
 def test_a_bare_weekday_is_the_day_the_article_gave_in_full() -> None:
     # the page is dated two weeks after the meeting: "Wednesday" alone is the Wednesday the article named
     doc = Document(

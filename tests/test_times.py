@@ -51,6 +51,8 @@ def test_parts_of_the_day_are_read_from_words_and_times(text: str, parts: set) -
         ("It broke out 2 days ago, and again today.", False, {1007, 1009}),
         ("The medical is set for Thursday.", True, {1010}),  # what will happen: the next Thursday
         ("They met on Thursday.", False, {1003}),  # what happened: the last one
+        ("Trains were cancelled on Wednesday and Thursday.", False, {1009, 1010}),  # a span: the days after its first
+        ("It ran from Friday to Monday.", False, {1004, 1007}),
         ("Talks resume tomorrow, a few days ago they stalled.", True, {1010}),
         ("The meeting on 8/10 followed two postponements.", False, {1008}),  # 8 October, not 10 August
         ("The next decision is on 12/03.", True, set()),  # 3 December and 12 March: neither within a month
