@@ -264,18 +264,18 @@ def _with_rest(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
 def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, each count or sum of no fate said given the one its statement's others of its kind are
     said with, if one: "27 were injured, 11 seriously" are 27 and 11 injured; "annual revenue of $26bn, up
-    from a forecast of $25bn" are two years' revenues."""
+    from a forecast of $25bn" are two years' revenues; "revenue was $3.1bn, down 12%" is revenue's 12%."""
     if any(q.unit.startswith("money") and q.unit.endswith("/year") for q in found):  # "annual revenue of
         found = frozenset(  # $25.5bn to $26bn, up from $25bn": a year's, every sum of it
             replace(q, unit=f"{q.unit}/year") if q.unit.startswith("money") and "/" not in q.unit else q for q in found
         )
-    for family in ("n", "money"):
+    for family, kin in (("n", "n"), ("money", "%")):  # a percentage beside sums of one thing: its change
         fates = {q.fate for q in found if q.fate and q.fate != "some" and q.unit.startswith(family)}
         if len(fates) == 1:
             (fate,) = fates
             found = frozenset(
                 replace(q, fate=fate)
-                if q.unit.startswith(family) and not q.fate and q.counts in (None, "people")
+                if q.unit.startswith((family, kin)) and not q.fate and q.counts in (None, "people")
                 else q
                 for q in found
             )

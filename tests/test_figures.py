@@ -95,6 +95,12 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
         # beside a figure that matches, two percentages of one thing (or of nothing said) that do not
         ("Inflation rose to 3.4% in May from 3.1% in April.", "Inflation hit 3.5% in May, up from 3.1%.", "%"),
         ("Revenue rose 11% and profit rose 18%.", "Revenue rose 11% and the margin was 22%.", None),
+        # a percentage beside sums of one thing is that thing's change: revenue's 12%, net income's 38%
+        (
+            "Revenue for the fourth quarter was $3.1 billion, down 12% from a year earlier, the company said.",
+            "The company reported fourth-quarter revenue of $3.1bn and net income of $412m, a 38 per cent drop.",
+            None,
+        ),
         ("Two people died in the fire.", "Five people died in the fire.", "n"),
         # one move of a rate in three wordings, and a bigger one
         ("The bank hiked 25bp to 4.50%.", "Borrowing costs went up a quarter point, to 4.5%.", None),
