@@ -86,7 +86,7 @@ def assembled_brief(questions: Sequence[Question], sources: Sequence[ArticleRepo
 
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
-    return text if text[-1:] in ".!?”\"'" else text + "."
+    return text if text[-1:] in ".!?”’\"'»" else text + "."
 
 
 def _names(ids: Sequence[str], names: dict[str, str]) -> str:

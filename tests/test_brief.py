@@ -8,6 +8,7 @@ import asyncio
 import json
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from pathlib import Path
 
 import pytest
 from helpers import FIXTURES, SEEDS
@@ -95,6 +96,17 @@ def test_the_extractive_engine_assembles_a_brief() -> None:
     report = summarize(SEEDS)
     assert report.brief is not None and report.brief.by == "rules" and report.brief.sentences
     assert report.brief == assembled_brief(report.questions, report.sources)
+
+
+def test_an_answer_ending_in_a_closing_single_quote_gets_no_second_full_stop(tmp_path: Path) -> None:
+    """'…for months.’' was briefed as '…for months.’.'."""
+    said = "Council leader Sarah Holt said: ‘We cannot go on like this. Families wait for months.’"
+    others = ("Councillors declared a housing emergency on Monday night.", "The vote came after a long debate.")
+    for name, other in zip("ab", others, strict=True):
+        text = f"Housing emergency in Elmbridge\n\n{said} {other} Some 1,240 families are in temporary homes.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = summarize(tmp_path)
+    assert report.brief is not None and said in [s.text for s in report.brief.sentences]
 
 
 def test_the_checks_reject_an_uncited_number_name_or_date_and_a_disputed_point_stated_as_fact() -> None:
