@@ -138,7 +138,7 @@ class Facets:
     @cached_property
     def pins(self) -> frozenset[str]:
         """Everything the statement pins down, as tokens: numbers, years, months, weekdays, times of day and
-        names. A count of one or two is no pin: "the two leaders", "one of" are in claims about anything."""
+        names; not a count of one or two ("the two leaders", "one of"), nor a count's unsaid rest."""
         return (
             frozenset(
                 [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2) and not q.implied]

@@ -216,7 +216,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     found: set[Quantity] = set()
     masked = text
     if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
-        return _with_rest(text, _fated(_in_words(_masked(text), found)))
+        return _with_shares(text, _fated(_in_words(_masked(text), found)))
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
@@ -247,14 +247,14 @@ def quantities(text: str) -> frozenset[Quantity]:
             continue  # a year: a date facet
         value = float(f"{digits}.{fraction or 0}") * SCALES.get(word_key(scale or ""), 1)
         found.add(_read(masked, m.start(), m.end(), value))
-    return _with_rest(text, _fated(_in_words(masked, found)))
+    return _with_shares(text, _fated(_in_words(masked, found)))
 
 
-def _with_rest(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
+def _with_shares(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, with each ratio's share ("one in three trains": 33%, as "a third of trains") and the rest of
     each count "including" its crew (:func:`summarizer.counted.included`)."""
-    shares = (_count(m[0]) / _count(m[1]) for m in _SHARE.findall(text)) if " in " in text else ()
-    found |= {Quantity("%", round(100 * share, 6), True, step=_FRACTION_STEP) for share in shares if share < 1}
+    ratios = [(_count(part), _count(whole)) for part, whole in _SHARE.findall(text)] if " in " in text else []
+    found |= {Quantity("%", round(100 * p / w, 6), True, step=_FRACTION_STEP) for p, w in ratios if 0 < p < w}
     for whole, part in counted.included(text):
         total, rest = _count(whole), _count(whole) - _count(part)
         found |= {replace(q, value=rest, implied=True) for q in found if (q.unit, q.value) == ("n", total) and rest > 0}
