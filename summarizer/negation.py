@@ -17,16 +17,18 @@ from summarizer.text import STOPWORDS
 
 _NEGATION = re.compile(
     r"\b(not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|denying|refused|"
-    r"refuses|rejected|rejects|ruled out|rules out|turn(?:ed|s|ing)? down|no longer|yet to|failed to|fails to)\b"
-    r"|n['’]t\b",
+    r"refuses|rejected|rejects|ruled out|rules out|turn(?:ed|s|ing)? down|no longer|yet to|failed to|fails to"
+    r"|(?:lost|lose|loses|losing)(?=\s+(?:power|electricity|water|heating|internet|phone|signal)\b))\b"
+    r"|n['’]t\b",  # "lost power" is "without power"
     re.I,
 )
 NEGATION_KEYS = frozenset(  # of each alternative of _NEGATION, a word every match of it holds ("t" of "n't")
     "not no never none nobody nothing neither nor without cannot denied denies deny denying refused refuses "
-    "rejected rejects ruled rules turn turned turns turning yet failed fails t".split()
+    "rejected rejects ruled rules turn turned turns turning yet failed fails lost lose loses losing t".split()
 )
 NEGATION_STEMS = frozenset(  # the negations' own five-letter stems, which no denial must share
-    "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails".split()
+    "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails lost "
+    "lose loses losin".split()
 )
 _SCOPE = 1  # content words a negation governs after it
 _GOVERNED_SKIP = frozenset(

@@ -52,6 +52,9 @@ def _claims(event: dict) -> list[dict]:
         # "scheduled trains" are the regular ones: no plan against "cancelled"; one in three is a third
         ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
         ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),
+        # "lost power" is "without power"; power restored is not
+        ("About 5,000 homes are without power.", "About 5,000 homes lost power.", "same"),
+        ("About 5,000 homes are without power.", "Power has been restored to all homes.", "conflict"),
         ("Putin had given Kim a tour of the Pacific Fleet.", "Kim is scheduled to tour the Pacific Fleet.", "apart"),
         ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
