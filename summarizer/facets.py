@@ -59,6 +59,7 @@ _OPPOSITES = [
     ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("exten", "short"),
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
+    ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
     *((up, down) for up in _RISE for down in _FALL),
 ]  # fmt: skip
 _OPPOSITE: dict[str, frozenset[str]] = {
@@ -372,8 +373,7 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
         return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
     if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
-        return "apart"  # different names: "met in Paris" / "met in Lyon"; not "seven killed at Brennock
-        # Chemicals" / "killing seven in eastern Ohio", one toll with the place named two ways
+        return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
 
 

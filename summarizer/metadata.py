@@ -64,6 +64,8 @@ _OUTLET_PATTERNS = [
 
 
 MAX_TITLE_WORDS = 30  # a longer first line is the story's first paragraph, not its headline
+# a line that ends on a full stop is a sentence of the story, not its headline
+_LEAD = re.compile(r"^(?:\S+\s+){3,}\S*[a-z0-9)”\"'’]\.$")
 
 
 def read_metadata(text: str) -> dict[str, str | None]:
@@ -94,14 +96,16 @@ def read_metadata(text: str) -> dict[str, str | None]:
     if published is None and (wire := _WIRE.search(text)) and _DATE_LINE.search(wire.group(0)):
         after = wire.group(0).split("(")[0].partition(",")[2].strip()  # "May 14, 2025", "France, Oct. 14, 2025"
         published = _date_words(after, languages) or _date_words(after.partition(",")[2].strip(), languages)
-    title = next(
-        (
-            line
-            for line in head
-            if len(line.split()) >= 4 and not is_furniture(line) and not dated(line) and not _byline(line)[0]
-        ),
-        None,
-    )
+    titles = [
+        line
+        for line in head
+        if len(line.split()) >= 3
+        and not is_furniture(line)
+        and not dated(line)
+        and not _byline(line)[0]
+        and not _LEAD.search(line)
+    ]  # of four words or more, or the first line's three ("Minister Dubois sacked") when no line has four
+    title = next((line for line in titles if len(line.split()) >= 4), titles[0] if titles[:1] == head[:1] else None)
     if title is not None and len(title.split()) > MAX_TITLE_WORDS:
         title = None  # the text opens with a paragraph, not a headline
     author, by = next((found for found in map(_byline, [*head, named or "", *parts]) if found[0]), (None, None))

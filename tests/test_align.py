@@ -52,6 +52,7 @@ def _claims(event: dict) -> list[dict]:
         # "scheduled trains" are the regular ones: no plan against "cancelled"; one in three is a third
         ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
         ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),
+        ("Dubois resigned on Tuesday.", "The prime minister fired Dubois on Tuesday.", "conflict"),  # two accounts
         # "lost power" is "without power"; power restored is not
         ("About 5,000 homes are without power.", "About 5,000 homes lost power.", "same"),
         ("About 5,000 homes are without power.", "Power has been restored to all homes.", "conflict"),

@@ -18,6 +18,19 @@ def test_a_text_that_opens_with_a_paragraph_has_no_title() -> None:
 _QUAKE = "A magnitude 6.8 earthquake struck Morocco late on Friday, killing at least 2,012 people, officials said."
 
 
+def test_a_three_word_headline_is_the_title_and_a_sentence_of_the_story_is_none() -> None:
+    """Under four words the headline was passed over, and the story's first sentence was taken for it, so
+    that sentence was neither a claim nor cited."""
+    lead = "Prime Minister Mark Ellis fired Health Minister Claire Dubois yesterday, hours after the report."
+    page = f"Minister Dubois sacked\n\nMay 7, 2025\n\n{lead}\n\nPatel will serve as health minister."
+    assert read_metadata(page)["title"] == "Minister Dubois sacked"
+    assert read_metadata(f"May 7, 2025\n\n{lead}\n\nPatel will serve as minister.")["title"] is None
+    assert (
+        read_metadata(f"Skip to\nDubois quits as health minister\n\n{lead}")["title"]
+        == "Dubois quits as health minister"
+    )
+
+
 @pytest.mark.parametrize(
     ("dateline", "outlet", "author"),
     [
