@@ -318,7 +318,7 @@ def _with_conflicts(
         if rel != "conflict" or edge < TOPIC_THRESHOLD:
             continue
         kind, a, b = conflict_kind(pinned[i], pinned[j]), pinned[i].numbers, pinned[j].numbers
-        unit = clash(a, b, few=False) if kind == "numeric" else None
+        unit = clash(a, b) if kind == "numeric" else None
         if kind == "numeric" and one_figure_clash(a, b):  # one toll given two ways: closer questions are not needed
             joined.join(question_of[i], question_of[j])
         elif edge < CONTRADICTION_THRESHOLD:

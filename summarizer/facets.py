@@ -357,8 +357,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
-    few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers))
-    if few_apart and clash(a.numbers, b.numbers, few=False):
+    few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers, few=True))
+    if few_apart and clash(a.numbers, b.numbers):
         return "conflict"  # whatever else either says, "without power" included
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
@@ -389,7 +389,7 @@ def _near(a: frozenset[int], b: frozenset[int]) -> bool:
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
-    unit = clash(a.numbers, b.numbers, few=False) if a.dated == b.dated else None  # as compare reads them
+    unit = clash(a.numbers, b.numbers) if a.dated == b.dated else None  # as compare reads them
     if unit is not None:
         return "date" if unit == "day" else "numeric"
     if _dates_differ(a, b):

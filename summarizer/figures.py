@@ -20,7 +20,7 @@ _NAMED = ("n", "%")  # figures whose fate names the one thing they are of: a tol
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
 
-def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = True) -> str | None:
+def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = False) -> str | None:
     """The unit in which the two sides give numbers none of which match, if any: "4,000" / "10,000"
     people clash, "about 0.8%" / "nearly 1%" do not, nor do "10 km" / "roughly six miles". Figures that
     measure different things are not compared: ordinals of two words ("the second yellow card" / "the 23rd
@@ -28,8 +28,9 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = True) -
     order of magnitude apart ("a 31-year wait" / "the 84th minute", "a €150,000
     fine" / "€2.3m embezzled"); counts are, as a toll may be ten times another's. Beside figures that
     match, two that do not clash when they are of one thing (:func:`_one_thing`: "at least 11 people in Cuba
-    and two in Florida" / "at least nine people in Cuba and two in Florida"). ``few=False``: a count of one or two
-    of nothing said (:func:`_few`) clashes with nothing, though it may match."""
+    and two in Florida" / "at least nine people in Cuba and two in Florida"). A count of one or two of
+    nothing said (:func:`_few`) clashes with nothing, though it may match; with ``few`` it clashes as any
+    count does (a weak clash, :func:`summarizer.facets.compare` keeps the two apart)."""
     units = {q.unit for q in a} & {q.unit for q in b}
     for unit in sorted(units):
         pairs = [(x, y) for x in a if x.unit == unit for y in b if y.unit == unit and _comparable(x, y)]

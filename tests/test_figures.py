@@ -165,10 +165,10 @@ def test_one_or_two_of_nothing_said_is_a_weak_clash_two_answers_and_no_dispute()
     """ "Two roads" clashed with "230 homes" as "5,000" does with "10,000" people, and the report flagged
     a numeric disagreement between two statements of different things."""
     homes, roads = "Rescuers said 230 homes were destroyed.", "Landslides had cut two roads."
-    assert clash(quantities(homes), quantities(roads)) == "n"
-    assert clash(quantities(homes), quantities(roads), few=False) is None
+    assert clash(quantities(homes), quantities(roads), few=True) == "n"
+    assert clash(quantities(homes), quantities(roads)) is None
     assert compare(facets(homes), facets(roads)) == compare(facets(roads), facets(homes)) == "apart"
-    assert clash(quantities("Two people died."), quantities("Five people died."), few=False) == "n"
+    assert clash(quantities("Two people died."), quantities("Five people died.")) == "n"
 
 
 def test_the_rest_of_a_count_including_its_crew_matches_the_passengers_and_never_clashes_or_pins() -> None:
