@@ -30,7 +30,7 @@ from summarizer.figures import clash, moments_apart, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
 from summarizer.quantities import YEAR, Quantity, quantities
-from summarizer.text import DIGIT, may_match, said_tense, words_said
+from summarizer.text import DIGIT, SCHEDULED_BEFORE_A_NOUN, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 from summarizer.wording import quotations, reworded
 
@@ -73,7 +73,7 @@ CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)"
     r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*"
-    r"|(?:(?<=\bthe )|(?<=\ball )|(?<=\bits )|(?<=\bof ))(scheduled)(?=\s+(?!(?:to|for|on|at|in)\b)[a-z]))\b",
+    rf"|({SCHEDULED_BEFORE_A_NOUN}))\b",
     re.I,
 )
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])")  # an acronym with its full stops: "U.S.", "U.N."

@@ -366,9 +366,14 @@ def may_match(words: frozenset[str] | None, keys: frozenset[str]) -> bool:
     return words is None or not words.isdisjoint(keys)
 
 
+# "scheduled" before the noun it describes ("the scheduled trains", "of scheduled flights"): the regular ones,
+# no plan (:data:`_FUTURE`, and the outcomes :mod:`summarizer.facets` opposes)
+SCHEDULED_BEFORE_A_NOUN = (
+    r"(?:(?<=\bthe )|(?<=\ball )|(?<=\bits )|(?<=\bof ))scheduled(?=\s+(?!(?:to|for|on|at|in)\b)[a-z])"
+)
 _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned|expected to|expect(?:s|ing)? to|set to|set for|due to|"
-    r"to be held|next|upcoming|forthcoming|coming|(?<!the )(?<!all )(?<!its )(?<!of )scheduled|aim(s|ing)? (to|for)|"
+    rf"to be held|next|upcoming|forthcoming|coming|(?!{SCHEDULED_BEFORE_A_NOUN})scheduled|aim(s|ing)? (to|for)|"
     r"hop(e|es|ing) to|intend(s|ing)? to)\b"
     r"|['’]ll\b",
     re.I,
