@@ -115,7 +115,10 @@ def group_articles(articles: Sequence[Article], *, embedder: Embedder | None = N
         embedder = WordLlama()
     leads = [lead(a) for a in articles]
     raw = embedder.embed(leads) if leads else np.zeros((0, 1), dtype=np.float32)
-    names = [_names(text, a.document) for text, a in zip(leads, articles, strict=True)]
+    # a word some article writes in lower case is a common noun, even where a name holds it: "Storm" of
+    # "Storm Idris" and of "Storm Ilse" says nothing of which storm
+    common = frozenset().union(*(a.document.common_words for a in articles))
+    names = [_names(text, a.document, common) for text, a in zip(leads, articles, strict=True)]
     empty = [i for i in range(len(articles)) if not names[i] and not np.any(raw[i])]
     kept = [i for i in range(len(articles)) if i not in set(empty)]
     features = _features([raw[i] for i in kept], [names[i] for i in kept], [articles[i].published for i in kept])
@@ -124,22 +127,24 @@ def group_articles(articles: Sequence[Article], *, embedder: Embedder | None = N
     return Grouping(events=events, unassigned=[(i, NOTHING_TO_COMPARE) for i in empty])
 
 
-def _names(text: str, doc: Document | None = None) -> frozenset[str]:
+def _names(text: str, doc: Document | None = None, common: frozenset[str] = frozenset()) -> frozenset[str]:
     """The folded words of the proper names of ``text``: capitalized words that do not open a sentence,
     a line, a quote or a clause, less titles, weekdays and months (the rules of
     :func:`summarizer.names.name_runs`, cut down to what telling events apart needs: it costs a fifth).
     A word that opens one is a name too when its article (``doc``) writes it capitalized twice and never
-    in lower case: a company's name opens its headline and its lead ("Corvane beats forecasts …")."""
+    in lower case: a company's name opens its headline and its lead ("Corvane beats forecasts …").
+    A word in ``common`` (written in lower case somewhere in the feed) is no name word."""
     found = set()
     for match in _WORD.finditer(text):
         word = match.group()
         if not word[0].isupper():
             continue
         before = text[max(0, match.start() - 3) : match.start()].rstrip(" \t")
-        if (not before or before[-1] in _OPENERS) and not (doc is not None and _named_in(word, doc)):
+        opens = not before or (before[-1] in _OPENERS and not before.endswith(',"'))  # '…," Whitaker said'
+        if opens and not (doc is not None and _named_in(word, doc)):
             continue  # "The", "Officials": capitalized only because they open a sentence
         for key in fold(word).split("-"):  # "Jong-un", "Antwerp-Bruges": each part a name word
-            if len(key) > 2 and key not in _NOT_NAMES:
+            if len(key) > 2 and key not in _NOT_NAMES and key not in common:
                 found.add(key)
     return frozenset(found)
 

@@ -121,6 +121,18 @@ def test_a_name_every_article_of_a_folder_gives_still_ties_them_into_one_event(t
     assert events == [["earnings"] * 3, ["outage"] * 5]
 
 
+def test_two_storms_are_two_events_though_both_are_named_storm(tmp_path: Path) -> None:
+    """Storms "Idris" and "Ilse": "Storm" was a name word the two shared, which tied a live blog of
+    one to the other's events (Idris's articles give no year, so no date keeps them apart). A word some
+    article of the feed writes in lower case ("as storm hits Scotland") is not a name."""
+    folders = {**{event: ROOT / "tests" / "data" / event / "articles" for event in ("storm", "ilse")}, **EVENTS}
+    for event, folder in folders.items():
+        for path in folder.glob("*.txt"):
+            shutil.copy(path, tmp_path / f"{event}-{path.name}")
+    events = sorted(sorted({a.id.split("-")[0] for a in e.articles}) for e in plan_feed(tmp_path).events)
+    assert events == [["ilse"], ["port"], ["quake"], ["seeds"], ["storm"]]
+
+
 def test_a_dateline_is_not_read_as_the_lead() -> None:
     loaded = load_folder(ROOT / "tests" / "data" / "feed" / "quake", None)
     article = next(a for a in loaded.articles if a.id == "pacific-wire")
@@ -162,6 +174,23 @@ def test_an_article_with_nothing_to_compare_is_unassigned_with_the_reason(tmp_pa
     grouping = group_articles(articles, embedder=Blind("lorem"))
     assert grouping.unassigned == [([a.id for a in articles].index("odd"), NOTHING_TO_COMPARE)]
     assert sum(len(e) for e in grouping.events) == len(articles) - 1
+
+
+class Unrelated:
+    """An embedder to which no two texts look alike (each its own axis): only names can tie articles."""
+
+    name = "unrelated"
+
+    def embed(self, texts: list[str]) -> Any:
+        return np.eye(len(texts), max(len(texts), 1), dtype=np.float32)
+
+
+def test_a_name_after_a_quotation_closed_on_a_comma_ties_articles_together() -> None:
+    """'…," Whitaker said': the quotation mark closes the quote, so "Whitaker" is a name; it was read as
+    a sentence's first word, and the two reports of Whitaker's fire were two events."""
+    first = Article(Path("a.txt"), "Plant fire\n\nThe fire at the plant was under control, Fire Chief Whitaker said.")
+    second = Article(Path("b.txt"), 'Residents return\n\n"The worst is over now," Whitaker said on the evening news.')
+    assert group_articles([first, second], embedder=Unrelated()).events == [[0, 1]]
 
 
 def test_group_one_and_none(mixed: Path) -> None:
