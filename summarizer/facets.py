@@ -29,8 +29,9 @@ from typing import Any, Literal
 from summarizer.figures import clash, moments_apart, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
+from summarizer.outcomes import opposed, opposites, outcome_stems
 from summarizer.quantities import YEAR, Quantity, quantities
-from summarizer.text import DIGIT, SCHEDULED_BEFORE_A_NOUN, may_match, said_tense, words_said
+from summarizer.text import DIGIT, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 from summarizer.wording import quotations, reworded
 
@@ -39,43 +40,7 @@ DisagreementKind = Literal["contradiction", "numeric", "date"]
 
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
-# Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
-# on everything but one of these pairs state different, incompatible outcomes.
-# A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
-_RISE = (
-    "rose", "rise", "rises", "risen", "incre", "gaine", "gains", "climb", "jump", "jumps", "jumpe", "soare",
-    "soars", "surge", "stren", "up",
-)  # fmt: skip
-_FALL = (
-    "fell", "fall", "falls", "falle", "decre", "drop", "drops", "dropp", "slips", "slipp", "slid", "slide", "dips",
-    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "weake", "down",
-)  # fmt: skip
-_OPPOSITES = [
-    ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
-    ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
-    ("accep", "rejec"), ("accep", "decli"), ("appro", "rejec"), ("confi", "denie"), ("open", "close"),
-    ("opene", "close"), ("start", "ended"), ("began", "ended"), ("arriv", "depar"), ("cance", "postp"),
-    ("up", "down"), ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
-    ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("exten", "short"),
-    ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
-    ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
-    ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
-    *((up, down) for up in _RISE for down in _FALL),
-]  # fmt: skip
-_OPPOSITE: dict[str, frozenset[str]] = {
-    stem: frozenset(b for a, b in _OPPOSITES if a == stem) | frozenset(a for a, b in _OPPOSITES if b == stem)
-    for pair in _OPPOSITES
-    for stem in pair
-}
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
-# Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
-# rescheduled) | (the scheduled trains: regular ones); not "pushed back against" (resisted) nor "put off by".
-_OUTCOME_PHRASES = re.compile(
-    r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)"
-    r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*"
-    rf"|({SCHEDULED_BEFORE_A_NOUN}))\b",
-    re.I,
-)
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])")  # an acronym with its full stops: "U.S.", "U.N."
 _NAME = re.compile(rf"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{{2,}}\b|{_DOTTED.pattern}")
 _NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
@@ -221,7 +186,7 @@ class Facets:
     @cached_property
     def opposites(self) -> frozenset[str]:
         """Every stem that states the opposite of a stem of this statement."""
-        return frozenset().union(*(_OPPOSITE.get(stem, _EMPTY) for stem in self.stems)) or _EMPTY
+        return opposites(self.stems) or _EMPTY
 
 
 @lru_cache(maxsize=65536)
@@ -233,8 +198,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     dated = undated(text)
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text) if DIGIT.search(text) else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
-    words = re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text))
-    stems = frozenset(w.lower()[:5] for w in words)
+    stems = outcome_stems(text)
     first = re.match(r"\W*([A-Z][\w’'-]+)", text)
     opener = first.group(1).strip("’'").lower() if first else None
     if opener in _NOT_NAMES:
@@ -290,12 +254,6 @@ def _date(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
         return None  # a date that says nothing of the day ("2023-09"), or no date
-
-
-def _outcome_word(match: re.Match[str]) -> str:
-    """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
-    scheduled trains" are the regular ones, none planned."""
-    return "cancelled" if match.group(1) else "regular" if match.group(2) else "postponed"
 
 
 def _season_years(text: str) -> frozenset[int]:
@@ -364,7 +322,7 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):
         return "conflict"
-    if a.opposites & b.stems and _opposed(a, b):
+    if a.opposites & b.stems and opposed(a.stems, b.stems):
         return "conflict"
     if a.times and b.times and not _near(a.times, b.times):
         return "apart"  # "shortly before 6 a.m." / "at about 5:40 p.m.": two moments, or a dispute to show
@@ -425,17 +383,6 @@ def _dates_differ(a: Facets, b: Facets) -> bool:
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:
     return bool(a and b and not a & b)
-
-
-def _opposed(a: Facets, b: Facets) -> bool:
-    """One says a word whose opposite the other says, and neither says both, in these words or in others
-    ("Brightwater shares jumped 22%, while Halvorsen shares fell 3%" says a rise and a fall)."""
-    only_a, only_b = a.stems - b.stems, b.stems - a.stems
-    for stem in only_a:
-        for other in _OPPOSITE.get(stem, frozenset()) & only_b:
-            if not (_OPPOSITE[stem] & a.stems or _OPPOSITE[other] & b.stems):
-                return True
-    return False
 
 
 def _share_name(a: Facets, b: Facets) -> bool:

@@ -53,6 +53,12 @@ def _claims(event: dict) -> list[dict]:
         ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
         ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),
         ("Dubois resigned on Tuesday.", "The prime minister fired Dubois on Tuesday.", "conflict"),  # two accounts
+        # a vote's tally: dissent unless none voted against
+        ("The committee voted 7-2 for the cut.", "The decision to cut was unanimous.", "conflict"),
+        ("The court ruled 5-4 for the state.", "The justices unanimously sided with the state.", "conflict"),
+        ("The board backed the deal by seven votes to two.", "The board unanimously backed the deal.", "conflict"),
+        ("The committee voted 9-0 to cut rates.", "The decision to cut rates was unanimous.", "open"),
+        ("City won 7-2 at home.", "The decision was unanimous.", "open"),  # a match's score is no vote
         # "lost power" is "without power"; power restored is not
         ("About 5,000 homes are without power.", "About 5,000 homes lost power.", "same"),
         ("About 5,000 homes are without power.", "Power has been restored to all homes.", "conflict"),
@@ -445,6 +451,18 @@ def test_paraphrases_with_the_same_number_share_an_answer_and_a_conflict_never_d
     question = next(q for q in found.questions if len(q) == 2)  # both answers, one question
     assert {tuple(found.answers[a]) for a in question} == {(0, 1), (2,)}
     assert found.conflicts == {(0, 1)}  # answers are numbered in the claims' order
+
+
+def test_a_split_vote_and_a_unanimous_one_are_two_answers_in_conflict() -> None:
+    """They were one answer: nothing either statement pins down told "voted 7-2" from "unanimous"."""
+    claims = [
+        {"source": "wire", "statement": "The policy committee voted 7-2 for the cut.", "topic": "How did it vote?"},
+        {"source": "paper", "statement": "The decision to cut was unanimous.", "topic": "Was it unanimous?"},
+        {"source": "blog", "statement": "The committee's vote for the cut was 7-2.", "topic": "Vote on the cut"},
+    ]
+    found = align(claims)
+    assert found.answers == [[0, 2], [1]]
+    assert found.conflicts == {(0, 1)}
 
 
 def test_claims_with_one_topic_are_one_question() -> None:

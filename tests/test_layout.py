@@ -64,8 +64,8 @@ LAYERS = {
     "model calls": "llm limits prompt_files backend embedded recording",
     "stages": (
         "load extract ground merge compare groups judge brief evaluate align linkage vectorlink candidates events"
-        " facets quantities figures counted times wording negation embed floor entities rules speech extractive"
-        " metadata fetch pages sourcelist decode cache"
+        " facets outcomes quantities figures counted times wording negation embed floor entities rules speech"
+        " extractive metadata fetch pages sourcelist decode cache"
     ),
     "top": (
         "summarizer pipeline annotated report report.common report.html report.index report.markdown report.matrix"

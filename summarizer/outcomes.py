@@ -1,0 +1,84 @@
+"""Outcomes: the words that state opposite outcomes ("rose" / "fell", "cancelled" / "scheduled",
+"resigned" / "fired", "unanimous" / "dissented"), and the phrases read as one of those words ("called
+off" is "cancelled", "voted 7-2" is dissent).
+
+Words are compared by their stems, their first five letters. Two statements that agree on everything
+but one of these pairs state different, incompatible outcomes (:func:`summarizer.facets.compare`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text import SCHEDULED_BEFORE_A_NOUN
+
+# Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
+# on everything but one of these pairs state different, incompatible outcomes.
+# A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
+_RISE = (
+    "rose", "rise", "rises", "risen", "incre", "gaine", "gains", "climb", "jump", "jumps", "jumpe", "soare",
+    "soars", "surge", "stren", "up",
+)  # fmt: skip
+_FALL = (
+    "fell", "fall", "falls", "falle", "decre", "drop", "drops", "dropp", "slips", "slipp", "slid", "slide", "dips",
+    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "weake", "down",
+)  # fmt: skip
+_OPPOSITES = [
+    ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
+    ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
+    ("accep", "rejec"), ("accep", "decli"), ("appro", "rejec"), ("confi", "denie"), ("open", "close"),
+    ("opene", "close"), ("start", "ended"), ("began", "ended"), ("arriv", "depar"), ("cance", "postp"),
+    ("up", "down"), ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
+    ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("exten", "short"),
+    ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
+    ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
+    ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
+    ("unani", "disse"),
+    *((up, down) for up in _RISE for down in _FALL),
+]  # fmt: skip
+OPPOSITE: dict[str, frozenset[str]] = {
+    stem: frozenset(b for a, b in _OPPOSITES if a == stem) | frozenset(a for a, b in _OPPOSITES if b == stem)
+    for pair in _OPPOSITES
+    for stem in pair
+}
+# Outcomes said in phrases, read as the word the opposites know: (called off) | (pushed back, put off,
+# rescheduled) | (the scheduled trains: regular ones) | (a vote's tally: "voted 7-2", "a 5-4 ruling",
+# "by seven votes to two", dissent unless none voted against); not "pushed back against" nor "put off by".
+_OUTCOME_PHRASES = re.compile(
+    r"\b(?:(call(?:ed|s|ing)?\s+off)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)"
+    r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*"
+    rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
+    r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+))\b",
+    re.I,
+)
+
+
+def outcome_stems(text: str) -> frozenset[str]:
+    """The five-letter stems of the words of ``text``, its outcome phrases read as their one word."""
+    return frozenset(w.lower()[:5] for w in re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text)))
+
+
+def opposites(stems: frozenset[str]) -> frozenset[str]:
+    """Every stem that states the opposite of one of ``stems``."""
+    return frozenset().union(*(OPPOSITE.get(stem, frozenset()) for stem in stems))
+
+
+def _outcome_word(match: re.Match[str]) -> str:
+    """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
+    scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous."""
+    against = match.group(3) or match.group(4) or match.group(5)
+    if against:
+        return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
+    return "cancelled" if match.group(1) else "regular" if match.group(2) else "postponed"
+
+
+def opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Of two statements' stems: one says a word whose opposite the other says, and neither says both, in
+    these words or in others ("Brightwater shares jumped 22%, while Halvorsen shares fell 3%" says a rise
+    and a fall)."""
+    only_a, only_b = a - b, b - a
+    for stem in only_a:
+        for other in OPPOSITE.get(stem, frozenset()) & only_b:
+            if not (OPPOSITE[stem] & a or OPPOSITE[other] & b):
+                return True
+    return False
