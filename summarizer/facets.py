@@ -322,7 +322,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):
         return "conflict"
-    if a.opposites & b.stems and opposed(a.stems, b.stems):
+    two_sides = bool(a.opener and b.opener and a.opener != b.opener)  # "Rovers won" / "Eastfield lost"
+    if a.opposites & b.stems and opposed(a.stems, b.stems, two_sides=two_sides):
         return "conflict"
     if a.times and b.times and not _near(a.times, b.times):
         return "apart"  # "shortly before 6 a.m." / "at about 5:40 p.m.": two moments, or a dispute to show

@@ -78,9 +78,10 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
 
 
 def _one_thing(x: Quantity, y: Quantity) -> bool:
-    """Two figures of one thing, as far as is said: counts of one kind, or percentages of one thing or of
-    nothing said ("rose to 3.4% in May from 3.1%" / "reached 3.5% in May, up from 3.1%")."""
-    return bool(x.counts and x.counts == y.counts) or (x.unit == "%" and x.fate == y.fate)
+    """Two figures of one thing, as far as is said: counts of one kind, percentages of one thing or of
+    nothing said ("rose to 3.4% in May from 3.1%" / "reached 3.5% in May, up from 3.1%"), or the scores
+    of one match beside the one both give ("a 1-1 draw, 4-3 on penalties" / "ended 1-1 … 5-4 on penalties")."""
+    return bool(x.counts and x.counts == y.counts) or (x.unit == "%" and x.fate == y.fate) or x.unit == "score"
 
 
 def _few(q: Quantity) -> bool:

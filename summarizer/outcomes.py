@@ -36,6 +36,12 @@ _OPPOSITES = [
     ("unani", "disse"),
     *((up, down) for up in _RISE for down in _FALL),
 ]  # fmt: skip
+# the outcomes of a contest, both ways: what one side wins, another loses
+_CONTEST = frozenset(
+    pair
+    for a, b in [("won", "lost"), ("win", "lose"), ("gaine", "lost"), ("gain", "loss")]
+    for pair in [(a, b), (b, a)]
+)
 OPPOSITE: dict[str, frozenset[str]] = {
     stem: frozenset(b for a, b in _OPPOSITES if a == stem) | frozenset(a for a, b in _OPPOSITES if b == stem)
     for pair in _OPPOSITES
@@ -72,13 +78,16 @@ def _outcome_word(match: re.Match[str]) -> str:
     return "cancelled" if match.group(1) else "regular" if match.group(2) else "postponed"
 
 
-def opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+def opposed(a: frozenset[str], b: frozenset[str], *, two_sides: bool = False) -> bool:
     """Of two statements' stems: one says a word whose opposite the other says, and neither says both, in
     these words or in others ("Brightwater shares jumped 22%, while Halvorsen shares fell 3%" says a rise
-    and a fall)."""
+    and a fall). Of ``two_sides`` (statements of two subjects), a contest's outcomes are not opposed: one
+    side's win is the other's loss ("Rovers won" / "Eastfield lost")."""
     only_a, only_b = a - b, b - a
     for stem in only_a:
         for other in OPPOSITE.get(stem, frozenset()) & only_b:
+            if two_sides and (stem, other) in _CONTEST:
+                continue
             if not (OPPOSITE[stem] & a or OPPOSITE[other] & b):
                 return True
     return False

@@ -59,6 +59,13 @@ def _claims(event: dict) -> list[dict]:
         ("The board backed the deal by seven votes to two.", "The board unanimously backed the deal.", "conflict"),
         ("The committee voted 9-0 to cut rates.", "The decision to cut rates was unanimous.", "open"),
         ("City won 7-2 at home.", "The decision was unanimous.", "open"),  # a match's score is no vote
+        # a contest's two sides: one's win is the other's loss; one side's win and loss are opposed
+        ("Harlow Rovers won the cup, beating Eastfield.", "Eastfield lost the final to Harlow Rovers.", "same"),
+        ("Okafor won the mayoral race.", "Hale lost the mayoral race.", "open"),
+        ("Okafor won the mayoral race.", "Okafor lost the mayoral race.", "conflict"),
+        ("Labour gained seats in the north.", "Conservatives lost seats in the north.", "open"),
+        # the scores of one match beside the one both give: "4-3 on penalties" / "5-4 on penalties"
+        ("Rovers won 4-3 on penalties after a 1-1 draw.", "Eastfield lost 5-4 on penalties after 1-1.", "conflict"),
         # "lost power" is "without power"; power restored is not
         ("About 5,000 homes are without power.", "About 5,000 homes lost power.", "same"),
         ("About 5,000 homes are without power.", "Power has been restored to all homes.", "conflict"),

@@ -180,6 +180,8 @@ def test_a_count_of_people_is_read_with_what_befell_them(text: str, fates: set) 
         ("United lost 1-3 to City.", 3_001.0),  # one score, from either side
         ("a 3-1 win for City", 3_001.0),
         ("The Senate passed the bill 51-49.", 51_049.0),
+        ("Rovers took the cup, beating Eastfield 4-3.", 4_003.0),
+        ("Losing 2-3 at home, City dropped a place.", 3_002.0),
     ],
 )
 def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text: str, score: float) -> None:
