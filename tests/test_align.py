@@ -94,6 +94,11 @@ def _claims(event: dict) -> list[dict]:
         ("The two leaders shook hands.", "The two sides signed a deal.", "open"),  # "two" pins nothing down
         ("The talks were called off.", "The talks were pushed back to next week.", "conflict"),  # said in phrases
         ("The session was rescheduled.", "The session was cancelled.", "conflict"),
+        ("The talks were scrapped.", "The talks were pushed back to next week.", "conflict"),
+        ("The launch was delayed by a day.", "The launch was cancelled.", "conflict"),
+        ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
+        ("The vote was delayed.", "The vote was postponed.", "open"),
+        ("Shares slipped by 2%.", "Shares rose by 2%.", "conflict"),  # slipping by days is a delay, by 2% a fall
         ("Unions pushed back against the plan.", "The plan was cancelled.", "open"),  # resisted, not postponed
         ("He has already passed his medical.", "He will have a medical later this week.", "apart"),  # past / future
         ("It occurred around 23:40 on Saturday.", "Emergency services were alerted at 23:45 Saturday.", "same"),
