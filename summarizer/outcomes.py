@@ -47,13 +47,13 @@ OPPOSITE: dict[str, frozenset[str]] = {
     for pair in _OPPOSITES
     for stem in pair
 }
-# Outcomes said in phrases, read as the word the opposites know: (called off, scrapped) | (pushed back,
-# put off, rescheduled, delayed, slipped by days) | (the scheduled trains: regular ones) | (a vote's tally:
-# "voted 7-2", "a 5-4 ruling", "by seven votes to two", dissent unless none voted against); not "pushed
-# back against" nor "put off by".
+# Outcomes said in phrases, read as the word the opposites know: (called off, scrapped, scrubbed,
+# aborted) | (pushed back, put off, rescheduled, delayed, slipped by days) | (the scheduled trains:
+# regular ones) | (a vote's tally: "voted 7-2", "a 5-4 ruling", "by seven votes to two", dissent unless
+# none voted against); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
-    r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?)|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)"
-    r"(?!\s+(?:against|on|at|by)\b)|reschedul\w*|delay(?:ed|s|ing)?"
+    r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
+    r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)|reschedul\w*|delay(?:ed|s|ing)?"
     r"|slipp(?:ed|ing)\s+(?:back|by\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?))"
     rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
     r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+))\b",
