@@ -101,7 +101,7 @@ def _chosen_sentences(articles: list[Article], floors: list[Floor], embedder: Em
 
 def _report(article: Article, sentences: list[Sentence], found: Floor) -> ArticleReport:
     doc = article.document
-    headline = next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)
+    headline = _headline(article)
     event = _claim(doc, headline, "What happened?") if headline is not None else None
     claims = [_claim(doc, s, "") for s in sentences if s != headline]
     count = (event is not None) + len(claims)
@@ -128,3 +128,11 @@ def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
 
 
 _OPENER = re.compile(f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+")
+
+
+def _headline(article: Article) -> Sentence | None:
+    """The sentence that is the article's title ("Minister Dubois sacked": three words, as
+    :mod:`summarizer.metadata` reads titles), else its first sentence of four words or more."""
+    doc, title = article.document, (article.info.title or "").strip()
+    named = (s for s in doc.sentences[:3] if title and doc.sentence_text(s).strip() == title)
+    return next(named, None) or next((s for s in doc.sentences if len(doc.sentence_text(s).split()) >= 4), None)

@@ -38,6 +38,9 @@ from summarizer.wording import quotations, reworded
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
 
+_SEQUENCED = re.compile(
+    r"\b(?:minutes|hours|days|weeks|months|a day|a week|shortly|soon|moments)\s+(?:after|before)\b", re.I
+)
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
@@ -376,9 +379,13 @@ def _other_labels(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _dates_differ(a: Facets, b: Facets) -> bool:
-    """Both give a year, a month or a weekday, and share none of the kind both give."""
+    """Both give a year, a month or a weekday, and share none of the kind both give; neither tells two
+    happenings in sequence ("forced out on Tuesday, a day after the watchdog ruled": the ruling's Monday
+    is no other day of her going)."""
     if not ((a.years or a.months or a.weekdays) and (b.years or b.months or b.weekdays)):
         return False  # most pairs: no rule below applies
+    if _SEQUENCED.search(a.text) or _SEQUENCED.search(b.text):
+        return False
     return _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays)
 
 

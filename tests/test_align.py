@@ -53,6 +53,9 @@ def _claims(event: dict) -> list[dict]:
         ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
         ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),
         ("Dubois resigned on Tuesday.", "The prime minister fired Dubois on Tuesday.", "conflict"),  # two accounts
+        # two happenings in sequence: the day of one is not the day of the other
+        ("Dubois was forced out on Tuesday, a day after the watchdog ruled.", "The ruling came on Monday.", "open"),
+        ("Dubois was forced out on Tuesday.", "Dubois was forced out on Monday.", "conflict"),
         # a vote's tally: dissent unless none voted against
         ("The committee voted 7-2 for the cut.", "The decision to cut was unanimous.", "conflict"),
         ("The court ruled 5-4 for the state.", "The justices unanimously sided with the state.", "conflict"),

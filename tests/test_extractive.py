@@ -45,8 +45,8 @@ def test_its_claims_are_the_articles_own_sentences_bounded_per_article(report: E
 
 def test_a_dateline_is_no_claim(report: EventReport) -> None:
     """Dagens' "Sep.14 - 2023 9:33 PM CET" and Wions' "| 1 October 2023, Sunday |" have six tokens each,
-    and were claims (the first, a question of the seeds' report)."""
-    statements = [c.statement for s in report.sources for c in s.claims]
+    and were claims (the first, a question of the seeds' report); nor is either an article's event."""
+    statements = [c.statement for s in report.sources for c in [*s.claims, *([s.event] if s.event else [])]]
     assert not [t for t in statements if "9:33 PM" in t or "2023, Sunday" in t]
     assert all(len(re.findall(r"\b[a-z]+\b", t)) >= 2 for t in statements)
 
@@ -73,6 +73,18 @@ def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
     reuters = next(s for s in summarize(tmp_path).sources if s.source.id == "c")
     assert reuters.source.outlet == "Reuters"
     assert any(c.statement == state.removeprefix("OMAHA, Neb. (Reuters) - ") for c in reuters.claims)
+
+
+def test_a_three_word_headline_is_the_event_and_the_lead_a_claim(tmp_path: Path) -> None:
+    """The event was the first sentence of four words or more: under "Minister Dubois sacked" that is the
+    lead, which was then no claim; and in a seed, "| 1 October 2023, Sunday |" was its event."""
+    lead = "Prime Minister Mark Ellis fired Health Minister Claire Dubois yesterday, hours after the report."
+    text = f"Minister Dubois sacked\n\nMay 7, 2025\n\n{lead}\n\nPatel will serve as health minister for now.\n"
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.txt").write_text(f"Dubois fired over mask contract\n\n{lead}\n", encoding="utf-8")
+    source = next(s for s in summarize(tmp_path).sources if s.source.id == "c")
+    assert source.event is not None and source.event.statement == "Minister Dubois sacked"
+    assert lead in [c.statement for c in source.claims]
 
 
 def test_a_list_items_marker_is_no_part_of_its_claim(tmp_path: Path) -> None:
