@@ -307,10 +307,10 @@ def _with_conflicts(
     """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled",
     "ended" / "extended", a denial) or give two measures of one thing ("about 60mph" / "70 mph", "6.8" /
     "7.0" in magnitude, "9%" / "4%"), and are close enough to be asked together: incompatible answers
-    belong to one question, however their other words differ. Clashing dates do not join questions, nor
-    counts unless they count one thing in one word ("163 seats" / "158 seats"): two unrelated claims often
-    give different counts of things, or different days. A toll or a turnout given two ways joins them at
-    the looser topic threshold."""
+    belong to one question, however their other words differ. Clashing dates join questions only when the
+    pair alone is close enough to be one question, and counts only when they count one thing in one word
+    ("163 seats" / "158 seats"): two unrelated claims often give different counts of things, or different
+    days. A toll or a turnout given two ways joins them at the looser topic threshold."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     joined = Groups(len(questions))
     for (i, j), rel in zip(pairs, relation, strict=True):
@@ -327,6 +327,8 @@ def _with_conflicts(
             joined.join(question_of[i], question_of[j])
         elif unit == "n" and nouns_counted(pinned[i].text) & nouns_counted(pinned[j].text):
             joined.join(question_of[i], question_of[j])  # two counts of one thing: "163 seats" / "158 seats"
+        elif kind == "date" and edge >= QUESTION_THRESHOLD:  # "died … on Sunday" / "died … on Saturday"
+            joined.join(question_of[i], question_of[j])  # the pair is one question; its answers' others were not
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):
         merged.setdefault(joined.root(q), []).extend(group)

@@ -293,6 +293,14 @@ def test_a_storm_disputes_the_toll_though_one_side_says_without_and_agrees_on_ra
     assert any("120mm" in said and "five inches" in said for said in _answers(report))
 
 
+def test_an_obituary_disputes_the_day_she_died() -> None:
+    """tests/data/obituary: "died … on Sunday" (two outlets, one answer) against "died … on Saturday": the
+    two sentences are close enough to be one question, but the Sunday answer's other sentence was not, so
+    the Saturday one stood alone and the day was never disputed."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "obituary" / "articles"))
+    assert any(any("on Sunday" in a for a in d) and any("on Saturday" in a for a in d) for d in disputes)
+
+
 def test_a_heat_record_agrees_across_scales_and_disputes_the_reading_and_the_toll() -> None:
     """tests/data/heatwave: 46.2C and 115 degrees Fahrenheit are one reading (they were two counts, 46.2
     and 115, shown as two answers), and 46.8C disputes it; the toll, three dead / two, is disputed."""
