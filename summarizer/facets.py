@@ -319,7 +319,8 @@ def compare(a: Facets, b: Facets) -> Relation:
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
     few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers, few=True))
-    if few_apart and clash(a.numbers, b.numbers):
+    # a part said alone is no other figure of the whole: "the tax rise alone brings in £9bn" / "£18bn"
+    if few_apart and clash(a.numbers, b.numbers) and ("alone" in a.stems) == ("alone" in b.stems):
         return "conflict"  # whatever else either says, "without power" included
     if bool(a.negated) != bool(b.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says

@@ -382,7 +382,13 @@ _FUTURE_KEYS = frozenset(  # of each alternative of _FUTURE, a word every match 
     "will would shall going plan plans planned expect expects expecting expected set due held next upcoming "
     "forthcoming coming scheduled aim aims aiming hope hopes hoping intend intends intending ll".split()
 )
-_PAST = re.compile(r"\b(last|previously|earlier|ago|formerly|once|already|had|was|were)\b", re.I)
+# "once" is the past ("once called him"), not a conjunction ("once fully in place", "once it is approved"),
+# "at once" nor "once again", "once a week"
+_ONCE = (
+    r"(?<!\bat )once(?!\s+(?:the|a|an|it|its|they|this|these|those|we|he|she|fully|all|every|again|more|in\s+place"
+    r"|complete[d]?|approved|finished|done|built|ready|signed|operational|running|open)\b)"
+)
+_PAST = re.compile(rf"\b(last|previously|earlier|ago|formerly|{_ONCE}|already|had|was|were)\b", re.I)
 _PAST_KEYS = frozenset("last previously earlier ago formerly once already had was were".split())
 
 

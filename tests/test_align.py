@@ -56,6 +56,9 @@ def _claims(event: dict) -> list[dict]:
         # two happenings in sequence: the day of one is not the day of the other
         ("Dubois was forced out on Tuesday, a day after the watchdog ruled.", "The ruling came on Monday.", "open"),
         ("Dubois was forced out on Tuesday.", "Dubois was forced out on Monday.", "conflict"),
+        # a part said alone is no other figure of the whole
+        ("The tax rise alone brings in £9bn a year.", "The measures raise £18bn a year.", "apart"),
+        ("The measures raise £9bn a year.", "The measures raise £18bn a year.", "conflict"),
         # a vote's tally: dissent unless none voted against
         ("The committee voted 7-2 for the cut.", "The decision to cut was unanimous.", "conflict"),
         ("The court ruled 5-4 for the state.", "The justices unanimously sided with the state.", "conflict"),

@@ -76,3 +76,19 @@ def test_a_text_not_in_ascii_is_scanned_whatever_its_words() -> None:
 )
 def test_words_in_capitals_for_emphasis_are_written_as_names_are_and_acronyms_stay(text: str, plain: str) -> None:
     assert unshouted(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("said", "tense"),
+    [
+        ("Putin once called him a friend.", "past"),
+        ("He was once the largest donor.", "past"),
+        ("New revenue: around £18bn a year once fully in place.", None),  # "once": when, not formerly
+        ("The plant will open once it is approved.", "future"),
+        ("Once the deal closes, shares will be delisted.", "future"),
+        ("Prices rose once again.", None),
+        ("They meet once a week.", None),
+    ],
+)
+def test_once_is_the_past_only_where_it_means_formerly(said: str, tense: str | None) -> None:
+    assert text.said_tense(said) == tense
