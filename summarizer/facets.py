@@ -31,7 +31,7 @@ from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
 from summarizer.outcomes import opposed, opposites, outcome_stems
 from summarizer.quantities import YEAR, Quantity, quantities
-from summarizer.text import DIGIT, may_match, said_tense, words_said
+from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 from summarizer.wording import quotations, reworded
 
@@ -387,7 +387,16 @@ def _dates_differ(a: Facets, b: Facets) -> bool:
         return False  # most pairs: no rule below applies
     if _SEQUENCED.search(a.text) or _SEQUENCED.search(b.text):
         return False
-    return _differ(a.years, b.years) or _differ(a.months, b.months) or _differ(a.weekdays, b.weekdays)
+    weekdays = _differ(a.weekdays, b.weekdays) and not _across_zones(a, b)
+    return _differ(a.years, b.years) or _differ(a.months, b.months) or weekdays
+
+
+def _across_zones(a: Facets, b: Facets) -> bool:
+    """Weekdays one apart, either said with a time zone: late on Tuesday local time is early on Wednesday GMT."""
+    if not (ZONED.search(a.text) or ZONED.search(b.text)):
+        return False
+    order = [day[:3] for day in WEEKDAYS]
+    return any((order.index(x) - order.index(y)) % 7 in (1, 6) for x in a.weekdays for y in b.weekdays)
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:

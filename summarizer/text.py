@@ -46,11 +46,15 @@ _ABBREVIATIONS = {
 _WINDOW = 10  # characters before a full stop that can hold an abbreviation with its opening marks
 # A time of day's "a.m."/"p.m." then its zone ("EDT", "Eastern time", "(0912 GMT)") or its day, which go on
 # with it rather than open a sentence
+_ZONE_ABBREVIATIONS = r"(?-i:(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|EES?T|WES?T|IST|JST|AES?T|AEDT|HKT|SGT)\b)"
+_ZONE_WORDS = r"(?:Eastern|Central|Mountain|Pacific|Atlantic)"
 _CLOCK_GOES_ON = re.compile(
-    r"[ap]\.m\.\s+\(?(?:(?-i:(?:[ECMP][SD]?T|GMT|BST|UTC|CES?T|EES?T|WES?T|IST|JST|AES?T|AEDT|HKT|SGT)\b)"
-    rf"|(?:{WEEKDAY_NAMES})\b|local\b|(?:Eastern|Central|Mountain|Pacific|Atlantic)\b|\d{{1,2}}:?\d\d\s*(?:GMT|UTC)\b)",
+    rf"[ap]\.m\.\s+\(?(?:{_ZONE_ABBREVIATIONS}"
+    rf"|(?:{WEEKDAY_NAMES})\b|local\b|{_ZONE_WORDS}\b|\d{{1,2}}:?\d\d\s*(?:GMT|UTC)\b)",
     re.I,
 )
+# a time zone said: "GMT", "EDT", "local time", "Eastern time"
+ZONED = re.compile(rf"\b{_ZONE_ABBREVIATIONS}|\blocal time\b|\b{_ZONE_WORDS} time\b", re.I)
 WORD = re.compile(r"[A-Za-z0-9]+")
 # A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "LEEDS, England (AP) — ",
 # "BOSTON, March 5 (Reuters) - ",

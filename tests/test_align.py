@@ -56,6 +56,9 @@ def _claims(event: dict) -> list[dict]:
         # two happenings in sequence: the day of one is not the day of the other
         ("Dubois was forced out on Tuesday, a day after the watchdog ruled.", "The ruling came on Monday.", "open"),
         ("Dubois was forced out on Tuesday.", "Dubois was forced out on Monday.", "conflict"),
+        # late on one day in one time zone is early on the next in another
+        ("The quake struck late on Tuesday local time.", "The quake hit early on Wednesday, GMT.", "open"),
+        ("The quake struck on Monday local time.", "The quake struck on Wednesday.", "conflict"),
         # a part said alone is no other figure of the whole
         ("The tax rise alone brings in £9bn a year.", "The measures raise £18bn a year.", "apart"),
         ("The measures raise £9bn a year.", "The measures raise £18bn a year.", "conflict"),
