@@ -76,7 +76,7 @@ _RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
 _MASKED_PHRASES = (
     rf"\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
     rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
-    rf"|{_RATIO}"
+    rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{_SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{_SPELLED_WORDS})\b"  # a range
 )
 _MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
 _SHARE = re.compile(_RATIO, re.I)
@@ -84,7 +84,8 @@ _NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAME
 # The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
 _NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
 _PHRASE_WORDS = re.compile(
-    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time)\b|\bin\s+(?:\d|{_SPELLED_WORDS})", re.I
+    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time|between)\b|\bin\s+(?:\d|{_SPELLED_WORDS})",
+    re.I,
 )
 _NUMERAL = re.compile(
     rf"(?<![\w.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?"

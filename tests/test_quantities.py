@@ -119,6 +119,8 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "Roughly gold coins from the 1600s were stolen.",
         "A 17th-century reliquary.",
         "Between 10-15 people were hurt.",  # a range: no score, and no counts either
+        "Between 30 and 40 people were hurt.",  # nor two counts, of which 35 would match neither
+        "Between two and three thousand homes lost power.",
         "Staff went on strike two days ago.",
         "MeteoNord-3 will monitor storms.",
         "He was sent off with 19 minutes left.",  # a countdown, from an end not given
