@@ -29,7 +29,7 @@ from typing import Any, Literal
 from summarizer.figures import clash, moments_apart, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
-from summarizer.outcomes import opposed, opposites, outcome_stems
+from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
@@ -157,7 +157,7 @@ class Facets:
     def denial(self) -> frozenset[str]:
         """The longer words' stems of the clause that negates ("SkyVale said no flights had been cancelled"
         of "…, although some departures were delayed"); none when the statement has one clause."""
-        return denying_clause(self.text)
+        return denying_clause(outcome_text(self.text))
 
     @cached_property
     def name_prefixes(self) -> frozenset[str]:
@@ -201,7 +201,8 @@ def facets(text: str, published: str | None = None) -> Facets:
     dated = undated(text)
     years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text) if DIGIT.search(text) else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
-    stems = outcome_stems(text)
+    outcomes = outcome_text(text)
+    stems = outcome_stems(outcomes)
     first = re.match(r"\W*([A-Z][\w’'-]+)", text)
     opener = first.group(1).strip("’'").lower() if first else None
     if opener in _NOT_NAMES:
@@ -212,7 +213,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     tense = said_tense(text, said)
     times, day = times_of_day(text), _date(published)
     days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
-    negated = governed(text) if may_match(said, NEGATION_KEYS) else _EMPTY
+    negated = governed(outcomes) if may_match(said, NEGATION_KEYS) else _EMPTY
     parts = parts_of_day(dated, times, said)
     shared = _EMPTY
     return Facets(
@@ -370,7 +371,7 @@ def _none_of(a: Facets, b: Facets) -> bool:
     counts some of it ("two passengers were treated for injuries")."""
     if not any(q.unit == "n" and q.value >= 1 for q in b.numbers):
         return False
-    return any(words <= b.stems4 for words in nones(a.text))
+    return any(words <= b.stems4 for words in nones(outcome_text(a.text)))
 
 
 def _other_labels(a: frozenset[str], b: frozenset[str]) -> bool:

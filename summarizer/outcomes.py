@@ -61,9 +61,15 @@ _OUTCOME_PHRASES = re.compile(
 )
 
 
+def outcome_text(text: str) -> str:
+    """``text`` with its outcome phrases written as their one word ("called off": "cancelled"): what its
+    stems, and what a negation in it governs, are read from ("not delayed" denies "delayed")."""
+    return _OUTCOME_PHRASES.sub(_outcome_word, text)
+
+
 def outcome_stems(text: str) -> frozenset[str]:
-    """The five-letter stems of the words of ``text``, its outcome phrases read as their one word."""
-    return frozenset(w.lower()[:5] for w in re.findall(r"[A-Za-z]+", _OUTCOME_PHRASES.sub(_outcome_word, text)))
+    """The five-letter stems of the words of an :func:`outcome_text`."""
+    return frozenset(w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text))
 
 
 def opposites(stems: frozenset[str]) -> frozenset[str]:

@@ -107,6 +107,8 @@ def _claims(event: dict) -> list[dict]:
         ("The launch was delayed by a day.", "The launch was cancelled.", "conflict"),
         ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
         ("The vote was delayed.", "The vote was postponed.", "open"),
+        ("The launch was not delayed.", "The launch was delayed.", "conflict"),  # a denial of the phrase's word
+        ("The talks were not called off.", "The talks were called off.", "conflict"),
         ("The launch was scrubbed.", "The launch was pushed back to Friday.", "conflict"),
         ("The countdown was aborted.", "The launch was delayed by a day.", "conflict"),
         ("Shares slipped by 2%.", "Shares rose by 2%.", "conflict"),  # slipping by days is a delay, by 2% a fall
