@@ -41,6 +41,7 @@ DisagreementKind = Literal["contradiction", "numeric", "date"]
 _SEQUENCED = re.compile(
     r"\b(?:minutes|hours|days|weeks|months|a day|a week|shortly|soon|moments)\s+(?:after|before)\b", re.I
 )
+_DAY_NUMBER = {day[:3]: number for number, day in enumerate(WEEKDAYS)}  # "tue": 1, as facets name weekdays
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
@@ -396,8 +397,7 @@ def _across_zones(a: Facets, b: Facets) -> bool:
     """Weekdays one apart, either said with a time zone: late on Tuesday local time is early on Wednesday GMT."""
     if not (ZONED.search(a.text) or ZONED.search(b.text)):
         return False
-    order = [day[:3] for day in WEEKDAYS]
-    return any((order.index(x) - order.index(y)) % 7 in (1, 6) for x in a.weekdays for y in b.weekdays)
+    return any((_DAY_NUMBER[x] - _DAY_NUMBER[y]) % 7 in (1, 6) for x in a.weekdays for y in b.weekdays)
 
 
 def _differ(a: frozenset[object], b: frozenset[object]) -> bool:

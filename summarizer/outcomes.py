@@ -12,8 +12,6 @@ import re
 
 from summarizer.text import SCHEDULED_BEFORE_A_NOUN
 
-# Verbs and words that state opposite outcomes (stems: first five letters). Two statements that agree
-# on everything but one of these pairs state different, incompatible outcomes.
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
 _RISE = (
     "rose", "rise", "rises", "risen", "incre", "gaine", "gains", "climb", "jump", "jumps", "jumpe", "soare",
@@ -42,7 +40,7 @@ _CONTEST = frozenset(
     for a, b in [("won", "lost"), ("win", "lose"), ("gaine", "lost"), ("gain", "loss")]
     for pair in [(a, b), (b, a)]
 )
-OPPOSITE: dict[str, frozenset[str]] = {
+_OPPOSITE: dict[str, frozenset[str]] = {
     stem: frozenset(b for a, b in _OPPOSITES if a == stem) | frozenset(a for a, b in _OPPOSITES if b == stem)
     for pair in _OPPOSITES
     for stem in pair
@@ -53,7 +51,8 @@ OPPOSITE: dict[str, frozenset[str]] = {
 # none voted against); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
-    r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)|reschedul\w*|delay(?:ed|s|ing)?"
+    r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
+    r"|reschedul\w*|delay(?:ed|s|ing)?"
     r"|slipp(?:ed|ing)\s+(?:back|by\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?))"
     rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
     r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+))\b",
@@ -74,7 +73,7 @@ def outcome_stems(text: str) -> frozenset[str]:
 
 def opposites(stems: frozenset[str]) -> frozenset[str]:
     """Every stem that states the opposite of one of ``stems``."""
-    return frozenset().union(*(OPPOSITE.get(stem, frozenset()) for stem in stems))
+    return frozenset().union(*(_OPPOSITE.get(stem, frozenset()) for stem in stems))
 
 
 def _outcome_word(match: re.Match[str]) -> str:
@@ -93,9 +92,9 @@ def opposed(a: frozenset[str], b: frozenset[str], *, two_sides: bool = False) ->
     side's win is the other's loss ("Rovers won" / "Eastfield lost")."""
     only_a, only_b = a - b, b - a
     for stem in only_a:
-        for other in OPPOSITE.get(stem, frozenset()) & only_b:
+        for other in _OPPOSITE.get(stem, frozenset()) & only_b:
             if two_sides and (stem, other) in _CONTEST:
                 continue
-            if not (OPPOSITE[stem] & a or OPPOSITE[other] & b):
+            if not (_OPPOSITE[stem] & a or _OPPOSITE[other] & b):
                 return True
     return False

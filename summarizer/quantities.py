@@ -168,8 +168,8 @@ _NO_RATES = ("%", "pt", "magnitude", "speed", "temperature", "degrees")  # a rat
 # "won 3-1", "the result was 52-48", "split 7-2", "a 3-1 win", "a 7-2 vote"; kept as high × 1000 + low
 _SCORE_TALLY = r"(?<![\w.,-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w%-]|[.,]\d)"
 _SCORE = re.compile(
-    r"\b(?:won|win(?:s|ning)?|beat(?:en|s|ing)?|lost|los(?:e|es|ing)|defeated|drew|draw|drawn|victory|defeat|votes?|voted|passed|"
-    rf"split|tally|score|scored|result|led|leads|lead|margin|finished|ended)\b[^.;\d]{{0,25}}?{_SCORE_TALLY}"
+    r"\b(?:won|win(?:s|ning)?|beat(?:en|s|ing)?|los(?:t|e|es|ing)|defeat(?:ed)?|dr(?:ew|awn?)|victory|votes?|voted|"
+    rf"passed|split|tally|score|scored|result|led|leads|lead|margin|finished|ended)\b[^.;\d]{{0,25}}?{_SCORE_TALLY}"
     rf"|{_SCORE_TALLY}[^\S\n]+(?:win|victory|defeat|loss|draw|vote|majority|scoreline|decision|verdict)\b",
     re.I,
 )
