@@ -48,11 +48,12 @@ def _candidates(article: Article, found: Floor) -> list[Sentence]:
     is one claim with its speaker: "We waited six hours for a single update.'" is no claim alone; nor is
     "Chief executive Claire Redmayne said in a statement:" without the quotation it opens."""
     doc = article.document
-    return [
-        s
-        for s in _whole_quotations(found.quotes, doc.story, doc.text)
-        if is_prose(text := doc.sentence_text(s), MIN_WORDS) and not is_dateline(text, article.language)
-    ]
+    kept: dict[str, Sentence] = {}  # a sentence a page repeats word for word is one claim, at its first place
+    for s in _whole_quotations(found.quotes, doc.story, doc.text):
+        text = doc.sentence_text(s)
+        if text not in kept and is_prose(text, MIN_WORDS) and not is_dateline(text, article.language):
+            kept[text] = s
+    return list(kept.values())
 
 
 def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence], text: str) -> list[Sentence]:

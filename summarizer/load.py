@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from html import unescape
 from pathlib import Path
 
 from summarizer import fetch
@@ -268,8 +269,19 @@ def _read_file(path: Path) -> tuple[str, list[str], dict[str, str | None]]:
         page = read_page(text)
         text, meta = page.text, page.metadata()
     elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text = markdown_to_text(text)
+        text = markdown_to_text(_ENTITY.sub(_unescaped, text))
+    else:
+        text = _ENTITY.sub(_unescaped, text)
     return _finished(text, warnings), warnings, meta
+
+
+# an HTML entity left in text scraped from a page ("&amp;", "&quot;", "&#39;", "&nbsp;")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
+
+
+def _unescaped(entity: re.Match[str]) -> str:
+    """The character an entity stands for ("&amp;": "&"); one no table knows stays as written."""
+    return unescape(entity.group(0))
 
 
 def read_url(url: str) -> tuple[str, list[str], dict[str, str | None]]:

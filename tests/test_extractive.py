@@ -87,6 +87,17 @@ def test_a_three_word_headline_is_the_event_and_the_lead_a_claim(tmp_path: Path)
     assert lead in [c.statement for c in source.claims]
 
 
+def test_a_sentence_a_page_repeats_is_one_claim(tmp_path: Path) -> None:
+    """A scraped page that repeats a line ("Rescuers pulled 160 people from the sea." thirty times) gave
+    ten claims of it, shown as ten pieces of evidence of one answer."""
+    repeated = "Rescuers pulled 160 people from the sea. "
+    lead = "A passenger ferry capsized off Selvara on Wednesday, killing at least 31 people, officials said."
+    (tmp_path / "a.txt").write_text(f"Ferry sinks off Selvara\n\n{lead} {repeated * 30}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Selvara ferry disaster\n\n{lead} Divers searched all night.\n", encoding="utf-8")
+    claims = [c.statement for s in summarize(tmp_path).sources for c in s.claims]
+    assert claims.count(repeated.strip()) == 1
+
+
 def test_a_list_items_marker_is_no_part_of_its_claim(tmp_path: Path) -> None:
     item = "Around 12,000 people have been evacuated from low-lying districts"
     for name in "ab":

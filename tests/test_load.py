@@ -177,6 +177,17 @@ def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
     assert not text.startswith("\ufeff")
 
 
+def test_html_entities_left_in_scraped_text_are_the_characters_they_stand_for(tmp_path: Path) -> None:
+    """ "rescued &amp; 23 missing", "&quot;We will keep searching,&quot;": text scraped from a page keeps its
+    entities; the report showed them as written ("&amp;amp;" in Markdown). One no table knows stays."""
+    body = ARTICLE.replace("\n", " &quot;Black &amp; white,&quot; she said &#8212; &bogus; R&D.\n", 1)
+    (tmp_path / "scraped.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "notes.md").write_text(f"# Notes &amp; more\n\n{ARTICLE}", encoding="utf-8")
+    texts = {a.id: a.text for a in load_folder(tmp_path).articles}
+    assert '"Black & white," she said \u2014 &bogus; R&D.' in texts["scraped"]
+    assert texts["notes"].startswith("Notes & more")
+
+
 def test_near_empty_file_is_skipped_as_too_short(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "stub.txt").write_text("Breaking: more to follow.\n\n", encoding="utf-8")
