@@ -269,13 +269,13 @@ def _read_file(path: Path) -> tuple[str, list[str], dict[str, str | None]]:
         page = read_page(text)
         text, meta = page.text, page.metadata()
     elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text = markdown_to_text(_ENTITY.sub(_unescaped, text))
+        text = markdown_to_text(text)  # its parser writes entities as their characters, code as written
     else:
         text = _ENTITY.sub(_unescaped, text)
     return _finished(text, warnings), warnings, meta
 
 
-# an HTML entity left in text scraped from a page ("&amp;", "&quot;", "&#39;", "&nbsp;")
+# an HTML entity left in plain text scraped from a page ("&amp;", "&quot;", "&#39;", "&nbsp;")
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 
 
