@@ -28,7 +28,16 @@ from typing import Any, Literal
 
 from summarizer.figures import clash, moments_apart, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
-from summarizer.negation import NEGATION_KEYS, NEGATION_STEMS, alike, denying_clause, governed, nones, within
+from summarizer.negation import (
+    NEGATION_KEYS,
+    NEGATION_STEMS,
+    alike,
+    denying_clause,
+    governed,
+    negates_itself,
+    nones,
+    within,
+)
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, words_said
@@ -98,6 +107,12 @@ class Facets:
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
     text: str = ""  # the statement, for what is read only when needed (its acronyms)
     quoted: tuple[str, ...] = ()  # the passages it quotes, folded (summarizer.wording)
+
+    @cached_property
+    def negates_itself(self) -> bool:
+        """Whether a negation is in the statement itself, not only in an aside ("…, when the first shift
+        failed to report" says when, and denies nothing the statement asserts)."""
+        return bool(self.negated) and negates_itself(self.text)
 
     @cached_property
     def dated(self) -> bool:
@@ -324,7 +339,7 @@ def compare(a: Facets, b: Facets) -> Relation:
     # a part said alone is no other figure of the whole: "the tax rise alone brings in £9bn" / "£18bn"
     if few_apart and clash(a.numbers, b.numbers) and ("alone" in a.stems) == ("alone" in b.stems):
         return "conflict"  # whatever else either says, "without power" included
-    if bool(a.negated) != bool(b.negated):
+    if (a.negates_itself and not b.negated) or (b.negates_itself and not a.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):
         return "conflict"

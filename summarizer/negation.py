@@ -30,6 +30,13 @@ NEGATION_STEMS = frozenset(  # the negations' own five-letter stems, which no de
     "never none nobod nothi neith witho canno denie denys deny refus rejec ruled rules longe faile fails lost "
     "lose loses losin".split()
 )
+# an aside runs from its opening word to the end of its clause; the formulas of an unnamed source anywhere
+_ASIDE = re.compile(
+    r"\b(?:when|whenever|after|before|because|since|until|who|whom|whose|which|where)\b[^,;:.!?()]*"
+    r"|\b(?:not|n['’]t)\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss)\w*"
+    r"|\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+not\s+to\s+be\s+(?:named|identified)",
+    re.I,
+)
 _SCOPE = 1  # content words a negation governs after it
 _GOVERNED_SKIP = frozenset(
     "been have being much more very only even also ever that this those these what when where which with "
@@ -53,6 +60,14 @@ def governed(text: str) -> frozenset[str]:
         content = [w for w in after if len(w) >= 4 and w not in _GOVERNED_SKIP][:_SCOPE]
         found.update(w[:4] for w in content)  # four letters: "hunter" ~ "hunting"
     return frozenset(found)
+
+
+def negates_itself(text: str) -> bool:
+    """Whether a negation is in ``text`` outside its asides: clauses that say when, why or of whom ("…,
+    when the first shift failed to report", "an official, who asked not to be named, said…") and the
+    formulas that shield a source ("not authorised to speak publicly"). A "not" there negates nothing
+    the statement asserts."""
+    return _NEGATION.search(_ASIDE.sub(" ", text)) is not None
 
 
 def denying_clause(text: str) -> frozenset[str]:

@@ -108,6 +108,10 @@ def _claims(event: dict) -> list[dict]:
         ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
         ("The vote was delayed.", "The vote was postponed.", "open"),
         ("The launch was not delayed.", "The launch was delayed.", "conflict"),  # a denial of the phrase's word
+        # a "not" in an aside that says when or who spoke denies nothing the statement asserts
+        ("The strike began on Tuesday, when the first shift failed to report.", "The strike began on Tuesday.", "same"),
+        ("An official, who asked not to be named, said 40 died.", "Forty people died, officials said.", "same"),
+        ("The strike did not begin on Tuesday.", "The strike began on Tuesday.", "apart"),
         ("The talks were not called off.", "The talks were called off.", "conflict"),
         ("The launch was scrubbed.", "The launch was pushed back to Friday.", "conflict"),
         ("The countdown was aborted.", "The launch was delayed by a day.", "conflict"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.negation import alike, denying_clause, governed, nones, within
+from summarizer.negation import alike, denying_clause, governed, negates_itself, nones, within
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,22 @@ from summarizer.negation import alike, denying_clause, governed, nones, within
 )
 def test_a_negation_governs_the_content_word_after_it(text: str, stems: set[str]) -> None:
     assert governed(text) == stems
+
+
+@pytest.mark.parametrize(
+    ("text", "itself"),
+    [
+        ("The stoppage began on Tuesday, when the first shift failed to report.", False),
+        ("An official, who asked not to be named, said 40 people died.", False),
+        ("Forty died, said an official not authorised to speak publicly.", False),
+        ("After talks failed to produce a deal, the strike began.", False),
+        ("When the roof fell, no one was inside.", True),  # the aside ends at its clause
+        ("No one was hurt when the roof collapsed.", True),
+        ("The rocket won't fly until October.", True),  # the "not" before the aside is the statement's
+    ],
+)
+def test_a_negation_in_an_aside_is_not_the_statements_own(text: str, itself: bool) -> None:
+    assert negates_itself(text) is itself
 
 
 def test_the_denying_clause_is_read_only_in_a_statement_of_several_clauses() -> None:
