@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from summarizer import counted
 from summarizer.counted import COUNT, COUNT_WORDS
 from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, may_match, word_key, words_said
+from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
 
 # A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
@@ -57,7 +58,6 @@ _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 # Days of a month named in words: kept as a ``day``.
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
-NUMERIC_DATE = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\b")  # 9/28, 22/05/2024; not 24/7
 # Numbers that belong to something else (see the module docstring): in figures, in phrases of a time
 # counted back or down or of a ratio, and in names.
 _MASKED_FIGURES = (
@@ -389,14 +389,6 @@ def _in_unit(value: float, unit: str) -> float:
     """``value``, written in ``unit`` (a key of UNITS), in its dimension's unit: less the scale's zero, times
     the unit's size."""
     return (value - ZERO_AT.get(unit, 0.0)) * UNITS[unit][1]
-
-
-def numeric_day(first: int, second: int) -> int | None:
-    """A date written in figures as a ``day``, when only one order reads as one: 9/28 and 28/9 are 28
-    September; 12/03 is 12 March or 3 December, so nothing."""
-    orders = ((first, second), (second, first))
-    readings = {month * 100 + day for month, day in orders if 1 <= month <= 12 and 1 <= day <= 31}
-    return readings.pop() if len(readings) == 1 else None
 
 
 def _read(text: str, start: int, end: int, value: float) -> Quantity:

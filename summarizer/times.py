@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.quantities import NUMERIC_DATE, numeric_day
 from summarizer.text import DIGIT, WEEKDAY_NAMES, WEEKDAYS, may_match, word_key
 from summarizer.units import MONTH_NUMBER, WORD_NUMBERS
 
@@ -30,6 +29,8 @@ _MONTH_KEYS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
     "oct october nov november dec december".split()
 )
+# A day of a month in figures: 9/28, 22/05/2024; not 24/7
+NUMERIC_DATE = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?\b")
 # A weekday's name or its abbreviation, and the words it matches
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 _WEEKDAY_KEYS = frozenset(
@@ -66,6 +67,14 @@ _PART_WORDS = re.compile(
     re.I,
 )
 _PART_KEYS = frozenset("dawn predawn hours overnight midnight night morning afternoon evening".split())
+
+
+def numeric_day(first: int, second: int) -> int | None:
+    """A date written in figures as a ``day``, when only one order reads as one: 9/28 and 28/9 are 28
+    September; 12/03 is 12 March or 3 December, so nothing."""
+    orders = ((first, second), (second, first))
+    readings = {month * 100 + day for month, day in orders if 1 <= month <= 12 and 1 <= day <= 31}
+    return readings.pop() if len(readings) == 1 else None
 
 
 def undated(text: str) -> str:
