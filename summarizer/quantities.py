@@ -25,8 +25,8 @@ its whole, and so is "all nine members" (nine of nine): "seven of nine backed th
 backed it" give one whole and two parts, which clash; "two of the nine dissented" gives the part the
 others leave, which does not. A score or a tally, told from a range by a word of winning, losing or
 voting beside it ("won 3-1", "a 52-48 vote"), is kept whole as a ``score``, the same whichever side is
-said first ("lost 1-3"). Times of day, parts of the day and days said relative to the publication are
-read apart (:mod:`summarizer.times`).
+said first ("lost 1-3"). A time said in parts is one (:mod:`summarizer.durations`: "2:00:35"); times of
+day, parts of the day and days said relative to the publication are read apart (:mod:`summarizer.times`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from summarizer import counted
+from summarizer import counted, units
 from summarizer.counted import COUNT, COUNT_WORDS
+from summarizer.durations import durations
 from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, may_match, word_key, words_said
 from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
@@ -174,16 +175,6 @@ _SCORE = re.compile(
     re.I,
 )
 
-_BOUNDS = (
-    "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
-    "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
-)  # fmt: skip  # a figure on one side of the number: "nearly 1%" is 0.8% as well as 0.95%
-_FLOORS = ("over", "more than", "upwards of", "at least", "just over", "above", "as few as")  # the least it is
-_HEDGES = (
-    "about", "around", "roughly", "approximately", "approx.", "some", "an estimated", "estimated", "circa",
-    "c.", "~", *_BOUNDS,
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -216,8 +207,12 @@ def quantities(text: str) -> frozenset[Quantity]:
     """The quantities ``text`` gives (see the module docstring)."""
     found: set[Quantity] = set()
     masked = text
-    if not DIGIT.search(text):  # what follows reads figures; a statement without one skips to the words
-        return _with_shares(text, _fated(_in_words(_masked(text), found)))
+    for d in durations(text):  # first: "2:00:35" is no time of day and no 35; "two hours, 35 seconds" one time
+        loose, bound = _hedged(text[max(0, d.start - 16) : d.start])
+        found.add(Quantity("time", d.hours, loose, step=d.step, bound=bound))
+        masked = masked[: d.start] + " " * (d.end - d.start) + masked[d.end :]
+    if not DIGIT.search(masked):  # what follows reads figures; a statement without one skips to the words
+        return _with_shares(text, _fated(_in_words(_masked(masked), found)))
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
@@ -407,8 +402,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
             if unit in ("temperature", "degrees") and before.endswith(("-", "\u2212", "minus")):
                 written = value = -value  # "-5C", "minus 12 degrees"
             value = _in_unit(value, key)  # "115F" is 46.1 degrees Celsius
-    said = before.rstrip()
-    loose, bound = said.endswith(_HEDGES), (1 if said.endswith(_FLOORS) else -1) if said.endswith(_BOUNDS) else 0
+    loose, bound = _hedged(before)
     if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
         unit = "magnitude"
     if unit not in _NO_RATES and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
@@ -420,6 +414,12 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         step = min(step, size)
     unit, kind, fate = counted.what_of(text, start, end, unit)
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
+
+
+def _hedged(before: str) -> tuple[bool, int]:
+    """Whether the words before a figure say it loosely, and which side of it a bound gives (1 the least)."""
+    said = before.lower().rstrip()
+    return said.endswith(units.HEDGES), (1 if said.endswith(units.FLOORS) else -1) if said.endswith(units.BOUNDS) else 0
 
 
 def _rounding(value: float) -> float:

@@ -34,6 +34,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from summarizer.durations import durations
 from summarizer.metadata import resolve_date
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
@@ -388,13 +389,14 @@ def _around(text: str, sentence: Sentence, start: int, end: int) -> str:
 
 def _figures(text: str, sentence: Sentence) -> list[tuple[int, int, str]]:
     """The first numbers of one sentence as (start, end, about), dates and years left out."""
-    dated = _date_spans(text, sentence)
+    dated, sentence_text = _date_spans(text, sentence), text[sentence.start : sentence.end]
     starts = [a for a, _ in dated]
     found = [(m.start(), m.end(), "digits") for m in _NUMERAL.finditer(text, sentence.start, sentence.end)]
     found += [(m.start(), m.end(), "words") for m in _SPELLED.finditer(text, sentence.start, sentence.end)]
     found += [(m.start(), m.end(), "ordinal") for m in _ORDINAL.finditer(text, sentence.start, sentence.end)]
+    found += [(sentence.start + d.start, sentence.start + d.end, "time") for d in durations(sentence_text)]
     figures: list[tuple[int, int, str]] = []
-    for start, end, kind in sorted(found):
+    for start, end, kind in sorted(found, key=lambda f: (f[0], -f[1])):  # of two at one start, the longer
         k = bisect.bisect_left(starts, end)  # the first date after the number; the one before may hold it
         if (
             (figures and start < figures[-1][1])
@@ -402,10 +404,11 @@ def _figures(text: str, sentence: Sentence) -> list[tuple[int, int, str]]:
             or _YEAR_ONLY.fullmatch(text, start, end)
         ):
             continue  # inside a date ("Sept 13") or a year, which are dates
-        unit = _TIME_UNIT.match(text, end, sentence.end) if kind != "ordinal" and text[end - 1].isalnum() else None
+        counts = kind in ("digits", "words") and text[end - 1].isalnum()
+        unit = _TIME_UNIT.match(text, end, sentence.end) if counts else None
         end = unit.end() if unit else end  # a duration keeps its unit: "seven months" (and "40-second" has it)
-        about = "" if unit else _counted(text, end, starts[k] if k < len(starts) else sentence.end)
-        if not about and kind != "digits" and not unit:
+        about = "" if unit or kind == "time" else _counted(text, end, starts[k] if k < len(starts) else sentence.end)
+        if not about and kind not in ("digits", "time") and not unit:
             continue  # a spelled number that counts nothing ("two of them")
         figures.append((start, end, about or _around(text, sentence, start, end)))
         if len(figures) == MAX_NUMBERS:

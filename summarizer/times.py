@@ -48,8 +48,9 @@ _SAID_ON = re.compile(
     rf"|\bon\s+(?:{WEEKDAY_NAMES})\s+that\b",  # "estimated on Wednesday that…"
     re.I,
 )
-# A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40".
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|\b(\d{1,2}):(\d{2})\b", re.I)
+# A time of day, read as minutes after midnight: "6 a.m.", "2:15 p.m.", "11pm", "9.30pm", "23:40"; not a
+# race clock's "2:00:35" or "1:52.30" (summarizer.durations)
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b|(?<![\d:.])(\d{1,2}):(\d{2})\b(?![:.]\d)", re.I)
 # A day said relative to the day of publication: "yesterday", "today", "three days ago", "on Tuesday".
 _RELATIVE_DAY = re.compile(
     rf"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{{1,2}}|[a-z]+)\s+days?\s+ago|({WEEKDAY_NAMES}))\b",

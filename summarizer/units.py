@@ -67,6 +67,16 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
+# Words before a figure that say it loosely, and those that give one side of it
+BOUNDS = (
+    "up to", "under", "over", "more than", "less than", "fewer than", "upwards of", "at least", "at most",
+    "just over", "just under", "as many as", "as few as", "below", "above", "nearly", "almost", "close to",
+)  # fmt: skip  # a figure on one side of the number: "nearly 1%" is 0.8% as well as 0.95%
+FLOORS = ("over", "more than", "upwards of", "at least", "just over", "above", "as few as")  # the least it is
+HEDGES = (
+    "about", "around", "roughly", "approximately", "approx.", "some", "an estimated", "estimated", "circa",
+    "c.", "~", *BOUNDS,
+)  # fmt: skip
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

@@ -108,6 +108,10 @@ def _claims(event: dict) -> list[dict]:
         ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
         ("The vote was delayed.", "The vote was postponed.", "open"),
         ("The launch was not delayed.", "The launch was delayed.", "conflict"),  # a denial of the phrase's word
+        # a length of time said in parts is one: a race clock's or in several units
+        ("Kiptoo won in 2:00:35 on Sunday.", "Kiptoo won in two hours, 35 seconds on Sunday.", "same"),
+        ("Kiptoo ran 2 hours 0 minutes 35 seconds.", "Kiptoo ran 2:00:35.", "same"),
+        ("Kiptoo ran 2:00:35.", "Kiptoo ran 2:01:09.", "conflict"),
         # a "not" in an aside that says when or who spoke denies nothing the statement asserts
         ("The strike began on Tuesday, when the first shift failed to report.", "The strike began on Tuesday.", "same"),
         ("An official, who asked not to be named, said 40 died.", "Forty people died, officials said.", "same"),

@@ -312,6 +312,17 @@ def test_an_obituary_disputes_the_day_she_died() -> None:
     assert any(any("on Sunday" in a for a in d) and any("on Saturday" in a for a in d) for d in disputes)
 
 
+def test_a_marathon_agrees_on_the_winning_time_said_three_ways_and_disputes_the_age() -> None:
+    """tests/data/marathon: "2:00:35" was read as the time of day 2:00 and a count of 35, and "2 hours 0
+    minutes 35 seconds" as three lengths of time, so the record itself was shown as a dispute; the
+    runner's age, 26 against 27, is one."""
+    report = summarize(ROOT / "tests" / "data" / "marathon" / "articles")
+    disputes = _disputes(report)
+    assert not any(any("2:00:35" in a or "35 seconds" in a for a in d) for d in disputes)
+    assert any("2:00:35" in said and "two hours, 35 seconds" in said for said in _answers(report))
+    assert any(any("26-year-old" in a for a in d) and any("Kiptoo, 27" in a for a in d) for d in disputes)
+
+
 def test_a_heat_record_agrees_across_scales_and_disputes_the_reading_and_the_toll() -> None:
     """tests/data/heatwave: 46.2C and 115 degrees Fahrenheit are one reading (they were two counts, 46.2
     and 115, shown as two answers), and 46.8C disputes it; the toll, three dead / two, is disputed."""

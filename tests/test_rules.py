@@ -198,6 +198,13 @@ def test_numbers_count_what_the_sentence_says() -> None:
     assert {"3.5%", "€1.2bn", "seven months"} <= values, values
 
 
+def test_a_length_of_time_said_in_parts_is_one_number() -> None:
+    doc = Document(
+        "t", "Kiptoo won in 2:00:35, clocking two hours, 35 seconds. Bekele ran 2 hours 3 minutes 12 seconds."
+    )
+    assert [n.value for n in numbers(doc)] == ["2:00:35", "two hours, 35 seconds", "2 hours 3 minutes 12 seconds"]
+
+
 def test_thousands_grouped_by_spaces_are_one_number() -> None:
     doc = Document("t", "The port puts participation at about 4 000. Some 84\u202f000 SUVs and 3\u00a0500 homes.")
     assert [n.value for n in numbers(doc)] == ["4 000", "84\u202f000", "3\u00a0500"]

@@ -18,6 +18,7 @@ from summarizer.times import days_said, parts_of_day, times_of_day
         ("The first report came at 2:15 p.m.", {855}),
         ("Doors open at 9.30pm, close at 12 a.m.", {1290, 0}),
         ("The result was 52-48 at 25:10 on a 2.1-tonne scale.", set()),
+        ("He won in 2:00:35 and swam 1:52.30.", set()),  # a race clock's times are lengths of time
     ],
 )
 def test_times_of_day_are_read_in_minutes_after_midnight(text: str, minutes: set) -> None:

@@ -1,0 +1,82 @@
+"""Lengths of time said in parts, each read as one length: a time on a race clock ("2:00:35", "1:52.30")
+and a length in several units ("two hours, 35 seconds", "2 hours 0 minutes 35 seconds", "2h 00m 35s",
+"an hour and 10 minutes").
+
+One figure said in one unit ("72 hours") is read with the other figures (:mod:`summarizer.quantities`);
+read part by part, "2:00:35" would be the time of day 2:00 and a count of 35, and "two hours, 35
+seconds" two lengths of time, neither of them the other outlet's "2:00:35".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from summarizer.units import UNITS, WORD_NUMBERS
+
+# hours, minutes and seconds on a clock that runs (a race's time), or minutes, seconds and their decimals
+RACE_TIME = re.compile(
+    r"(?<![\d:.])(?:(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?|()(\d{1,2}):([0-5]\d)\.(\d{1,3}))(?![\d:])"
+)
+_TENS = "twenty|thirty|forty|fifty"
+_NUMBER = (
+    rf"(\d+(?:\.\d+)?|(?:{_TENS})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b"
+    rf"|(?:{'|'.join(w for w in WORD_NUMBERS if w not in ('a', 'half', 'dozen'))}|an?)\b)"
+)
+# a unit of a length said in parts: written in full, or as a letter after a figure ("2h 00m 35s")
+_UNIT = r"\s*-?\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|(?<=\d)[hms])\b"
+_PART = re.compile(_NUMBER + _UNIT, re.I)
+_JOINER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)", re.I)
+_LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
+
+
+class Duration(NamedTuple):
+    """One length of time said in parts, where it is said, in hours, and what it is rounded to."""
+
+    start: int
+    end: int
+    hours: float
+    step: float
+
+
+def durations(text: str) -> list[Duration]:
+    """The lengths of time ``text`` says in parts, in the order said."""
+    found = [_on_the_clock(m) for m in RACE_TIME.finditer(text)] if ":" in text else []
+    at = 0
+    while (first := _PART.search(text, at)) is not None:
+        parts, end = [first], first.end()
+        while (joined := _JOINER.match(text, end)) and (part := _PART.match(text, joined.end())):
+            if _size(part) >= _size(parts[-1]):
+                break  # "two hours 40 hours": not one length; units fall in size, hours to seconds
+            parts.append(part)
+            end = part.end()
+        if len(parts) > 1:
+            hours = sum(_value(p.group(1)) * _size(p) for p in parts)
+            found.append(Duration(first.start(), end, round(hours, 6), _size(parts[-1])))
+        at = end
+    return sorted(found)
+
+
+def _on_the_clock(m: re.Match[str]) -> Duration:
+    """A race clock's time, in hours: "2:00:35" or "1:52.30" (minutes, seconds and hundredths)."""
+    hours, minutes, seconds, decimals = (m.group(1), m.group(2), m.group(3), m.group(4) or "")
+    if m.group(6) is not None:
+        hours, minutes, seconds, decimals = "0", m.group(6), m.group(7), m.group(8)
+    total = int(hours) + int(minutes) / 60 + float(f"{seconds}.{decimals or 0}") / 3600
+    return Duration(m.start(), m.end(), round(total, 6), 10.0 ** -len(decimals) / 3600)
+
+
+def _size(part: re.Match[str]) -> float:
+    """The unit of one part, in hours."""
+    unit = part.group(2).lower()
+    return UNITS[_LETTER.get(unit, unit)][1]
+
+
+def _value(said: str) -> float:
+    """A part's number: in figures, or in words ("an", "thirty-five")."""
+    said = said.lower()
+    if said[0].isdigit():
+        return float(said)
+    if said in ("a", "an"):
+        return 1.0
+    return float(sum(WORD_NUMBERS[w] for w in re.split(r"[\s-]", said)))
