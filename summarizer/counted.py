@@ -51,11 +51,13 @@ _RISEN_TO = re.compile(
     r"(?:\s+to)?(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|about|around))?\s*$",
     re.I,
 )
-# a count, then the crew "including" names: "188 people on board, including six crew", whose rest is the
-# passengers; not "12 died, including three children", whose rest few outlets give and a toll may match
+# a count, then the crew or the attacker "including" names: "188 people on board, including six crew",
+# whose rest is the passengers; "six people, including the gunman, died", whose rest is the victims; not
+# "12 died, including three children", whose rest few outlets give and a toll may match
 _INCLUDING = re.compile(
-    rf"(?<![\w.,])({COUNT})(?![\w-])[^.;:()\d]{{0,40}}?,?\s+including\s+({COUNT})\s+"
-    r"(?:crew|staff|pilots|flight\s+attendants|cabin\s+crew|crew\s+members|members\s+of\s+(?:the\s+)?crew)\b",
+    rf"(?<![\w.,])({COUNT})(?![\w-])[^.;:()\d]{{0,40}}?,?\s+including\s+(?:({COUNT})\s+"
+    r"(?:crew|staff|pilots|flight\s+attendants|cabin\s+crew|crew\s+members|members\s+of\s+(?:the\s+)?crew)"
+    r"|(?:the|a|an)\s+(?:lone\s+|suspected\s+)?(?:gunman|attacker|shooter|assailant|bomber|hijacker|perpetrator))\b",
     re.I,
 )
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
@@ -86,9 +88,10 @@ def nouns_counted(text: str) -> frozenset[str]:
 
 
 def included(text: str) -> list[tuple[str, str]]:
-    """Each count with the crew "including" names, as written: ("188", "six") of "188 people on board,
-    including six crew", whose rest another outlet may give ("182 passengers")."""
-    return [(m.group(1), m.group(2)) for m in _INCLUDING.finditer(text)] if "including" in text else []
+    """Each count with the crew or the attacker "including" names, as written: ("188", "six") of "188
+    people on board, including six crew", ("six", "one") of "six people, including the gunman", whose rest
+    another outlet may give ("182 passengers", "five people were killed")."""
+    return [(m.group(1), m.group(2) or "one") for m in _INCLUDING.finditer(text)] if "including" in text else []
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:

@@ -178,3 +178,11 @@ def test_the_rest_of_a_count_including_its_crew_matches_the_passengers_and_never
     assert clash(quantities(on_board), quantities("It left with 190 people on board.")) == "n"
     assert "n:182" not in facets(on_board).pins and "n:188" in facets(on_board).pins
     assert {q.value for q in quantities("Twelve people died, including three children.")} == {12, 3}
+
+
+def test_the_rest_of_a_toll_including_the_attacker_matches_the_victims() -> None:
+    """ "Six people, including the gunman, died" and "five people were killed" were a numeric disagreement."""
+    toll = "Six people, including the gunman, died after the shooting."
+    assert clash(quantities(toll), quantities("Five people were killed.")) is None
+    assert clash(quantities(toll), quantities("Seven people were killed.")) == "n"
+    assert clash(quantities("Six people, including a child, died."), quantities("Five people died.")) == "n"
