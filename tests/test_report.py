@@ -163,6 +163,17 @@ def test_the_timeline_keeps_what_happened_on_the_day_of_publication_and_drops_th
     assert "resigned on Tuesday" in moments[0].what
 
 
+def test_the_day_a_source_spoke_is_no_moment(tmp_path: Path) -> None:
+    """ "Investigators have not established a motive, police said on Sunday" gave the moment "police said
+    on Sunday": when the police spoke, not when anything happened."""
+    lead = "A gunman killed five people at the Riverside Centre on Saturday before officers shot him dead."
+    for name in "ab":
+        body = f"{lead}\n\nInvestigators have not established a motive, police said on Sunday in {name}."
+        (tmp_path / f"{name}.txt").write_text(f"Mall attack\n15 October 2023\n\n{body}\n", encoding="utf-8")
+    moments = timeline(summarize(tmp_path))
+    assert [m.when for m in moments] == ["2023-10-14"] and "killed five" in moments[0].what
+
+
 def test_two_happenings_of_one_day_are_two_moments_though_both_say_last_night(tmp_path: Path) -> None:
     """The date's own words are not what two mentions share: "Locals were furious last night" and "Several
     outlets reported last night that an appeal was a done deal" were one moment."""

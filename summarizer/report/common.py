@@ -15,6 +15,7 @@ from summarizer.metadata import is_dateline
 from summarizer.schemas import Answer, EventReport, Evidence, GroundedDate, Question
 from summarizer.sourcelist import source_names
 from summarizer.text import content_words, is_prose, shorten
+from summarizer.times import undated
 
 
 def quoted(evidence: Evidence, limit: int = 160, focus: str = "") -> str:
@@ -316,7 +317,7 @@ def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
     for source in report.sources:
         for date, when in _spans(source.dates):
             e = date.evidence
-            if not date.resolved or _dateline(date, source.source.published):
+            if not date.resolved or _dateline(date, source.source.published) or _spoke(date):
                 continue
             words = set(content_words(date.event)) - set(content_words(date.text))
             home = next(
@@ -366,6 +367,12 @@ def _dateline(date: GroundedDate, published: str | None) -> bool:
     if date.resolved != published or date.evidence.start >= 400:
         return False
     return not is_prose(date.event, 1) or is_dateline(date.event)
+
+
+def _spoke(date: GroundedDate) -> bool:
+    """The day a source spoke ("…, police said on Sunday"): when it spoke, not when anything happened."""
+    at = date.event.find(date.text)
+    return at >= 0 and not undated(date.event)[at : at + len(date.text)].strip()
 
 
 def _overlap(a: set[str], b: set[str]) -> bool:
