@@ -155,6 +155,8 @@ _FURNITURE = re.compile(
     r"""^(?:trending(?:\ now)?|scroll\ to\ top|daily\ newsletter|source\ link|about\ the\ author|advertisement
          |related(?:\ articles)?|share(?:\ this)?|news(?:\ \w+)?|best\ quotes\ from\b.*)$
       |^(?:photo|image|source|credit|picture)s?\s*:|^read\ more\b
+      |^advertisement\W+(?:scroll|continue|story)\b|^(?:scroll\ to\ continue|continue\ reading|story\ continues)\b
+      |^(?:(?:photo|image|video|picture)\ )?captions?\s*:
       |\bvia\ getty\ images\b|\btry\ .{1,40}\ free\ for\b
       |^\W*[•·]
       |\bcontributed\ (?:to\ (?:this\ )?(?:report|story)|reporting)\b[^.]{0,60}\.?$  # a wire's credit line

@@ -129,6 +129,11 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("Rescue workers search the wreckage. (AP Photo/John Smith)", True),
         ("Emergency crews at the crash site (Image: PA)", True),
         ("Photo by John Smith/Getty Images", True),
+        ("Image caption: Ships queue outside the port. Credit: Getty Images", True),
+        ("Advertisement · Scroll to continue", True),  # an advertisement's slot inside the story
+        ("Story continues below advertisement", True),
+        ("The advertisement was pulled after complaints.", False),
+        ("The caption: a line the museum removed.", False),
         ("The minister said a photograph of the scene would be released.", False),
         ("The council released the image (a map of the flooded streets).", False),
         ("The union contributed to the strike fund, officials said.", False),
