@@ -38,7 +38,7 @@ ONE_PERSON = re.compile(
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
 # a number, in figures or words, with its scale, then the word it counts, past a capitalised name
 _NOUN_COUNTED = re.compile(
-    rf"(?<![\w.,])(?:\d[\d,.]*|(?i:{_COUNT_WORD}))"
+    rf"(?<![\w.,])(?:\d(?:[\d,.]*\d)?|(?i:{_COUNT_WORD}))"  # not the comma after "Moreau, 22,"
     r"(?:[\s-]+(?i:hundred|thousand|million|billion|m|bn|k)\b)?\s+(?:[A-Z][a-z]+\s+)?([A-Za-z]{3,})\b"
     r"(?:\s+([A-Za-z]{3,})\b)?"
 )

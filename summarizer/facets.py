@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
+from summarizer.counted import nouns_counted
 from summarizer.figures import clash, moments_apart, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import (
@@ -337,8 +338,8 @@ def compare(a: Facets, b: Facets) -> Relation:
     # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
     few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers, few=True))
     # a part said alone is no other figure of the whole: "the tax rise alone brings in £9bn" / "£18bn"
-    if few_apart and clash(a.numbers, b.numbers) and ("alone" in a.stems) == ("alone" in b.stems):
-        return "conflict"  # whatever else either says, "without power" included
+    if few_apart and (clash(a.numbers, b.numbers) or _one_noun(a, b)) and ("alone" in a.stems) == ("alone" in b.stems):
+        return "conflict"  # whatever else either says, "without power" included; "two match points" / "three"
     if (a.negates_itself and not b.negated) or (b.negates_itself and not a.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
     if _dates_differ(a, b):
@@ -357,6 +358,12 @@ def compare(a: Facets, b: Facets) -> Relation:
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
 
 
+def _one_noun(a: Facets, b: Facets) -> bool:
+    """Both count a thing in one word ("saved two match points" / "saved three match points"): a small count
+    of one thing clashes as any count does."""
+    return bool(nouns_counted(a.text) & nouns_counted(b.text))
+
+
 def _of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
     """Figures of one kind on both sides, all of different things."""
     return any(not a[family] & b[family] for family in a.keys() & b.keys())
@@ -369,7 +376,7 @@ def _near(a: frozenset[int], b: frozenset[int]) -> bool:
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
     """What two conflicting statements disagree on: numbers, dates, or the rest (a contradiction)."""
-    unit = clash(a.numbers, b.numbers) if a.dated == b.dated else None  # as compare reads them
+    unit = clash(a.numbers, b.numbers, few=_one_noun(a, b)) if a.dated == b.dated else None  # as compare reads them
     if unit is not None:
         return "date" if unit == "day" else "numeric"
     if _dates_differ(a, b):

@@ -68,7 +68,7 @@ _MASKED_FIGURES = (
     r"|\b(?:1[5-9]|20)\d\d\s*[-–/]\s*\d{2}(?:\d{2})?\b|['’]\d\d\s*[-–]\s*['’]?\d\d\b"  # 2028-29, '21-'23
     r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
-    r"|\b\d+\s*[-–]\s*\d+\b"  # 52-48
+    r"|\b\d+\s*[-–]\s*\d+\b(?:\s?\(\d{1,2}(?:[-–]\d{1,2})?\))?"  # 52-48; a set and its tie-break, 7-6 (7-5)
 )
 _RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
     rf"\b(\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
@@ -167,7 +167,8 @@ _PERIOD = {"dai": "day", "annual": "year"}
 _NO_RATES = ("%", "pt", "magnitude", "speed", "temperature", "degrees")  # a rate or a share already, or no amount
 # A score or a tally, told from a range ("10-15 people") by a word of winning, losing or voting beside it:
 # "won 3-1", "the result was 52-48", "split 7-2", "a 3-1 win", "a 7-2 vote"; kept as high × 1000 + low
-_SCORE_TALLY = r"(?<![\w.,-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w%-]|[.,]\d)"
+# a tally, not the first of a list of sets ("won 6-4, 3-6, 7-6": no one score of the match)
+_SCORE_TALLY = r"(?<![\w.,-])(\d{1,3})\s*[-–]\s*(\d{1,3})(?![\w%-]|[.,]\d|,?\s*\d{1,2}\s*[-–]\s*\d)"
 _SCORE = re.compile(
     r"\b(?:won|win(?:s|ning)?|beat(?:en|s|ing)?|los(?:t|e|es|ing)|defeat(?:ed)?|dr(?:ew|awn?)|victory|votes?|voted|"
     rf"passed|split|tally|score|scored|result|led|leads|lead|margin|finished|ended)\b[^.;\d]{{0,25}}?{_SCORE_TALLY}"

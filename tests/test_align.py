@@ -108,6 +108,10 @@ def _claims(event: dict) -> list[dict]:
         ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
         ("The vote was delayed.", "The vote was postponed.", "open"),
         ("The launch was not delayed.", "The launch was delayed.", "conflict"),  # a denial of the phrase's word
+        # small counts of one thing clash as any count does; of two things they are two answers
+        ("She had to save two match points.", "Moreau saved three match points in the third set.", "conflict"),
+        ("Landslides cut two roads.", "230 homes were destroyed.", "apart"),
+        ("Moreau won 6-4, 3-6, 7-6.", "She won the tie-break 7-5.", "open"),  # sets, and a tie-break's score
         # a length of time said in parts is one: a race clock's or in several units
         ("Kiptoo won in 2:00:35 on Sunday.", "Kiptoo won in two hours, 35 seconds on Sunday.", "same"),
         ("Kiptoo ran 2 hours 0 minutes 35 seconds.", "Kiptoo ran 2:00:35.", "same"),

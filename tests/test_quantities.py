@@ -190,6 +190,12 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
     assert _read(text) == {("score", score, False)}
 
 
+def test_a_list_of_sets_is_no_one_score() -> None:
+    """ "Won 6-4, 3-6, 7-6" was the score 6-4, which clashed with "winning the tie-break 7-5"."""
+    assert _read("Moreau won 6-4, 3-6, 7-6 in the final.") == set()
+    assert _read("Moreau won 6-4 3-6 7-6(5) in the final.") == set()
+
+
 @pytest.mark.parametrize(
     ("odd", "plain"),
     [
