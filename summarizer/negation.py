@@ -34,7 +34,8 @@ NEGATION_STEMS = frozenset(  # the negations' own five-letter stems, which no de
 _ASIDE = re.compile(
     r"\b(?:when|whenever|after|before|because|since|until|who|whom|whose|which|where)\b[^,;:.!?()]*"
     r"|\b(?:not|n['’]t)\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss)\w*"
-    r"|\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+not\s+to\s+be\s+(?:named|identified)",
+    r"|\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|,\s*(?:but\s+)?not\s+(?!only\b)[^,;:.!?]*",  # a contrast: "within weeks, not months" asserts weeks
     re.I,
 )
 _SCOPE = 1  # content words a negation governs after it
@@ -64,9 +65,9 @@ def governed(text: str) -> frozenset[str]:
 
 def negates_itself(text: str) -> bool:
     """Whether a negation is in ``text`` outside its asides: clauses that say when, why or of whom ("…,
-    when the first shift failed to report", "an official, who asked not to be named, said…") and the
-    formulas that shield a source ("not authorised to speak publicly"). A "not" there negates nothing
-    the statement asserts."""
+    when the first shift failed to report", "an official, who asked not to be named, said…"), the
+    formulas that shield a source ("not authorised to speak publicly") and a contrast ("within weeks,
+    not months"). A "not" there negates nothing the statement asserts."""
     return _NEGATION.search(_ASIDE.sub(" ", text)) is not None
 
 

@@ -120,6 +120,11 @@ def _claims(event: dict) -> list[dict]:
         ("The strike began on Tuesday, when the first shift failed to report.", "The strike began on Tuesday.", "same"),
         ("An official, who asked not to be named, said 40 died.", "Forty people died, officials said.", "same"),
         ("The strike did not begin on Tuesday.", "The strike began on Tuesday.", "apart"),
+        (
+            "She unveiled a 2-billion-crown fund, paid within weeks.",
+            "A fund of 2 billion crowns, within weeks, not months.",
+            "same",
+        ),
         ("The talks were not called off.", "The talks were called off.", "conflict"),
         ("The launch was scrubbed.", "The launch was pushed back to Friday.", "conflict"),
         ("The countdown was aborted.", "The launch was delayed by a day.", "conflict"),
