@@ -411,8 +411,8 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         unit = f"{unit}/{_PERIOD.get(period, period)}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
     step = min(_rounding(written), abs(written) / 5) * size if written else 1.0
-    if unit in ("temperature", "degrees"):  # whole degrees are said as read: "40C" is not "42C"
-        step = min(step, size)
+    if unit in ("temperature", "degrees"):  # whole degrees are said as read ("40C" is not "42C"), a furnace's
+        step = min(step, size * max(1.0, abs(written) / 50))  # heat to 2% ("about 1,100C" is "around 2,000F")
     unit, kind, fate = counted.what_of(text, start, end, unit)
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
 

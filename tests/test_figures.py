@@ -186,3 +186,11 @@ def test_the_rest_of_a_toll_including_the_attacker_matches_the_victims() -> None
     assert clash(quantities(toll), quantities("Five people were killed.")) is None
     assert clash(quantities(toll), quantities("Seven people were killed.")) == "n"
     assert clash(quantities("Six people, including a child, died."), quantities("Five people died.")) == "n"
+
+
+def test_a_furnace_s_heat_is_said_to_about_two_percent_and_the_weather_s_to_the_degree() -> None:
+    """ "Lava at around 2,000F" (1,093C) and "about 1,100 degrees Celsius" were a numeric disagreement."""
+    assert clash(quantities("Lava at around 2,000F."), quantities("Lava of about 1,100 degrees Celsius.")) is None
+    assert clash(quantities("Lava at 1,100C."), quantities("Lava at 1,200C.")) == "temperature"
+    assert clash(quantities("It hit 40C."), quantities("It hit 42C.")) == "temperature"
+    assert clash(quantities("It hit 110F."), quantities("It hit 40C.")) == "temperature"
