@@ -43,6 +43,7 @@ from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
+from summarizer.units import CURRENCY_CODES
 from summarizer.wording import quotations, reworded
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -77,7 +78,7 @@ _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
     "police state media news ceo cfo coo cto mp mps mep meps".split()  # titles written as acronyms name no one
-)
+) | frozenset(CURRENCY_CODES)  # nor do currencies ("SEK 200m")
 
 
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')

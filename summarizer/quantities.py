@@ -392,7 +392,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     before = text[max(0, start - 16) : start].lower().rstrip()
     unit, written, size = "n", value, 1.0
     for sign, code in CURRENCY_SIGNS.items():
-        if before.endswith(sign):
+        if before.endswith(sign) and not (sign.isalpha() and before[: -len(sign)][-1:].isalpha()):  # not "amateur"
             unit, before = f"money:{code}", before[: -len(sign)]
             break
     after = _UNIT.match(text, end)

@@ -11,6 +11,13 @@ CELSIUS = ["°c", "° c", "degrees celsius", "degrees c", "celsius", "degrees ce
 FAHRENHEIT = ["°f", "° f", "degrees fahrenheit", "degrees f", "fahrenheit", "f"]
 ATTACHED = ("c", "f")
 
+# Currencies' codes, read before a figure ("SEK 200m") or after it ("5 million USD"); the Nordic and Czech
+# crowns are one crown, as outlets write "crowns" for each
+CURRENCY_CODES = {
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "rub": "RUB", "cny": "CNY", "inr": "INR",
+    "aud": "AUD", "cad": "CAD", "sek": "crown", "nok": "crown", "dkk": "crown", "isk": "crown", "czk": "crown",
+}  # fmt: skip
+
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
 # metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
 UNITS: dict[str, tuple[str, float]] = {
@@ -51,6 +58,8 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["yen"], ("money:JPY", 1.0)),
     **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
     **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
+    **dict.fromkeys(["crown", "crowns", "krona", "kronor", "krone", "kroner", "koruna"], ("money:crown", 1.0)),
+    **{code: (f"money:{currency}", 1.0) for code, currency in CURRENCY_CODES.items()},  # "5 million USD"
     **dict.fromkeys(["magnitude", "on the richter scale"], ("magnitude", 1.0)),  # an earthquake's "6.8-magnitude"
     **dict.fromkeys(["km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour"], ("speed", 1.0)),
     **dict.fromkeys(["mph", "miles per hour", "miles an hour"], ("speed", 1.609344)),
@@ -61,7 +70,7 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 ZERO_AT = dict.fromkeys(FAHRENHEIT, 32.0)  # a reading less this, times the unit's size, is in the dimension's unit
 
-CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"}
+CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", **CURRENCY_CODES}
 
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,

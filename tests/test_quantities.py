@@ -190,6 +190,20 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
     assert _read(text) == {("score", score, False)}
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It costs SEK 200m a day.", "money:crown/day"),  # a code before the figure
+        ("It costs 200 million crowns a day.", "money:crown/day"),  # any crown is a crown
+        ("It cost 5 million USD.", "money:USD"),  # a code after it
+        ("a EUR 2bn deal", "money:EUR"),
+        ("an amateur 5 runner", "n"),  # a word ending in a code is none
+    ],
+)
+def test_a_currency_s_code_is_its_currency(text: str, unit: str) -> None:
+    assert {q.unit for q in quantities(text)} == {unit}
+
+
 def test_a_list_of_sets_is_no_one_score() -> None:
     """ "Won 6-4, 3-6, 7-6" was the score 6-4, which clashed with "winning the tie-break 7-5"."""
     assert _read("Moreau won 6-4, 3-6, 7-6 in the final.") == set()
