@@ -41,7 +41,7 @@ from summarizer.negation import (
 )
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
-from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, words_said
+from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
 from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
 from summarizer.units import CURRENCY_CODES
 from summarizer.wording import quotations, reworded
@@ -221,11 +221,12 @@ def facets(text: str, published: str | None = None) -> Facets:
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     outcomes = outcome_text(text)
     stems = outcome_stems(outcomes)
-    first = re.match(r"\W*([A-Z][\w’'-]+)", text)
+    plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"
+    first = re.match(r"\W*([A-Z][\w’'-]+)", plain)
     opener = first.group(1).strip("’'").lower() if first else None
     if opener in _NOT_NAMES:
         opener = None
-    names = _names(text)
+    names = _names(plain)
     if opener in _NATIONAL:
         names, opener = names | {opener}, None
     tense = said_tense(text, said)

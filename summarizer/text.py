@@ -331,6 +331,7 @@ def _whole_words(text: str, left: int, right: int, start: int, end: int) -> tupl
 # a case-insensitive match reads the dotless "ı" as "i" ("fıve"), and names are spelt both ways
 # ("Yıldız" / "Yildiz", "Łódź" / "Lodz", "Søren" / "Soren").
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss"})
+_UNDECOMPOSED_CAPITALS = str.maketrans({"Ł": "L", "Ø": "O", "Đ": "D", "Ħ": "H", "Æ": "Ae", "Œ": "Oe"})
 
 
 def word_key(word: str) -> str:
@@ -341,6 +342,15 @@ def word_key(word: str) -> str:
         return word.lower()
     plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     return plain.lower().translate(_UNDECOMPOSED)
+
+
+def unaccented(text: str) -> str:
+    """``text`` with its letters' accents taken off and its case kept ("Sánchez in Gdańsk" → "Sanchez in
+    Gdansk"): where names are read, since outlets write them both ways."""
+    if text.isascii():
+        return text
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return plain.translate(_UNDECOMPOSED).translate(_UNDECOMPOSED_CAPITALS)
 
 
 def lower_case_words(text: str) -> frozenset[str]:

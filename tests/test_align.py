@@ -108,6 +108,9 @@ def _claims(event: dict) -> list[dict]:
         ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
         ("The vote was delayed.", "The vote was postponed.", "open"),
         ("The launch was not delayed.", "The launch was delayed.", "conflict"),  # a denial of the phrase's word
+        ("Nowak was elected mayor of Gdańsk.", "Nowak was elected mayor of Gdansk.", "same"),  # with or without accents
+        ("Voters in Łódź backed Sánchez.", "Voters in Lodz backed Sanchez.", "same"),
+        ("Voters in Łódź backed the plan.", "Voters in Kraków backed the plan.", "apart"),
         ("It will cost roughly SEK 200m per day.", "The strike costs about 200 million crowns a day.", "same"),
         # small counts of one thing clash as any count does; of two things they are two answers
         ("She had to save two match points.", "Moreau saved three match points in the third set.", "conflict"),

@@ -8,7 +8,7 @@ import pytest
 from helpers import FIXTURES, ROOT, SEEDS
 
 from summarizer import negation, quantities, text, times
-from summarizer.text import may_match, unshouted, words_said
+from summarizer.text import may_match, unaccented, unshouted, words_said
 
 # Each expression read only where its text has one of its keys, with texts that hold every alternative
 # of it (in other cases too): a key missing from its set would hide one of them.
@@ -92,3 +92,15 @@ def test_words_in_capitals_for_emphasis_are_written_as_names_are_and_acronyms_st
 )
 def test_once_is_the_past_only_where_it_means_formerly(said: str, tense: str | None) -> None:
     assert text.said_tense(said) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Sánchez met Scholz in Málaga.", "Sanchez met Scholz in Malaga."),
+        ("Łukasz Nowak, mayor of Gdańsk and Łódź", "Lukasz Nowak, mayor of Gdansk and Lodz"),  # no decomposition
+        ("Søren Æbelø … Yıldız", "Soren Aebelo … Yildiz"),  # an ellipsis stays one mark
+    ],
+)
+def test_accents_are_taken_off_and_the_case_kept(text: str, plain: str) -> None:
+    assert unaccented(text) == plain
