@@ -84,19 +84,24 @@ def _claim_questions(
     side_of = {i: (n, k) for n, c in enumerate(judgement.conflicts) for k, (_, ms) in enumerate(c.sides) for i in ms}
     answers = _answers(alignment, judgement, side_of)
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
+    conflicts, witness = _conflicts(claims, alignment, judgement, answer_of)
+    alone = _both_sides(claims, answers, conflicts, judgement.seen)
+    for i in sorted(alone):  # each its own answer, of a question of its own
+        answers[answer_of[i]].remove(i)
+        answer_of[i] = len(answers)
+        answers.append([i])
     question_of = {i: q for q, group in enumerate(alignment.questions) for a in group for i in alignment.answers[a]}
     together = Groups(len(answers))  # answers of one question
     structured = {i for c in judgement.conflicts for _, side in c.sides for i in side}
     structured.update(i for same in judgement.same for i in same)
     first: dict[int, int] = {}
     for a, group in enumerate(answers):  # what the judge did not structure: the alignment's questions
-        if not structured.intersection(group):
+        if not structured.intersection(group) and not alone.intersection(group):
             together.join(a, first.setdefault(question_of[group[0]], a))
     for conflict in judgement.conflicts:  # a judged conflict is one question: its sides
         members = [i for _, side in conflict.sides for i in side]
         for i in members[1:]:
             together.join(answer_of[members[0]], answer_of[i])
-    conflicts, witness = _conflicts(claims, alignment, judgement, answer_of)
     groups: dict[int, list[int]] = {}
     for a in range(len(answers)):
         groups.setdefault(together.root(a), []).append(a)
@@ -138,6 +143,31 @@ def _conflicts(
                 for x, y in {(min(p, q), max(p, q)) for p in one for q in other if p != q}:
                     found[(x, y)] = (conflict.kind, conflict.question)
     return found, witness
+
+
+def _both_sides(
+    claims: list[GroundedClaim],
+    answers: list[list[int]],
+    conflicts: dict[tuple[int, int], tuple[DisagreementKind, str | None]],
+    seen: set[int],
+) -> set[int]:
+    """Claims that would put their source on both sides of a conflict without taking part in it: of an
+    answer in conflict with another where the same source gives a claim, and in conflict with none of
+    that answer's claims ("the 48-hour strike is the first since 2016" beside "1,500 flights scrapped
+    over two days", against the same wire's "about 1,200 flights"). A sentence of several facts joins
+    an answer by one of them; an outlet is not on both sides of what it reports once. Claims the judge
+    read keep their answers."""
+    found: set[int] = set()
+    for x, y in conflicts:
+        for here, there in ((x, y), (y, x)):
+            others = {claims[j].evidence.source for j in answers[there]}
+            for i in answers[here]:
+                if i in seen or claims[i].evidence.source not in others:
+                    continue
+                mine = facets(claims[i].statement)
+                if all(compare(mine, facets(claims[j].statement)) != "conflict" for j in answers[there]):
+                    found.add(i)
+    return found
 
 
 def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:

@@ -279,3 +279,21 @@ def test_a_disputed_answer_is_shown_by_its_claim_that_disputes() -> None:
     shown = {answer.answer for answer in question.answers}
     assert shown == {"Ferreira-Hale levelled on 58 minutes.", "Ferreira-Hale's equaliser came on 61 minutes."}
     assert question.question in shown  # claims with no question of their own are asked as an answer shown
+
+
+def test_a_source_is_not_on_both_sides_of_a_dispute_by_a_claim_that_takes_no_part() -> None:
+    """ "The 48-hour strike is the first since 2016" joined "1,500 flights scrapped over two days" by its
+    length, so the wire that gave "about 1,200 flights" stood on both sides of the flights dispute. Such a
+    claim is an answer of its own; one that takes part in the dispute stays."""
+    reports = [
+        _claiming("biz", "Nordair scrapped around 1,500 flights over two days."),
+        _claiming("wire", "Nordair cancelled about 1,200 flights.", "The 48-hour strike is the first since 2016."),
+    ]
+    alignment = Alignment(answers=[[0, 2], [1]], questions=[[0, 1]], topics=[[0, 1]], conflicts={(0, 1)})
+    questions = merge(reports, alignment=alignment).questions
+    (dispute,) = [q for q in questions if q.status == "disagreement"]
+    assert [a.sources for a in dispute.answers] in (
+        [["biz"], ["wire"]],
+        [["wire"], ["biz"]],
+    )
+    assert any(q.answers[0].answer == "The 48-hour strike is the first since 2016." for q in questions)
