@@ -15,18 +15,18 @@ from summarizer.text import SCHEDULED_BEFORE_A_NOUN
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
 _RISE = (
     "rose", "rise", "rises", "risen", "incre", "gaine", "gains", "climb", "jump", "jumps", "jumpe", "soare",
-    "soars", "surge", "stren", "up",
+    "soars", "surge", "stren",
 )  # fmt: skip
 _FALL = (
     "fell", "fall", "falls", "falle", "decre", "drop", "drops", "dropp", "slips", "slipp", "slid", "slide", "dips",
-    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "weake", "down",
+    "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "weake",
 )  # fmt: skip
 _OPPOSITES = [
     ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
     ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
     ("accep", "rejec"), ("accep", "decli"), ("appro", "rejec"), ("confi", "denie"), ("open", "close"),
     ("opene", "close"), ("start", "ended"), ("began", "ended"), ("arriv", "depar"), ("cance", "postp"),
-    ("up", "down"), ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
+    ("highe", "lower"), ("more", "fewer"), ("above", "below"), ("allow", "banne"),
     ("lifte", "impos"), ("relea", "detai"), ("convi", "acqui"), ("survi", "died"), ("exten", "short"),
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
@@ -48,14 +48,16 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # Outcomes said in phrases, read as the word the opposites know: (called off, scrapped, scrubbed,
 # aborted) | (pushed back, put off, rescheduled, delayed, slipped by days) | (the scheduled trains:
 # regular ones) | (a vote's tally: "voted 7-2", "a 5-4 ruling", "by seven votes to two", dissent unless
-# none voted against); not "pushed back against" nor "put off by".
+# none voted against) | ("up" or "down" before a figure: "shares were up 4%", "down from 3.1%"; not
+# "a write-up", "set up"); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
     r"|reschedul\w*|delay(?:ed|s|ing)?"
     r"|slipp(?:ed|ing)\s+(?:back|by\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?))"
     rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
-    r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+))\b",
+    r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+)"
+    r"|(up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥]))\b",
     re.I,
 )
 
@@ -78,7 +80,10 @@ def opposites(stems: frozenset[str]) -> frozenset[str]:
 
 def _outcome_word(match: re.Match[str]) -> str:
     """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
-    scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous."""
+    scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous; "up
+    4%" is a rise, "down 4%" a fall."""
+    if match.group(6):
+        return "rise" if match.group(6).lower() == "up" else "fall"
     against = match.group(3) or match.group(4) or match.group(5)
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"

@@ -85,6 +85,9 @@ def _claims(event: dict) -> list[dict]:
         ("The mark gained 0.8% against the euro.", "The mark slipped 0.8% against the euro.", "conflict"),
         ("Corvane shares rose 3% on the news.", "Shares in the company slid roughly 3 percent.", "conflict"),
         ("Oil prices jump 2% as supply tightens.", "Oil prices drop 2% as supply tightens.", "conflict"),
+        ("Nordair shares were down 4% by noon.", "Nordair shares rose 4% on Monday.", "conflict"),  # before a figure
+        ("Inflation was up from 3.1% in April.", "Inflation fell from 3.1% in April.", "conflict"),
+        ("A preliminary write-up found a malformed rule.", "A malformed rule made servers drop requests.", "open"),
         ("The mark rose 0.8% against the euro.", "The mark weakened by about 0.8% against the euro.", "conflict"),
         ("The stock climbed about three per cent.", "The stock popped ~3% on the news.", "same"),
         # a title written as an acronym names no one; a country's adjective names it, first word or not
