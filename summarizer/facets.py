@@ -84,6 +84,10 @@ _NOT_NAMES = frozenset(
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
 _SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
 _SINCE_YEAR = re.compile(r"\bsince\s+" + YEAR.pattern, re.I)  # a year a figure is measured against
+# a record of an earlier time: "the previous national high of 113.7 degrees", "the old record of 2:01:09"
+_EARLIER_RECORD = re.compile(
+    r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b", re.I
+)
 
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
 # each empty set of its own would be an object more for the cycle collector to walk
@@ -118,9 +122,11 @@ class Facets:
 
     @cached_property
     def dated(self) -> bool:
-        """Whether a year says when the statement's figures are of; not one they are measured against
-        ("turnout was 61.4%, the lowest since 1990")."""
-        return bool(self.years - {int(y) for y in _SINCE_YEAR.findall(self.text)})
+        """Whether a year says when the statement's figures are of, not one they are measured against
+        ("turnout was 61.4%, the lowest since 1990"), or its figure is an earlier time's record ("beat the
+        previous national high of 113.7 degrees")."""
+        since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
+        return bool(self.years - since) or _EARLIER_RECORD.search(self.text) is not None
 
     @cached_property
     def pins(self) -> frozenset[str]:

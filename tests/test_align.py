@@ -160,6 +160,9 @@ def _claims(event: dict) -> list[dict]:
             "The airline did not comment, but it cancelled flights.",
             "apart",
         ),
+        # an earlier record is another time's figure, as one said with a year is
+        ("It beat the previous national high of 113.7 degrees.", "Montaval hit 46.2C on Sunday.", "open"),
+        ("It hit 113.7 degrees, a national high.", "Montaval hit 46.2C on Sunday.", "conflict"),
         # a figure said with a year is another time's: the quake of 2010, not Tuesday's
         ("It was the strongest since the magnitude 8.8 earthquake of 2010.", "A magnitude 6.2 quake hit.", "open"),
         ("The 2010 quake had a magnitude of 8.8.", "The 2010 earthquake had a magnitude of 8.5.", "conflict"),
