@@ -6,7 +6,8 @@ counts people and "3,500 homes" dwellings (:data:`units.COUNTED`); "killing thre
 least 11" gives three dead and 11 injured (:data:`units.FATES`); "nine of them" is some of another
 count; "revenue of $6.4bn" and "a profit of $1.2bn" are sums of two things (:data:`units.SUMS`), and
 "annual revenue" is a year's, not a quarter's; "a premium of 27%" and "shares jumped 22%" are
-percentages of two things (:data:`units.PERCENT_OF`); "Danner, 61," is Danner's age.
+percentages of two things (:data:`units.PERCENT_OF`); "Danner, 61," is Danner's age; "economists had
+expected 3.3%" is a forecast's, not the rate that came.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))", re.I)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
+# a percentage said as what was expected, not what came: "economists had expected inflation to rise to
+# 3.3%", "analysts had forecast a rate of 3.3%", "the consensus of 3.3%"
+_FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled|anticipat)\w*", re.I)
 # an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"
 _AGE = re.compile(r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b|\baged\s+(\d{1,3})\b", re.I)
 _OLDEST = 120
@@ -65,7 +69,8 @@ _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:
 
 def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None, str | None]:
     """The figure of ``unit`` at ``text[start:end]`` with what it is of: its unit (a sum in a year's clause
-    made a year's), the kind of thing it counts, and its fate or object (see the module docstring)."""
+    made a year's), the kind of thing it counts, and its fate or object (see the module docstring); a
+    percentage said as a forecast is a forecast's, whatever it forecasts."""
     if unit == "n":
         kind = counted_kind(text, end)
         if some_of(text, end):  # "nine of them", "11 of the injured": some of another count
@@ -73,8 +78,9 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
         return unit, kind, fate_of(text, start, end) if kind in (None, "people") else None  # a fate befalls people
     if unit.startswith("money"):  # "revenue of $6.4bn" is no "profit of $1.2bn"; "$150m in annual savings"
         return unit + ("/year" if "/" not in unit and yearly(text, start, end) else ""), None, sum_of(text, start, end)
-    if unit == "%":  # nor revenue's 11% rise profit's 18%
-        return unit, None, change_of(text, start, end)
+    if unit == "%":  # nor revenue's 11% rise profit's 18%; nor the 3.3% economists expected the 3.4% that came
+        forecast = _FORECAST.search(_CLAUSE_PART.split(text[max(0, start - 60) : start])[-1])
+        return unit, None, "forecast" if forecast else change_of(text, start, end)
     return unit, None, None
 
 

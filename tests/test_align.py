@@ -160,6 +160,9 @@ def _claims(event: dict) -> list[dict]:
             "The airline did not comment, but it cancelled flights.",
             "apart",
         ),
+        # a rate economists expected is no side of the rate that came; two forecasts are compared
+        ("Economists had expected inflation to rise to 3.3%.", "Inflation rose to 3.4% in May.", "apart"),
+        ("Analysts had forecast a rate of 3.3%.", "Economists polled had expected 3.2%.", "conflict"),
         # an earlier record is another time's figure, as one said with a year is
         ("It beat the previous national high of 113.7 degrees.", "Montaval hit 46.2C on Sunday.", "open"),
         ("It hit 113.7 degrees, a national high.", "Montaval hit 46.2C on Sunday.", "conflict"),
