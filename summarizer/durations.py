@@ -27,6 +27,7 @@ _NUMBER = (
 _UNIT = r"\s*-?\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|(?<=\d)[hms])\b"
 _PART = re.compile(_NUMBER + _UNIT, re.I)
 _JOINER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)", re.I)
+_ANY_UNIT = re.compile(r"hour|hrs?\b|min|sec|\d\s?[hms]\b", re.I)  # most statements have none: one cheap scan
 _LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
 
 
@@ -42,7 +43,7 @@ class Duration(NamedTuple):
 def durations(text: str) -> list[Duration]:
     """The lengths of time ``text`` says in parts, in the order said."""
     found = [_on_the_clock(m) for m in RACE_TIME.finditer(text)] if ":" in text else []
-    at = 0
+    at = 0 if _ANY_UNIT.search(text) else len(text)
     while (first := _PART.search(text, at)) is not None:
         parts, end = [first], first.end()
         while (joined := _JOINER.match(text, end)) and (part := _PART.match(text, joined.end())):
