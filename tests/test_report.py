@@ -174,6 +174,17 @@ def test_the_day_a_source_spoke_is_no_moment(tmp_path: Path) -> None:
     assert [m.when for m in moments] == ["2023-10-14"] and "killed five" in moments[0].what
 
 
+def test_a_year_a_record_is_measured_against_is_no_moment(tmp_path: Path) -> None:
+    """ "The strike is the first by its pilots since 2016" gave the moment 2016; "has been closed since
+    2019" is still one (the closure began then)."""
+    lead = "Nordair pilots walked out on Monday, and the strike is the first by its pilots since 2016."
+    for name in "ab":
+        body = f"{lead}\n\nThe old terminal has been closed since 2019, the airport in {name} said."
+        (tmp_path / f"{name}.txt").write_text(f"Pilots strike\n17 April 2023\n\n{body}\n", encoding="utf-8")
+    whens = [m.when for m in timeline(summarize(tmp_path))]
+    assert "2016" not in whens and "2019" in whens and "2023-04-17" in whens
+
+
 def test_two_happenings_of_one_day_are_two_moments_though_both_say_last_night(tmp_path: Path) -> None:
     """The date's own words are not what two mentions share: "Locals were furious last night" and "Several
     outlets reported last night that an appeal was a done deal" were one moment."""

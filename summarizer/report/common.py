@@ -317,7 +317,7 @@ def timeline(report: EventReport, limit: int = 12) -> list[Moment]:
     for source in report.sources:
         for date, when in _spans(source.dates):
             e = date.evidence
-            if not date.resolved or _dateline(date, source.source.published) or _spoke(date):
+            if not date.resolved or _dateline(date, source.source.published) or _spoke(date) or _measured_against(date):
                 continue
             words = set(content_words(date.event)) - set(content_words(date.text))
             home = next(
@@ -367,6 +367,22 @@ def _dateline(date: GroundedDate, published: str | None) -> bool:
     if date.resolved != published or date.evidence.start >= 400:
         return False
     return not is_prose(date.event, 1) or is_dateline(date.event)
+
+
+# a year a record is measured against: "the first strike since 2016", "the lowest turnout since 1990"
+_MEASURED_SINCE = re.compile(
+    r"\b(?:first|last|only|most|least|worst|best|(?:high|low|bigg|larg|small|strong|weak|deadli|hott|cold|wett|dri"
+    r"|long|short|fast|slow|sharp|steep|heavi|great)est)\b[^.;]*\bsince\s*$",
+    re.I,
+)
+
+
+def _measured_against(date: GroundedDate) -> bool:
+    """A date a record is measured against ("the first by its pilots since 2016"): no moment of the story."""
+    at = date.event.find(date.text)
+    if not date.text.lower().startswith("since") or at < 0:
+        return False
+    return _MEASURED_SINCE.search(date.event[: at + len("since")]) is not None
 
 
 def _spoke(date: GroundedDate) -> bool:
