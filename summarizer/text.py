@@ -158,7 +158,7 @@ _FURNITURE = re.compile(
       |^advertisement\W+(?:scroll|continue|story)\b|^(?:scroll\ to\ continue|continue\ reading|story\ continues)\b
       |^(?:(?:photo|image|video|picture)\ )?captions?\s*:
       |\bvia\ getty\ images\b|\btry\ .{1,40}\ free\ for\b
-      |^\W*[•·]
+      |^\W*[•·](?!\s*(?:\S+\s+){5,}\S*[.!?]["”’]?\s*$)  # a bullet, unless it holds a sentence of six words or more
       |\bcontributed\ (?:to\ (?:this\ )?(?:report|story)|reporting)\b[^.]{0,60}\.?$  # a wire's credit line
       |^\(?(?:additional\ )?(?:reporting|writing|editing)\ by\b
       |^this\ (?:story|article)\ (?:has\ been|was)\ updated\b|^(?:editor['’]s\ note|correction|disclosure)\s*:
@@ -194,6 +194,9 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.search(line) or (_PROMO.search(line) and _TO_THE_READER.search(line)))
 
 
+_BULLET = re.compile(r"[^\S\n]*[•·][^\S\n]*")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split on line breaks and sentence punctuation; offsets exclude surrounding whitespace.
 
@@ -203,8 +206,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for line in re.finditer(r"[^\n]+", text):
         if is_furniture(line.group()):
             continue
-        start = line.start()
-        for boundary in _SENTENCE_END.finditer(text, line.start(), line.end()):
+        bullet = _BULLET.match(text, line.start(), line.end())  # "• Five people were killed.": the sentence after it
+        start = bullet.end() if bullet else line.start()
+        for boundary in _SENTENCE_END.finditer(text, start, line.end()):
             following = _NEXT_WORD.match(text, boundary.end())
             if following is None or not (following.group(1).isupper() or following.group(1).isdigit()):
                 continue

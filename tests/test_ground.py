@@ -132,6 +132,8 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
         ("Image caption: Ships queue outside the port. Credit: Getty Images", True),
         ("Advertisement · Scroll to continue", True),  # an advertisement's slot inside the story
         ("Story continues below advertisement", True),
+        ("• Andes Report", True),  # a bullet: an outlet's name, a link, a share button
+        ("• Five people were killed and nine were injured.", False),  # a key point: a sentence
         ("The advertisement was pulled after complaints.", False),
         ("The caption: a line the museum removed.", False),
         ("The minister said a photograph of the scene would be released.", False),
@@ -149,6 +151,11 @@ def test_furniture_lines_of_the_seeds_are_recognised() -> None:
 )
 def test_credit_lines_and_read_more_links_are_furniture(line: str, furniture: bool) -> None:
     assert is_furniture(line) is furniture
+
+
+def test_a_bullet_that_holds_a_sentence_is_that_sentence() -> None:
+    text = "Key points\n• Five people were killed and nine were injured.\n  • Wions\nThe story goes on here."
+    assert _texts(text) == ["Key points", "Five people were killed and nine were injured.", "The story goes on here."]
 
 
 def test_the_story_ends_at_a_heading_over_other_stories_teasers() -> None:
