@@ -1,6 +1,6 @@
-"""Lengths of time said in parts, each read as one length: a time on a race clock ("2:00:35", "1:52.30")
-and a length in several units ("two hours, 35 seconds", "2 hours 0 minutes 35 seconds", "2h 00m 35s",
-"an hour and 10 minutes").
+"""Figures said in parts, each read as one: a time on a race clock ("2:00:35", "1:52.30"), a length in
+several units ("two hours, 35 seconds", "2 hours 0 minutes 35 seconds", "2h 00m 35s", "an hour and 10
+minutes") and a number and a half ("two and a half million", "three and a half hours", "4 1/2").
 
 One figure said in one unit ("72 hours") is read with the other figures (:mod:`summarizer.quantities`);
 read part by part, "2:00:35" would be the time of day 2:00 and a count of 35, and "two hours, 35
@@ -29,6 +29,18 @@ _PART = re.compile(_NUMBER + _UNIT, re.I)
 _JOINER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)", re.I)
 _ANY_UNIT = re.compile(r"hour|hrs?\b|min|sec|\d\s?[hms]\b", re.I)  # most statements have none: one cheap scan
 _LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
+
+
+# a whole number and a half: "two and a half", "four-and-a-half", "4 1/2", "4½"
+_AND_A_HALF = re.compile(rf"{_NUMBER}(?:[\s-]+and[\s-]+a[\s-]+half\b|\s+1/2\b|½)", re.I)
+
+
+def with_halves(text: str) -> str:
+    """``text`` with each number and a half written as its figure, in the same number of characters
+    ("two and a half million people": "2.5" and spaces, then "million people"), for the figures' reader."""
+    if "half" not in text and "1/2" not in text and "½" not in text:
+        return text
+    return _AND_A_HALF.sub(lambda m: f"{_value(m.group(1)) + 0.5:g}".ljust(len(m.group(0))), text)
 
 
 class Duration(NamedTuple):

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from summarizer import counted, units
 from summarizer.counted import COUNT, COUNT_WORDS
-from summarizer.durations import durations
+from summarizer.durations import durations, with_halves
 from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, may_match, word_key, words_said
 from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
@@ -207,9 +207,9 @@ class Quantity:
 def quantities(text: str) -> frozenset[Quantity]:
     """The quantities ``text`` gives (see the module docstring)."""
     found: set[Quantity] = set()
-    masked = text
-    for d in durations(text):  # first: "2:00:35" is no time of day and no 35; "two hours, 35 seconds" one time
-        loose, bound = _hedged(text[max(0, d.start - 16) : d.start])
+    masked = with_halves(text)  # "two and a half million" is 2.5 million, not 2 and 500,000
+    for d in durations(masked):  # first: "2:00:35" is no time of day and no 35; "two hours, 35 seconds" one time
+        loose, bound = _hedged(masked[max(0, d.start - 16) : d.start])
         found.add(Quantity("time", d.hours, loose, step=d.step, bound=bound))
         masked = masked[: d.start] + " " * (d.end - d.start) + masked[d.end :]
     if not DIGIT.search(masked):  # what follows reads figures; a statement without one skips to the words

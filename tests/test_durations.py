@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.durations import durations
+from summarizer.durations import durations, with_halves
 
 TWO_HOURS_35_SECONDS = round(2 + 35 / 3600, 6)
 
@@ -33,3 +33,16 @@ def test_a_length_keeps_its_span_and_what_it_is_rounded_to() -> None:
     clock, talk = durations(text)
     assert text[clock.start : clock.end] == "2:00:35" and clock.step == pytest.approx(1 / 3600)
     assert text[talk.start : talk.end] == "an hour and 10 minutes" and talk.step == pytest.approx(1 / 60)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("two and a half million people", "2.5 million people"),
+        ("three and a half hours", "3.5 hours"),
+        ("4 1/2 hours, four-and-a-half days", "4.5 hours, 4.5 days"),
+        ("He was half asleep after a half-hour wait.", "He was half asleep after a half-hour wait."),
+    ],
+)
+def test_a_number_and_a_half_is_written_as_its_figure_in_as_many_characters(text: str, written: str) -> None:
+    assert with_halves(text).split() == written.split() and len(with_halves(text)) == len(text)

@@ -204,6 +204,12 @@ def test_a_currency_s_code_is_its_currency(text: str, unit: str) -> None:
     assert {q.unit for q in quantities(text)} == {unit}
 
 
+def test_a_number_and_a_half_is_one_figure() -> None:
+    """ "Two and a half million people" was 2 and 500,000, which clashed with "2.5 million people"."""
+    assert _read("Two and a half million people were affected.") == {("n", 2_500_000.0, False)}
+    assert _read("The flight was delayed by three and a half hours.") == {("time", 3.5, False)}
+
+
 def test_a_list_of_sets_is_no_one_score() -> None:
     """ "Won 6-4, 3-6, 7-6" was the score 6-4, which clashed with "winning the tie-break 7-5"."""
     assert _read("Moreau won 6-4, 3-6, 7-6 in the final.") == set()
