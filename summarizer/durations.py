@@ -31,16 +31,25 @@ _ANY_UNIT = re.compile(r"hour|hrs?\b|min|sec|\d\s?[hms]\b", re.I)  # most statem
 _LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
 
 
-# a whole number and a half: "two and a half", "four-and-a-half", "4 1/2", "4½"
-_AND_A_HALF = re.compile(rf"{_NUMBER}(?:[\s-]+and[\s-]+a[\s-]+half\b|\s+1/2\b|½)", re.I)
+# a whole number and a half: "two and a half", "four-and-a-half", "4 1/2", "4½"; "an hour and a half"
+_AND_A_HALF = re.compile(
+    rf"{_NUMBER}(?:[\s-]+and[\s-]+a[\s-]+half\b|\s+1/2\b|½|\s+(hours?|days?|weeks?|months?|years?)\s+and\s+a\s+half\b)",
+    re.I,
+)
 
 
 def with_halves(text: str) -> str:
-    """``text`` with each number and a half written as its figure, in the same number of characters
+    """``text`` with each number and a half written as its figure, in as many characters (but "4½": "4.5")
     ("two and a half million people": "2.5" and spaces, then "million people"), for the figures' reader."""
     if "half" not in text and "1/2" not in text and "½" not in text:
         return text
-    return _AND_A_HALF.sub(lambda m: f"{_value(m.group(1)) + 0.5:g}".ljust(len(m.group(0))), text)
+    return _AND_A_HALF.sub(_halved, text)
+
+
+def _halved(m: re.Match[str]) -> str:
+    """One number and a half as its figure, with the unit said between ("an hour and a half": "1.5 hour")."""
+    figure = f"{_value(m.group(1)) + 0.5:g}" + (f" {m.group(2)}" if m.group(2) else "")
+    return figure.ljust(len(m.group(0)))
 
 
 class Duration(NamedTuple):

@@ -42,6 +42,7 @@ def test_a_length_keeps_its_span_and_what_it_is_rounded_to() -> None:
         ("three and a half hours", "3.5 hours"),
         ("4 1/2 hours, four-and-a-half days", "4.5 hours, 4.5 days"),
         ("He was half asleep after a half-hour wait.", "He was half asleep after a half-hour wait."),
+        ("It took an hour and a half, they said.", "It took 1.5 hour , they said."),  # the unit between
     ],
 )
 def test_a_number_and_a_half_is_written_as_its_figure_in_as_many_characters(text: str, written: str) -> None:
