@@ -79,7 +79,7 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
     if unit.startswith("money"):  # "revenue of $6.4bn" is no "profit of $1.2bn"; "$150m in annual savings"
         return unit + ("/year" if "/" not in unit and yearly(text, start, end) else ""), None, sum_of(text, start, end)
     if unit == "%":  # nor revenue's 11% rise profit's 18%; nor the 3.3% economists expected the 3.4% that came
-        forecast = _FORECAST.search(_CLAUSE_PART.split(text[max(0, start - 60) : start])[-1])
+        forecast = _FORECAST.search(_clause_before(text, start))
         return unit, None, "forecast" if forecast else change_of(text, start, end)
     return unit, None, None
 
@@ -147,8 +147,7 @@ def sum_of(text: str, start: int, end: int) -> str | None:
 def yearly(text: str, start: int, end: int) -> bool:
     """The clause of the figure at ``text[start:end]`` says it is a year's: "expects annual revenue of
     $26bn", "$150m in annual cost savings", "full-year profit of $5bn"."""
-    clause = _CLAUSE_PART.split(text[max(0, start - 60) : start])[-1] + _CLAUSE_PART.split(text[end : end + 60])[0]
-    return _YEARLY.search(clause) is not None
+    return _YEARLY.search(_clause_before(text, start) + _clause_after(text, end)) is not None
 
 
 def change_of(text: str, start: int, end: int) -> str | None:
@@ -162,12 +161,21 @@ def _nearest(
 ) -> str | None:
     """The value in ``table`` of the word nearest to ``text[start:end]`` in its clause (by whole word, or
     its first five or four letters), within :data:`NEAR_WORDS` on either side; ties go to the one after."""
-    before = parts.split(text[max(0, start - 60) : start])[-1]
-    after = parts.split(text[end : end + 60], maxsplit=1)[0]
+    before, after = _clause_before(text, start, parts), _clause_after(text, end, parts)
     words = list(enumerate(reversed(re.findall(r"[A-Za-z]+", before)[-NEAR_WORDS:])))
     words += list(enumerate(re.findall(r"[A-Za-z]+", after)[:NEAR_WORDS]))  # after, so it wins ties
     found = [(i, table[key]) for i, w in words if (key := _key(w.lower(), table)) in table]
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _clause_before(text: str, start: int, parts: re.Pattern[str] = _CLAUSE_PART) -> str:
+    """The words of a figure's clause before it (at ``start``), at most 60 characters back."""
+    return parts.split(text[max(0, start - 60) : start])[-1]
+
+
+def _clause_after(text: str, end: int, parts: re.Pattern[str] = _CLAUSE_PART) -> str:
+    """The words of a figure's clause after it (from ``end``), at most 60 characters on."""
+    return parts.split(text[end : end + 60], maxsplit=1)[0]
 
 
 def _key(word: str, table: dict[str, str]) -> str:
