@@ -18,10 +18,12 @@ from summarizer.units import UNITS, WORD_NUMBERS
 RACE_TIME = re.compile(
     r"(?<![\d:.])(?:(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?|()(\d{1,2}):([0-5]\d)\.(\d{1,3}))(?![\d:])"
 )
+# a number in one word ("seven", "twenty"), the longest first: the figures' readers share it
+SPELLED_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "half", "dozen")), key=len, reverse=True))
 _TENS = "twenty|thirty|forty|fifty"
 _NUMBER = (
     rf"(\d+(?:\.\d+)?|(?:{_TENS})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b"
-    rf"|(?:{'|'.join(w for w in WORD_NUMBERS if w not in ('a', 'half', 'dozen'))}|an?)\b)"
+    rf"|(?:{SPELLED_WORDS}|an?)\b)"
 )
 # a unit of a length said in parts: written in full, or as a letter after a figure ("2h 00m 35s")
 _UNIT = r"\s*-?\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|(?<=\d)[hms])\b"

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from summarizer import counted, units
 from summarizer.counted import COUNT, COUNT_WORDS
-from summarizer.durations import durations, with_halves
+from summarizer.durations import SPELLED_WORDS, durations, with_halves
 from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, may_match, word_key, words_said
 from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
@@ -53,7 +53,6 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_SPELLED_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "half", "dozen")), key=len, reverse=True))
 _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 
 # Days of a month named in words: kept as a ``day``.
@@ -71,13 +70,13 @@ _MASKED_FIGURES = (
     r"|\b\d+\s*[-–]\s*\d+\b(?:\s?\(\d{1,2}(?:[-–]\d{1,2})?\))?"  # 52-48; a set and its tie-break, 7-6 (7-5)
 )
 _RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
-    rf"\b(\d+|{_SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
-    rf"in\s+(\d{{1,3}}|{_SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"
+    rf"\b(\d+|{SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
+    rf"in\s+(\d{{1,3}}|{SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"
 )
 _MASKED_PHRASES = (
-    rf"\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
-    rf"|\b(?:\d+|{_SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
-    rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{_SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{_SPELLED_WORDS})\b"  # a range
+    rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
+    rf"|\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
+    rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{SPELLED_WORDS})\b"  # a range
 )
 _MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
 _SHARE = re.compile(_RATIO, re.I)
@@ -85,7 +84,7 @@ _NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAME
 # The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
 _NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
 _PHRASE_WORDS = re.compile(
-    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time|between)\b|\bin\s+(?:\d|{_SPELLED_WORDS})",
+    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time|between)\b|\bin\s+(?:\d|{SPELLED_WORDS})",
     re.I,
 )
 _NUMERAL = re.compile(
