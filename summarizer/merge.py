@@ -87,6 +87,8 @@ def _claim_questions(
     conflicts, witness = _conflicts(claims, alignment, judgement, answer_of)
     alone = _both_sides(claims, answers, conflicts, judgement.seen)
     for i in sorted(alone):  # each its own answer, of a question of its own
+        if alone.issuperset(answers[answer_of[i]]):
+            continue  # all of its answer: that answer stands in a question of its own, whole
         answers[answer_of[i]].remove(i)
         answer_of[i] = len(answers)
         answers.append([i])

@@ -337,6 +337,15 @@ def test_a_heat_record_agrees_across_scales_and_disputes_the_reading_and_the_tol
     assert not any(any("3,000 acres" in a for a in d) for d in disputes)
 
 
+def test_a_hurricane_whose_answer_stands_apart_whole_is_summarized() -> None:
+    """tests/data/hurricane: every claim of one answer would have put its outlet on both sides of a
+    conflict it takes no part in; each left the answer for one of its own, and the empty answer stopped
+    the merge (IndexError). The answer now stands in a question of its own, whole."""
+    report = summarize(ROOT / "tests" / "data" / "hurricane" / "articles")
+    assert any("Twelve people died" in said and "At least 12 people" in said for said in _answers(report))
+    assert all(answer.statements for question in report.questions for answer in question.answers)
+
+
 def test_an_election_disputes_the_seats_and_the_turnout() -> None:
     """tests/data/election: "163 of the 300 seats" / "158 seats" are two counts of one thing (clashing
     counts joined no questions); "turnout was 61.4%, the lowest since 1990" / "about 65 percent" were one
