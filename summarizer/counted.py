@@ -33,10 +33,14 @@ _FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled
 # an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"
 _AGE = re.compile(r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b|\baged\s+(\d{1,3})\b", re.I)
 _OLDEST = 120
-# one person, a count of one though "one" alone is none ("one of them", "one day"): "one person has died"
+# one person, a count of one though "one" alone is none ("one of them", "one day"): "one person has died",
+# "one miner died and another is missing" (any one noun a fate befell); not "no one", "not one", "any one"
 ONE_PERSON = re.compile(
-    r"\b(one)\s+(?:person|man|woman|child|boy|girl|baby|worker|passenger|resident|soldier|officer|victim|"
-    r"pedestrian|driver|student|patient|firefighter|climber|tourist)\b",
+    r"(?<![\w-])(?<!\bno\s)(?<!\bany\s)(?<!\bnot\s)(one)\s+(?:(?:person|man|woman|child|boy|girl|baby|worker|"
+    r"passenger|resident|soldier|officer|victim|pedestrian|driver|student|patient|firefighter|climber|tourist|"
+    r"miner|crew\s+member|sailor|fisherman|hiker|protester|civilian|journalist|employee|pilot|motorist|cyclist|"
+    r"villager|hostage)\b|[a-z]+(?=\s+(?:(?:has|had|was|is)\s+)?(?:(?:been\s+)?(?:killed|injured|hurt|wounded)"
+    r"|died|missing|remains\s+missing)\b))",
     re.I,
 )
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)

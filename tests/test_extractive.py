@@ -337,6 +337,14 @@ def test_a_heat_record_agrees_across_scales_and_disputes_the_reading_and_the_tol
     assert not any(any("3,000 acres" in a for a in d) for d in disputes)
 
 
+def test_a_mine_collapse_disputes_the_toll_said_as_one_miner_and_another_missing() -> None:
+    """tests/data/mine: "one miner died" was no count ("one" is one only before a word of a person, and
+    "miner" was not one), so "two miners died" (two outlets) and the national paper's one dead were one
+    answer, agreed by all three."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "mine" / "articles"))
+    assert any(any("Two miners died" in a for a in d) and any("One miner died" in a for a in d) for d in disputes)
+
+
 def test_a_hurricane_whose_answer_stands_apart_whole_is_summarized() -> None:
     """tests/data/hurricane: every claim of one answer would have put its outlet on both sides of a
     conflict it takes no part in; each left the answer for one of its own, and the empty answer stopped

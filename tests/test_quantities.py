@@ -165,6 +165,9 @@ def test_a_label_opens_a_sentence_too_and_a_ratio_is_a_share(text: str, found: s
         ("Seven of the nine members backed it.", {(7.0, None), (9.0, None)}),  # a part of a whole, not "some"
         ("One person has died.", {(1.0, "dead")}),  # one person is a count; "one" alone is none
         ("One of them died.", set()),
+        ("One miner died and another remains missing.", {(1.0, "dead")}),  # any one a fate befell
+        ("No one was killed.", set()),
+        ("Not one person died.", set()),
         ("It cut power to about 80,000 homes, killing two people.", {(80_000.0, None), (2.0, "dead")}),  # homes die not
     ],
 )
