@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text import word_key
-from summarizer.units import COUNTED, FATES, PERCENT_OF, SUMS, WORD_NUMBERS
+from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, SUMS, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
 _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # the longest first: "eleven" before "one"
@@ -44,6 +44,9 @@ ONE_PERSON = re.compile(
     re.I,
 )
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
+# what follows a figure from here on tells why or when, not what it is of ("tumbling 9% after it cut its
+# sales forecast": shares', not sales')
+_CAUSE_PART = re.compile(r"[;()]|\b(?:but|while|whereas|after|because|since|as|when|following)\b", re.I)
 # a number, in figures or words, with its scale, then the word it counts, past a capitalised name
 _NOUN_COUNTED = re.compile(
     rf"(?<![\w.,])(?:\d(?:[\d,.]*\d)?|(?i:{_COUNT_WORD}))"  # not the comma after "Moreau, 22,"
@@ -68,13 +71,14 @@ _INCLUDING = re.compile(
     r"|(?:the|a|an)\s+(?:lone\s+|suspected\s+)?(?:gunman|attacker|shooter|assailant|bomber|hijacker|perpetrator))\b",
     re.I,
 )
+_WORD = re.compile(r"[A-Za-z]+(?:&[A-Za-z]+)?")  # a word, or letters joined by "&": "S&P"
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
 
 def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None, str | None]:
     """The figure of ``unit`` at ``text[start:end]`` with what it is of: its unit (a sum in a year's clause
     made a year's), the kind of thing it counts, and its fate or object (see the module docstring); a
-    percentage said as a forecast is a forecast's, whatever it forecasts."""
+    percentage or points said as a forecast are a forecast's, whatever it forecasts."""
     if unit == "n":
         kind = counted_kind(text, end)
         if some_of(text, end):  # "nine of them", "11 of the injured": some of another count
@@ -82,7 +86,8 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
         return unit, kind, fate_of(text, start, end) if kind in (None, "people") else None  # a fate befalls people
     if unit.startswith("money"):  # "revenue of $6.4bn" is no "profit of $1.2bn"; "$150m in annual savings"
         return unit + ("/year" if "/" not in unit and yearly(text, start, end) else ""), None, sum_of(text, start, end)
-    if unit == "%":  # nor revenue's 11% rise profit's 18%; nor the 3.3% economists expected the 3.4% that came
+    if unit in ("%", "pt"):  # nor revenue's 11% rise profit's 18%, nor the Dow's 600 points the S&P's 93; nor the
+        # 3.3% economists expected the 3.4% that came
         forecast = _FORECAST.search(_clause_before(text, start))
         return unit, None, "forecast" if forecast else change_of(text, start, end)
     return unit, None, None
@@ -157,17 +162,32 @@ def yearly(text: str, start: int, end: int) -> bool:
 def change_of(text: str, start: int, end: int) -> str | None:
     """What the percentage at ``text[start:end]`` is a change or share of, read across commas ("Revenue:
     $6.4 billion, up 11%": revenue's); None when nothing near it says."""
-    return _nearest(text, start, end, _PERCENT_OF, _STATEMENT_PART)
+    of = _nearest(text, start, end, _PERCENT_OF, _STATEMENT_PART, _CAUSE_PART)
+    return _index_of(text, start, of) if of in MARKET_INDICES else of
+
+
+def _index_of(text: str, start: int, index: str) -> str | None:
+    """``index``, the index a percentage at ``start`` is of; None where the index is where the thing that
+    changed is ("the biggest loser in the S&P 500, tumbling 9%": a stock's fall, not the index's)."""
+    told = re.finditer(rf"(?i)\b(?:(in|on)\s+(?:the\s+)?)?{re.escape(index)}\b", text)
+    nearest = min(told, key=lambda m: abs(m.start() - start), default=None)
+    return None if nearest is None or nearest.group(1) else index
 
 
 def _nearest(
-    text: str, start: int, end: int, table: dict[str, str], parts: re.Pattern[str] = _CLAUSE_PART
+    text: str,
+    start: int,
+    end: int,
+    table: dict[str, str],
+    parts: re.Pattern[str] = _CLAUSE_PART,
+    parts_after: re.Pattern[str] | None = None,
 ) -> str | None:
     """The value in ``table`` of the word nearest to ``text[start:end]`` in its clause (by whole word, or
-    its first five or four letters), within :data:`NEAR_WORDS` on either side; ties go to the one after."""
-    before, after = _clause_before(text, start, parts), _clause_after(text, end, parts)
-    words = list(enumerate(reversed(re.findall(r"[A-Za-z]+", before)[-NEAR_WORDS:])))
-    words += list(enumerate(re.findall(r"[A-Za-z]+", after)[:NEAR_WORDS]))  # after, so it wins ties
+    its first five or four letters), within :data:`NEAR_WORDS` on either side; ties go to the one after.
+    The clause ends before it at ``parts``, after it at ``parts_after`` (the same when not given)."""
+    before, after = _clause_before(text, start, parts), _clause_after(text, end, parts_after or parts)
+    words = list(enumerate(reversed(_WORD.findall(before)[-NEAR_WORDS:])))
+    words += list(enumerate(_WORD.findall(after)[:NEAR_WORDS]))  # after, so it wins ties
     found = [(i, table[key]) for i, w in words if (key := _key(w.lower(), table)) in table]
     return min(found, key=lambda f: f[0])[1] if found else None
 

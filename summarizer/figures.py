@@ -72,7 +72,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
     if x.unit in ("ord", "part") or (x.counts and y.counts):
         return x.counts == y.counts  # "four cars" say nothing of "four people", for or against
-    if x.unit in ("n", "day", "%", "pt", "score") or not x.value or not y.value:
+    if x.unit in ("n", "day", "%", "score") or not x.value or not y.value:
         return True
     return max(abs(x.value), abs(y.value)) < MEASURES_APART * min(abs(x.value), abs(y.value))
 

@@ -94,9 +94,10 @@ _NUMERAL = re.compile(
 )
 _AFTER_A_FIGURE = re.compile(r"\d\s*-?\s*$")  # a word right after a figure is its unit ("40-second")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
-# A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3" (see _labels)
+# A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3", and an index's
+# letters, "FTSE 100", "S&P 500" (see _labels)
 _LABELLED = re.compile(
-    r"\b([A-Z][a-z]{2,})[^\S\n]+(\d{1,4})\b(?![.,:/]?\d)"
+    r"\b([A-Z][a-z]{2,}|[A-Z]{2,5}|[A-Z]&[A-Z])[^\S\n]+(\d{1,4})\b(?![.,:/]?\d)"
     r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b))"
 )
 _NOT_LABELS = frozenset(
@@ -260,7 +261,8 @@ def _with_shares(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
 def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, each count or sum of no fate said given the one its statement's others of its kind are
     said with, if one: "27 were injured, 11 seriously" are 27 and 11 injured; "annual revenue of $26bn, up
-    from a forecast of $25bn" are two years' revenues; "revenue was $3.1bn, down 12%" is revenue's 12%."""
+    from a forecast of $25bn" are two years' revenues; "revenue was $3.1bn, down 12%" is revenue's 12%. A
+    figure of an index its statement numbers is of that index: "the Nasdaq 100 lost 2.1%" is no Nasdaq's."""
     if any(q.unit.startswith("money") and q.unit.endswith("/year") for q in found):  # "annual revenue of
         found = frozenset(  # $25.5bn to $26bn, up from $25bn": a year's, every sum of it
             replace(q, unit=f"{q.unit}/year") if q.unit.startswith("money") and "/" not in q.unit else q for q in found
@@ -275,7 +277,8 @@ def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
                 else q
                 for q in found
             )
-    return found
+    labels = {q.unit[6:]: q.value for q in found if q.unit.startswith("label:")}  # an index's: "Nasdaq 100"
+    return frozenset(replace(q, fate=f"{q.fate} {labels[q.fate]:g}") if q.fate in labels else q for q in found)
 
 
 def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
@@ -309,6 +312,8 @@ def _labels(text: str, m: re.Match[str]) -> bool:
     before, word = text[: m.start()].rstrip(), word_key(m.group(1))
     if word in _NOT_LABELS or _MONTH_OR_DAY.match(word):
         return False
+    if m.group(1).isupper() and (word in _OPEN_COUNT or sum(map(str.isupper, text)) > sum(map(str.islower, text))):
+        return False  # letters of no index: "AS 40", or a headline in capitals ("KILLS 12")
     if not before or before[-1] in ".!?:\"“‘'(":  # a sentence's first word, capitalised whatever it is
         # not "Temperatures 40C", nor a year ("Published 18 June 2025", its date blanked)
         return word not in _OPEN_COUNT and not _UNIT.match(text, m.end()) and not YEAR.fullmatch(m.group(2))

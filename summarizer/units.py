@@ -140,6 +140,9 @@ SUMS: dict[str, str] = {
     **dict.fromkeys("damag".split(), "damage"),
 }
 
+# The stock market indices, by the word that names each ("hang" of Hang Seng)
+MARKET_INDICES = "s&p dow nasdaq ftse dax cac nikkei topix hang kospi sensex nifty stoxx russell tsx".split()
+
 # What a percentage is of, besides the sums above: "a premium of 27%" is no "shares jumped 22%".
 PERCENT_OF: dict[str, str] = {
     **dict.fromkeys("premi".split(), "premium"),
@@ -150,4 +153,10 @@ PERCENT_OF: dict[str, str] = {
     **dict.fromkeys("growt econo gdp".split(), "growth"),
     **dict.fromkeys("margi".split(), "margin"),
     **dict.fromkeys("appro ratin poll polls".split(), "approval"),
+    # a market report's: each index, bond yields, a currency, a commodity ("the Nasdaq lost 2.3%", "the
+    # dollar rose 0.7%", "the 10-year yield climbed to 4.6%", "Brent crude fell 1%")
+    **{w: w for w in MARKET_INDICES},
+    **dict.fromkeys("yield yields bond bonds treas gilt gilts".split(), "yield"),
+    **{w: w for w in "dollar euro pound sterling yen yuan rupee franc bitcoin gold silver copper".split()},
+    **dict.fromkeys("oil crude brent".split(), "oil"),
 }

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from summarizer.counted import ages, change_of, counted_kind, fate_of, nouns_counted, some_of, sum_of, yearly
+from summarizer.quantities import quantities
 
 
 def _at(text: str, figure: str) -> tuple[int, int]:
@@ -85,6 +86,13 @@ def test_a_percentage_is_a_change_of_what_its_statement_names_across_commas() ->
         ("The share price jumped around 3%.", "3%", "shares"),  # a share price is no inflation
         ("The clerk's office reports 41% turnout.", "41%", "turnout"),
         ("Turnover rose 5%.", "5%", "revenue"),
+        # a market report's: an index, bond yields, a currency, oil
+        ("The S&P 500 fell 93 points, while the Nasdaq lost 2.1 per cent.", "2.1", "nasdaq"),
+        ("Bond yields rose, with the 10-year yield climbing to 4.6 per cent.", "4.6", "yield"),
+        ("The dollar index rose 0.7%.", "0.7%", "dollar"),
+        ("Brent crude fell 1.2% to $83.10 a barrel.", "1.2%", "oil"),
+        # what follows the figure tells why: a stock fell after its sales forecast, in its index
+        ("Veltrix shares fell 9.2% after the company trimmed its revenue outlook.", "9.2%", "shares"),
     ],
 )
 def test_a_percentage_is_of_what_the_words_beside_it_name(text: str, figure: str, of: str) -> None:
@@ -117,3 +125,14 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
 )
 def test_what_a_text_counts_is_the_word_after_each_number(text: str, nouns: set[str]) -> None:
     assert nouns_counted(text) == nouns
+
+
+def test_a_stock_that_fell_in_an_index_is_no_change_of_the_index() -> None:
+    text = "Chipmaker Veltrix was the biggest loser in the S&P 500, tumbling 9% after it cut its sales forecast."
+    assert change_of(text, *_at(text, "9%")) is None
+
+
+def test_a_percentage_of_a_numbered_index_is_of_that_index() -> None:
+    nasdaq_100 = quantities("The S&P 500 fell 93 points, while the Nasdaq 100 lost 2.1 per cent.")
+    assert {q.fate for q in nasdaq_100 if q.unit == "%"} == {"nasdaq 100"}
+    assert {q.fate for q in quantities("The tech-heavy Nasdaq fell 2.3 per cent.") if q.unit == "%"} == {"nasdaq"}

@@ -155,6 +155,7 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
         ("Temperatures topped 40C.", "Temperatures topped 42C.", "temperature"),
         ("the previous high of 113.7 degrees", "the previous record of 45.4C", None),
         ("the previous high of 113.7 degrees", "a reading of 46.8C", "temperature"),
+        ("It closed down 1.8% at 5,102 points.", "It fell 93 points to 5,102.", None),  # a level, a change
     ],
 )
 def test_numbers_clash_only_in_one_unit_and_beyond_their_margin(a: str, b: str, unit: str | None) -> None:
