@@ -50,7 +50,7 @@ _CAUSE_PART = re.compile(r"[;()]|\b(?:but|while|whereas|after|because|since|as|w
 # a number, in figures or words, with its scale, then the word it counts, past a capitalised name
 _NOUN_COUNTED = re.compile(
     rf"(?<![\w.,])(?:\d(?:[\d,.]*\d)?|(?i:{_COUNT_WORD}))"  # not the comma after "Moreau, 22,"
-    r"(?:[\s-]+(?i:hundred|thousand|million|billion|m|bn|k)\b)?\s+(?:[A-Z][a-z]+\s+)?([A-Za-z]{3,})\b"
+    r"(?:[\s-]+(?i:hundred|thousand|million|billion|m|bn|k)\b)?[\s-]+(?:[A-Z][a-z]+\s+)?([A-Za-z]{3,})\b"
     r"(?:\s+([A-Za-z]{3,})\b)?"
 )
 _NOT_NOUNS = frozenset(
@@ -94,12 +94,12 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
 
 
 def nouns_counted(text: str) -> frozenset[str]:
-    """What ``text`` counts, in its own word: the word after each number, past a name and a word such as
-    "other" ("163 seats", "SIX MILLION Lumera customers", "three other aircraft"). Not its kind: "188
-    people on board, including six crew" and "182 passengers" count people, and agree."""
+    """What ``text`` counts, in its own word, singular: the word after each number, past a name and a word such
+    as "other" ("163 seats", "a four-wicket win", "SIX MILLION Lumera customers", "three other aircraft").
+    Not its kind: "188 people on board, including six crew" and "182 passengers" count people, and agree."""
     found = (next((w for w in (word_key(w) for w in m.groups() if w) if w not in _NOT_NOUNS), None)
              for m in _NOUN_COUNTED.finditer(text))  # fmt: skip
-    return frozenset(w for w in found if w)
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in found if w)  # "wickets": "wicket"
 
 
 def included(text: str) -> list[tuple[str, str]]:

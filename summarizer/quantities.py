@@ -59,7 +59,7 @@ _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
 # Numbers that belong to something else (see the module docstring): in figures, in phrases of a time
-# counted back or down or of a ratio, and in names.
+# counted back or down, of a ratio or of a shortfall, and in names.
 _MASKED_FIGURES = (
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
     r"|\b\d{1,2}:\d{2}\b"  # 23:40
@@ -77,6 +77,7 @@ _MASKED_PHRASES = (
     rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
     rf"|\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
     rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{SPELLED_WORDS})\b"  # a range
+    rf"|\b(?:\d[\d,.]*[a-z]*|{SPELLED_WORDS})\s+(?:[a-z]+\s+)?(?:short|shy)\s+of\b"  # "six short of a century"
 )
 _MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
 _SHARE = re.compile(_RATIO, re.I)
@@ -84,7 +85,8 @@ _NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAME
 # The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
 _NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
 _PHRASE_WORDS = re.compile(
-    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time|between)\b|\bin\s+(?:\d|{SPELLED_WORDS})",
+    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time|between|short|shy)\b"
+    rf"|\bin\s+(?:\d|{SPELLED_WORDS})",
     re.I,
 )
 _NUMERAL = re.compile(

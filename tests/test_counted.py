@@ -115,8 +115,8 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
 @pytest.mark.parametrize(
     ("text", "nouns"),
     [
-        ("Unity won 163 of the 300 seats in parliament.", {"seats"}),
-        ("THE details of SIX MILLION Lumera customers were snatched.", {"customers"}),  # past a name
+        ("Unity won 163 of the 300 seats in parliament.", {"seat"}),
+        ("THE details of SIX MILLION Lumera customers were snatched.", {"customer"}),  # past a name
         ("Skyline grounded three other aircraft.", {"aircraft"}),  # past "other"
         ("It had 188 people on board, including six crew.", {"people", "crew"}),  # words, not kinds
         ("With 98% of votes counted.", set()),
@@ -136,3 +136,8 @@ def test_a_percentage_of_a_numbered_index_is_of_that_index() -> None:
     nasdaq_100 = quantities("The S&P 500 fell 93 points, while the Nasdaq 100 lost 2.1 per cent.")
     assert {q.fate for q in nasdaq_100 if q.unit == "%"} == {"nasdaq 100"}
     assert {q.fate for q in quantities("The tech-heavy Nasdaq fell 2.3 per cent.") if q.unit == "%"} == {"nasdaq"}
+
+
+def test_a_count_written_onto_its_noun_counts_it_as_the_plural_does() -> None:
+    assert nouns_counted("Australia slumped to a four-wicket defeat.") == {"wicket"}
+    assert nouns_counted("India won by six wickets.") == {"wicket"}

@@ -125,9 +125,11 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "MeteoNord-3 will monitor storms.",
         "He was sent off with 19 minutes left.",  # a countdown, from an end not given
         "Okafor won it six minutes from time.",
+        "Carter fell six short of a century.",  # a shortfall
+        "The party finished two seats short of a majority.",
     ],
 )
-def test_numbers_that_belong_to_a_time_a_date_a_score_or_a_name_are_not_quantities(text: str) -> None:
+def test_numbers_that_belong_to_a_time_a_date_a_score_a_shortfall_or_a_name_are_not_quantities(text: str) -> None:
     assert _read(text) == set()
 
 
