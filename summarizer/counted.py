@@ -30,8 +30,16 @@ _PERCENT_OF = {**SUMS, **PERCENT_OF}
 # a percentage said as what was expected, not what came: "economists had expected inflation to rise to
 # 3.3%", "analysts had forecast a rate of 3.3%", "the consensus of 3.3%"
 _FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled|anticipat)\w*", re.I)
-# an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"
-_AGE = re.compile(r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b|\baged\s+(\d{1,3})\b", re.I)
+# an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"; said of a person
+# described, not named: "a 16-year-old boy", "a teenager, 17,", "a boy of 17"
+_DESCRIBED = r"boy|girl|man|woman|teenager|teen|youth|child|baby|toddler|son|daughter|mother|father|wife|husband"
+# "a 16-year-old": one described; not one said before ("the attacker, a 34-year-old", "the suspect was a 34-year-old")
+_INDEFINITE = re.compile(r"(?<!,\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bas\s)\b(?:a|an)\s+$", re.I)
+_AGE = re.compile(
+    r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b(?:\s+(" + _DESCRIBED + r")\b)?"
+    r"|\baged\s+(\d{1,3})\b|\b(" + _DESCRIBED + r")\s+of\s+(\d{1,2})\b(?!\s*(?:years?|months?)\b)",
+    re.I,
+)
 _OLDEST = 120
 # one person, a count of one though "one" alone is none ("one of them", "one day"): "one person has died",
 # "one miner died and another is missing" (any one noun a fate befell); not "no one", "not one", "any one"
@@ -111,12 +119,20 @@ def included(text: str) -> list[tuple[str, str]]:
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:
     """The ages ``text`` gives, each with its span and whose it is when a word names them: "Danner, 61,"
-    is Danner's; "the 61-year-old" and "aged 61" name no one."""
+    is Danner's, "the gunman, 35," the gunman's; "the 61-year-old" and "aged 61" name no one. "A 16-year-old
+    boy", "a teenager, 17," and "a boy of 17" describe someone, marked so ("~boy"): one of several, perhaps
+    (not "the attacker, a 34-year-old man" nor "the suspect was a 34-year-old": one said before)."""
     found = []
     for m in _AGE.finditer(text):
-        group = 2 if m.group(2) else 3 if m.group(3) else 4
-        if int(m.group(group)) <= _OLDEST:
-            found.append((m.start(group), m.end(group), float(m.group(group)), m.group(1) and m.group(1).lower()))
+        group = next(g for g in (2, 3, 5, 7) if m.group(g))
+        if int(m.group(group)) > _OLDEST:
+            continue
+        who = m.group(1) or m.group(4) or m.group(6)
+        if _INDEFINITE.search(text, 0, m.start()):
+            whose: str | None = f"~{(who or 'someone').lower()}"
+        else:
+            whose = m.group(1) and m.group(1).lower()
+        found.append((m.start(group), m.end(group), float(m.group(group)), whose))
     return found
 
 

@@ -64,8 +64,10 @@ def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
-    if x.unit == "age":  # two people's ages are not compared: "Danner, 61," / "Marr, 58,"
-        return not (x.counts and y.counts) or x.counts == y.counts
+    if x.unit == "age":  # two people's ages are not compared: "Danner, 61," / "Marr, 58,"; nor the ages of
+        # people described ("a 16-year-old boy" / "a boy of 17"): which of several is meant is not known
+        described = (x.counts or "").startswith("~") or (y.counts or "").startswith("~")
+        return not described and (not (x.counts and y.counts) or x.counts == y.counts)
     if (x.fate and y.fate and x.fate != y.fate) or x.fate == "some":
         return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
     if x.unit.startswith("label:"):

@@ -110,6 +110,11 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
     assert [(v, who) for _, _, v, who in ages("The 61-year-old was convicted.")] == [(61.0, None)]
     assert [(v, who) for _, _, v, who in ages("The man, aged 40, was arrested.")] == [(40.0, None)]
     assert ages("In March, 12 people died.") == []  # no comma after the figure: a count
+    # people described are marked: one of several, perhaps; not one said before
+    described = "A 16-year-old boy and a teenager, 17, were held, and a boy of 17 charged."
+    assert [(v, who) for _, _, v, who in ages(described)] == [(16.0, "~boy"), (17.0, "~teenager"), (17.0, "~boy")]
+    assert [(v, who) for _, _, v, who in ages("The attacker, a 34-year-old man, was shot.")] == [(34.0, None)]
+    assert [(v, who) for _, _, v, who in ages("The suspect was a 34-year-old man.")] == [(34.0, None)]
 
 
 @pytest.mark.parametrize(

@@ -121,6 +121,8 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
         ("Danner, 61, was jailed.", "Danner, 62, showed no emotion.", "age"),
         ("Danner, 62, showed no emotion.", "The 61-year-old was convicted.", "age"),
         ("Danner, 61, was jailed.", "His wife, 58, wept.", None),
+        ("A 17-year-old boy was charged.", "A 16-year-old boy was also arrested.", None),  # perhaps two boys
+        ("Osei, 24, died.", "The victim, Daniel Osei, 25, died.", "age"),
         ("The 61-year-old was jailed for seven years.", "He was jailed for eight years.", "time"),
         # a floor or a ceiling against a figure past it
         ("At least 17 people have died.", "The outbreak has killed 14 people.", "n"),
