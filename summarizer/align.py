@@ -75,6 +75,7 @@ WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in co
 EXACT_LIMIT = 300  # up to this many claims, every pair is compared
 PRUNE_MARGIN = 0.0  # beyond it, a pair this far below every threshold is dropped (it counts 0, not its score)
 CANDIDATES = 12  # beyond it, the pairs compared per claim: sharing most words, and same-bucket vectors
+_NEAR_MEMBERS = 50  # claims of an answer read for one close to a claim of another (a toll's two answers)
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             return dense_link(asked, threshold, start=start)
 
-    questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), pairs, relation, edges, pinned)
+    questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), answers, pairs, relation, edges, pinned)
     topics = link(TOPIC_THRESHOLD, questions) if with_topics else questions
     home = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(questions) for i in group}
@@ -299,6 +300,7 @@ def _relations(items: list[ClaimText], pinned: list[Facets], ends: np.ndarray) -
 
 def _with_conflicts(
     questions: list[list[int]],
+    answers: list[list[int]],
     pairs: list[tuple[int, int]],
     relation: Sequence[str],
     question_edges: dict[tuple[int, int], float],
@@ -310,14 +312,28 @@ def _with_conflicts(
     belong to one question, however their other words differ. Clashing dates join questions only when the
     pair alone is close enough to be one question, and counts only when they count one thing in one word
     ("163 seats" / "158 seats"): two unrelated claims often give different counts of things, or different
-    days. A toll or a turnout given two ways joins them at the looser topic threshold."""
+    days. A toll or a turnout given two ways joins them at the looser topic threshold, reached by the pair
+    or by another claim of the answer of either ("twelve people died" / "the death toll has risen to 15",
+    beside "at least 12 people were killed")."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
+    answer_of = {i: a for a, group in enumerate(answers) for i in group}
+    near: dict[tuple[int, int], bool] = {}  # by pair of answers: a claim of one close to a claim of the other
+
+    def answers_near(i: int, j: int) -> bool:
+        key = (answer_of[i], answer_of[j])
+        if key not in near:  # the first claims of each answer, against the other claim of the pair
+            ends = [(k, j) for k in answers[key[0]][:_NEAR_MEMBERS]] + [(i, k) for k in answers[key[1]][:_NEAR_MEMBERS]]
+            near[key] = any(question_edges.get((min(e), max(e)), 0.0) >= TOPIC_THRESHOLD for e in ends)
+        return near[key]
+
     joined = Groups(len(questions))
     for (i, j), rel in zip(pairs, relation, strict=True):
-        edge = question_edges.get((i, j), 0.0)
-        if rel != "conflict" or edge < TOPIC_THRESHOLD:
+        if rel != "conflict":
             continue
-        kind, a, b = conflict_kind(pinned[i], pinned[j]), pinned[i].numbers, pinned[j].numbers
+        edge, a, b = question_edges.get((i, j), 0.0), pinned[i].numbers, pinned[j].numbers
+        if edge < TOPIC_THRESHOLD and not (one_figure_clash(a, b) and answers_near(i, j)):
+            continue
+        kind = conflict_kind(pinned[i], pinned[j])
         unit = clash(a, b) if kind == "numeric" else None
         if kind == "numeric" and one_figure_clash(a, b):  # one toll given two ways: closer questions are not needed
             joined.join(question_of[i], question_of[j])

@@ -354,6 +354,14 @@ def test_a_hurricane_whose_answer_stands_apart_whole_is_summarized() -> None:
     assert all(answer.statements for question in report.questions for answer in question.answers)
 
 
+def test_a_toll_that_has_risen_is_disputed_through_the_answer_it_clashes_with() -> None:
+    """tests/data/hurricane: "the death toll has risen to 15" clashes with "twelve people died", too far
+    apart to be asked together (their words, their meaning), but close to "at least 12 people were
+    killed", of the same answer: the toll given two ways is one question."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "hurricane" / "articles"))
+    assert any(any("Twelve people died" in a for a in d) and any("risen to 15" in a for a in d) for d in disputes)
+
+
 def test_a_stabbing_agrees_on_the_teenager_charged_and_disputes_the_victim_s_age() -> None:
     """tests/data/stabbing: "a 16-year-old boy and an 18-year-old man were also arrested" and "the murder
     of a 24-year-old man" were read as ages of the 17-year-old charged, so the charge, said three ways, was
