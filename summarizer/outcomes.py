@@ -49,7 +49,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # aborted) | (pushed back, put off, rescheduled, delayed, slipped by days) | (the scheduled trains:
 # regular ones) | (a vote's tally: "voted 7-2", "a 5-4 ruling", "by seven votes to two", dissent unless
 # none voted against) | ("up" or "down" before a figure: "shares were up 4%", "down from 3.1%"; not
-# "a write-up", "set up"); not "pushed back against" nor "put off by".
+# "a write-up", "set up") | (a storm's surge, the sea it pushes ashore: "a storm surge of up to 12 feet",
+# "a surge of 10 feet", no rise); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
@@ -57,7 +58,8 @@ _OUTCOME_PHRASES = re.compile(
     r"|slipp(?:ed|ing)\s+(?:back|by\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?))"
     rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
     r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+)"
-    r"|(up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥]))\b",
+    r"|(up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
+    r"|((?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d)))\b",
     re.I,
 )
 
@@ -81,7 +83,9 @@ def opposites(stems: frozenset[str]) -> frozenset[str]:
 def _outcome_word(match: re.Match[str]) -> str:
     """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
     scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous; "up
-    4%" is a rise, "down 4%" a fall."""
+    4%" is a rise, "down 4%" a fall; a storm surge is flooding."""
+    if match.group(7):
+        return "flooding"
     if match.group(6):
         return "rise" if match.group(6).lower() == "up" else "fall"
     against = match.group(3) or match.group(4) or match.group(5)

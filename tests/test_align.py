@@ -64,6 +64,10 @@ def _claims(event: dict) -> list[dict]:
         ("The measures raise £9bn a year.", "The measures raise £18bn a year.", "conflict"),
         # a vote's tally: dissent unless none voted against
         ("The committee voted 7-2 for the cut.", "The decision to cut was unanimous.", "conflict"),
+        # a storm surge is the sea pushed ashore, no rise against a storm that weakened
+        ("The storm weakened as it moved inland.", "The storm brought a surge of 10 feet.", "open"),
+        ("The storm weakened as it moved inland.", "The storm surge flooded the bay.", "open"),
+        ("The index fell 2% on Monday.", "The index surged 2% on Monday.", "conflict"),
         ("The court ruled 5-4 for the state.", "The justices unanimously sided with the state.", "conflict"),
         ("The board backed the deal by seven votes to two.", "The board unanimously backed the deal.", "conflict"),
         ("The committee voted 9-0 to cut rates.", "The decision to cut rates was unanimous.", "open"),
