@@ -392,15 +392,17 @@ SCHEDULED_BEFORE_A_NOUN = (
     r"(?:(?<=\bthe )|(?<=\ball )|(?<=\bits )|(?<=\bof ))scheduled(?=\s+(?!(?:to|for|on|at|in)\b)[a-z])"
 )
 _FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned|expected to|expect(?:s|ing)? to|set to|set for|due to|"
+    r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|set for|due to|"
+    r"(?:expect|predict|forecast|project)(?:s|ing|ed)?\s+(?:\w+\s+){0,2}to|"  # "expect it to weaken", "forecast to"
     rf"to be held|next|upcoming|forthcoming|coming|(?!{SCHEDULED_BEFORE_A_NOUN})scheduled|aim(s|ing)? (to|for)|"
     r"hop(e|es|ing) to|intend(s|ing)? to)\b"
     r"|['’]ll\b",
     re.I,
 )
 _FUTURE_KEYS = frozenset(  # of each alternative of _FUTURE, a word every match of it holds
-    "will would shall going plan plans planned expect expects expecting expected set due held next upcoming "
-    "forthcoming coming scheduled aim aims aiming hope hopes hoping intend intends intending ll".split()
+    "will would shall going plan plans planned expect expects expecting expected predict predicts predicting "
+    "predicted forecast forecasts forecasting forecasted project projects projecting projected set due held next "
+    "upcoming forthcoming coming scheduled aim aims aiming hope hopes hoping intend intends intending ll".split()
 )
 # "once" is the past ("once called him"), not a conjunction ("once fully in place", "once it is approved"),
 # "at once" nor "once again", "once a week"

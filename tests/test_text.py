@@ -88,9 +88,12 @@ def test_words_in_capitals_for_emphasis_are_written_as_names_are_and_acronyms_st
         ("Once the deal closes, shares will be delisted.", "future"),
         ("Prices rose once again.", None),
         ("They meet once a week.", None),
+        ("Forecasters expect it to weaken by Friday.", "future"),  # what is expected, forecast, predicted
+        ("The storm is forecast to reach land on Friday.", "future"),
+        ("Economists had expected inflation to rise.", None),
     ],
 )
-def test_once_is_the_past_only_where_it_means_formerly(said: str, tense: str | None) -> None:
+def test_once_is_the_past_only_where_it_means_formerly_and_a_forecast_the_future(said: str, tense: str | None) -> None:
     assert text.said_tense(said) == tense
 
 
