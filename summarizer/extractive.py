@@ -26,10 +26,11 @@ from summarizer.floor import Floor, rules_floor
 from summarizer.load import Article
 from summarizer.metadata import is_dateline
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
-from summarizer.text import WIRE_DATELINE, Document, Sentence, is_prose
+from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
 
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
+FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence giving a figure: "Unemployment dipped to 3.8%."
 LEAD = (0.3, 0.3, 0.2, 0.1, 0.1)  # bonus of the first sentences of the story, in order
 OTHERS = 50  # an article's sentences are compared with those of at most this many other articles
 
@@ -51,9 +52,16 @@ def _candidates(article: Article, found: Floor) -> list[Sentence]:
     kept: dict[str, Sentence] = {}  # a sentence a page repeats word for word is one claim, at its first place
     for s in _whole_quotations(found.quotes, doc.story, doc.text):
         text = doc.sentence_text(s)
-        if text not in kept and is_prose(text, MIN_WORDS) and not is_dateline(text, article.language):
+        if text not in kept and _is_claim(text) and not is_dateline(text, article.language):
             kept[text] = s
     return list(kept.values())
+
+
+def _is_claim(text: str) -> bool:
+    """Prose of :data:`MIN_WORDS` words, or a whole sentence of :data:`FIGURE_MIN_WORDS` that gives a figure."""
+    if is_prose(text, MIN_WORDS):
+        return True
+    return bool(DIGIT.search(text)) and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
 
 
 def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence], text: str) -> list[Sentence]:

@@ -383,6 +383,13 @@ def test_a_market_report_disputes_a_stock_s_fall_and_not_two_indices_figures() -
     assert not any(any("Nasdaq 100" in a or "dollar index" in a or "Dow" in a for a in d) for d in disputes)
 
 
+def test_a_sentence_of_four_words_giving_a_figure_is_a_claim() -> None:
+    """tests/data/markets: "Unemployment dipped to 3.8%." was too short to be a claim (five words at
+    least), and with it the dispute with the 3.7% another outlet gives."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "markets" / "articles"))
+    assert any(any("3.8%" in a for a in d) and any("rate fell to 3.7%" in a for a in d) for d in disputes)
+
+
 def test_an_election_disputes_the_seats_and_the_turnout() -> None:
     """tests/data/election: "163 of the 300 seats" / "158 seats" are two counts of one thing (clashing
     counts joined no questions); "turnout was 61.4%, the lowest since 1990" / "about 65 percent" were one
