@@ -15,7 +15,7 @@ fraction in words or a ratio is a share, said loosely: "a third of homes" and "o
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
-"17th-century"), a range or a score ("10-15", "52-48"), a point in time counted back ("two days ago")
+"17th-century"), a range or a score ("10-15", "10 to 12 feet", "52-48"), a point in time counted back ("two days ago")
 or down ("with 19 minutes left"), a ratio (a share) or a name ("MeteoNord-3"; "Ward 4" and
 "Category 3" are kept as names with their number, ``label:ward``). Dates are compared as dates
 (:mod:`summarizer.facets`); a day of a month named in words, or in figures that read one way only
@@ -68,6 +68,7 @@ _MASKED_FIGURES = (
     r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
     r"|\b\d+\s*[-–]\s*\d+\b(?:\s?\(\d{1,2}(?:[-–]\d{1,2})?\))?"  # 52-48; a set and its tie-break, 7-6 (7-5)
+    r"|(?<!from\s)\b\d[\d,.]*\s+to\s+\d[\d,.]*(?=\s*(?:%|per\s?cent|feet|ft|inch|metre|meter|[ck]?m\b|mile|mph|kg|ton|acre|hect))"
 )
 _RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
     rf"\b(\d+|{SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"

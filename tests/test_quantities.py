@@ -101,6 +101,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Profit rose in the third quarter.", {("ord", 3.0, False)}),
         ("The cuts follow two quarters of weak sales.", {("n", 2.0, False)}),  # spans of time
         ("the previous high of 113.7 degrees", {("temperature", 113.7, False), ("temperature", 45.4, False)}),
+        ("The rate rose from 10 to 12 percent.", {("n", 10.0, False), ("%", 12.0, False)}),  # a change: no range
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
@@ -127,6 +128,8 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "Okafor won it six minutes from time.",
         "Carter fell six short of a century.",  # a shortfall
         "The party finished two seats short of a majority.",
+        "The storm brought a surge of 10 to 12 feet.",  # a range of a measure, as "between 10 and 12 feet"
+        "It grew 3 to 4% a year.",
     ],
 )
 def test_numbers_that_belong_to_a_time_a_date_a_score_a_shortfall_or_a_name_are_not_quantities(text: str) -> None:
