@@ -125,6 +125,7 @@ FATES: dict[str, str] = {
     **dict.fromkeys("missi unacc".split(), "missing"),
     **dict.fromkeys("arres detai".split(), "arrested"),
     **dict.fromkeys("evacu displ homel".split(), "evacuated"),
+    **dict.fromkeys("aboard board carrying carried".split(), "aboard"),  # "carrying 45 people", "44 on board"
 }
 
 # What a sum of money is of, by the stems of the words said beside it ("revenue of $6.4bn", "a $1.2bn

@@ -49,6 +49,8 @@ def _claims(event: dict) -> list[dict]:
         # one toll, the place named two ways; a count of the dead is no count of the hurt
         ("SEVEN workers died when the Brennock Chemicals factory exploded.", "A blast in Ohio killed seven.", "same"),
         ("Seven workers died in Paris.", "Seven workers were hurt in Lyon.", "apart"),
+        ("A bus carrying 45 people crashed.", "Twenty-six people died in the crash.", "apart"),  # aboard, dead
+        ("A bus carrying 45 people crashed.", "The bus had 44 people on board.", "conflict"),
         # "scheduled trains" are the regular ones: no plan against "cancelled"; one in three is a third
         ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
         ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),

@@ -174,6 +174,9 @@ def test_a_label_opens_a_sentence_too_and_a_ratio_is_a_share(text: str, found: s
         ("One person has died.", {(1.0, "dead")}),  # one person is a count; "one" alone is none
         ("One of them died.", set()),
         ("One miner died and another remains missing.", {(1.0, "dead")}),  # any one a fate befell
+        ("A bus carrying 45 people crashed, killing 26.", {(45.0, "aboard"), (26.0, "dead")}),  # aboard: no toll
+        ("It sank with 44 people on board.", {(44.0, "aboard")}),
+        ("It was licensed to carry 250 people.", {(250.0, None)}),  # what it may carry, not what it did
         ("No one was killed.", set()),
         ("Not one person died.", set()),
         ("It cut power to about 80,000 homes, killing two people.", {(80_000.0, None), (2.0, "dead")}),  # homes die not
