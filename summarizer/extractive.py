@@ -50,11 +50,33 @@ def _candidates(article: Article, found: Floor) -> list[Sentence]:
     "Chief executive Claire Redmayne said in a statement:" without the quotation it opens."""
     doc = article.document
     kept: dict[str, Sentence] = {}  # a sentence a page repeats word for word is one claim, at its first place
-    for s in _whole_quotations(found.quotes, doc.story, doc.text):
-        text = doc.sentence_text(s)
-        if text not in kept and _is_claim(text) and not is_dateline(text, article.language):
-            kept[text] = s
+    quoted = [(q.evidence.start, q.evidence.end) for q in found.quotes]
+    for whole in _whole_quotations(found.quotes, doc.story, doc.text):
+        for s in _clauses(doc.text, whole, quoted):
+            text = doc.sentence_text(s)
+            if text not in kept and _is_claim(text) and not is_dateline(text, article.language):
+                kept[text] = s
     return list(kept.values())
+
+
+def _clauses(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Sentence]:
+    """The sentence, or its clauses where it joins two facts each giving its own figure ("Payrolls rose by
+    310,000 last month, and the unemployment rate fell to 3.7%"; "…, while the Nasdaq 100 lost 2.1%"): a
+    sentence of two facts would join the answer of one and put its source on a side of the other it
+    never took. Not inside a quotation, and each clause of four words at least."""
+    parts, start = [], sentence.start
+    for m in _JOIN.finditer(text, sentence.start, sentence.end):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        left, right = text[start : m.start()], text[m.end() : sentence.end]
+        if all(DIGIT.search(side) and len(side.split()) >= FIGURE_MIN_WORDS for side in (left, right)):
+            parts.append(Sentence(sentence.id, start, m.start()))
+            start = m.end()
+    return [*parts, Sentence(sentence.id, start, sentence.end)] if parts else [sentence]
+
+
+_JOIN = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
+_JOINED = re.compile(r"(?:;|,\s+(?:and|while|whereas|but))\s+$")  # what a clause after the first follows
 
 
 def _is_claim(text: str) -> bool:
@@ -133,7 +155,10 @@ def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
     opener = _OPENER.match(doc.text, sentence.start, sentence.end)
     start = opener.end() if opener is not None and opener.end() < sentence.end else sentence.start
     evidence = doc.evidence(start, sentence.end)
-    return GroundedClaim(statement=" ".join(evidence.text.split()), topic=topic, evidence=evidence)
+    statement = " ".join(evidence.text.split())
+    if _JOINED.search(doc.text, max(0, start - 12), start):  # a clause (:func:`_clauses`) begins as a sentence does
+        statement = statement[:1].upper() + statement[1:]
+    return GroundedClaim(statement=statement, topic=topic, evidence=evidence)
 
 
 _OPENER = re.compile(f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+")

@@ -124,6 +124,24 @@ def test_a_short_sentence_with_a_fact_is_a_claim(tmp_path: Path) -> None:
     assert not [t for t in statements if t.startswith("By ")]
 
 
+def test_a_sentence_joining_two_facts_each_with_its_figure_is_two_claims(tmp_path: Path) -> None:
+    """ "Payrolls rose by 310,000, and the unemployment rate fell to 3.7%" joined the payrolls answer and
+    put its outlet on a side of the jobless rate it was never asked on; each clause is a claim, the
+    second begun as a sentence, its evidence still the article's own words. A clause with no figure of
+    its own, or inside a quotation, stays in its sentence."""
+    joined = "Payrolls rose by 310,000 last month, and the unemployment rate fell to 3.7%."
+    kept = [
+        "Shares fell 2% on Friday, and traders were relieved.",
+        'Lee said: "Rates rose 0.5%, and bonds fell 1% over the week."',
+    ]
+    text = f"Jobs surprise\n\n{joined}\n\nThe dollar rose as a result of the data.\n\n" + "\n\n".join(kept)
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    claims = {c.statement: c.evidence.text for s in summarize(tmp_path).sources for c in s.claims}
+    assert claims["Payrolls rose by 310,000 last month"] == "Payrolls rose by 310,000 last month"
+    assert claims["The unemployment rate fell to 3.7%."] == "the unemployment rate fell to 3.7%."
+    assert set(kept) <= set(claims)
+
+
 def test_a_quotation_of_several_sentences_is_one_claim_with_its_speaker(tmp_path: Path) -> None:
     lead = "Halvorsen Air cancelled about 1,200 flights on Monday after its booking systems failed."
     quote = "Stranded traveller Emma Shaw told reporters: ‘Nobody told us anything. We waited six hours.’"
