@@ -21,6 +21,9 @@ _FALL = (
     "fell", "fall", "falls", "falle", "decre", "drop", "drops", "dropp", "slips", "slipp", "slid", "slide", "dips",
     "dippe", "sinks", "sank", "sunk", "decli", "plung", "plumm", "slump", "tumbl", "weake",
 )  # fmt: skip
+# A measure kept against one ended: "would keep its tariffs in place" / "agreed to scrap the tariffs".
+_KEEP = ("keep", "keeps", "keepi", "kept", "retai", "maint")
+_END = ("cance", "lift", "lifts", "lifte", "remov", "aboli", "drop", "drops", "dropp")  # "scrapped" reads "cancelled"
 _OPPOSITES = [
     ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
     ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
@@ -32,7 +35,7 @@ _OPPOSITES = [
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
     ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
     ("unani", "disse"),
-    *((up, down) for up in _RISE for down in _FALL),
+    *((up, down) for up in _RISE for down in _FALL), *((kept, ended) for kept in _KEEP for ended in _END),
 ]  # fmt: skip
 # the outcomes of a contest, both ways: what one side wins, another loses
 _CONTEST = frozenset(
@@ -50,7 +53,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # regular ones) | (a vote's tally: "voted 7-2", "a 5-4 ruling", "by seven votes to two", dissent unless
 # none voted against) | ("up" or "down" before a figure: "shares were up 4%", "down from 3.1%"; not
 # "a write-up", "set up") | (a storm's surge, the sea it pushes ashore: "a storm surge of up to 12 feet",
-# "a surge of 10 feet", no rise); not "pushed back against" nor "put off by".
+# "a surge of 10 feet", no rise) | (what one side urges the other to do, no outcome: "urged the EU to drop its
+# tariffs", "called on Israel to halt"); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
@@ -59,7 +63,8 @@ _OUTCOME_PHRASES = re.compile(
     rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
     r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+)"
     r"|(up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
-    r"|((?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d)))\b",
+    r"|((?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d))"
+    r"|((?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+))\b",
     re.I,
 )
 
@@ -83,7 +88,9 @@ def opposites(stems: frozenset[str]) -> frozenset[str]:
 def _outcome_word(match: re.Match[str]) -> str:
     """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
     scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous; "up
-    4%" is a rise, "down 4%" a fall; a storm surge is flooding."""
+    4%" is a rise, "down 4%" a fall; a storm surge is flooding; "urged the EU to drop" only urged."""
+    if match.group(8):
+        return "urged"
     if match.group(7):
         return "flooding"
     if match.group(6):

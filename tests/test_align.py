@@ -70,6 +70,9 @@ def _claims(event: dict) -> list[dict]:
         ("The storm weakened as it moved inland.", "The storm brought a surge of 10 feet.", "open"),
         ("The storm weakened as it moved inland.", "The storm surge flooded the bay.", "open"),
         ("The index fell 2% on Monday.", "The index surged 2% on Monday.", "conflict"),
+        # a measure kept against one scrapped
+        ("The EU agreed to scrap the tariffs.", "The EU will keep its tariffs in place.", "conflict"),
+        ("The EU kept its tariffs on steel.", "The EU lifted its tariffs on steel.", "conflict"),
         ("The court ruled 5-4 for the state.", "The justices unanimously sided with the state.", "conflict"),
         ("The board backed the deal by seven votes to two.", "The board unanimously backed the deal.", "conflict"),
         ("The committee voted 9-0 to cut rates.", "The decision to cut rates was unanimous.", "open"),
@@ -243,6 +246,12 @@ def _claims(event: dict) -> list[dict]:
 )
 def test_facets_compare_what_statements_pin_down(a: str, b: str, relation: str) -> None:
     assert compare(facets(a), facets(b)) == relation
+
+
+@pytest.mark.parametrize("other", ["The EU will keep its tariffs in place.", "The EU dropped its tariffs."])
+def test_what_one_side_urges_the_other_to_do_is_no_outcome(other: str) -> None:
+    urged = facets("Wang urged the EU to drop its tariffs, calling them unfair.")
+    assert compare(urged, facets(other)) != "conflict" and compare(facets(other), urged) != "conflict"
 
 
 @pytest.mark.parametrize(
