@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from summarizer import counted, units
 from summarizer.counted import COUNT, COUNT_WORDS
 from summarizer.durations import SPELLED_WORDS, durations, with_halves
-from summarizer.text import DIGIT, GROUPED_FIGURE, STOPWORDS, may_match, word_key, words_said
+from summarizer.text import DIGIT, GROUPED_FIGURE, MONTHS, STOPWORDS, WEEKDAYS, may_match, word_key, words_said
 from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
 
@@ -109,7 +109,7 @@ _NOT_LABELS = frozenset(
 # the words that may open a sentence before a count ("Another 300 were evacuated", "All 27 agreed"): any
 # other opens a label ("Flight 2231 landed", "Route 66 was closed"), as inside a sentence
 _OPEN_COUNT = _NOT_LABELS | STOPWORDS | frozenset("another all those these including since between up if".split())
-_MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+_CALENDAR = tuple(MONTHS + WEEKDAYS)  # a label's word is no month or weekday, nor one's abbreviation: "Nov", "Tues"
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
 _SCALE_WORDS = "hundred thousand million billion dozen".split()
 _ALONE_WORDS = (  # numbers in words read on their own ("one" is not: "one of them")
@@ -313,7 +313,7 @@ def _labels(text: str, m: re.Match[str]) -> bool:
     storm", "Flight 2231 landed"): not a month, a weekday or a hedge ("About 4,000"), nor, where it opens
     a sentence, a word that may open one before a count (:data:`_OPEN_COUNT`: "Another 300")."""
     before, word = text[: m.start()].rstrip(), word_key(m.group(1))
-    if word in _NOT_LABELS or _MONTH_OR_DAY.match(word):
+    if word in _NOT_LABELS or (len(word) >= 3 and any(name.startswith(word.rstrip(".")) for name in _CALENDAR)):
         return False
     if m.group(1).isupper() and (word in _OPEN_COUNT or sum(map(str.isupper, text)) > sum(map(str.islower, text))):
         return False  # letters of no index: "AS 40", or a headline in capitals ("KILLS 12")

@@ -148,6 +148,9 @@ def test_numbers_that_belong_to_a_time_a_date_a_score_a_shortfall_or_a_name_are_
         ("One in four homes lost power.", {("%", 25.0, True)}),  # a ratio: a share, as "a quarter of homes"
         ("Thibodeau took roughly one vote in seven.", {("%", 14.3, True)}),
         ("Temperatures 40C in Seville.", {("temperature", 40.0, False)}),  # a unit after it: a measure
+        ("Demand for the Nova 6 was strong.", {("label:nova", 6.0, False)}),  # "Nova" is no "Nov"
+        ("Traffic at Junction 4 stopped.", {("label:junction", 4.0, False)}),  # nor "Junction" "Jun"
+        ("Published Nov 5.", {("day", 1105.0, False)}),
         ("The FTSE 100 closed lower.", {("label:ftse", 100.0, False)}),  # an index's letters and number
         ("The S&P 500 closed lower.", {("label:s&p", 500.0, False)}),
         ("FIRE KILLS 12 AS 40 HURT", {("n", 12.0, False), ("n", 40.0, False)}),  # capitals: a headline's
