@@ -37,7 +37,8 @@ _DESCRIBED = r"boy|girl|man|woman|teenager|teen|youth|child|baby|toddler|son|dau
 _INDEFINITE = re.compile(r"(?<!,\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bas\s)\b(?:a|an)\s+$", re.I)
 _AGE = re.compile(
     r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b(?:\s+(" + _DESCRIBED + r")\b)?"
-    r"|\baged\s+(\d{1,3})\b|\b(" + _DESCRIBED + r")\s+of\s+(\d{1,2})\b(?!\s*(?:years?|months?)\b)",
+    r"|\baged\s+(\d{1,3})\b|\b(" + _DESCRIBED + r")\s+of\s+(\d{1,2})\b(?!\s*(?:years?|months?)\b)"
+    r"|\bage\s+(?:of|to|at|from)\s+(\d{2,3})\b(?:\s+(?:to|from)\s+(\d{2,3})\b)?",  # "the pension age to 67 from 65"
     re.I,
 )
 _OLDEST = 120
@@ -121,18 +122,17 @@ def ages(text: str) -> list[tuple[int, int, float, str | None]]:
     """The ages ``text`` gives, each with its span and whose it is when a word names them: "Danner, 61,"
     is Danner's, "the gunman, 35," the gunman's; "the 61-year-old" and "aged 61" name no one. "A 16-year-old
     boy", "a teenager, 17," and "a boy of 17" describe someone, marked so ("~boy"): one of several, perhaps
-    (not "the attacker, a 34-year-old man" nor "the suspect was a 34-year-old": one said before)."""
+    (not "the attacker, a 34-year-old man" nor "the suspect was a 34-year-old": one said before). "The
+    pension age to 67 from 65" gives two ages of no one."""
     found = []
     for m in _AGE.finditer(text):
-        group = next(g for g in (2, 3, 5, 7) if m.group(g))
-        if int(m.group(group)) > _OLDEST:
-            continue
         who = m.group(1) or m.group(4) or m.group(6)
         if _INDEFINITE.search(text, 0, m.start()):
             whose: str | None = f"~{(who or 'someone').lower()}"
         else:
             whose = m.group(1) and m.group(1).lower()
-        found.append((m.start(group), m.end(group), float(m.group(group)), whose))
+        for group in (g for g in (2, 3, 5, 7, 8, 9) if m.group(g) and int(m.group(g)) <= _OLDEST):
+            found.append((m.start(group), m.end(group), float(m.group(group)), whose))
     return found
 
 

@@ -115,6 +115,9 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
     assert [(v, who) for _, _, v, who in ages(described)] == [(16.0, "~boy"), (17.0, "~teenager"), (17.0, "~boy")]
     assert [(v, who) for _, _, v, who in ages("The attacker, a 34-year-old man, was shot.")] == [(34.0, None)]
     assert [(v, who) for _, _, v, who in ages("The suspect was a 34-year-old man.")] == [(34.0, None)]
+    # an age a rule sets is no count: "the pension age to 67 from 65", "has died at the age of 87"
+    assert [v for _, _, v, _ in ages("They will raise the pension age to 67 from 65.")] == [67.0, 65.0]
+    assert [v for _, _, v, _ in ages("She has died at the age of 87.")] == [87.0]
 
 
 @pytest.mark.parametrize(
