@@ -309,10 +309,10 @@ def _with_conflicts(
     """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled",
     "ended" / "extended", a denial) or give two measures of one thing ("about 60mph" / "70 mph", "6.8" /
     "7.0" in magnitude, "9%" / "4%"), and are close enough to be asked together: incompatible answers
-    belong to one question, however their other words differ. Clashing dates join questions only when the
-    pair alone is close enough to be one question, and counts only when they count one thing in one word
-    ("163 seats" / "158 seats"): two unrelated claims often give different counts of things, or different
-    days. A toll or a turnout given two ways joins them at the looser topic threshold, reached by the pair
+    belong to one question, however their other words differ. Two dates or two counts join questions only
+    when the pair alone is close enough to be one question, or the counts count one thing in one word ("163
+    seats" / "158 seats"): two unrelated claims often give different counts of things, or different days.
+    A toll or a turnout given two ways joins them at the looser topic threshold, reached by the pair
     or by another claim of the answer of either ("twelve people died" / "the death toll has risen to 15",
     beside "at least 12 people were killed")."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
@@ -341,10 +341,10 @@ def _with_conflicts(
             continue
         elif kind == "contradiction" or (kind == "numeric" and unit not in ("n", "ord")):  # not two counts
             joined.join(question_of[i], question_of[j])
+        elif (kind == "date" or unit == "n") and edge >= QUESTION_THRESHOLD:  # the pair alone is one question:
+            joined.join(question_of[i], question_of[j])  # "died … on Sunday" / "… Saturday", "six Oscars" / "seven"
         elif unit == "n" and nouns_counted(pinned[i].text) & nouns_counted(pinned[j].text):
             joined.join(question_of[i], question_of[j])  # two counts of one thing: "163 seats" / "158 seats"
-        elif kind == "date" and edge >= QUESTION_THRESHOLD:  # "died … on Sunday" / "died … on Saturday"
-            joined.join(question_of[i], question_of[j])  # the pair is one question; its answers' others were not
     merged: dict[int, list[int]] = {}
     for q, group in enumerate(questions):
         merged.setdefault(joined.root(q), []).extend(group)
