@@ -23,7 +23,7 @@ _FALL = (
 )  # fmt: skip
 # A measure kept against one ended: "would keep its tariffs in place" / "agreed to scrap the tariffs".
 _KEEP = ("keep", "keeps", "keepi", "kept", "retai", "maint")
-_END = ("cance", "lift", "lifts", "lifte", "remov", "aboli", "drop", "drops", "dropp")  # "scrapped" reads "cancelled"
+_END = ("cance", "lift", "lifts", "lifte", "remov", "aboli", "drop", "drops", "dropp")  # "scrapped": "cancelled"
 _OPPOSITES = [
     ("rose", "fell"), ("rise", "fall"), ("risen", "falle"), ("incre", "decre"), ("raise", "lower"),
     ("raise", "cut"), ("gain", "loss"), ("gaine", "lost"), ("won", "lost"), ("win", "lose"),
@@ -34,7 +34,7 @@ _OPPOSITES = [
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
     ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
-    ("unani", "disse"),
+    ("unani", "disse"), *((kept, struck) for kept in ("uphel", "uphol") for struck in ("overt", "quash", "inval")),
     *((up, down) for up in _RISE for down in _FALL), *((kept, ended) for kept in _KEEP for ended in _END),
 ]  # fmt: skip
 # the outcomes of a contest, both ways: what one side wins, another loses
@@ -49,14 +49,15 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for stem in pair
 }
 # Outcomes said in phrases, read as the word the opposites know: (called off, scrapped, scrubbed,
-# aborted) | (pushed back, put off, rescheduled, delayed, slipped by days) | (the scheduled trains:
-# regular ones) | (a vote's tally: "voted 7-2", "a 5-4 ruling", "by seven votes to two", dissent unless
-# none voted against) | ("up" or "down" before a figure: "shares were up 4%", "down from 3.1%"; not
-# "a write-up", "set up") | (a storm's surge, the sea it pushes ashore: "a storm surge of up to 12 feet",
-# "a surge of 10 feet", no rise) | (what one side urges the other to do, no outcome: "urged the EU to drop its
-# tariffs", "called on Israel to halt"); not "pushed back against" nor "put off by".
+# aborted) | (a law struck down: overturned, against upheld) | (pushed back, put off, rescheduled,
+# delayed, slipped by days) | (the scheduled trains: regular ones) | (a vote's tally: "voted 7-2", "a 5-4
+# ruling", "by seven votes to two", dissent unless none voted against) | ("up" or "down" before a figure:
+# "shares were up 4%", "down from 3.1%"; not "a write-up", "set up") | (a storm's surge, the sea it pushes
+# ashore: "a storm surge of up to 12 feet", "a surge of 10 feet", no rise) | (what one side urges the other
+# to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt"); not "pushed back
+# against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
-    r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
+    r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)|(str(?:uck|ikes?|iking)\s+down)"
     r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
     r"|reschedul\w*|delay(?:ed|s|ing)?"
     r"|slipp(?:ed|ing)\s+(?:back|by\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?))"
@@ -88,17 +89,20 @@ def opposites(stems: frozenset[str]) -> frozenset[str]:
 def _outcome_word(match: re.Match[str]) -> str:
     """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
     scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous; "up
-    4%" is a rise, "down 4%" a fall; a storm surge is flooding; "urged the EU to drop" only urged."""
-    if match.group(8):
+    4%" is a rise, "down 4%" a fall; a storm surge is flooding; "urged the EU to drop" only urged; a law
+    "struck down" is overturned."""
+    if match.group(2):
+        return "overturned"
+    if match.group(9):
         return "urged"
-    if match.group(7):
+    if match.group(8):
         return "flooding"
-    if match.group(6):
-        return "rise" if match.group(6).lower() == "up" else "fall"
-    against = match.group(3) or match.group(4) or match.group(5)
+    if match.group(7):
+        return "rise" if match.group(7).lower() == "up" else "fall"
+    against = match.group(4) or match.group(5) or match.group(6)
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
-    return "cancelled" if match.group(1) else "regular" if match.group(2) else "postponed"
+    return "cancelled" if match.group(1) else "regular" if match.group(3) else "postponed"
 
 
 def opposed(a: frozenset[str], b: frozenset[str], *, two_sides: bool = False) -> bool:

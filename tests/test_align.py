@@ -73,6 +73,9 @@ def _claims(event: dict) -> list[dict]:
         # a measure kept against one scrapped
         ("The EU agreed to scrap the tariffs.", "The EU will keep its tariffs in place.", "conflict"),
         ("The EU kept its tariffs on steel.", "The EU lifted its tariffs on steel.", "conflict"),
+        # a law upheld against one struck down (not the lower court whose ruling is reversed)
+        ("The court upheld the state's gun ban.", "The court struck down the state's gun ban.", "conflict"),
+        ("The court upheld the ban.", "The ruling reverses a court that had struck the ban down in 2023.", "open"),
         ("The court ruled 5-4 for the state.", "The justices unanimously sided with the state.", "conflict"),
         ("The board backed the deal by seven votes to two.", "The board unanimously backed the deal.", "conflict"),
         ("The committee voted 9-0 to cut rates.", "The decision to cut rates was unanimous.", "open"),
