@@ -312,9 +312,8 @@ def _with_conflicts(
     belong to one question, however their other words differ. Two dates or two counts join questions only
     when the pair alone is close enough to be one question, or the counts count one thing in one word ("163
     seats" / "158 seats"): two unrelated claims often give different counts of things, or different days.
-    A toll or a turnout given two ways joins them at the looser topic threshold, reached by the pair
-    or by another claim of the answer of either ("twelve people died" / "the death toll has risen to 15",
-    beside "at least 12 people were killed")."""
+    A toll or a turnout given two ways joins them at the looser topic threshold, reached by the pair or by
+    another claim of either's answer ("twelve died" / "the toll has risen to 15", beside "at least 12")."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
     near: dict[tuple[int, int], bool] = {}  # by pair of answers: a claim of one close to a claim of the other
@@ -331,11 +330,12 @@ def _with_conflicts(
         if rel != "conflict":
             continue
         edge, a, b = question_edges.get((i, j), 0.0), pinned[i].numbers, pinned[j].numbers
-        if edge < TOPIC_THRESHOLD and not (one_figure_clash(a, b) and answers_near(i, j)):
+        toll = one_figure_clash(a, b)
+        if edge < TOPIC_THRESHOLD and not (toll and answers_near(i, j)):
             continue
         kind = conflict_kind(pinned[i], pinned[j])
         unit = clash(a, b) if kind == "numeric" else None
-        if kind == "numeric" and one_figure_clash(a, b):  # one toll given two ways: closer questions are not needed
+        if kind == "numeric" and toll:  # one toll given two ways: closer questions are not needed
             joined.join(question_of[i], question_of[j])
         elif edge < CONTRADICTION_THRESHOLD:
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text import word_key
-from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, SUMS, WORD_NUMBERS
+from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, PERSONS, SUMS, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
 _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # the longest first: "eleven" before "one"
@@ -31,8 +31,8 @@ _PERCENT_OF = {**SUMS, **PERCENT_OF}
 # 3.3%", "analysts had forecast a rate of 3.3%", "the consensus of 3.3%"
 _FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled|anticipat)\w*", re.I)
 # an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"; said of a person
-# described, not named: "a 16-year-old boy", "a teenager, 17,", "a boy of 17"
-_DESCRIBED = r"boy|girl|man|woman|teenager|teen|youth|child|baby|toddler|son|daughter|mother|father|wife|husband"
+# described, not named: "a 16-year-old boy", "a teenager, 17,", "a boy of 17" (the words of units.PERSONS)
+_DESCRIBED = "|".join(word.replace(" ", r"\s+") for word in PERSONS)
 # "a 16-year-old": one described; not one said before ("the attacker, a 34-year-old", "the suspect was a 34-year-old")
 _INDEFINITE = re.compile(r"(?<!,\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bas\s)\b(?:a|an)\s+$", re.I)
 _AGE = re.compile(
@@ -45,11 +45,8 @@ _OLDEST = 120
 # one person, a count of one though "one" alone is none ("one of them", "one day"): "one person has died",
 # "one miner died and another is missing" (any one noun a fate befell); not "no one", "not one", "any one"
 ONE_PERSON = re.compile(
-    r"(?<![\w-])(?<!\bno\s)(?<!\bany\s)(?<!\bnot\s)(one)\s+(?:(?:person|man|woman|child|boy|girl|baby|worker|"
-    r"passenger|resident|soldier|officer|victim|pedestrian|driver|student|patient|firefighter|climber|tourist|"
-    r"miner|crew\s+member|sailor|fisherman|hiker|protester|civilian|journalist|employee|pilot|motorist|cyclist|"
-    r"villager|hostage)\b|[a-z]+(?=\s+(?:(?:has|had|was|is)\s+)?(?:(?:been\s+)?(?:killed|injured|hurt|wounded)"
-    r"|died|missing|remains\s+missing)\b))",
+    rf"(?<![\w-])(?<!\bno\s)(?<!\bany\s)(?<!\bnot\s)(one)\s+(?:(?:{_DESCRIBED})\b|[a-z]+(?=\s+(?:(?:has|had|was|is)\s+)?"
+    r"(?:(?:been\s+)?(?:killed|injured|hurt|wounded)|died|missing|remains\s+missing)\b))",
     re.I,
 )
 _STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)

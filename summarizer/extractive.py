@@ -75,8 +75,8 @@ def _clauses(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> li
     return [*parts, Sentence(sentence.id, start, sentence.end)] if parts else [sentence]
 
 
-_JOIN = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
-_JOINED = re.compile(r"(?:;|,\s+(?:and|while|whereas|but))\s+$")  # what a clause after the first follows
+_JOINER = r"(?:;|,\s+(?:and|while|whereas|but))\s+"  # what joins two clauses of one sentence
+_JOIN, _JOINED = re.compile(_JOINER), re.compile(_JOINER + "$")  # a join; one a clause follows
 
 
 def _is_claim(text: str) -> bool:
