@@ -15,15 +15,15 @@ fraction in words or a ratio is a share, said loosely: "a third of homes" and "o
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
-"17th-century"), a range or a score ("10-15", "10 to 12 feet", "52-48"), a point in time counted back ("two days ago")
-or down ("with 19 minutes left"), a ratio (a share) or a name ("MeteoNord-3"; "Ward 4" and
-"Category 3" are kept as names with their number, ``label:ward``). Dates are compared as dates
-(:mod:`summarizer.facets`); a day of a month named in words, or in figures that read one way only
-("9/28", "22/05"; not "12/03"), is kept as a ``day`` (month × 100 + day), which must match exactly. A
-part of a whole counted ("seven of the nine members", "26 out of 27") is also kept as a ``part`` with
-its whole, and so is "all nine members" (nine of nine): "seven of nine backed the move" and "all nine
-backed it" give one whole and two parts, which clash; "two of the nine dissented" gives the part the
-others leave, which does not. A score or a tally, told from a range by a word of winning, losing or
+"17th-century"), a range or a score ("10-15", "10 to 12 feet", "52-48", an innings' "288 for four"), a
+point in time counted back ("two days ago") or down ("with 19 minutes left"), a ratio (a share) or a name
+("MeteoNord-3"; "Ward 4" and "Category 3" are kept as names with their number, ``label:ward``). Dates are
+compared as dates (:mod:`summarizer.facets`); a day of a month named in words, or in figures that read one
+way only ("9/28", "22/05"; not "12/03"), is kept as a ``day`` (month × 100 + day), which must match
+exactly. A part of a whole counted ("seven of the nine members", "26 out of 27") is also kept as a
+``part`` with its whole, and so is "all nine members" (nine of nine): "seven of nine backed the move" and
+"all nine backed it" give one whole and two parts, which clash; "two of the nine dissented" gives the part
+the others leave, which does not. A score or a tally, told from a range by a word of winning, losing or
 voting beside it ("won 3-1", "a 52-48 vote"), is kept whole as a ``score``, the same whichever side is
 said first ("lost 1-3"). A time said in parts is one (:mod:`summarizer.durations`: "2:00:35"); times of
 day, parts of the day and days said relative to the publication are read apart (:mod:`summarizer.times`).
@@ -58,8 +58,7 @@ _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?
 # Days of a month named in words: kept as a ``day``.
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
-# Numbers that belong to something else (see the module docstring): in figures, in phrases of a time
-# counted back or down, of a ratio or of a shortfall, and in names.
+# Numbers that belong to something else (see the module docstring), in figures, in phrases and in names.
 _MASKED_FIGURES = (
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
     r"|\b\d{1,2}:\d{2}\b"  # 23:40
@@ -68,6 +67,7 @@ _MASKED_FIGURES = (
     r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
     r"|\b\d+\s*[-–]\s*\d+\b(?:\s?\(\d{1,2}(?:[-–]\d{1,2})?\))?"  # 52-48; a set and its tie-break, 7-6 (7-5)
+    rf"|(?<![$€£¥])\b\d{{2,3}}\s+for\s+(?:\d|10|{SPELLED_WORDS})\b(?!\s+{_TIME_UNITS})"  # an innings, "288 for four"
     r"|(?<!from\s)\b\d[\d,.]*\s+to\s+\d[\d,.]*(?=\s*(?:%|per\s?cent|feet|ft|inch|metre|meter|[ck]?m\b|mile|mph|kg|ton|acre|hect))"
 )
 _RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"

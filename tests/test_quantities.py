@@ -129,6 +129,7 @@ def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, fo
         "Carter fell six short of a century.",  # a shortfall
         "The party finished two seats short of a majority.",
         "The storm brought a surge of 10 to 12 feet.",  # a range of a measure, as "between 10 and 12 feet"
+        "India chased down Australia's 286 for seven.",  # an innings, as "286-7"
         "It grew 3 to 4% a year.",
     ],
 )
