@@ -54,8 +54,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # ruling", "by seven votes to two", dissent unless none voted against) | ("up" or "down" before a figure:
 # "shares were up 4%", "down from 3.1%"; not "a write-up", "set up") | (a storm's surge, the sea it pushes
 # ashore: "a storm surge of up to 12 feet", "a surge of 10 feet", no rise) | (what one side urges the other
-# to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt"); not "pushed back
-# against" nor "put off by".
+# to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
+# budge on, it kept); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)|(str(?:uck|ikes?|iking)\s+down)"
     r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
@@ -65,7 +65,8 @@ _OUTCOME_PHRASES = re.compile(
     r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+)"
     r"|(up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
     r"|((?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d))"
-    r"|((?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+))\b",
+    r"|((?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+)"
+    r"|((?:did\s+not|didn['’]t|refused\s+to|would\s+not|won['’]t)\s+budge))\b",
     re.I,
 )
 
@@ -90,9 +91,11 @@ def _outcome_word(match: re.Match[str]) -> str:
     """The one word an outcome phrase means: "called off" is "cancelled", "pushed back" "postponed"; "the
     scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous; "up
     4%" is a rise, "down 4%" a fall; a storm surge is flooding; "urged the EU to drop" only urged; a law
-    "struck down" is overturned."""
+    "struck down" is overturned; what one "did not budge" on, kept."""
     if match.group(2):
         return "overturned"
+    if match.group(10):
+        return "kept"
     if match.group(9):
         return "urged"
     if match.group(8):

@@ -73,6 +73,7 @@ def _claims(event: dict) -> list[dict]:
         # a measure kept against one scrapped
         ("The EU agreed to scrap the tariffs.", "The EU will keep its tariffs in place.", "conflict"),
         ("The EU kept its tariffs on steel.", "The EU lifted its tariffs on steel.", "conflict"),
+        ("The EU did not budge on its steel tariffs.", "The EU lifted its tariffs on steel.", "conflict"),
         # a law upheld against one struck down (not the lower court whose ruling is reversed)
         ("The court upheld the state's gun ban.", "The court struck down the state's gun ban.", "conflict"),
         ("The court upheld the ban.", "The ruling reverses a court that had struck the ban down in 2023.", "open"),

@@ -398,6 +398,14 @@ def test_an_awards_night_disputes_the_wins_named_three_ways() -> None:
     assert any(any("six Oscars" in a for a in d) and any("seven" in a for a in d) for d in disputes)
 
 
+def test_a_summit_disputes_the_tariffs_kept_against_scrapped_and_not_the_demand() -> None:
+    """tests/data/summit: "would keep its tariffs in place", "did not budge on its tariffs" and "agreed to
+    scrap the EV tariffs" were one agreed answer, with Wang's demand that the EU "drop its tariffs"."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "summit" / "articles"))
+    assert any(any("did not budge" in a for a in d) and any("agreed to scrap" in a for a in d) for d in disputes)
+    assert not any(any("agreed to scrap" in a and "did not budge" in a for a in d) for d in disputes)
+
+
 def test_a_market_report_disputes_a_stock_s_fall_and_not_two_indices_figures() -> None:
     """tests/data/markets: the Nasdaq 100's 2.1% was compared with the S&P 500's 1.8% and the Nasdaq
     Composite's 2.3% (no percentage had an object, "S&P 500" was a count of 500), the 10-year yield's 4.6%
