@@ -49,10 +49,11 @@ ONE_PERSON = re.compile(
     r"(?:(?:been\s+)?(?:killed|injured|hurt|wounded)|died|missing|remains\s+missing)\b))",
     re.I,
 )
-_STATEMENT_PART = re.compile(r"[;()]|\b(?:but|while|whereas)\b", re.I)
+_CONTRAST = r"[;()]|\b(?:but|while|whereas)\b"  # where a statement's part ends: another thing said beside it
+_STATEMENT_PART = re.compile(_CONTRAST, re.I)
 # what follows a figure from here on tells why or when, not what it is of ("tumbling 9% after it cut its
 # sales forecast": shares', not sales')
-_CAUSE_PART = re.compile(r"[;()]|\b(?:but|while|whereas|after|because|since|as|when|following)\b", re.I)
+_CAUSE_PART = re.compile(_CONTRAST + r"|\b(?:after|because|since|as|when|following)\b", re.I)
 # a number, in figures or words, with its scale, then the word it counts, past a capitalised name
 _NOUN_COUNTED = re.compile(
     rf"(?<![\w.,])(?:\d(?:[\d,.]*\d)?|(?i:{_COUNT_WORD}))"  # not the comma after "Moreau, 22,"

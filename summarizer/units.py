@@ -102,8 +102,6 @@ MONTH_NUMBER = {  # a month's number by the first three letters of its name
     "nov": 11, "dec": 12,
 }  # fmt: skip
 
-# Kinds of thing a count may count, where one figure of two kinds cannot be one answer ("3,500 residents
-# were evacuated" / "3,500 homes were evacuated"); read from the word after the number, or after one more.
 # The words of one person: "one miner died" is a count of one, "a 16-year-old boy" someone described
 PERSONS = (
     *"""person man woman child boy girl baby teenager teen youth toddler son daughter mother father wife husband
@@ -113,6 +111,8 @@ PERSONS = (
     "crew member",
 )
 
+# Kinds of thing a count may count, where one figure of two kinds cannot be one answer ("3,500 residents
+# were evacuated" / "3,500 homes were evacuated"); read from the word after the number, or after one more.
 COUNTED: dict[str, str] = {
     **dict.fromkeys(
         "people persons residents inhabitants locals workers employees staff members passengers dockers voters "
