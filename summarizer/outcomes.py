@@ -57,16 +57,19 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
 # budge on, it kept); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
-    r"\b(?:(call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)|(str(?:uck|ikes?|iking)\s+down)"
+    r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
+    r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
     r"|(?:push(?:ed|es|ing)?|put(?:s|ting)?)\s+(?:back|off)(?!\s+(?:against|on|at|by)\b)"
     r"|reschedul\w*|delay(?:ed|s|ing)?"
     r"|slipp(?:ed|ing)\s+(?:back|by\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?))"
-    rf"|({SCHEDULED_BEFORE_A_NOUN})|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(\d+)"
-    r"|\d+\s*[-–]\s*(\d+)\s+(?:vote|decision|ruling|majority)|by\s+\w+\s+votes?\s+to\s+(\w+)"
-    r"|(up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
-    r"|((?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d))"
-    r"|((?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+)"
-    r"|((?:did\s+not|didn['’]t|refused\s+to|would\s+not|won['’]t)\s+budge))\b",
+    rf"|(?P<regular>{SCHEDULED_BEFORE_A_NOUN})"
+    r"|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(?P<voted_against>\d+)"
+    r"|\d+\s*[-–]\s*(?P<tally_against>\d+)\s+(?:vote|decision|ruling|majority)"
+    r"|by\s+\w+\s+votes?\s+to\s+(?P<votes_against>\w+)"
+    r"|(?P<direction>up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
+    r"|(?P<flooding>(?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d))"
+    r"|(?P<urged>(?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+)"
+    r"|(?P<kept>(?:did\s+not|didn['’]t|refused\s+to|would\s+not|won['’]t)\s+budge))\b",
     re.I,
 )
 
@@ -92,20 +95,14 @@ def _outcome_word(match: re.Match[str]) -> str:
     scheduled trains" are the regular ones, none planned; "voted 7-2" is dissent, "voted 9-0" unanimous; "up
     4%" is a rise, "down 4%" a fall; a storm surge is flooding; "urged the EU to drop" only urged; a law
     "struck down" is overturned; what one "did not budge" on, kept."""
-    if match.group(2):
-        return "overturned"
-    if match.group(10):
-        return "kept"
-    if match.group(9):
-        return "urged"
-    if match.group(8):
-        return "flooding"
-    if match.group(7):
-        return "rise" if match.group(7).lower() == "up" else "fall"
-    against = match.group(4) or match.group(5) or match.group(6)
+    found = {name: text for name, text in match.groupdict().items() if text}
+    if "direction" in found:
+        return "rise" if found["direction"].lower() == "up" else "fall"
+    against = found.get("voted_against") or found.get("tally_against") or found.get("votes_against")
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
-    return "cancelled" if match.group(1) else "regular" if match.group(3) else "postponed"
+    # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept"
+    return next(iter(found), "postponed")
 
 
 def opposed(a: frozenset[str], b: frozenset[str], *, two_sides: bool = False) -> bool:
