@@ -86,28 +86,30 @@ def _claim_questions(
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
     conflicts, witness = _conflicts(claims, alignment, judgement, answer_of)
     alone = _both_sides(claims, answers, conflicts, judgement.seen)
-    for i in sorted(alone):  # each its own answer, of a question of its own
-        if alone.issuperset(answers[answer_of[i]]):
-            continue  # all of its answer: that answer stands in a question of its own, whole
-        answers[answer_of[i]].remove(i)
-        answer_of[i] = len(answers)
-        answers.append([i])
+    carried = _set_apart(claims, answers, answer_of, conflicts, alone)
     question_of = {i: q for q, group in enumerate(alignment.questions) for a in group for i in alignment.answers[a]}
     together = Groups(len(answers))  # answers of one question
     structured = {i for c in judgement.conflicts for _, side in c.sides for i in side}
     structured.update(i for same in judgement.same for i in same)
     first: dict[int, int] = {}
     for a, group in enumerate(answers):  # what the judge did not structure: the alignment's questions
-        if not structured.intersection(group) and not alone.intersection(group):
+        if group and not structured.intersection(group) and not alone.intersection(group):
             together.join(a, first.setdefault(question_of[group[0]], a))
     for conflict in judgement.conflicts:  # a judged conflict is one question: its sides
         members = [i for _, side in conflict.sides for i in side]
         for i in members[1:]:
             together.join(answer_of[members[0]], answer_of[i])
+    for a, b in carried:
+        together.join(a, b)
     groups: dict[int, list[int]] = {}
     for a in range(len(answers)):
-        groups.setdefault(together.root(a), []).append(a)
-    built = {a: _answer(claims, group, witness.get(a, group[0])) for a, group in enumerate(answers)}
+        if answers[a]:  # not an answer whose every claim was set apart
+            groups.setdefault(together.root(a), []).append(a)
+    built = {  # each shown by a claim of it that takes part in a conflict, where one does
+        a: _answer(claims, group, witness[a] if witness.get(a) in group else group[0])
+        for a, group in enumerate(answers)
+        if group
+    }
     return [
         _question(claims, {a: built[a] for a in ids}, answers, conflicts, threshold, judgement.seen)
         for ids in groups.values()
@@ -170,6 +172,35 @@ def _both_sides(
                 if all(compare(mine, facets(claims[j].statement)) != "conflict" for j in answers[there]):
                     found.add(i)
     return found
+
+
+def _set_apart(
+    claims: list[GroundedClaim],
+    answers: list[list[int]],
+    answer_of: dict[int, int],
+    conflicts: dict[tuple[int, int], tuple[DisagreementKind, str | None]],
+    alone: set[int],
+) -> list[tuple[int, int]]:
+    """Each claim of ``alone`` made an answer of its own, with the conflicts of its answer it takes part
+    in ("packing winds of 140 miles per hour", set apart from the "homes flattened on Thursday" it had
+    joined, still disputes "130 mph"): ``answers``, ``answer_of`` and ``conflicts`` updated, and the pairs
+    of answers now in conflict returned, to be asked as one question. A claim that takes part in none
+    stands in a question of its own."""
+    carried: list[tuple[int, int]] = []
+    for i in sorted(alone):
+        was = answer_of[i]
+        answers[was].remove(i)
+        answer_of[i] = now = len(answers)
+        answers.append([i])
+        mine = facets(claims[i].statement)
+        for (x, y), why in list(conflicts.items()):
+            other = y if x == was else x if y == was else None
+            if other is not None and any(
+                compare(mine, facets(claims[j].statement)) == "conflict" for j in answers[other]
+            ):
+                conflicts[(min(now, other), max(now, other))] = why
+                carried.append((now, other))
+    return carried
 
 
 def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:

@@ -366,10 +366,19 @@ def test_a_mine_collapse_disputes_the_toll_said_as_one_miner_and_another_missing
 def test_a_hurricane_whose_answer_stands_apart_whole_is_summarized() -> None:
     """tests/data/hurricane: every claim of one answer would have put its outlet on both sides of a
     conflict it takes no part in; each left the answer for one of its own, and the empty answer stopped
-    the merge (IndexError). The answer now stands in a question of its own, whole."""
+    the merge (IndexError). An answer left empty is no answer."""
     report = summarize(ROOT / "tests" / "data" / "hurricane" / "articles")
     assert any("Twelve people died" in said and "At least 12 people" in said for said in _answers(report))
     assert all(answer.statements for question in report.questions for answer in question.answers)
+
+
+def test_a_claim_set_apart_from_its_answer_keeps_the_dispute_it_takes_part_in() -> None:
+    """tests/data/hurricane: "packing winds of 140 miles per hour" joined the local paper's "homes
+    flattened" sentence by the night both name; each was set apart (each would have put its outlet on
+    both sides of a dispute the other takes part in), and with the answer went the dispute with "130
+    mph": no wind speed was disputed."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "hurricane" / "articles"))
+    assert any(any("140 miles per hour" in a for a in d) and any("130mph" in a for a in d) for d in disputes)
 
 
 def test_a_toll_that_has_risen_is_disputed_through_the_answer_it_clashes_with() -> None:
