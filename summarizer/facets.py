@@ -20,7 +20,6 @@ The day a source spoke ("the operator said on Sunday") is not one of the stateme
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -42,7 +41,18 @@ from summarizer.negation import (
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
-from summarizer.times import MONTH, WEEKDAY, days_said, months_said, parts_of_day, times_of_day, undated, weekdays_said
+from summarizer.times import (
+    MONTH,
+    WEEKDAY,
+    days_said,
+    months_said,
+    parts_of_day,
+    published_day,
+    season_years,
+    times_of_day,
+    undated,
+    weekdays_said,
+)
 from summarizer.units import CURRENCY_CODES
 from summarizer.wording import quotations, reworded
 
@@ -53,8 +63,6 @@ _SEQUENCED = re.compile(
     r"\b(?:minutes|hours|days|weeks|months|a day|a week|shortly|soon|moments)\s+(?:after|before)\b", re.I
 )
 _DAY_NUMBER = {day[:3]: number for number, day in enumerate(WEEKDAYS)}  # "tue": 1, as facets name weekdays
-_SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
-_SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])")  # an acronym with its full stops: "U.S.", "U.N."
 _NAME = re.compile(rf"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{{2,}}\b|{_DOTTED.pattern}")
@@ -223,7 +231,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     said = words_said(text)  # most statements have none of the words most expressions below need
     numbers = quantities(text)
     dated = undated(text)
-    years = frozenset(int(y) for y in YEAR.findall(text)) | _season_years(text) if DIGIT.search(text) else _EMPTY
+    years = frozenset(int(y) for y in YEAR.findall(text)) | season_years(text) if DIGIT.search(text) else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     outcomes = outcome_text(text)
     stems = outcome_stems(outcomes)
@@ -236,7 +244,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     if opener in _NATIONAL:
         names, opener = names | {opener}, None
     tense = said_tense(text, said)
-    times, day = times_of_day(text), _date(published)
+    times, day = times_of_day(text), published_day(published)
     days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
     negated = governed(outcomes) if may_match(said, NEGATION_KEYS) else _EMPTY
     parts = parts_of_day(dated, times, said)
@@ -276,20 +284,6 @@ def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
                 if 2 <= len(key) <= 6:
                     spelled.update({key, key + number} if end == len(capitals) else {key})
     return frozenset(acronyms) or _EMPTY, frozenset(spelled - acronyms) or _EMPTY
-
-
-def _date(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None  # a date that says nothing of the day ("2023-09"), or no date
-
-
-def _season_years(text: str) -> frozenset[int]:
-    """The second year of a season or range: 2029 in "2028-29", 2021 and 2023 in "'21-'23"."""
-    found = {int(m.group(1)[:2] + m.group(2)) for m in _SEASON.finditer(text)}
-    found.update(2000 + int(y) for m in _SHORT_RANGE.finditer(text) for y in m.groups())
-    return frozenset(found)
 
 
 def _names(text: str) -> frozenset[str]:

@@ -57,6 +57,8 @@ _RELATIVE_DAY = re.compile(
     re.I,
 )
 # between two weekdays of one span: "Tuesday and Wednesday", "Monday to Friday", "Tuesday-Thursday"
+_SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
+_SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 DAYS_SPAN = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–)\s*", re.I)
 # The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
 # night" is 23:45, and so is an evening): a part said in words pins what a time in figures does.
@@ -68,6 +70,21 @@ _PART_WORDS = re.compile(
     re.I,
 )
 _PART_KEYS = frozenset("dawn predawn hours overnight midnight night morning afternoon evening".split())
+
+
+def published_day(published: str | None) -> dt.date | None:
+    """The day an ISO publication date names; None for one that names no day ("2023-09"), or none."""
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def season_years(text: str) -> frozenset[int]:
+    """The second year of a season or range: 2029 in "2028-29", 2021 and 2023 in "'21-'23"."""
+    found = {int(m.group(1)[:2] + m.group(2)) for m in _SEASON.finditer(text)}
+    found.update(2000 + int(y) for m in _SHORT_RANGE.finditer(text) for y in m.groups())
+    return frozenset(found)
 
 
 def numeric_day(first: int, second: int) -> int | None:
