@@ -121,6 +121,7 @@ class Facets:
     stems: frozenset[str]  # five-letter stems of the words, for opposite verbs
     text: str = ""  # the statement, for what is read only when needed (its acronyms)
     quoted: tuple[str, ...] = ()  # the passages it quotes, folded (summarizer.wording)
+    today: bool = False  # every day it names is its publication's: "came ashore early on Thursday", said Thursday
 
     @cached_property
     def negates_itself(self) -> bool:
@@ -252,7 +253,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     return Facets(
         numbers or shared, years or shared, months or shared, weekdays or shared, times or shared, parts or shared,
         days or shared, names or shared, tense, opener, negated or shared, stems, text,
-        quotations(text),
+        quotations(text), day is not None and days == frozenset([day.month * 100 + day.day]),
     )  # fmt: skip
 
 
@@ -322,6 +323,8 @@ def compare(a: Facets, b: Facets) -> Relation:
     """How two statements' facets relate (see the module docstring)."""
     if a.tense and b.tense and a.tense != b.tense:
         return "apart"  # a past happening and a coming one ("last visited" / "will visit")
+    if _later(a, b) or _later(b, a):
+        return "apart"  # what is forecast for Friday is no other day of what happened on Thursday
     if a.negated or b.negated:  # most pairs negate nothing: none of the three rules applies
         if (_denies(a, b) or _denies(b, a)) and alike(a.long_stems, b.long_stems):
             return "conflict"  # the same statement, once denied
@@ -358,6 +361,13 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
+
+
+def _later(coming: Facets, told: Facets) -> bool:
+    """``coming`` says what will happen after the day ``told`` says what happens on, its publication day
+    ("expect it to weaken by Friday" / "weakened to a Category 2 by Thursday afternoon", said Thursday)."""
+    future = coming.tense == "future" and told.tense != "future"
+    return future and told.today and bool(coming.days) and min(coming.days) > max(told.days)
 
 
 def _one_noun(a: Facets, b: Facets) -> bool:

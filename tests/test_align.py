@@ -392,6 +392,20 @@ def test_relative_days_are_read_against_the_day_each_source_was_published() -> N
     assert together(align_module.align(claims, published=by_source).answers)
 
 
+def test_what_is_forecast_for_a_later_day_is_no_other_day_of_what_happened_that_day() -> None:
+    """Said on Thursday 26 September 2024: the storm "weakened by Thursday afternoon" and forecasters
+    "expect it to weaken by Friday morning" are two happenings, not a date in dispute; two forecasts for
+    two days are, and without the day they were said on neither is known to have happened."""
+    thursday = "2024-09-26"
+    forecast = "Forecasters expect it to weaken to a tropical storm by Friday morning."
+    happened = "The storm weakened to a Category 2 hurricane by Thursday afternoon."
+    assert compare(facets(forecast, thursday), facets(happened, thursday)) == "apart"
+    assert compare(facets(happened, thursday), facets(forecast, thursday)) == "apart"
+    assert compare(facets(forecast), facets(happened)) == "conflict"
+    other = "Forecasters expect it to weaken to a tropical storm by Saturday morning."
+    assert compare(facets(forecast, thursday), facets(other, thursday)) == "conflict"
+
+
 @pytest.mark.parametrize(
     ("statement", "day"),
     [
