@@ -47,12 +47,15 @@ _UNITS += "sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_NUMBERS = {w: float(i) for i, w in enumerate(_UNITS)} | {w: float(20 + 10 * i) for i, w in enumerate(_TENS)}
 _WORD_NUMBERS |= {"twice": 2.0, "thrice": 3.0, "dozen": 12.0}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7, "crores": 1e7,
+    "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
 _SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _VAGUE = frozenset("dozens hundreds thousands millions billions".split())
-_SCALE = r"hundred|thousand|million|billion|trillion"
+_SCALE = r"hundred|thousand|lakhs?|million|crores?|billion|trillion"
 _NUMBER = re.compile(
-    rf"([$€£¥]\s?)?(?<!\w)(?<!\d[.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?(?:\s?(k|m|mn|bn|b|tn)\b)?"
+    rf"([$€£¥₹]\s?)?(?<!\w)(?<!\d[.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?(?:\s?(k|m|mn|bn|b|tn)\b)?"
     rf"(?:\s+({_SCALE})\b)?",
     re.I,
 )

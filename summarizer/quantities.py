@@ -92,7 +92,7 @@ _PHRASE_WORDS = re.compile(
 )
 _NUMERAL = re.compile(
     rf"(?<![\w.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?"
-    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
+    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|tn|k|m|b)\b)?",
     re.I,
 )
 _AFTER_A_FIGURE = re.compile(r"\d\s*-?\s*$")  # a word right after a figure is its unit ("40-second")
@@ -101,7 +101,7 @@ _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
 # letters, "FTSE 100", "S&P 500" (see _labels)
 _LABELLED = re.compile(
     r"\b([A-Z][a-z]{2,}|[A-Z]{2,5}|[A-Z]&[A-Z])[^\S\n]+(\d{1,4})\b(?![.,:/]?\d)"
-    r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b))"
+    r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|m|k)\b))"
 )
 _NOT_LABELS = frozenset(
     "about some nearly around almost over under more less fewer just only roughly approximately exactly barely".split()
@@ -111,7 +111,7 @@ _NOT_LABELS = frozenset(
 _OPEN_COUNT = _NOT_LABELS | STOPWORDS | frozenset("another all those these including since between up if".split())
 _CALENDAR = tuple(MONTHS + WEEKDAYS)  # a label's word is no month or weekday, nor one's abbreviation: "Nov", "Tues"
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
-_SCALE_WORDS = "hundred thousand million billion dozen".split()
+_SCALE_WORDS = "hundred thousand million billion lakh crore dozen".split()
 _ALONE_WORDS = (  # numbers in words read on their own ("one" is not: "one of them")
     "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
     "seventy eighty ninety two three four five six seven eight nine ten"
@@ -399,7 +399,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     before = text[max(0, start - 16) : start].lower().rstrip()
     unit, written, size = "n", value, 1.0
     for sign, code in CURRENCY_SIGNS.items():
-        if before.endswith(sign) and not (sign.isalpha() and before[: -len(sign)][-1:].isalpha()):  # not "amateur"
+        if before.endswith(sign) and not (sign[0].isalpha() and before[: -len(sign)][-1:].isalpha()):  # not "amateur"
             unit, before = f"money:{code}", before[: -len(sign)]
             break
     after = _UNIT.match(text, end)

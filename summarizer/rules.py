@@ -338,9 +338,9 @@ def _weekday_given(weekday: int, resolved: str | None, given: dict[int, dt.date]
 # --------------------------------------------------------------------------------------------------
 
 _NUMERAL = re.compile(
-    rf"(?=[£$€¥0-9])(?<![\w.,/:’'-])(?:[£$€¥]\s?)?(?:{GROUPED_FIGURE}|\d+)(?:\.\d+)?"
+    rf"(?=[£$€¥₹0-9])(?<![\w.,/:’'-])(?:[£$€¥₹]\s?)?(?:{GROUPED_FIGURE}|\d+)(?:\.\d+)?"
     r"(?:\s?(?:-|–|to)\s?[£$€¥]?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?"  # a range
-    r"(?:st|nd|rd|th)?(?:(?:bn|mn|m|k|tn)\b|\s(?:million|billion|trillion|thousand|hundred)\b)?"
+    r"(?:st|nd|rd|th)?(?:(?:bn|mn|m|k|tn)\b|\s(?:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b)?"
     r"(?:\s?%|\sper\s?cent\b|\spercent\b)?(?:-[a-z]{1,20}){0,2}"  # "40-second"
     r"(?![\w’']|[.,:]\d|\s?[ap]\.?m\b)"  # not inside a word, a number or a time
 )

@@ -68,9 +68,9 @@ WIRE_DATELINE = (
 # a dateline's place whose state ends in a full stop ("OMAHA, Neb."), and the agency after it
 _PLACE = re.compile(r"[^\S\n]*[A-Z][A-Z'’ -]{1,40},[^\S\n]*[A-Z][A-Za-z.'’ ]{0,20}")
 _AGENCY_NEXT = re.compile(r"[^\S\n]+\([A-Z][\w&.'’ -]{0,30}?\)[^\S\n]*[-—–]")
-# A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"): the one
-# expression the readers of numbers (rules, assertions, quantities) share.
-GROUPED_FIGURE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?!\d)"
+# A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"), or as South
+# Asian outlets group it ("1,50,000"): the one expression the readers of numbers (rules, assertions, quantities) share.
+GROUPED_FIGURE = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?!\d)"
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 _LOWER_ONLY = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 STOPWORDS = frozenset(

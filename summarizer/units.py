@@ -56,6 +56,7 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(["dollar", "dollars"], ("money:USD", 1.0)),
     **dict.fromkeys(["pound", "pounds", "sterling"], ("money:GBP", 1.0)),
     **dict.fromkeys(["yen"], ("money:JPY", 1.0)),
+    **dict.fromkeys(["rupee", "rupees"], ("money:INR", 1.0)),
     **dict.fromkeys(["franc", "francs"], ("money:CHF", 1.0)),
     **dict.fromkeys(["rouble", "roubles", "ruble", "rubles"], ("money:RUB", 1.0)),
     **dict.fromkeys(["crown", "crowns", "krona", "kronor", "krone", "kroner", "koruna"], ("money:crown", 1.0)),
@@ -70,11 +71,21 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 ZERO_AT = dict.fromkeys(FAHRENHEIT, 32.0)  # a reading less this, times the unit's size, is in the dimension's unit
 
-CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", **CURRENCY_CODES}
+CURRENCY_SIGNS = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    **CURRENCY_CODES,
+}
 
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian: "Rs 5 lakh" is 500,000 rupees
 }  # fmt: skip
 # Words before a figure that say it loosely, and those that give one side of it
 BOUNDS = (

@@ -222,6 +222,25 @@ def test_a_currency_s_code_is_its_currency(text: str, unit: str) -> None:
     assert {q.unit for q in quantities(text)} == {unit}
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The state announced Rs 5 lakh for each family.", {("money:INR", 500_000.0, False)}),
+        ("Each family will get ₹500,000.", {("money:INR", 500_000.0, False)}),
+        ("an ex gratia of Rs. 10 lakh", {("money:INR", 1_000_000.0, False)}),
+        ("Damage was put at 1.2 crore rupees.", {("money:INR", 12_000_000.0, False)}),
+        ("Losses of Rs 2,400 crore were reported.", {("money:INR", 24_000_000_000.0, False)}),
+        ("1,50,000 people were stranded.", {("n", 150_000.0, False)}),
+        ("Five lakh people were evacuated.", {("n", 500_000.0, False)}),
+        ("It lasted two hours. 5 people died.", {("time", 2.0, False), ("n", 5.0, False)}),  # "hours." is no "Rs."
+    ],
+)
+def test_lakhs_crores_rupees_and_figures_grouped_in_lakhs_are_read(text: str, found: set) -> None:
+    """South Asian outlets count in lakhs (100,000) and crores (10 million), write rupees "Rs" or "₹", and
+    group a figure's digits in twos above the thousands: "Rs 5 lakh" was 5 of nothing, "1,50,000" a 1."""
+    assert _read(text) == found
+
+
 def test_a_number_and_a_half_is_one_figure() -> None:
     """ "Two and a half million people" was 2 and 500,000, which clashed with "2.5 million people"."""
     assert _read("Two and a half million people were affected.") == {("n", 2_500_000.0, False)}
