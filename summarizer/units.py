@@ -21,7 +21,7 @@ CURRENCY_CODES = {
 # Every unit read after a number: its dimension and its size in that dimension's unit (metre, square
 # metre, kilogram, hour; a currency's own unit). The one table of units: parsing and comparing read it.
 UNITS: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(["%", "per cent", "percent"], ("%", 1.0)),
+    **dict.fromkeys(["%", "per cent", "percent", "pc"], ("%", 1.0)),  # "rose 12pc", as some British papers write
     **dict.fromkeys(["percentage point", "percentage points", "points", "point", "pp"], ("pt", 1.0)),
     **dict.fromkeys(["basis point", "basis points", "bp", "bps"], ("pt", 0.01)),  # "25bp" is a quarter point
     **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], ("length", 1000.0)),
@@ -71,16 +71,10 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 ZERO_AT = dict.fromkeys(FAHRENHEIT, 32.0)  # a reading less this, times the unit's size, is in the dimension's unit
 
+# signs read before a figure; every dollar is one ("C$40 million" / "$40 million" in a Canadian story)
 CURRENCY_SIGNS = {
-    "€": "EUR",
-    "$": "USD",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    **CURRENCY_CODES,
-}
+    "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", **CURRENCY_CODES,
+}  # fmt: skip
 
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,

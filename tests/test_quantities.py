@@ -216,6 +216,8 @@ def test_a_score_or_a_tally_is_read_whole_as_a_score_and_not_as_two_counts(text:
         ("It cost 5 million USD.", "money:USD"),  # a code after it
         ("a EUR 2bn deal", "money:EUR"),
         ("an amateur 5 runner", "n"),  # a word ending in a code is none
+        ("a C$40 million contract", "money:USD"),  # every dollar is one: Canadian outlets write "$40 million"
+        ("Sales rose 12pc.", "%"),  # as some British papers write a percentage
     ],
 )
 def test_a_currency_s_code_is_its_currency(text: str, unit: str) -> None:
