@@ -18,6 +18,7 @@ PYTHONHASHSEED) or on the order of the sources.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from rapidfuzz import fuzz
 
 from summarizer.align import Alignment, align, collection_paused
 from summarizer.compare import canonical_entities, date_mismatches, quote_variants
-from summarizer.facets import compare, conflict_kind, facets
+from summarizer.facets import Facets, compare, conflict_kind, facets
 from summarizer.groups import Groups
 from summarizer.judge import Judgement, claims_of, published_of
 from summarizer.schemas import (
@@ -42,6 +43,7 @@ from summarizer.text import content_words
 if TYPE_CHECKING:
     from summarizer.embed import Embedder
 
+Said = Callable[[int], Facets]  # a claim's facets, by its number
 HEADLINE_SAMPLE = 50  # wordings of the event each one is compared with: the most common ones
 
 
@@ -67,11 +69,15 @@ def merge(
     """
     with collection_paused():
         canonical_entities(reports)
-        claims = claims_of(reports)
+        claims, published = claims_of(reports), published_of(reports)
         if alignment is None:
-            alignment = align(claims, embedder=embedder, with_topics=False, published=published_of(reports))
+            alignment = align(claims, embedder=embedder, with_topics=False, published=published)
         threshold = max(2, -(-len(reports) // 2))
-        questions = _claim_questions(claims, alignment, judgement or Judgement(), threshold)
+
+        def said(i: int) -> Facets:  # a claim's facets, its days read against its source's date as align read them
+            return facets(claims[i].statement, published.get(claims[i].evidence.source))
+
+        questions = _claim_questions(claims, said, alignment, judgement or Judgement(), threshold)
         questions += quote_variants(reports) + date_mismatches(reports)
         rank = {"disagreement": 0, "consensus": 1, "partial": 2}
         questions.sort(key=lambda q: (rank[q.status], -max(len(a.sources) for a in q.answers)))
@@ -79,14 +85,14 @@ def merge(
 
 
 def _claim_questions(
-    claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, threshold: int
+    claims: list[GroundedClaim], said: Said, alignment: Alignment, judgement: Judgement, threshold: int
 ) -> list[Question]:
     side_of = {i: (n, k) for n, c in enumerate(judgement.conflicts) for k, (_, ms) in enumerate(c.sides) for i in ms}
     answers = _answers(alignment, judgement, side_of)
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
-    conflicts, witness = _conflicts(claims, alignment, judgement, answer_of)
-    alone = _both_sides(claims, answers, conflicts, judgement.seen)
-    carried = _set_apart(claims, answers, answer_of, conflicts, alone)
+    conflicts, witness = _conflicts(said, alignment, judgement, answer_of)
+    alone = _both_sides(claims, said, answers, conflicts, judgement.seen)
+    carried = _set_apart(said, answers, answer_of, conflicts, alone)
     question_of = {i: q for q, group in enumerate(alignment.questions) for a in group for i in alignment.answers[a]}
     together = Groups(len(answers))  # answers of one question
     structured = {i for c in judgement.conflicts for _, side in c.sides for i in side}
@@ -117,7 +123,7 @@ def _claim_questions(
 
 
 def _conflicts(
-    claims: list[GroundedClaim], alignment: Alignment, judgement: Judgement, answer_of: dict[int, int]
+    said: Said, alignment: Alignment, judgement: Judgement, answer_of: dict[int, int]
 ) -> tuple[dict[tuple[int, int], tuple[DisagreementKind, str | None]], dict[int, int]]:
     """Pairs of final answers that cannot both be true: by their facets (unless the judge saw both claims
     and found no conflict: it reads meaning, facets only words), or as the judge found; and, for each
@@ -132,7 +138,7 @@ def _conflicts(
                 if i in seen and j in seen:
                     continue
                 x, y = sorted((answer_of[i], answer_of[j]))
-                left, right = facets(claims[i].statement), facets(claims[j].statement)
+                left, right = said(i), said(j)
                 if x != y and (x, y) not in found and compare(left, right) == "conflict":
                     found[(x, y)] = (conflict_kind(left, right), None)
                     witness.setdefault(answer_of[i], i)
@@ -151,6 +157,7 @@ def _conflicts(
 
 def _both_sides(
     claims: list[GroundedClaim],
+    said: Said,
     answers: list[list[int]],
     conflicts: dict[tuple[int, int], tuple[DisagreementKind, str | None]],
     seen: set[int],
@@ -168,14 +175,13 @@ def _both_sides(
             for i in answers[here]:
                 if i in seen or claims[i].evidence.source not in others:
                     continue
-                mine = facets(claims[i].statement)
-                if all(compare(mine, facets(claims[j].statement)) != "conflict" for j in answers[there]):
+                if _clash(said, [i], answers[there]) is None:
                     found.add(i)
     return found
 
 
 def _set_apart(
-    claims: list[GroundedClaim],
+    said: Said,
     answers: list[list[int]],
     answer_of: dict[int, int],
     conflicts: dict[tuple[int, int], tuple[DisagreementKind, str | None]],
@@ -183,24 +189,33 @@ def _set_apart(
 ) -> list[tuple[int, int]]:
     """Each claim of ``alone`` made an answer of its own, with the conflicts of its answer it takes part
     in ("packing winds of 140 miles per hour", set apart from the "homes flattened on Thursday" it had
-    joined, still disputes "130 mph"): ``answers``, ``answer_of`` and ``conflicts`` updated, and the pairs
-    of answers now in conflict returned, to be asked as one question. A claim that takes part in none
-    stands in a question of its own."""
+    joined, still disputes "130 mph"); a conflict that was its alone leaves the answer it left.
+    ``answers``, ``answer_of`` and ``conflicts`` are updated, and the pairs of answers newly in conflict
+    returned, to be asked as one question. A claim that takes part in none stands in a question of its
+    own. Only the rules' conflicts are concerned: the judge's claims are never set apart."""
     carried: list[tuple[int, int]] = []
     for i in sorted(alone):
         was = answer_of[i]
         answers[was].remove(i)
         answer_of[i] = now = len(answers)
         answers.append([i])
-        mine = facets(claims[i].statement)
-        for (x, y), why in list(conflicts.items()):
-            other = y if x == was else x if y == was else None
-            if other is not None and any(
-                compare(mine, facets(claims[j].statement)) == "conflict" for j in answers[other]
-            ):
-                conflicts[(min(now, other), max(now, other))] = why
+        for x, y in [pair for pair in conflicts if was in pair]:
+            other = y if x == was else x
+            if (kind := _clash(said, [i], answers[other])) is not None:
+                conflicts[(min(now, other), max(now, other))] = (kind, None)
                 carried.append((now, other))
+            if _clash(said, answers[was], answers[other]) is None:
+                del conflicts[(x, y)]
     return carried
+
+
+def _clash(said: Said, mine: list[int], theirs: list[int]) -> DisagreementKind | None:
+    """What the first claim of ``mine`` that conflicts with one of ``theirs`` disagrees on, if one does."""
+    for i in mine:
+        for j in theirs:
+            if compare(said(i), said(j)) == "conflict":
+                return conflict_kind(said(i), said(j))
+    return None
 
 
 def _answers(alignment: Alignment, judgement: Judgement, side_of: dict[int, tuple[int, int]]) -> list[list[int]]:

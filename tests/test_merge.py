@@ -297,3 +297,41 @@ def test_a_source_is_not_on_both_sides_of_a_dispute_by_a_claim_that_takes_no_par
         [["wire"], ["biz"]],
     )
     assert any(q.answers[0].answer == "The 48-hour strike is the first since 2016." for q in questions)
+
+
+def _claiming(source: str, *statements: str) -> ArticleReport:
+    text = " ".join(statements)
+    claims = []
+    for said in statements:
+        start = text.index(said)
+        span = Evidence(source=source, start=start, end=start + len(said), text=said)
+        claims.append(GroundedClaim(statement=said, topic="What happened in the storm?", evidence=span))
+    return ArticleReport(
+        source=SourceInfo(id=source, path=f"{source}.txt", sha256="0", chars=len(text)),
+        claims=claims,
+        grounding=Grounding(proposed=len(claims), grounded=len(claims), dropped=0),
+    )
+
+
+def test_a_claim_set_apart_takes_its_dispute_along_and_leaves_none_behind() -> None:
+    """One answer of two claims, each disputed by a different answer: "140 mph" (s2) against "130 mph",
+    and the Thursday of "homes flattened" (s3) against s2's own Friday. The 140 mph claim would put s2 on
+    both sides of the date dispute, so it stands apart: it keeps its dispute with "130 mph", and the
+    Thursday claim left behind is no side of the wind speed."""
+    reports = [
+        _claiming("s1", "Winds reached 130 mph as the storm came ashore."),
+        _claiming("s2", "The storm came ashore packing winds of 140 mph.", "Residents returned on Friday."),
+        _claiming("s3", "Residents returned on Thursday to find homes flattened."),
+    ]
+    # claims in order: 0 s1's 130 mph, 1 s2's 140 mph, 2 s2's Friday, 3 s3's Thursday
+    alignment = Alignment(answers=[[0], [1, 3], [2]], questions=[[0, 1, 2]], topics=[[0]], conflicts={(0, 1), (1, 2)})
+    disputed = set()
+    for question in merge(reports, alignment=alignment).questions:
+        for x, y in question.conflicts:
+            left, right = (" ".join(s.text for s in question.answers[a].statements) for a in (x, y))
+            disputed.add(frozenset((left, right)))
+    speed = frozenset(
+        ("Winds reached 130 mph as the storm came ashore.", "The storm came ashore packing winds of 140 mph.")
+    )
+    day = frozenset(("Residents returned on Friday.", "Residents returned on Thursday to find homes flattened."))
+    assert disputed == {speed, day}
