@@ -150,8 +150,9 @@ def _report(article: Article, sentences: list[Sentence], found: Floor) -> Articl
 
 
 def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
-    """The sentence as a claim, from its first word: a wire story's "BOSTON (AP) — " is where, not what,
-    and a list's "- " is layout. A claim over two paragraphs (a quotation after "… said:") is one line."""
+    """The sentence as a claim, from its first word: a wire story's "BOSTON (AP) — " and a paper's
+    "BHUBANESWAR: " are where, not what, a live page's "13:05 IST: " when it was posted, and a list's "- "
+    is layout. A claim over two paragraphs (a quotation after "… said:") is one line."""
     opener = _OPENER.match(doc.text, sentence.start, sentence.end)
     start = opener.end() if opener is not None and opener.end() < sentence.end else sentence.start
     evidence = doc.evidence(start, sentence.end)
@@ -161,7 +162,11 @@ def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
     return GroundedClaim(statement=statement, topic=topic, evidence=evidence)
 
 
-_OPENER = re.compile(f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+")
+_OPENER = re.compile(
+    f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+"
+    r"|[A-Z][A-Z.'’ -]{2,30}:[^\S\n]+(?=[A-Z\"“‘])"  # a place in capitals: "NEW DELHI: "
+    r"|\d{1,2}[:.]\d{2}(?:[^\S\n]*[ap]\.?m\.?)?(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]*[:—–-][^\S\n]+"  # "13:05 IST: "
+)
 
 
 def _headline(article: Article) -> Sentence | None:

@@ -129,6 +129,7 @@ COUNTED: dict[str, str] = {
     **dict.fromkeys("ships vessels boats barges tankers ferries".split(), "vessels"),
     **dict.fromkeys("planes aircraft jets helicopters drones".split(), "aircraft"),
     **dict.fromkeys("flights departures arrivals".split(), "flights"),
+    **dict.fromkeys("trains".split(), "trains"),
 }
 
 # What befell the people a count counts, by the stems of the words said beside it ("killing three people",
