@@ -53,7 +53,7 @@ from summarizer.times import (
     undated,
     weekdays_said,
 )
-from summarizer.units import CURRENCY_CODES
+from summarizer.units import CURRENCY_SIGNS
 from summarizer.wording import quotations, reworded
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -86,7 +86,7 @@ _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
     "police state media news ceo cfo coo cto mp mps mep meps".split()  # titles written as acronyms name no one
-) | frozenset(CURRENCY_CODES)  # nor do currencies ("SEK 200m")
+) | {sign.rstrip(".") for sign in CURRENCY_SIGNS if sign[0].isalpha()}  # nor currencies ("SEK 200m", "Rs 5 lakh")
 
 
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')

@@ -392,6 +392,16 @@ def test_relative_days_are_read_against_the_day_each_source_was_published() -> N
     assert together(align_module.align(claims, published=by_source).answers)
 
 
+def test_a_currency_written_before_a_figure_is_no_name() -> None:
+    """ "Rs 10 lakh" named "rs", which no other claim gave: the ex gratia was kept apart from "compensation
+    of 1 million rupees", the same sum, as claims naming different things are."""
+    lakh = facets("An ex gratia of Rs 10 lakh has been announced for the families of those killed.")
+    rupees = facets(
+        "Minister Anil Verma said the government would pay compensation of 1 million rupees to each family."
+    )
+    assert "rs" not in lakh.names and compare(lakh, rupees) == "same"
+
+
 def test_what_is_forecast_for_a_later_day_is_no_other_day_of_what_happened_that_day() -> None:
     """Said on Thursday 26 September 2024: the storm "weakened by Thursday afternoon" and forecasters
     "expect it to weaken by Friday morning" are two happenings, not a date in dispute; two forecasts for
