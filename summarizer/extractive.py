@@ -164,7 +164,7 @@ def _claim(doc: Document, sentence: Sentence, topic: str) -> GroundedClaim:
 
 _OPENER = re.compile(
     f"{WIRE_DATELINE}|[-*–+][^\\S\\n]+"
-    r"|[A-Z][A-Z.'’ -]{2,30}:[^\S\n]+(?=[A-Z\"“‘])"  # a place in capitals: "NEW DELHI: "
+    r"|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{2,30}:[^\S\n]+(?=[A-Z\"“‘])"  # a place in capitals: "NEW DELHI: "
     r"|\d{1,2}[:.]\d{2}(?:[^\S\n]*[ap]\.?m\.?)?(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]*[:—–-][^\S\n]+"  # "13:05 IST: "
 )
 

@@ -60,16 +60,16 @@ WORD = re.compile(r"[A-Za-z0-9]+")
 # "BOSTON, March 5 (Reuters) - ",
 # "PARIS, 5 mars (AFP) - "; the agency is its one group.
 WIRE_DATELINE = (
-    r"[^\S\n]*[A-Z][A-Z.'’ -]{1,40}"
-    r"(?:,[^\S\n]*[A-Z][A-Za-z.'’]*(?:[^\S\n]+[A-Z][A-Za-z.'’]*){0,2}(?=[^\S\n]*[(,]))?"  # ", England", ", Ore."
+    r"[^\S\n]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}"  # capitals with their accents: "RIBERA DEL JÚCAR"
+    r"(?:,[^\S\n]*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’]*"  # ", England", ", Ore."
+    r"(?:[^\S\n]+[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’]*){0,2}(?=[^\S\n]*[(,]))?"
     r"(?:,[^\S\n]*(?:\w{3,9}\.?[^\S\n]+\d{1,2}|\d{1,2}[^\S\n]+\w{3,9}\.?)(?:,?[^\S\n]+\d{4})?)?"
     r"[^\S\n]*\(([A-Z][\w&.'’ -]{0,30}?)\)[^\S\n]*[-—–][^\S\n]*"
 )
 # a dateline's place whose state ends in a full stop ("OMAHA, Neb."), and the agency after it
-_PLACE = re.compile(r"[^\S\n]*[A-Z][A-Z'’ -]{1,40},[^\S\n]*[A-Z][A-Za-z.'’ ]{0,20}")
+_PLACE = re.compile(r"[^\S\n]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]{1,40},[^\S\n]*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’ ]{0,20}")
 _AGENCY_NEXT = re.compile(r"[^\S\n]+\([A-Z][\w&.'’ -]{0,30}?\)[^\S\n]*[-—–]")
-# A figure with its thousands grouped, by commas or by spaces ("4,000", "4 000", "84\u202f000"), or as South
-# Asian outlets group it ("1,50,000"): the one expression the readers of numbers (rules, assertions, quantities) share.
+# A figure's digits grouped ("4,000", "4 000", "84\u202f000"; "1,50,000" in South Asia): all readers of numbers share it
 GROUPED_FIGURE = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?!\d)"
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 _LOWER_ONLY = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")

@@ -73,6 +73,12 @@ def test_a_wire_storys_dateline_is_where_not_what(tmp_path: Path) -> None:
     reuters = next(s for s in summarize(tmp_path).sources if s.source.id == "c")
     assert reuters.source.outlet == "Reuters"
     assert any(c.statement == state.removeprefix("OMAHA, Neb. (Reuters) - ") for c in reuters.claims)
+    # a place with its accents: "RIBERA DEL JÚCAR" was no dateline, and the claim began with it
+    accented = "RIBERA DEL JÚCAR, Spain, Nov 18 (Reuters) - A flash flood swept through the town early on Tuesday."
+    (tmp_path / "c.txt").write_text(f"Flood in Spain\n\n{accented} {more}\n", encoding="utf-8")
+    reuters = next(s for s in summarize(tmp_path).sources if s.source.id == "c")
+    assert reuters.source.outlet == "Reuters"
+    assert any(c.statement.startswith("A flash flood swept") for c in reuters.claims)
 
 
 def test_a_three_word_headline_is_the_event_and_the_lead_a_claim(tmp_path: Path) -> None:
