@@ -341,7 +341,7 @@ def _with_conflicts(
             continue
         elif kind == "contradiction" or (kind == "numeric" and unit not in ("n", "ord")):  # not two counts
             joined.join(question_of[i], question_of[j])
-        elif (kind == "date" or unit == "n") and edge >= QUESTION_THRESHOLD:  # the pair alone is one question:
+        elif kind == "date" or (unit == "n" and edge >= QUESTION_THRESHOLD):  # the pair alone is one question:
             joined.join(question_of[i], question_of[j])  # "died … on Sunday" / "… Saturday", "six Oscars" / "seven"
         elif unit == "n" and nouns_counted(pinned[i].text) & nouns_counted(pinned[j].text):
             joined.join(question_of[i], question_of[j])  # two counts of one thing: "163 seats" / "158 seats"
