@@ -262,7 +262,7 @@ def _question(
     pairs = {
         (min(position[x], position[y]), max(position[x], position[y])): why
         for (x, y), why in conflicts.items()
-        if x in position and y in position and set(built[x].sources) != set(built[y].sources)
+        if x in position and y in position and not _one_sided(built[x], built[y], why[0])
     }
     ordered = [built[a] for a in order]
     status: QuestionStatus = "consensus" if len(ordered[0].sources) >= threshold else "partial"
@@ -280,6 +280,16 @@ def _question(
         conflicts=sorted(pairs),
         decided_by="judge" if any(i in judged for a in order for i in answers[a]) else "rules",
     )
+
+
+def _one_sided(a: Answer, b: Answer, kind: DisagreementKind) -> bool:
+    """Both answers given by the same sources, or, of opposite outcomes, every source of one gives the
+    other too: no outlet holds one against the other (a sentence of several facts said "forced the trust
+    to cancel operations" beside the same outlet's "400 operations have been postponed"). Figures are
+    another matter: one outlet may report both sides ("USGS put the magnitude at 6.4" / "Peru's institute
+    at 6.2")."""
+    mine, theirs = set(a.sources), set(b.sources)
+    return mine == theirs or (kind == "contradiction" and (mine <= theirs or theirs <= mine))
 
 
 def _answer(claims: list[GroundedClaim], group: list[int], shown: int) -> Answer:

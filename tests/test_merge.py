@@ -335,3 +335,21 @@ def test_a_claim_set_apart_takes_its_dispute_along_and_leaves_none_behind() -> N
     )
     day = frozenset(("Residents returned on Friday.", "Residents returned on Thursday to find homes flattened."))
     assert disputed == {speed, day}
+
+
+def test_opposite_outcomes_no_outlet_holds_against_the_other_are_no_dispute() -> None:
+    """ "Forced the trust to cancel operations" and "400 operations have been postponed" read as opposite
+    outcomes; when every outlet of the first gives the second too, no outlet holds one against the other.
+    A third outlet that gives only the first does."""
+    postponed, cancelled = (
+        "Around 400 planned operations have been postponed.",
+        "The attack forced the trust to cancel operations.",
+    )
+    reports = [_claiming("s1", postponed, cancelled), _claiming("s2", "About 400 planned operations were postponed.")]
+    alignment = Alignment(answers=[[0, 2], [1]], questions=[[0, 1]], topics=[[0]], conflicts={(0, 1)})
+    assert not [q for q in merge(reports, alignment=alignment).questions if q.status == "disagreement"]
+    reports.append(_claiming("s3", "The trust was forced to cancel operations."))
+    alignment = Alignment(answers=[[0, 2], [1, 3]], questions=[[0, 1]], topics=[[0]], conflicts={(0, 1)})
+    assert [q.kind for q in merge(reports, alignment=alignment).questions if q.status == "disagreement"] == [
+        "contradiction"
+    ]
