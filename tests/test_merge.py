@@ -299,20 +299,6 @@ def test_a_source_is_not_on_both_sides_of_a_dispute_by_a_claim_that_takes_no_par
     assert any(q.answers[0].answer == "The 48-hour strike is the first since 2016." for q in questions)
 
 
-def _claiming(source: str, *statements: str) -> ArticleReport:
-    text = " ".join(statements)
-    claims = []
-    for said in statements:
-        start = text.index(said)
-        span = Evidence(source=source, start=start, end=start + len(said), text=said)
-        claims.append(GroundedClaim(statement=said, topic="What happened in the storm?", evidence=span))
-    return ArticleReport(
-        source=SourceInfo(id=source, path=f"{source}.txt", sha256="0", chars=len(text)),
-        claims=claims,
-        grounding=Grounding(proposed=len(claims), grounded=len(claims), dropped=0),
-    )
-
-
 def test_a_claim_set_apart_takes_its_dispute_along_and_leaves_none_behind() -> None:
     """One answer of two claims, each disputed by a different answer: "140 mph" (s2) against "130 mph",
     and the Thursday of "homes flattened" (s3) against s2's own Friday. The 140 mph claim would put s2 on
