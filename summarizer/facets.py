@@ -331,8 +331,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         if (_denies(a, b) and within(a.denial, b.long_stems)) or (_denies(b, a) and within(b.denial, a.long_stems)):
             return "conflict"  # a denial in a clause of its own of what the other states: "said no flights had
             # been cancelled, although some were delayed" / "cancelled 38 flights from Heathrow and Manchester"
-        if (_denies(a, b) and _none_of(a, b)) or (_denies(b, a) and _none_of(b, a)):
-            return "conflict"  # none of a thing against a count of it: "no one was injured" / "two were injured"
+        if any(x.negated & y.stems4 and not x.negated & y.negated and _none_of(x, y) for x, y in ((a, b), (b, a))):
+            return "conflict"  # "no injuries" / "three injuries but no deaths": none of a thing against a count of it
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and _of_other_things(a.figures_of, b.figures_of):

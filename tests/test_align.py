@@ -392,6 +392,16 @@ def test_relative_days_are_read_against_the_day_each_source_was_published() -> N
     assert together(align_module.align(claims, published=by_source).answers)
 
 
+def test_none_of_a_thing_conflicts_with_a_count_of_it_whatever_else_the_count_denies() -> None:
+    """ "Three injuries but no deaths" denies something too, which kept "no injuries have been reported"
+    from conflicting with its count (the two were one answer); a denial both give is no conflict."""
+    none, some = "No injuries have been reported, the firm insisted.", "It knew of three injuries but no deaths."
+    assert compare(facets(none), facets(some)) == compare(facets(some), facets(none)) == "conflict"
+    quoted = '"No family will face this alone," she told several hundred residents.'
+    other = '"No family will be left to face this alone," she told a crowd of about 300 people.'
+    assert compare(facets(quoted), facets(other)) != "conflict"
+
+
 def test_a_currency_written_before_a_figure_is_no_name() -> None:
     """ "Rs 10 lakh" named "rs", which no other claim gave: the ex gratia was kept apart from "compensation
     of 1 million rupees", the same sum, as claims naming different things are."""
