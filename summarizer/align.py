@@ -69,6 +69,7 @@ COMMON_NAME = 0.1  # so is a name more than this share of the claims give: its a
 QUESTION_THRESHOLD = 0.37  # average similarity for answers to belong to one question
 CONTRADICTION_THRESHOLD = 0.3  # question similarity at which claims stating opposite outcomes join questions
 TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
+TOLL_THRESHOLD = 0.1  # looser still: one toll given two ways ("1,500 were evacuated" / "1,200 fled their homes")
 TOPIC_WEIGHT = 0.5  # share of the topics' cosine in a question similarity, when both claims have a topic
 ANSWER_TOPIC_WEIGHT = 0.2  # its share in an answer similarity: two claims answering two questions are two answers
 WORDS_WEIGHT = 0.3  # weight of the share of content words two claims have in common
@@ -236,9 +237,11 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         ends, closeness, bonus, question_edges = ends[:, kept], closeness[kept], bonus[kept], question_edges[kept]
         asked_cosine = asked_cosine[kept]
     pairs = list(zip(*ends.tolist(), strict=True))  # as (earlier, later) tuples: keys of the pairs' values
-    matter = np.flatnonzero(question_edges >= TOPIC_THRESHOLD - PRUNE_MARGIN).tolist()  # pairs that may matter
-    edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
     relation = _relations(items, pinned, ends)
+    clashing = np.array([rel == "conflict" for rel in relation], dtype=bool)  # may join questions looser
+    low = np.where(clashing, TOLL_THRESHOLD, TOPIC_THRESHOLD) - PRUNE_MARGIN
+    matter = np.flatnonzero(question_edges >= low).tolist()  # pairs that may matter
+    edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
     vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
         near = [pairs[k] for k in np.flatnonzero(closeness >= ANSWER_THRESHOLD).tolist()]
@@ -312,8 +315,9 @@ def _with_conflicts(
     belong to one question, however their other words differ. Two dates or two counts join questions only
     when the pair alone is close enough to be one question, or the counts count one thing in one word ("163
     seats" / "158 seats"): two unrelated claims often give different counts of things, or different days.
-    A toll or a turnout given two ways joins them at the looser topic threshold, reached by the pair or by
-    another claim of either's answer ("twelve died" / "the toll has risen to 15", beside "at least 12")."""
+    A toll or a turnout given two ways joins them at a looser threshold still (whatever else two long
+    sentences say), or at the topic one reached by another claim of either's answer ("twelve died" / "the
+    toll has risen to 15", beside "at least 12")."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
     near: dict[tuple[int, int], bool] = {}  # by pair of answers: a claim of one close to a claim of the other
@@ -331,7 +335,7 @@ def _with_conflicts(
             continue
         edge, a, b = question_edges.get((i, j), 0.0), pinned[i].numbers, pinned[j].numbers
         toll = one_figure_clash(a, b)
-        if edge < TOPIC_THRESHOLD and not (toll and answers_near(i, j)):
+        if edge < (TOLL_THRESHOLD if toll else TOPIC_THRESHOLD) and not (toll and answers_near(i, j)):
             continue
         kind = conflict_kind(pinned[i], pinned[j])
         unit = clash(a, b) if kind == "numeric" else None

@@ -34,6 +34,7 @@ _OPPOSITES = [
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
     ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
+    ("quell", "ragin"),
     ("unani", "disse"), *((kept, struck) for kept in ("uphel", "uphol") for struck in ("overt", "quash", "inval")),
     *((up, down) for up in _RISE for down in _FALL), *((kept, ended) for kept in _KEEP for ended in _END),
 ]  # fmt: skip
@@ -55,7 +56,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # "shares were up 4%", "down from 3.1%"; not "a write-up", "set up") | (a storm's surge, the sea it pushes
 # ashore: "a storm surge of up to 12 feet", "a surge of 10 feet", no rise) | (what one side urges the other
 # to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
-# budge on, it kept); not "pushed back against" nor "put off by".
+# budge on, it kept) | (a fire "out of control" rages, one "under control" or "was contained" is quelled;
+# not "the tank contained chlorine"); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
@@ -69,7 +71,9 @@ _OUTCOME_PHRASES = re.compile(
     r"|(?P<direction>up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
     r"|(?P<flooding>(?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d))"
     r"|(?P<urged>(?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+)"
-    r"|(?P<kept>(?:did\s+not|didn['’]t|refused\s+to|would\s+not|won['’]t)\s+budge))\b",
+    r"|(?P<kept>(?:did\s+not|didn['’]t|refused\s+to|would\s+not|won['’]t)\s+budge)"
+    r"|(?P<raging>out\s+of\s+control|uncontained)"
+    r"|(?P<quelled>under\s+control|(?:been|was|is|were|are|now|fully|largely)\s+contained))\b",
     re.I,
 )
 
@@ -101,7 +105,8 @@ def _outcome_word(match: re.Match[str]) -> str:
     against = found.get("voted_against") or found.get("tally_against") or found.get("votes_against")
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
-    # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept"
+    # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept", "raging",
+    # "quelled"
     return next(iter(found), "postponed")
 
 

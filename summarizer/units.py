@@ -139,7 +139,7 @@ FATES: dict[str, str] = {
     **dict.fromkeys("injur hurt wound hospi treated".split(), "injured"),
     **dict.fromkeys("missi unacc".split(), "missing"),
     **dict.fromkeys("arres detai".split(), "arrested"),
-    **dict.fromkeys("evacu displ homel".split(), "evacuated"),
+    **dict.fromkeys("evacu displ homel fled flee flees fleei".split(), "evacuated"),  # who fled, left
     **dict.fromkeys("aboard board carrying carried".split(), "aboard"),  # "carrying 45 people", "44 on board"
 }
 

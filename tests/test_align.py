@@ -74,6 +74,10 @@ def _claims(event: dict) -> list[dict]:
         ("The EU agreed to scrap the tariffs.", "The EU will keep its tariffs in place.", "conflict"),
         ("The EU kept its tariffs on steel.", "The EU lifted its tariffs on steel.", "conflict"),
         ("The EU did not budge on its steel tariffs.", "The EU lifted its tariffs on steel.", "conflict"),
+        # a fire out of control against one contained, not a tank that contained chlorine
+        ("The fire was still burning out of control.", "The fire had been contained by noon.", "conflict"),
+        ("Crews had the fire under control by 1 p.m.", "The fire was raging out of control.", "conflict"),
+        ("The tank contained chlorine.", "The fire raged out of control.", "open"),
         # a law upheld against one struck down (not the lower court whose ruling is reversed)
         ("The court upheld the state's gun ban.", "The court struck down the state's gun ban.", "conflict"),
         ("The court upheld the ban.", "The ruling reverses a court that had struck the ban down in 2023.", "open"),

@@ -534,3 +534,16 @@ def test_a_question_that_is_its_answers_own_words_is_not_shown_twice(report: Eve
         assert f"Q{n}. {q.question[:25]}" not in text
         assert f'<span class="q">{escape(q.question)}</span>' not in html  # the card's heading: its number
     assert '<span class="q">' in html  # a question of its own ("What exactly did Peskov say?") is shown
+
+
+def test_a_chemical_fire_disputes_the_evacuees_the_injured_and_whether_it_was_contained() -> None:
+    """tests/data/chemical: "about 1,200 residents" / "around 1,500 people" evacuated were two questions
+    (the long sentences were too far apart to be asked together), and "still burning out of control" was
+    one answer with "contained by early afternoon"."""
+    report = summarize(ROOT / "tests" / "data" / "chemical" / "articles")
+    disputes = _disputes(report)
+    assert any(any("1,200" in a for a in d) and any("1,500" in a for a in d) for d in disputes)
+    assert any(any("out of control" in a for a in d) and any("contained" in a for a in d) for d in disputes)
+    assert any(any("three" in a.lower() for a in d) and any("Five workers" in a for a in d) for d in disputes)
+    for said in _answers(report):
+        assert not ("out of control" in said and "contained by early afternoon" in said), said

@@ -171,6 +171,8 @@ def test_a_label_opens_a_sentence_too_and_a_ratio_is_a_share(text: str, found: s
         ("Police arrested four men.", {(4.0, "arrested")}),
         ("Roughly 3,500 residents are under evacuation orders.", {(3500.0, "evacuated")}),
         ("About 4,000 dockers walked out.", {(4000.0, None)}),
+        ("About 300 residents fled the flooding.", {(300.0, "evacuated")}),  # who fled left their homes
+        ("Thousands of people were fleeing, and 2,000 have fled.", {(2000.0, "evacuated")}),
         # a count of no fate said takes the one its statement gives; some of another count is only that
         ("27 people were hurt in the blast, 11 seriously.", {(27.0, "injured"), (11.0, "injured")}),
         ("Twenty-seven people were injured, nine of them seriously.", {(27.0, "injured"), (9.0, "some")}),
