@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,9 +62,32 @@ def load_model(path: str, n_ctx: int = DEFAULT_CONTEXT) -> Any:
     if not Path(path).is_file():
         raise ConfigError(f"model file not found: {path}")
     try:
-        return Llama(model_path=path, n_ctx=n_ctx, n_threads=os.cpu_count() or 1, seed=0, verbose=False)
+        with _weights_as_stored():
+            return Llama(model_path=path, n_ctx=n_ctx, n_threads=os.cpu_count() or 1, seed=0, verbose=False)
     except (ValueError, RuntimeError) as error:
         raise ConfigError(f"cannot load {path}: {error}") from None
+
+
+@contextmanager
+def _weights_as_stored() -> Iterator[None]:
+    """Models loaded meanwhile keep their weights as the file stores them: no "extra buffer types", which
+    repack them for one CPU's matrix units. A CPU reporting Intel AMX in a virtual machine that does not
+    enable it (a Firecracker VM, seen here) makes llama.cpp's AMX kernel crash the process at its first
+    ``ldtilecfg``; ``Llama`` has no parameter for it, so its default model parameters are amended."""
+    import llama_cpp.llama_cpp as native  # the bindings Llama reads its defaults from
+
+    defaults = native.llama_model_default_params
+
+    def stored() -> Any:
+        params = defaults()
+        params.use_extra_bufts = False
+        return params
+
+    native.llama_model_default_params = stored
+    try:
+        yield
+    finally:
+        native.llama_model_default_params = defaults
 
 
 def complete(model: Any, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:

