@@ -24,11 +24,10 @@ Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is c
 bounded set of candidates (:mod:`summarizer.candidates`): those sharing most content words and those
 falling in the same buckets of random hyperplanes over the vectors. Answers still average the
 cosine over *all* their pairs, compared or not (:func:`summarizer.vectorlink.vector_link`: the summed
-vectors give it); the facet bonus and the vetoes are known for the pairs compared only. An
-uncompared pair counting 0 would keep an answer many sources give from forming, and understate a
-large event's consensus. Questions do the same with their statements' and topics' vectors, the
-share of words two claims have in common (which no sum of vectors gives) counted on the pairs
-compared.
+vectors give it); the facet bonus and the vetoes are known for the pairs compared only. An uncompared
+pair counting 0 would keep an answer many sources give from forming, and understate a large event's
+consensus. Questions do the same with their statements' and topics' vectors, the share of words two
+claims have in common (which no sum of vectors gives) counted on the pairs compared.
 
 Claims are put in a canonical order (by statement, source, topic) before anything else, so the
 groups do not depend on the order the caller lists them in.
@@ -105,8 +104,7 @@ def group_claims(claims: Sequence[Any], *, embedder: Embedder | None = None) -> 
 
     Each claim is a mapping or an object with ``source``, ``statement`` and optionally ``topic`` and
     ``published`` (its source's publication date, ISO). Every claim is in exactly one group (singletons
-    included); no model is called.
-    """
+    included); no model is called."""
     return align(claims, embedder=embedder, with_topics=False).answers
 
 
@@ -238,8 +236,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         asked_cosine = asked_cosine[kept]
     pairs = list(zip(*ends.tolist(), strict=True))  # as (earlier, later) tuples: keys of the pairs' values
     relation = _relations(items, pinned, ends)
-    clashing = np.array([rel == "conflict" for rel in relation], dtype=bool)  # may join questions looser
-    low = np.where(clashing, TOLL_THRESHOLD, TOPIC_THRESHOLD) - PRUNE_MARGIN
+    low = np.where([rel == "conflict" for rel in relation], TOLL_THRESHOLD, TOPIC_THRESHOLD) - PRUNE_MARGIN
     matter = np.flatnonzero(question_edges >= low).tolist()  # pairs that may matter
     edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
     vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
@@ -315,9 +312,8 @@ def _with_conflicts(
     belong to one question, however their other words differ. Two dates or two counts join questions only
     when the pair alone is close enough to be one question, or the counts count one thing in one word ("163
     seats" / "158 seats"): two unrelated claims often give different counts of things, or different days.
-    A toll or a turnout given two ways joins them at a looser threshold still (whatever else two long
-    sentences say), or at the topic one reached by another claim of either's answer ("twelve died" / "the
-    toll has risen to 15", beside "at least 12")."""
+    A toll or a turnout given two ways joins them at a looser threshold still, or at the topic one reached by
+    another claim of either's answer ("twelve died" / "the toll has risen to 15", beside "at least 12")."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
     near: dict[tuple[int, int], bool] = {}  # by pair of answers: a claim of one close to a claim of the other
