@@ -20,14 +20,13 @@ and, when there are any, the topics' vectors) with the words the claims share:
    be asked together. Two answers of one question conflict when a claim of one and a claim of the other
    have conflicting facets; the judge (:mod:`summarizer.judge`) may add and confirm more.
 
-Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is compared with a
-bounded set of candidates (:mod:`summarizer.candidates`): those sharing most content words and those
-falling in the same buckets of random hyperplanes over the vectors. Answers still average the
-cosine over *all* their pairs, compared or not (:func:`summarizer.vectorlink.vector_link`: the summed
-vectors give it); the facet bonus and the vetoes are known for the pairs compared only. An uncompared
-pair counting 0 would keep an answer many sources give from forming, and understate a large event's
-consensus. Questions do the same with their statements' and topics' vectors, the share of words two
-claims have in common (which no sum of vectors gives) counted on the pairs compared.
+Up to :data:`EXACT_LIMIT` claims every pair is compared. Beyond, each claim is compared with a bounded set of
+candidates (:mod:`summarizer.candidates`): those sharing most content words and those falling in the same buckets
+of random hyperplanes over the vectors. Answers still average the cosine over *all* their pairs, compared or not
+(:func:`summarizer.vectorlink.vector_link`: the summed vectors give it); the facet bonus and the vetoes are known
+for the pairs compared only. An uncompared pair counting 0 would keep an answer many sources give from forming, and
+understate a large event's consensus. Questions do the same with their statements' and topics' vectors, the share
+of words two claims have in common (which no sum of vectors gives) counted on the pairs compared.
 
 Claims are put in a canonical order (by statement, source, topic) before anything else, so the
 groups do not depend on the order the caller lists them in.
@@ -235,10 +234,9 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         ends, closeness, bonus, question_edges = ends[:, kept], closeness[kept], bonus[kept], question_edges[kept]
         asked_cosine = asked_cosine[kept]
     pairs = list(zip(*ends.tolist(), strict=True))  # as (earlier, later) tuples: keys of the pairs' values
-    relation = _relations(items, pinned, ends)
-    low = np.where([rel == "conflict" for rel in relation], TOLL_THRESHOLD, TOPIC_THRESHOLD) - PRUNE_MARGIN
-    matter = np.flatnonzero(question_edges >= low).tolist()  # pairs that may matter
+    matter = np.flatnonzero(question_edges >= TOPIC_THRESHOLD - PRUNE_MARGIN).tolist()  # pairs that may matter
     edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
+    relation = _relations(items, pinned, ends)
     vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
         near = [pairs[k] for k in np.flatnonzero(closeness >= ANSWER_THRESHOLD).tolist()]
@@ -264,7 +262,8 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             return dense_link(asked, threshold, start=start)
 
-    questions = _with_conflicts(link(QUESTION_THRESHOLD, answers), answers, pairs, relation, edges, pinned)
+    linked = link(QUESTION_THRESHOLD, answers)
+    questions = _with_conflicts(linked, answers, pairs, relation, question_edges, edges, pinned)
     topics = link(TOPIC_THRESHOLD, questions) if with_topics else questions
     home = {i: a for a, group in enumerate(answers) for i in group}
     question_of = {i: q for q, group in enumerate(questions) for i in group}
@@ -303,17 +302,18 @@ def _with_conflicts(
     answers: list[list[int]],
     pairs: list[tuple[int, int]],
     relation: Sequence[str],
-    question_edges: dict[tuple[int, int], float],
+    pair_edges: np.ndarray,  # each pair's question similarity, in the order of ``pairs``
+    question_edges: dict[tuple[int, int], float],  # by pair, those at the topic threshold or above
     pinned: list[Facets],
 ) -> list[list[int]]:
-    """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled",
-    "ended" / "extended", a denial) or give two measures of one thing ("about 60mph" / "70 mph", "6.8" /
-    "7.0" in magnitude, "9%" / "4%"), and are close enough to be asked together: incompatible answers
-    belong to one question, however their other words differ. Two dates or two counts join questions only
-    when the pair alone is close enough to be one question, or the counts count one thing in one word ("163
-    seats" / "158 seats"): two unrelated claims often give different counts of things, or different days.
-    A toll or a turnout given two ways joins them at a looser threshold still, or at the topic one reached by
-    another claim of either's answer ("twelve died" / "the toll has risen to 15", beside "at least 12")."""
+    """Questions joined where two of their claims state opposite outcomes ("cancelled" / "scheduled", "ended" /
+    "extended", a denial) or give two measures of one thing ("about 60mph" / "70 mph", "6.8" / "7.0" in magnitude,
+    "9%" / "4%"), and are close enough to be asked together: incompatible answers belong to one question, however
+    their other words differ. Two dates or two counts join questions only when the pair alone is close enough to be
+    one question, or the counts count one thing in one word ("163 seats" / "158 seats"): two unrelated claims often
+    give different counts of things, or different days. A toll or a turnout given two ways joins them at a looser
+    threshold still, or at the topic one reached by another claim of either's answer ("twelve died" / "the toll has
+    risen to 15", beside "at least 12")."""
     question_of = {i: q for q, group in enumerate(questions) for i in group}
     answer_of = {i: a for a, group in enumerate(answers) for i in group}
     near: dict[tuple[int, int], bool] = {}  # by pair of answers: a claim of one close to a claim of the other
@@ -326,10 +326,10 @@ def _with_conflicts(
         return near[key]
 
     joined = Groups(len(questions))
-    for (i, j), rel in zip(pairs, relation, strict=True):
+    for k, ((i, j), rel) in enumerate(zip(pairs, relation, strict=True)):
         if rel != "conflict":
             continue
-        edge, a, b = question_edges.get((i, j), 0.0), pinned[i].numbers, pinned[j].numbers
+        edge, a, b = float(pair_edges[k]), pinned[i].numbers, pinned[j].numbers
         toll = one_figure_clash(a, b)
         if edge < (TOLL_THRESHOLD if toll else TOPIC_THRESHOLD) and not (toll and answers_near(i, j)):
             continue
