@@ -7,11 +7,10 @@ and, when there are any, the topics' vectors) with the words the claims share:
 
 1. **Answers.** A pair's similarity is the cosine of the statements' vectors (mixed with their
    topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
-   (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down (unless many claims give
-   it: the event's own date, its actors' names; a capitalised word another claim writes in lower case,
-   "Rail" of "Rail Accident Investigation Branch", names nothing). A pair whose facets
-   conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" /
-   "Lyon") can never share an answer: meaning alone is not allowed to merge it.
+   (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down, unless the pin is the
+   event's own (:mod:`summarizer.pins`: its date, its actors' names). A pair whose facets conflict
+   ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" / "Lyon") can
+   never share an answer: meaning alone is not allowed to merge it.
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
    how many content words they share, with no such veto: "the talks were cancelled" and "the talks
    were postponed" are two answers to one question.
@@ -53,8 +52,9 @@ from summarizer.facets import Facets, compare, conflict_kind, facets, with_opene
 from summarizer.figures import clash, one_figure_clash
 from summarizer.groups import Groups, shared_share, shared_weights
 from summarizer.linkage import dense_link
+from summarizer.pins import event_pins
 from summarizer.printable import paired
-from summarizer.text import content_words, lower_case_words
+from summarizer.text import content_words
 from summarizer.vectorlink import vector_link
 
 if TYPE_CHECKING:
@@ -62,8 +62,6 @@ if TYPE_CHECKING:
 
 ANSWER_THRESHOLD = 0.20  # average similarity for claims to be one answer (cosine, plus the facet bonus)
 FACET_BONUS = 0.25  # added to a pair's cosine when a number, date or name pins both to the same thing
-COMMON_PIN = 1.5  # a pin given by more claims than this many times the sources is the event's, not a fact's
-COMMON_NAME = 0.1  # so is a name more than this share of the claims give: its actors, its place
 QUESTION_THRESHOLD = 0.37  # average similarity for answers to belong to one question
 CONTRADICTION_THRESHOLD = 0.3  # question similarity at which claims stating opposite outcomes join questions
 TOPIC_THRESHOLD = 0.2  # looser: questions judged together, that might share an answer or conflict
@@ -143,12 +141,10 @@ def align(
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """Python's cycle collector off meanwhile (as it was before, after).
-
-    The merge allocates millions of small objects and frees them by reference count, none of them in
-    cycles; each allocation burst starts a collection that walks every object alive, the articles'
-    reports included, so the collector's share grows with the event (``bench/README.md``).
-    """
+    """Python's cycle collector off meanwhile (as it was before, after): the merge allocates millions of
+    small objects and frees them by reference count, none of them in cycles; each allocation burst starts
+    a collection that walks every object alive, the articles' reports included, so the collector's share
+    grows with the event (``bench/README.md``)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -190,10 +186,9 @@ _DEFINED: dict[tuple[type, str], bool] = {}
 
 def _defined(kind: type, name: str) -> bool:
     """Whether the class or one of its bases defines ``name`` (a property, a method, a class field)."""
-    known = _DEFINED.get((kind, name))
-    if known is None:
-        known = _DEFINED[kind, name] = any(name in vars(base) for base in kind.__mro__)
-    return known
+    if (kind, name) not in _DEFINED:
+        _DEFINED[kind, name] = any(name in vars(base) for base in kind.__mro__)
+    return _DEFINED[kind, name]
 
 
 def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Alignment:
@@ -218,12 +213,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     question_edges = _question_edges(items, cosine, topic_cosine, words, ends)
     asked_cosine = _mixed(cosine, topic_cosine, TOPIC_WEIGHT)  # what the questions' rows give a pair
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])
-    given = Counter(pin for f in pinned for pin in f.pins)  # more often than sources: the event's own
-    pin_cap, name_cap = COMMON_PIN * sources, COMMON_NAME * n
-    lower = frozenset().union(*map(lower_case_words, {c.statement for c in items}))  # "rail", "police"
-    common = frozenset(
-        p for p, c in given.items() if c > pin_cap or (p.startswith("name:") and (c > name_cap or p[5:] in lower))
-    )
+    common = event_pins([c.statement for c in items], pinned, sources)
     # the bonus: a number, date or name both claims give, other than the event's own (``common``)
     together = shared_weights([f.pins - common for f in pinned], ends) > 0
     bonus = np.where(together, FACET_BONUS, 0.0)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text import word_key
-from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, PERSONS, SUMS, WORD_NUMBERS
+from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, PERSONS, SUMS, SUMS_ONLY, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
 _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # the longest first: "eleven" before "one"
@@ -27,6 +27,7 @@ _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 _SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))", re.I)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
+_SUM_OF = {**SUMS, **SUMS_ONLY}
 # a percentage said as what was expected, not what came: "economists had expected inflation to rise to
 # 3.3%", "analysts had forecast a rate of 3.3%", "the consensus of 3.3%"
 _FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled|anticipat)\w*", re.I)
@@ -164,7 +165,7 @@ def fate_of(text: str, start: int, end: int) -> str | None:
 def sum_of(text: str, start: int, end: int) -> str | None:
     """What the sum at ``text[start:end]`` is of ("revenue", "profit", "loss"…); None when nothing beside
     it says."""
-    return _nearest(text, start, end, SUMS)
+    return _nearest(text, start, end, _SUM_OF)
 
 
 def yearly(text: str, start: int, end: int) -> bool:

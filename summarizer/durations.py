@@ -1,6 +1,7 @@
 """Figures said in parts, each read as one: a time on a race clock ("2:00:35", "1:52.30"), a length in
 several units ("two hours, 35 seconds", "2 hours 0 minutes 35 seconds", "2h 00m 35s", "an hour and 10
-minutes") and a number and a half ("two and a half million", "three and a half hours", "4 1/2").
+minutes", a sentence's "four years and six months") and a number and a half ("two and a half million",
+"three and a half hours", "4 1/2").
 
 One figure said in one unit ("72 hours") is read with the other figures (:mod:`summarizer.quantities`);
 read part by part, "2:00:35" would be the time of day 2:00 and a count of 35, and "two hours, 35
@@ -26,10 +27,11 @@ _NUMBER = (
     rf"|(?:{SPELLED_WORDS}|an?)\b)"
 )
 # a unit of a length said in parts: written in full, or as a letter after a figure ("2h 00m 35s")
-_UNIT = r"\s*-?\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?|(?<=\d)[hms])\b"
+_UNIT = r"\s*-?\s*(years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|(?<=\d)[hms])\b"
 _PART = re.compile(_NUMBER + _UNIT, re.I)
 _JOINER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)", re.I)
-_ANY_UNIT = re.compile(r"hour|hrs?\b|min|sec|\d\s?[hms]\b", re.I)  # most statements have none: one cheap scan
+# most statements have none: one cheap scan
+_ANY_UNIT = re.compile(r"year|month|week|day|hour|hrs?\b|min|sec|\d\s?[hms]\b", re.I)
 _LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
 
 

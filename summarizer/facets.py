@@ -91,7 +91,7 @@ _NOT_NAMES = frozenset(
 
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
 _SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
-_SINCE_YEAR = re.compile(r"\bsince\s+" + YEAR.pattern, re.I)  # a year a figure is measured against
+_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+)?" + YEAR.pattern, re.I)  # "since 1990", "until June 2031"
 # a record of an earlier time: "the previous national high of 113.7 degrees", "the old record of 2:01:09"
 _EARLIER_RECORD = re.compile(
     r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b", re.I
@@ -132,8 +132,8 @@ class Facets:
     @cached_property
     def dated(self) -> bool:
         """Whether a year says when the statement's figures are of, not one they are measured against
-        ("turnout was 61.4%, the lowest since 1990"), or its figure is an earlier time's record ("beat the
-        previous national high of 113.7 degrees")."""
+        ("turnout was 61.4%, the lowest since 1990") nor a span's end ("a five-year contract until 2031"), or
+        its figure is an earlier time's record ("beat the previous national high of 113.7 degrees")."""
         since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
         return bool(self.years - since) or _EARLIER_RECORD.search(self.text) is not None
 
@@ -347,8 +347,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "conflict"  # whatever else either says, "without power" included; "two match points" / "three"
     if (a.negates_itself and not b.negated) or (b.negates_itself and not a.negated):
         return "apart"  # a "not" on one side only: never one answer, whatever the rest says
-    if _dates_differ(a, b):
-        return "conflict"
+    if _dates_differ(a, b):  # a forecast or plan beside what is none: two happenings ("will resume on Thursday")
+        return "apart" if (a.tense == "future") != (b.tense == "future") else "conflict"
     two_sides = bool(a.opener and b.opener and a.opener != b.opener)  # "Rovers won" / "Eastfield lost"
     if a.opposites & b.stems and opposed(a.stems, b.stems, two_sides=two_sides):
         return "conflict"

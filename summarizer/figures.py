@@ -17,6 +17,7 @@ from summarizer.quantities import Quantity
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
 _NAMED = ("n", "%")  # figures whose fate names the one thing they are of: a toll, a turnout
+_TELLING_COUNT = 10  # a count of a kind of thing this large given twice is one fact: "1,200 flights"
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
 
@@ -58,9 +59,15 @@ def one_figure_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
 
 
 def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
-    """Both give one figure of one named thing ("seven died" / "killing seven"): one fact, whatever else
-    each names."""
-    return any(x.pin == y.pin and x.fate == y.fate for x in a if x.fate and x.fate != "some" for y in b)
+    """Both give one figure of one named thing ("seven died" / "killing seven"), or one count of one kind of
+    thing, too large to be said twice by chance ("scrapped 1,200 flights" / "cancel about 1,200 flights"):
+    one fact, whatever else each names."""
+    return any(
+        x.pin == y.pin and x.fate == y.fate and (x.fate or x.counts == y.counts)
+        for x in a
+        if (x.fate and x.fate != "some") or (x.counts and x.unit == "n" and x.value >= _TELLING_COUNT)
+        for y in b
+    )
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:

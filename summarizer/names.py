@@ -327,3 +327,35 @@ def _word_before(text: str, offset: int) -> int:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’"):
         start -= 1
     return start
+
+
+def part_of_common(texts: Sequence[str], names: Sequence[frozenset[str]], common: frozenset[str]) -> frozenset[str]:
+    """Of the names each of ``texts`` gives (``names``, one word each, in lower case), those that every text
+    giving them writes as one name with a word of ``common`` that some text writes as a name alone: "Energy"
+    of "Veltra Energy", "Markus" of "Markus Kettler", where "Veltra" and "Kettler" are the event's own and
+    stand alone too. Such a word tells no more than the name it is part of. (Not "Korean" of "North Korean":
+    "North" names nothing alone.)"""
+    folded = [{fold(name) for name in given} for given in names]
+    runs_of: dict[int, tuple[tuple[Token, ...], ...]] = {}  # read only where needed: the scan is costly
+
+    def runs(i: int) -> tuple[tuple[Token, ...], ...]:
+        if i not in runs_of:
+            runs_of[i] = name_runs(texts[i])
+        return runs_of[i]
+
+    told = frozenset(map(fold, common))
+    alone = {name for given in folded if len(given) == 1 for name in given} & told  # a text's one name
+    for word in sorted(told - alone):
+        givers = (i for i, given in enumerate(folded) if word in given)
+        if any(len(run) == 1 and run[0].key == word for i in givers for run in runs(i)):
+            alone.add(word)
+    common = told & alone
+    bound: dict[str, bool] = {}
+    for i, given in enumerate(names):
+        rest = [name for name in given if fold(name) not in common]
+        if not rest:
+            continue
+        found = [keys for run in runs(i) if len(run) > 1 and common & (keys := {w.key for w in run})]
+        for name in rest:
+            bound[name] = bound.get(name, True) and any(fold(name) in keys for keys in found)
+    return frozenset(name for name, always in bound.items() if always)

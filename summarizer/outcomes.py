@@ -34,7 +34,7 @@ _OPPOSITES = [
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
     ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
-    ("quell", "ragin"),
+    ("quell", "ragin"), ("unapp", "appea"),
     ("unani", "disse"), *((kept, struck) for kept in ("uphel", "uphol") for struck in ("overt", "quash", "inval")),
     *((up, down) for up in _RISE for down in _FALL), *((kept, ended) for kept in _KEEP for ended in _END),
 ]  # fmt: skip
@@ -57,7 +57,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # ashore: "a storm surge of up to 12 feet", "a surge of 10 feet", no rise) | (what one side urges the other
 # to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
 # budge on, it kept) | (a fire "out of control" rages, one "under control" or "was contained" is quelled;
-# not "the tank contained chlorine"); not "pushed back against" nor "put off by".
+# not "the tank contained chlorine") | (a verdict accepted goes unappealed); not "pushed back against" nor
+# "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
@@ -73,7 +74,9 @@ _OUTCOME_PHRASES = re.compile(
     r"|(?P<urged>(?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+)"
     r"|(?P<kept>(?:did\s+not|didn['’]t|refused\s+to|would\s+not|won['’]t)\s+budge)"
     r"|(?P<raging>out\s+of\s+control|uncontained)"
-    r"|(?P<quelled>under\s+control|(?:been|was|is|were|are|now|fully|largely)\s+contained))\b",
+    r"|(?P<quelled>under\s+control|(?:been|was|is|were|are|now|fully|largely)\s+contained)"
+    r"|(?P<unappealed>accept(?:ed|s|ing)?\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
+    r"(?:verdict|ruling|sentence|judge?ment|decision)))\b",
     re.I,
 )
 
@@ -106,7 +109,7 @@ def _outcome_word(match: re.Match[str]) -> str:
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
     # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept", "raging",
-    # "quelled"
+    # "quelled", "unappealed"
     return next(iter(found), "postponed")
 
 

@@ -155,6 +155,14 @@ SUMS: dict[str, str] = {
     **dict.fromkeys("salar wage wages bonus".split(), "pay"),
     **dict.fromkeys("damag".split(), "damage"),
 }
+# What only a sum is of, besides SUMS: "investors lost €340m" is a loss, "the Nasdaq lost 2.1%" a fall
+SUMS_ONLY: dict[str, str] = {
+    **dict.fromkeys("lost wiped".split(), "loss"),  # "wiped out $2bn"
+    **dict.fromkeys("value valua capit".split(), "value"),  # "valued at", "a valuation of", "market capitalisation"
+    **dict.fromkeys("order".split(), "orders"),
+    **dict.fromkeys("recov".split(), "recovered"),
+    **dict.fromkeys("claim".split(), "claims"),
+}
 
 # The stock market indices, by the word that names each ("hang" of Hang Seng)
 MARKET_INDICES = "s&p dow nasdaq ftse dax cac nikkei topix hang kospi sensex nifty stoxx russell tsx".split()

@@ -78,6 +78,12 @@ def _claims(event: dict) -> list[dict]:
         ("The fire was still burning out of control.", "The fire had been contained by noon.", "conflict"),
         ("Crews had the fire under control by 1 p.m.", "The fire was raging out of control.", "conflict"),
         ("The tank contained chlorine.", "The fire raged out of control.", "open"),
+        # one large count of one kind, whatever else each names; a small one may be said twice by chance
+        ("It scrapped 1,200 flights at Oslo Airport.", "A strike forced Nordair to cancel 1,200 flights.", "same"),
+        ("Three flights were cancelled in Paris.", "Three flights were cancelled in Lyon.", "apart"),
+        # a verdict accepted is no verdict appealed, whoever accepted an appeal
+        ("His lawyer said Kettler would accept the verdict.", "His lawyer said Kettler would appeal.", "conflict"),
+        ("The court accepted the appeal from Kettler.", "Kettler's lawyer said he would appeal.", "open"),
         # a law upheld against one struck down (not the lower court whose ruling is reversed)
         ("The court upheld the state's gun ban.", "The court struck down the state's gun ban.", "conflict"),
         ("The court upheld the ban.", "The ruling reverses a court that had struck the ban down in 2023.", "open"),
@@ -188,6 +194,7 @@ def _claims(event: dict) -> list[dict]:
         ("The 2010 quake had a magnitude of 8.8.", "The 2010 earthquake had a magnitude of 8.5.", "conflict"),
         # a year a figure is measured against is not its time: "the lowest since 1990" is this turnout's
         ("Turnout was 61.4%, the lowest since 1990.", "Turnout was about 65 percent.", "conflict"),
+        ("He signed a five-year contract until June 2031.", "The contract runs for four years.", "conflict"),  # its end
         # a part of a whole against all of it, or another part: one whole, two answers
         ("Seven of the nine members backed the hike.", "All nine members backed the hike.", "conflict"),
         ("Seven of nine voted for it.", "Eight of the nine members voted for it.", "conflict"),
@@ -418,14 +425,17 @@ def test_a_currency_written_before_a_figure_is_no_name() -> None:
 
 def test_what_is_forecast_for_a_later_day_is_no_other_day_of_what_happened_that_day() -> None:
     """Said on Thursday 26 September 2024: the storm "weakened by Thursday afternoon" and forecasters
-    "expect it to weaken by Friday morning" are two happenings, not a date in dispute; two forecasts for
-    two days are, and without the day they were said on neither is known to have happened."""
+    "expect it to weaken by Friday morning" are two happenings, not a date in dispute, and so they are
+    whatever day they were said on (talks that "broke down on Monday" and "will resume on Thursday"); two
+    forecasts for two days are a dispute."""
     thursday = "2024-09-26"
     forecast = "Forecasters expect it to weaken to a tropical storm by Friday morning."
     happened = "The storm weakened to a Category 2 hurricane by Thursday afternoon."
     assert compare(facets(forecast, thursday), facets(happened, thursday)) == "apart"
     assert compare(facets(happened, thursday), facets(forecast, thursday)) == "apart"
-    assert compare(facets(forecast), facets(happened)) == "conflict"
+    assert compare(facets(forecast), facets(happened)) == "apart"
+    broke_down, resume = "Talks broke down late on Monday.", "The mediator said talks would resume on Thursday."
+    assert compare(facets(broke_down), facets(resume)) == "apart"
     other = "Forecasters expect it to weaken to a tropical storm by Saturday morning."
     assert compare(facets(forecast, thursday), facets(other, thursday)) == "conflict"
 

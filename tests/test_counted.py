@@ -65,6 +65,12 @@ def test_some_of_another_count_is_not_a_count_of_its_own() -> None:
         ("The group now expects annual revenue of $25.5bn.", "$25.5", "revenue"),  # a year's: see yearly
         ("He was fined €150,000.", "€150,000", "fine"),
         ("The deal is worth $2m.", "$2m", None),
+        # what only a sum is of: a loss, a value, orders, a sum recovered or claimed
+        ("Investors lost about 340 million euros.", "340", "loss"),
+        ("Veltra, once valued at 2.8 billion euros, collapsed.", "2.8", "value"),
+        ("Auditors could not confirm orders worth 1.1 billion euros.", "1.1", "orders"),
+        ("The administrator has recovered 46 million euros.", "46", "recovered"),
+        ("It has lodged claims of 95 million euros against him.", "95", "claims"),
     ],
 )
 def test_a_sum_is_of_what_the_words_beside_it_name(text: str, figure: str, of: str | None) -> None:
@@ -76,6 +82,7 @@ def test_a_percentage_is_a_change_of_what_its_statement_names_across_commas() ->
     assert change_of(text, *_at(text, "11%")) == "revenue"
     assert change_of("The stock jumped about 7%.", *_at("The stock jumped about 7%.", "7%")) == "shares"
     assert change_of("It rose about 7% on the day.", *_at("It rose about 7% on the day.", "7%")) is None
+    assert change_of("It lost 2.1% on the day.", *_at("It lost 2.1% on the day.", "2.1%")) is None  # a fall, no loss
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ TWO_HOURS_35_SECONDS = round(2 + 35 / 3600, 6)
         ("he finished in 2h 00m 35s", [TWO_HOURS_35_SECONDS]),
         ("an hour and 10 minutes", [round(7 / 6, 6)]),
         ("thirty-five minutes and 20 seconds", [round((35 * 60 + 20) / 3600, 6)]),
+        ("sentenced to four years and six months in prison", [4 * 8760 + 6 * 730]),  # as "4.5 years"
         ("She swam 1:52.30 in the final.", [round(112.3 / 3600, 6)]),  # minutes, seconds, hundredths
         ("The strike lasted 72 hours.", []),  # one unit: read with the other figures
         ("The clinic opens at 14:30 and the run took 59:41.", []),  # a time of day, or one that may be

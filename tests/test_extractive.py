@@ -547,3 +547,45 @@ def test_a_chemical_fire_disputes_the_evacuees_the_injured_and_whether_it_was_co
     assert any(any("three" in a.lower() for a in d) and any("Five workers" in a for a in d) for d in disputes)
     for said in _answers(report):
         assert not ("out of control" in said and "contained by early afternoon" in said), said
+
+
+def test_a_verdict_disputes_the_term_the_losses_and_the_appeal_and_keeps_other_sums_apart() -> None:
+    """tests/data/verdict: a company's value, orders and revenue were one dispute with the investors'
+    losses (sums of nothing said clash with every sum), "four years and six months" clashed with "4.5
+    years", and "Veltra Energy" pinned the tabloid's losses to the sentences that name the company; the
+    lawyer's "would accept the verdict" and "would appeal" were one answer."""
+    report = summarize(ROOT / "tests" / "data" / "verdict" / "articles")
+    disputes = _disputes(report)
+    term = next(d for d in disputes if any("FIVE YEARS" in a for a in d))
+    assert any("4.5 years" in a and "four and a half" in a and "four years and six months" in a for a in term)
+    assert len(term) == 2, term  # the term alone: no sum of money in its question
+    losses = next(d for d in disputes if any("430 million" in a for a in d))
+    assert len(losses) == 2 and any("340 million" in a and "More than 300 million" in a for a in losses)
+    assert any(any("accept the verdict" in a for a in d) and any("would appeal" in a for a in d) for d in disputes)
+    for d in disputes:
+        for sum_of_something_else in ("2.8 billion", "410 million", "46 million", "1.5 million"):
+            assert not any(sum_of_something_else in a for a in d), d
+
+
+def test_a_strike_disputes_the_flights_and_the_demand_and_not_the_days_of_two_happenings() -> None:
+    """tests/data/walkout: the tabloid's "scrapped 1,200 flights", at an airport no other sentence names,
+    stood apart from the 1,200 flights of the others; the talks that "broke down late on Monday" and
+    the mediator's call to the table "on Thursday" were a date in dispute."""
+    report = summarize(ROOT / "tests" / "data" / "walkout" / "articles")
+    disputes = _disputes(report)
+    flights = next(d for d in disputes if any("1,500 flights" in a for a in d))
+    assert any("scrapped 1,200 flights" in a and "about 1,200 flights" in a for a in flights), flights
+    assert any(any("20 per cent" in a for a in d) and any("15%" in a for a in d) for d in disputes)
+    for d in disputes:
+        assert not (any("Thursday" in a for a in d) and any("late on Monday" in a for a in d)), d
+
+
+def test_a_transfer_disputes_the_fee_and_the_contract_a_year_ends() -> None:
+    """tests/data/transfer: "a five-year contract running until June 2031" was read as a figure of 2031,
+    so not one against the markets desk's "contract runs for four years", said with no year."""
+    report = summarize(ROOT / "tests" / "data" / "transfer" / "articles")
+    disputes = _disputes(report)
+    assert any(any("five-year contract" in a for a in d) and any("four years" in a for a in d) for d in disputes)
+    assert any(any("80 million" in a for a in d) and any("75 million" in a for a in d) for d in disputes)
+    for d in disputes:
+        assert not any("12 million" in a or "65 million" in a for a in d), d
