@@ -79,6 +79,8 @@ _INCLUDING = re.compile(
     r"|(?:the|a|an)\s+(?:lone\s+|suspected\s+)?(?:gunman|attacker|shooter|assailant|bomber|hijacker|perpetrator))\b",
     re.I,
 )
+# passengers and crew counted apart, whose sum another outlet may give: "212 passengers and 31 crew"
+_AND_CREW = re.compile(rf"(?<![\w.,])({COUNT})\s+passengers\s+and\s+({COUNT})\s+(?:crew|crew\s+members)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+(?:&[A-Za-z]+)?")  # a word, or letters joined by "&": "S&P"
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
@@ -110,11 +112,13 @@ def nouns_counted(text: str) -> frozenset[str]:
     return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in found if w)  # "wickets": "wicket"
 
 
-def included(text: str) -> list[tuple[str, str]]:
-    """Each count with the crew or the attacker "including" names, as written: ("188", "six") of "188
-    people on board, including six crew", ("six", "one") of "six people, including the gunman", whose rest
-    another outlet may give ("182 passengers", "five people were killed")."""
-    return [(m.group(1), m.group(2) or "one") for m in _INCLUDING.finditer(text)] if "including" in text else []
+def included(text: str) -> list[tuple[str, str, int]]:
+    """Each count with another it holds or leaves out, as written, and 1 to add it or -1 to take it away:
+    ("188", "six", -1) of "188 people on board, including six crew", ("six", "one", -1) of "six people,
+    including the gunman", whose rest another outlet may give ("182 passengers", "five people were killed");
+    ("212", "31", 1) of "212 passengers and 31 crew", whose sum it may give ("243 people on board")."""
+    found = [(m.group(1), m.group(2) or "one", -1) for m in _INCLUDING.finditer(text)] if "including" in text else []
+    return found + [(m.group(1), m.group(2), 1) for m in _AND_CREW.finditer(text)] if "crew" in text else found
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:

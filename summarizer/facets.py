@@ -91,7 +91,7 @@ _NOT_NAMES = frozenset(
 
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
 _SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
-_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+)?" + YEAR.pattern, re.I)  # "since 1990", "until June 2031"
+_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+)?" + YEAR.pattern + r"(?!,? when)", re.I)
 # a record of an earlier time: "the previous national high of 113.7 degrees", "the old record of 2:01:09"
 _EARLIER_RECORD = re.compile(
     r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b", re.I
@@ -132,8 +132,8 @@ class Facets:
     @cached_property
     def dated(self) -> bool:
         """Whether a year says when the statement's figures are of, not one they are measured against
-        ("turnout was 61.4%, the lowest since 1990") nor a span's end ("a five-year contract until 2031"), or
-        its figure is an earlier time's record ("beat the previous national high of 113.7 degrees")."""
+        ("turnout was 61.4%, the lowest since 1990"; not "since 2000, when 80 died") nor a span's end ("a
+        contract until 2031"), or its figure is an earlier time's record ("beat the previous high of 46C")."""
         since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
         return bool(self.years - since) or _EARLIER_RECORD.search(self.text) is not None
 

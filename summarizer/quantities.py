@@ -252,12 +252,12 @@ def quantities(text: str) -> frozenset[Quantity]:
 
 def _with_shares(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, with each ratio's share ("one in three trains": 33%, as "a third of trains") and the rest of
-    each count "including" its crew (:func:`summarizer.counted.included`)."""
+    each count "including" its crew, or the sum of passengers and crew (:func:`summarizer.counted.included`)."""
     ratios = [(_count(part), _count(whole)) for part, whole in _SHARE.findall(text)] if " in " in text else []
     found |= {Quantity("%", round(100 * p / w, 6), True, step=_FRACTION_STEP) for p, w in ratios if 0 < p < w}
-    for whole, part in counted.included(text):
-        total, rest = _count(whole), _count(whole) - _count(part)
-        found |= {replace(q, value=rest, implied=True) for q in found if (q.unit, q.value) == ("n", total) and rest > 0}
+    for said, other, sign in counted.included(text):
+        count, rest = _count(said), _count(said) + sign * _count(other)
+        found |= {replace(q, value=rest, implied=True) for q in found if (q.unit, q.value) == ("n", count) and rest > 0}
     return found
 
 

@@ -141,6 +141,7 @@ FATES: dict[str, str] = {
     **dict.fromkeys("arres detai".split(), "arrested"),
     **dict.fromkeys("evacu displ homel fled flee flees fleei".split(), "evacuated"),  # who fled, left
     **dict.fromkeys("aboard board carrying carried".split(), "aboard"),  # "carrying 45 people", "44 on board"
+    **dict.fromkeys("rescu saved survi".split(), "rescued"),  # "201 were rescued", "a dozen survivors"
 }
 
 # What a sum of money is of, by the stems of the words said beside it ("revenue of $6.4bn", "a $1.2bn

@@ -195,6 +195,9 @@ def _claims(event: dict) -> list[dict]:
         # a year a figure is measured against is not its time: "the lowest since 1990" is this turnout's
         ("Turnout was 61.4%, the lowest since 1990.", "Turnout was about 65 percent.", "conflict"),
         ("He signed a five-year contract until June 2031.", "The contract runs for four years.", "conflict"),  # its end
+        ("The deadliest since 2000, when 80 people died.", "At least 14 people died.", "open"),  # that year's
+        # an inspection passed is no inspection failed
+        ("The vessel passed its last safety inspection.", "The ship had failed a safety check.", "conflict"),
         # a part of a whole against all of it, or another part: one whole, two answers
         ("Seven of the nine members backed the hike.", "All nine members backed the hike.", "conflict"),
         ("Seven of nine voted for it.", "Eight of the nine members voted for it.", "conflict"),

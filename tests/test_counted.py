@@ -38,6 +38,7 @@ def test_a_count_counts_the_kind_its_next_words_name(text: str, figure: str, kin
         ("Three people died and 11 were injured.", "11", "injured"),  # as near before and after: after
         ("Police arrested four men.", "four", "arrested"),
         ("About 4,000 dockers walked out.", "4,000", None),
+        ("Rescuers had pulled 201 people from the water.", "201", "rescued"),
         ("Four people were killed; 200 others were evacuated.", "200", "evacuated"),  # its own clause
         # a toll that has risen to the figure says what it counts in its subject, however long
         ("The number of people killed in Monday's quake in southern Peru has risen to 15.", "15", "dead"),

@@ -183,6 +183,14 @@ def test_the_rest_of_a_count_including_its_crew_matches_the_passengers_and_never
     assert {q.value for q in quantities("Twelve people died, including three children.")} == {12, 3}
 
 
+def test_passengers_and_crew_counted_apart_match_their_sum_and_never_clash_with_it() -> None:
+    """ "212 passengers and 31 crew" and "243 people on board" were a numeric disagreement."""
+    apart = "The ferry was carrying 212 passengers and 31 crew."
+    assert clash(quantities(apart), quantities("It sank with 243 people on board.")) is None
+    assert clash(quantities(apart), quantities("It sank with 250 people on board.")) == "n"
+    assert "n:243" not in facets(apart).pins
+
+
 def test_the_rest_of_a_toll_including_the_attacker_matches_the_victims() -> None:
     """ "Six people, including the gunman, died" and "five people were killed" were a numeric disagreement."""
     toll = "Six people, including the gunman, died after the shooting."
