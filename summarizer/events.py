@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from summarizer.embed import Embedder, Vectors
     from summarizer.load import Article
 
-LEAD_SENTENCES = 3  # sentences of the body read after the headline
+LEAD_SENTENCES = 8  # sentences of the body read after the headline: a feature opening on a scene reaches the news
 MIN_LEAD_WORDS = 6  # shorter lines (bylines, "Photo: …") are not the lead; nor are datelines (text.is_prose)
 WINDOW_DAYS = 21  # the dated articles of one event span at most this many days
 THRESHOLD = 0.55  # average similarity for articles to be one event

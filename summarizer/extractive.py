@@ -27,6 +27,7 @@ from summarizer.load import Article
 from summarizer.metadata import is_dateline
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
+from summarizer.units import WORD_NUMBERS
 
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
@@ -75,6 +76,9 @@ def _clauses(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> li
     return [*parts, Sentence(sentence.id, start, sentence.end)] if parts else [sentence]
 
 
+_NUMBER_WORD = re.compile(
+    rf"\b(?:{'|'.join(w for w, n in WORD_NUMBERS.items() if n >= 2)}|hundred|thousand|million)\b", re.I
+)
 _JOINER = r"(?:;|,\s+(?:and|while|whereas|but))\s+"  # what joins two clauses of one sentence
 _JOIN, _JOINED = re.compile(_JOINER), re.compile(_JOINER + "$")  # a join; one a clause follows
 
@@ -83,7 +87,8 @@ def _is_claim(text: str) -> bool:
     """Prose of :data:`MIN_WORDS` words, or a whole sentence of :data:`FIGURE_MIN_WORDS` that gives a figure."""
     if is_prose(text, MIN_WORDS):
         return True
-    return bool(DIGIT.search(text)) and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
+    figure = DIGIT.search(text) or _NUMBER_WORD.search(text)  # "Ten people were arrested."
+    return bool(figure) and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
 
 
 def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence], text: str) -> list[Sentence]:
@@ -134,7 +139,8 @@ def _report(article: Article, sentences: list[Sentence], found: Floor) -> Articl
     doc = article.document
     headline = _headline(article)
     event = _claim(doc, headline, "What happened?") if headline is not None else None
-    claims = [_claim(doc, s, "") for s in sentences if s != headline]
+    # the title is no claim; a first sentence standing for a missing title is the story's lead, and one
+    claims = [_claim(doc, s, "") for s in sentences if s != headline or not article.info.title]
     count = (event is not None) + len(claims)
     count += len(found.entities) + len(found.quotes) + len(found.numbers) + len(found.dates)
     return ArticleReport(

@@ -64,8 +64,9 @@ _OUTLET_PATTERNS = [
 
 
 MAX_TITLE_WORDS = 30  # a longer first line is the story's first paragraph, not its headline
-# a line that ends on a full stop is a sentence of the story, not its headline
-_LEAD = re.compile(r"^(?:\S+\s+){3,}\S*[a-z0-9)”\"'’]\.$")
+# a line that ends on a full stop is a sentence of the story, not its headline; so is one that ends on a
+# quotation closed after its full stop ('…told us: "I pay 1,100 euros for a room."')
+_LEAD = re.compile(r"^(?:\S+\s+){3,}\S*(?:[a-z0-9)”\"'’]\.|[a-z0-9)][.!?][”\"’'])$")
 
 
 def read_metadata(text: str) -> dict[str, str | None]:

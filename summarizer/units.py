@@ -155,6 +155,7 @@ SUMS: dict[str, str] = {
     **dict.fromkeys("debt debts loan loans borro".split(), "debt"),
     **dict.fromkeys("salar wage wages bonus".split(), "pay"),
     **dict.fromkeys("damag".split(), "damage"),
+    **dict.fromkeys("rent rents".split(), "rent"),  # "rents have climbed 65%" is no "wages have risen by 20%"
 }
 # What only a sum is of, besides SUMS: "investors lost €340m" is a loss, "the Nasdaq lost 2.1%" a fall
 SUMS_ONLY: dict[str, str] = {

@@ -608,3 +608,18 @@ def test_a_ferry_sinking_adds_passengers_and_crew_and_keeps_the_rescued_and_a_pa
         for pair in q.conflicts:
             said = " ".join(st.text for k in pair for st in q.answers[k].statements)
             assert not ("80 people died" in said or "201" in said or "212 passengers" in said), said
+
+
+def test_a_march_is_one_event_and_a_headless_tabloid_s_lead_and_short_count_are_claims() -> None:
+    """tests/data/protest: the local feature was grouped apart from the other three; the tabloid's last
+    line, a quotation, was its headline; its first sentence then stood for the missing headline and was
+    no claim, and "Ten people were arrested." was too short to be one."""
+    report = summarize(ROOT / "tests" / "data" / "protest" / "articles")
+    assert len(report.sources) == 4
+    tabloid = next(s.source for s in report.sources if s.source.path.endswith("tabloid.txt"))
+    assert tabloid.title is None
+    assert any("Half a million" in a for a in _answers(report))
+    arrests = next(d for d in _disputes(report) if any("Ten people were arrested" in a for a in d))
+    assert any("six people were arrested" in a.lower() for a in arrests) and any("four" in a for a in arrests)
+    for d in _disputes(report):
+        assert not (any("65%" in a for a in d) and any("20%" in a for a in d)), d

@@ -353,3 +353,20 @@ def test_per_folder_killed_mid_way_resumes_asking_nothing_already_done(tmp_path:
     assert cached == done_before >= 3
     extraction_after = [a for a in server.articles[asked_before:] if a != "judge"]
     assert len(extraction_after) == 10 - done_before  # nothing already done was asked again
+
+
+def test_every_test_event_is_one_event_alone_and_given_back_from_all_of_them_mixed() -> None:
+    """The invented events of tests/data (several outlets each, one event per folder) and the seeds: a
+    folder's articles are one event, and all of them in one feed are grouped back into their folders. Read
+    by its first three sentences, tests/data/protest's local feature ("They came with pots and pans…")
+    shared no name and little meaning with the other three and was an event of its own."""
+    folders = [*sorted((ROOT / "tests" / "data").glob("*/articles")), SEEDS]
+    articles: list[Article] = []
+    truth: list[int] = []
+    for k, folder in enumerate(folders):
+        found = load_folder(folder).articles
+        assert len(group_articles(found).events) == 1, folder
+        articles += found
+        truth += [k] * len(found)
+    events = group_articles(articles).events
+    assert sorted(sorted({truth[i] for i in e}) for e in events) == [[k] for k in range(len(folders))]

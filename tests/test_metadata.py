@@ -31,6 +31,16 @@ def test_a_three_word_headline_is_the_title_and_a_sentence_of_the_story_is_none(
     )
 
 
+def test_a_line_ending_on_a_quotation_closed_after_its_full_stop_is_a_sentence_not_a_title() -> None:
+    """A tabloid whose headline has two words ("LISBON FURY!") had its last line taken for its title."""
+    quoted = 'Nurse Marta Silva (27) told us: "I pay 1,100 euros for a room. My salary is 1,300."'
+    page = f"LISBON FURY!\n\nHalf a million angry renters brought Lisbon to a standstill.\n\n{quoted}"
+    assert read_metadata(page)["title"] is None
+    assert read_metadata('Minister: "We will not resign"\n\nThe minister said so.')["title"] == (
+        'Minister: "We will not resign"'
+    )
+
+
 @pytest.mark.parametrize(
     ("dateline", "outlet", "author"),
     [
