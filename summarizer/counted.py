@@ -24,7 +24,7 @@ NEAR_WORDS = 6  # words on either side of a figure read for what it is of
 
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 # some of another count, not a count of its own: "nine of them", "11 of the injured" (not "seven of the nine")
-_SOME_OF = re.compile(rf"\s+of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))", re.I)
+_SOME_OF = re.compile(rf"\s+(?:of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))|others\b)", re.I)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
 _SUM_OF = {**SUMS, **SUMS_ONLY}
@@ -37,7 +37,8 @@ _DESCRIBED = "|".join(word.replace(" ", r"\s+") for word in PERSONS)
 # "a 16-year-old": one described; not one said before ("the attacker, a 34-year-old", "the suspect was a 34-year-old")
 _INDEFINITE = re.compile(r"(?<!,\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bas\s)\b(?:a|an)\s+$", re.I)
 _AGE = re.compile(
-    r"\b([A-Za-z][\w'’-]*),\s+(\d{1,3}),|\b(\d{1,3})[-\s]years?[-\s]old\b(?:\s+(" + _DESCRIBED + r")\b)?"
+    r"\b([A-Za-z][\w'’-]*)(?:,\s+(\d{1,3}),|\s+\((\d{1,2})\))"  # "Danner, 61,", "Danner (61)"
+    r"|\b(\d{1,3})[-\s]years?[-\s]old\b(?:\s+(" + _DESCRIBED + r")\b)?"
     r"|\baged\s+(\d{1,3})\b|\b(" + _DESCRIBED + r")\s+of\s+(\d{1,2})\b(?!\s*(?:years?|months?)\b)"
     r"|\bage\s+(?:of|to|at|from)\s+(\d{2,3})\b(?:\s+(?:to|from)\s+(\d{2,3})\b)?",  # "the pension age to 67 from 65"
     re.I,
@@ -79,8 +80,12 @@ _INCLUDING = re.compile(
     r"|(?:the|a|an)\s+(?:lone\s+|suspected\s+)?(?:gunman|attacker|shooter|assailant|bomber|hijacker|perpetrator))\b",
     re.I,
 )
-# passengers and crew counted apart, whose sum another outlet may give: "212 passengers and 31 crew"
-_AND_CREW = re.compile(rf"(?<![\w.,])({COUNT})\s+passengers\s+and\s+({COUNT})\s+(?:crew|crew\s+members)\b", re.I)
+# people counted in two parts, whose sum another outlet may give: "212 passengers and 31 crew", "five
+# Malians and two French nationals" (peoples, capitalised)
+_PEOPLE = r"(?:(?-i:[A-Z])[a-z]+s|(?-i:[A-Z])[a-z]+\s+(?:nationals|citizens))"
+_AND_CREW = re.compile(
+    rf"(?<![\w.,])({COUNT})\s+(?:passengers|{_PEOPLE})\s+and\s+({COUNT})\s+(?:crew|crew\s+members|{_PEOPLE})\b", re.I
+)
 _WORD = re.compile(r"[A-Za-z]+(?:&[A-Za-z]+)?")  # a word, or letters joined by "&": "S&P"
 _YEARLY = re.compile(r"\b(?:annual|annually|yearly|full[\s-]year|for\s+the\s+(?:full\s+)?year)\b", re.I)
 
@@ -116,25 +121,26 @@ def included(text: str) -> list[tuple[str, str, int]]:
     """Each count with another it holds or leaves out, as written, and 1 to add it or -1 to take it away:
     ("188", "six", -1) of "188 people on board, including six crew", ("six", "one", -1) of "six people,
     including the gunman", whose rest another outlet may give ("182 passengers", "five people were killed");
-    ("212", "31", 1) of "212 passengers and 31 crew", whose sum it may give ("243 people on board")."""
+    ("212", "31", 1) of "212 passengers and 31 crew" or "five Malians and two French nationals", whose sum it
+    may give ("243 people on board", "seven staff")."""
     found = [(m.group(1), m.group(2) or "one", -1) for m in _INCLUDING.finditer(text)] if "including" in text else []
-    return found + [(m.group(1), m.group(2), 1) for m in _AND_CREW.finditer(text)] if "crew" in text else found
+    return found + [(m.group(1), m.group(2), 1) for m in _AND_CREW.finditer(text)] if " and " in text else found
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:
     """The ages ``text`` gives, each with its span and whose it is when a word names them: "Danner, 61,"
-    is Danner's, "the gunman, 35," the gunman's; "the 61-year-old" and "aged 61" name no one. "A 16-year-old
-    boy", "a teenager, 17," and "a boy of 17" describe someone, marked so ("~boy"): one of several, perhaps
-    (not "the attacker, a 34-year-old man" nor "the suspect was a 34-year-old": one said before). "The
-    pension age to 67 from 65" gives two ages of no one."""
+    and "Danner (61)" are Danner's, "the gunman, 35," the gunman's; "the 61-year-old" and "aged 61" name
+    no one. "A 16-year-old boy", "a teenager, 17," and "a boy of 17" describe someone, marked so ("~boy"):
+    one of several, perhaps (not "the attacker, a 34-year-old man" nor "the suspect was a 34-year-old": one
+    said before). "The pension age to 67 from 65" gives two ages of no one."""
     found = []
     for m in _AGE.finditer(text):
-        who = m.group(1) or m.group(4) or m.group(6)
+        who = m.group(1) or m.group(5) or m.group(7)
         if _INDEFINITE.search(text, 0, m.start()):
             whose: str | None = f"~{(who or 'someone').lower()}"
         else:
             whose = m.group(1) and m.group(1).lower()
-        for group in (g for g in (2, 3, 5, 7, 8, 9) if m.group(g) and int(m.group(g)) <= _OLDEST):
+        for group in (g for g in (2, 3, 4, 6, 8, 9, 10) if m.group(g) and int(m.group(g)) <= _OLDEST):
             found.append((m.start(group), m.end(group), float(m.group(group)), whose))
     return found
 
@@ -147,7 +153,8 @@ def counted_kind(text: str, end: int) -> str | None:
 
 
 def some_of(text: str, end: int) -> bool:
-    """The number ending at ``end`` is some of another count: "nine of them", "11 of the injured"."""
+    """The number ending at ``end`` is some of another count: "nine of them", "11 of the injured", "snatched
+    with five others"."""
     return _SOME_OF.match(text, end) is not None
 
 

@@ -25,6 +25,7 @@ from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import Floor, rules_floor
 from summarizer.load import Article
 from summarizer.metadata import is_dateline
+from summarizer.quantities import quantities
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
 from summarizer.units import WORD_NUMBERS
@@ -70,7 +71,7 @@ def _clauses(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> li
         if any(a <= m.start() < b for a, b in quoted):
             continue
         left, right = text[start : m.start()], text[m.end() : sentence.end]
-        if all(DIGIT.search(side) and len(side.split()) >= FIGURE_MIN_WORDS for side in (left, right)):
+        if all(len(side.split()) >= FIGURE_MIN_WORDS and _figured(side) for side in (left, right)):
             parts.append(Sentence(sentence.id, start, m.start()))
             start = m.end()
     return [*parts, Sentence(sentence.id, start, sentence.end)] if parts else [sentence]
@@ -81,6 +82,12 @@ _NUMBER_WORD = re.compile(
 )
 _JOINER = r"(?:;|,\s+(?:and|while|whereas|but))\s+"  # what joins two clauses of one sentence
 _JOIN, _JOINED = re.compile(_JOINER), re.compile(_JOINER + "$")  # a join; one a clause follows
+
+
+def _figured(text: str) -> bool:
+    """``text`` gives a figure other than someone's age: "Camille Roux, 29, a nurse from Lyon" is no fact
+    of its own, to be split from "and Thomas Girard, 34, were among seven staff abducted"."""
+    return bool(DIGIT.search(text)) and any(q.unit != "age" for q in quantities(text))
 
 
 def _is_claim(text: str) -> bool:

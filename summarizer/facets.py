@@ -140,10 +140,12 @@ class Facets:
     @cached_property
     def pins(self) -> frozenset[str]:
         """Everything the statement pins down, as tokens: numbers, years, months, weekdays, times of day and
-        names; not a count of one or two ("the two leaders", "one of"), nor a count's unsaid rest."""
+        names; not a count of one or two ("the two leaders", "one of"), a count's unsaid rest, nor an age but
+        of someone described ("a boy of 17"): "Kettler, 58," pins no more than his name, which many give."""
+        aged = {q for q in self.numbers if q.unit == "age" and not (q.counts or "").startswith("~")}
         return (
             frozenset(
-                [q.pin for q in self.numbers if not (q.unit == "n" and q.value <= 2) and not q.implied]
+                [q.pin for q in self.numbers - aged if not (q.unit == "n" and q.value <= 2 or q.implied)]
                 + [f"year:{y}" for y in self.years]
                 + [f"month:{m}" for m in self.months]
                 + [f"weekday:{d}" for d in self.weekdays]
@@ -234,13 +236,11 @@ def facets(text: str, published: str | None = None) -> Facets:
     dated = undated(text)
     years = frozenset(int(y) for y in YEAR.findall(text)) | season_years(text) if DIGIT.search(text) else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
-    outcomes = outcome_text(text)
-    stems = outcome_stems(outcomes)
+    stems = outcome_stems(outcomes := outcome_text(text))
     plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"
     first = re.match(r"\W*([A-Z][\w’'-]+)", plain)
     opener = first.group(1).strip("’'").lower() if first else None
-    if opener in _NOT_NAMES:
-        opener = None
+    opener = None if opener in _NOT_NAMES else opener
     names = _names(plain)
     if opener in _NATIONAL:
         names, opener = names | {opener}, None

@@ -75,7 +75,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
         # people described ("a 16-year-old boy" / "a boy of 17"): which of several is meant is not known
         described = (x.counts or "").startswith("~") or (y.counts or "").startswith("~")
         return not described and (not (x.counts and y.counts) or x.counts == y.counts)
-    if (x.fate and y.fate and x.fate != y.fate) or x.fate == "some":
+    if (x.fate and y.fate and x.fate != y.fate) or "some" in (x.fate, y.fate):
         return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
     if x.unit.startswith("label:"):
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are

@@ -54,6 +54,7 @@ def test_what_befell_a_count_is_the_nearest_fate_word_in_its_clause(text: str, f
 def test_some_of_another_count_is_not_a_count_of_its_own() -> None:
     assert some_of("nine of them seriously", 4)
     assert some_of("11 of the injured", 2)
+    assert some_of("snatched with five others", 18)
     assert not some_of("seven of the nine members", 5)  # a part of a whole
     assert not some_of("26 out of 27", 2)
 
@@ -118,6 +119,7 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
     assert [(v, who) for _, _, v, who in ages("The 61-year-old was convicted.")] == [(61.0, None)]
     assert [(v, who) for _, _, v, who in ages("The man, aged 40, was arrested.")] == [(40.0, None)]
     assert ages("In March, 12 people died.") == []  # no comma after the figure: a count
+    assert [(v, who) for _, _, v, who in ages("Thomas Girard (34) was freed.")] == [(34.0, "girard")]
     # people described are marked: one of several, perhaps; not one said before
     described = "A 16-year-old boy and a teenager, 17, were held, and a boy of 17 charged."
     assert [(v, who) for _, _, v, who in ages(described)] == [(16.0, "~boy"), (17.0, "~teenager"), (17.0, "~boy")]

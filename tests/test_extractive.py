@@ -163,6 +163,7 @@ def test_a_sentence_joining_two_facts_each_with_its_figure_is_two_claims(tmp_pat
     joined = "Payrolls rose by 310,000 last month, and the unemployment rate fell to 3.7%."
     kept = [
         "Shares fell 2% on Friday, and traders were relieved.",
+        "Camille Roux, 29, a nurse, and Thomas Girard, 34, were among seven staff abducted.",  # ages: one fact
         'Lee said: "Rates rose 0.5%, and bonds fell 1% over the week."',
     ]
     text = f"Jobs surprise\n\n{joined}\n\nThe dollar rose as a result of the data.\n\n" + "\n\n".join(kept)

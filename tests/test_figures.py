@@ -189,6 +189,17 @@ def test_passengers_and_crew_counted_apart_match_their_sum_and_never_clash_with_
     assert clash(quantities(apart), quantities("It sank with 243 people on board.")) is None
     assert clash(quantities(apart), quantities("It sank with 250 people on board.")) == "n"
     assert "n:243" not in facets(apart).pins
+    peoples = quantities("The five Malians and two French nationals were freed.")
+    assert clash(peoples, quantities("They were among seven staff abducted.")) is None
+
+
+def test_some_of_another_count_is_compared_with_no_count_whichever_side_says_it() -> None:
+    """ "Seven staff abducted" clashed with "snatched with five others" when said first, not second."""
+    seven, others = (
+        quantities("They were among seven staff abducted."),
+        quantities("She was snatched with five others."),
+    )
+    assert clash(seven, others) is None and clash(others, seven) is None
 
 
 def test_the_rest_of_a_toll_including_the_attacker_matches_the_victims() -> None:
