@@ -225,7 +225,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _abbreviation_before(text: str, window_start: int, end: int) -> bool:
-    """The word just before ``end`` is an abbreviation or a single letter ('Mr.', 'U.S.', 'J.')."""
+    """The word just before ``end`` is an abbreviation or a letter ('Mr.', 'U.S.', 'J.'), not a figure ('June 3.')."""
     window = text[window_start:end]
     parts = window.rsplit(None, 1)
     if not parts:
@@ -233,7 +233,7 @@ def _abbreviation_before(text: str, window_start: int, end: int) -> bool:
     if len(parts) == 1 and window_start > 0 and not text[window_start - 1].isspace():
         return False  # the word is longer than the window: no abbreviation is that long
     word = parts[-1].lstrip("\"'“‘([").lower()
-    return word in _ABBREVIATIONS or len(word) == 1
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -241,6 +241,9 @@ def test_mr_without_period_and_dateline_do_not_split() -> None:
         ),
         ("SALEM, Ore. (AP) — Rain fell.", ["SALEM, Ore. (AP) — Rain fell."]),
         ("He fell ill. (Later) - he recovered.", ["He fell ill.", "(Later) - he recovered."]),
+        # a single figure is no initial: "on June 3." ends its sentence ("J." does not)
+        ("It was found on June 3. No cards were taken.", ["It was found on June 3.", "No cards were taken."]),
+        ("Agent J. Smith left.", ["Agent J. Smith left."]),
     ],
 )
 def test_abbreviations_do_not_split(text: str, expected: list[str]) -> None:
