@@ -83,7 +83,7 @@ _INCLUDING = re.compile(
 # people counted in two parts, whose sum another outlet may give: "212 passengers and 31 crew", "five
 # Malians and two French nationals" (peoples, capitalised)
 _PEOPLE = r"(?:(?-i:[A-Z])[a-z]+s|(?-i:[A-Z])[a-z]+\s+(?:nationals|citizens))"
-_AND_CREW = re.compile(
+_IN_TWO_PARTS = re.compile(
     rf"(?<![\w.,])({COUNT})\s+(?:passengers|{_PEOPLE})\s+and\s+({COUNT})\s+(?:crew|crew\s+members|{_PEOPLE})\b", re.I
 )
 _WORD = re.compile(r"[A-Za-z]+(?:&[A-Za-z]+)?")  # a word, or letters joined by "&": "S&P"
@@ -124,7 +124,7 @@ def included(text: str) -> list[tuple[str, str, int]]:
     ("212", "31", 1) of "212 passengers and 31 crew" or "five Malians and two French nationals", whose sum it
     may give ("243 people on board", "seven staff")."""
     found = [(m.group(1), m.group(2) or "one", -1) for m in _INCLUDING.finditer(text)] if "including" in text else []
-    return found + [(m.group(1), m.group(2), 1) for m in _AND_CREW.finditer(text)] if " and " in text else found
+    return found + [(m.group(1), m.group(2), 1) for m in _IN_TWO_PARTS.finditer(text)] if " and " in text else found
 
 
 def ages(text: str) -> list[tuple[int, int, float, str | None]]:

@@ -34,7 +34,7 @@ _OPPOSITES = [
     ("ended", "conti"), ("concl", "conti"), ("finis", "conti"), ("stopp", "conti"), ("end", "conti"),
     ("end", "exten"), ("ended", "exten"), ("concl", "exten"), ("cance", "sched"), ("scrap", "sched"),
     ("resig", "fired"), ("resig", "sacke"), ("resig", "dismi"), ("quit", "fired"), ("quits", "fired"),
-    ("quell", "ragin"), ("unapp", "appea"), ("passe", "faile"), ("pass", "fail"), ("passe", "fail"), ("pass", "faile"),
+    ("quell", "ragin"), ("unapp", "appea"), *((won, lost) for won in ("pass", "passe") for lost in ("fail", "faile")),
     ("unani", "disse"), *((kept, struck) for kept in ("uphel", "uphol") for struck in ("overt", "quash", "inval")),
     *((up, down) for up in _RISE for down in _FALL), *((kept, ended) for kept in _KEEP for ended in _END),
 ]  # fmt: skip
