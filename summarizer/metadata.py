@@ -63,6 +63,11 @@ _OUTLET_PATTERNS = [
 ]
 
 
+# words of a page's section labels, which may stand over a date as a masthead does ("Breaking News", "Middle East")
+_SECTIONS = frozenset(
+    "breaking latest live top world local national business politics sport sports opinion news updates home analysis "
+    "europe asia africa americas middle east uk us".split()
+)
 MAX_TITLE_WORDS = 30  # a longer first line is the story's first paragraph, not its headline
 # a line that ends on a full stop is a sentence of the story, not its headline; so is one that ends on a
 # quotation closed after its full stop ('…told us: "I pay 1,100 euros for a room."')
@@ -115,6 +120,10 @@ def read_metadata(text: str) -> dict[str, str | None]:
     outlet = next((m.group(1).strip() for p in _OUTLET_PATTERNS if (m := p.search(text))), by)
     if outlet is None and named and _dateline_name(named) and not _byline(named)[0]:
         outlet = named  # "The Guardian, 9 September 2023"
+    over_a_date = len(head) > 1 and published is not None and dateline(head[1]) == (None, published)
+    masthead = head[0] if over_a_date and head[0] != title else None
+    if outlet is None and masthead and _dateline_name(masthead) and not _SECTIONS.issuperset(masthead.lower().split()):
+        outlet = masthead  # a masthead over a line that is a date: "Karsu Courier" / "Tuesday, 17 March 2026"
     return {"title": title, "outlet": outlet, "author": author, "published": published}
 
 

@@ -193,6 +193,16 @@ def test_a_name_after_a_quotation_closed_on_a_comma_ties_articles_together() -> 
     assert group_articles([first, second], embedder=Unrelated()).events == [[0, 1]]
 
 
+def test_a_wire_datelines_place_in_capitals_ties_articles_together() -> None:
+    """ "TARVIK, June 9 (Wirepress) - …": the place a wire story was filed from, written in capitals where its
+    text opens, was no name, so nothing tied it to the town paper's "Tarvik General"."""
+    wire = Article(Path("a.txt"), "Hospitals hit\n\nTARVIK, June 9 (Wirepress) - A cyberattack knocked out systems.")
+    local = Article(Path("b.txt"), "Hospitals on paper\n\nAt Tarvik General, nurses were writing by hand.")
+    other = Article(Path("c.txt"), "Hospitals on paper\n\nAt Ostby General, nurses were writing by hand.")
+    assert group_articles([wire, local], embedder=Unrelated()).events == [[0, 1]]
+    assert group_articles([wire, other], embedder=Unrelated()).events == [[0], [1]]
+
+
 def test_group_one_and_none(mixed: Path) -> None:
     assert [len(e.articles) for e in plan_feed(mixed, group="one").events] == [12]
     assert [len(e.articles) for e in plan_feed(mixed, group="none").events] == [1] * 12

@@ -168,6 +168,22 @@ def test_a_newsletters_or_a_live_pages_masthead_names_its_outlet(masthead: str, 
     assert read_metadata(f"Storm hits the Keys\n{masthead}\n\n{_QUAKE}")["outlet"] == outlet
 
 
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        ("Karsu Courier\nTuesday, 17 March 2026\n\nDeath toll rises to 41 as Karsu mourns", "Karsu Courier"),
+        ("The Harbour Gazette\n17 March 2026\n\nDeath toll rises to 41 as Karsu mourns", "The Harbour Gazette"),
+        ("Breaking News\nTuesday, 17 March 2026\n\nDeath toll rises to 41 as Karsu mourns", None),  # a section
+        ("Middle East\n17 March 2026\n\nDeath toll rises to 41 as Karsu mourns", None),
+        ("Quake Kills Dozens\n17 March 2026\n\nA strong earthquake killed dozens on Tuesday.", None),  # the headline
+        ("LISBON FURY!\n\nHalf a million angry renters brought Lisbon to a standstill yesterday.", None),  # no date
+    ],
+)
+def test_a_masthead_over_a_line_that_is_a_date_names_the_outlet(top: str, outlet: str | None) -> None:
+    """A paper's name alone on its first line, then the date: "Karsu Courier" / "Tuesday, 17 March 2026"."""
+    assert read_metadata(f"{top}\n\nBy Selin Marek\n\nThe toll rose on Tuesday evening.")["outlet"] == outlet
+
+
 def test_a_line_of_parts_gives_its_date_and_its_byline() -> None:
     """A newsletter's "Issue #87 · Wednesday, 15 October 2025 · by Inès Marchal-Whitby": the byline is a part."""
     found = read_metadata(
