@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text import word_key
-from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, PERSONS, SUMS, SUMS_ONLY, WORD_NUMBERS
+from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, PERSONS, SHOCKS, SUMS, SUMS_ONLY, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
 _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))  # the longest first: "eleven" before "one"
@@ -25,6 +25,15 @@ NEAR_WORDS = 6  # words on either side of a figure read for what it is of
 _COUNTED_NOUN = re.compile(r"\s*([A-Za-z]+)(?:[\s-]+([A-Za-z]+))?")
 # some of another count, not a count of its own: "nine of them", "11 of the injured" (not "seven of the nine")
 _SOME_OF = re.compile(rf"\s+(?:of\s+(?:the|them|those|these|whom)\b(?!\s+(?:{COUNT})(?![\w-]))|others\b)", re.I)
+# What an earthquake's magnitude is said after: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of about 7",
+# "put the magnitude at 6.1", "the magnitude was revised to 6.4"
+_MAGNITUDE_BEFORE = re.compile(
+    r"magnitude(?:\s+(?:of|at|was|is|as|to|revised|upgraded|downgraded|put|given|measured|estimated)){0,3}"
+    r"(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|over|more than|at least))?\s*-?\s*$"
+)
+_SHOCK = "|".join(SHOCKS)
+_SHOCK_AFTER = re.compile(rf"\.\d\s*-?\s*(?:{_SHOCK})\b", re.I)  # a decimal before it: "a 6.5 quake"
+_SHOCK_WORD = re.compile(rf"\b(?:{_SHOCK})\b", re.I)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
 _SUM_OF = {**SUMS, **SUMS_ONLY}
@@ -105,7 +114,25 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
         # 3.3% economists expected the 3.4% that came
         forecast = _FORECAST.search(_clause_before(text, start))
         return unit, None, "forecast" if forecast else change_of(text, start, end)
+    if unit == "magnitude":  # a quake's one magnitude, or an aftershock's
+        return unit, None, shock_of(text, start, end)
     return unit, None, None
+
+
+def magnitude(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` is an earthquake's magnitude, by the words before it ("magnitude
+    6.8", "put the magnitude at 6.1") or, a decimal, by the shock it names ("a 6.5 quake", "a 5.9 aftershock")."""
+    return bool(_SHOCK_AFTER.match(text, end - 2) or _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()))
+
+
+def shock_of(text: str, start: int, end: int) -> str:
+    """Which shock a magnitude is of (:data:`units.SHOCKS`): the nearest named within 40 characters either side
+    ("a 4.9 magnitude aftershock"; "the quake, of magnitude 6.4, was followed by aftershocks"); else the quake."""
+    near = [
+        (min(abs(m.end() - start), abs(m.start() - end)), SHOCKS[m.group().lower()])
+        for m in _SHOCK_WORD.finditer(text, max(0, start - 40), end + 40)
+    ]
+    return min(near)[1] if near else "quake"
 
 
 def nouns_counted(text: str) -> frozenset[str]:

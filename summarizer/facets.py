@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from summarizer.counted import nouns_counted
-from summarizer.figures import clash, moments_apart, one_figure_given
+from summarizer.figures import clash, moments_apart, of_other_things, one_figure_given
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
 from summarizer.negation import (
     NEGATION_KEYS,
@@ -335,7 +335,7 @@ def compare(a: Facets, b: Facets) -> Relation:
             return "conflict"  # "no injuries" / "three injuries but no deaths": none of a thing against a count of it
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
-    if a.figures_of and b.figures_of and _of_other_things(a.figures_of, b.figures_of):
+    if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
     if a.numbers and b.numbers and moments_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
@@ -374,11 +374,6 @@ def _one_noun(a: Facets, b: Facets) -> bool:
     """Both count a thing in one word ("saved two match points" / "saved three match points"): a small count
     of one thing clashes as any count does."""
     return bool(nouns_counted(a.text) & nouns_counted(b.text))
-
-
-def _of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
-    """Figures of one kind on both sides, all of different things."""
-    return any(not a[family] & b[family] for family in a.keys() & b.keys())
 
 
 def _near(a: frozenset[int], b: frozenset[int]) -> bool:

@@ -16,7 +16,7 @@ from summarizer.quantities import Quantity
 
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
-_NAMED = ("n", "%")  # figures whose fate names the one thing they are of: a toll, a turnout
+_NAMED = ("n", "%", "magnitude")  # figures whose fate names the one thing they are of: a toll, a turnout, a quake
 _TELLING_COUNT = 10  # a count of a kind of thing this large given twice is one fact: "1,200 flights"
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
@@ -59,15 +59,31 @@ def one_figure_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
 
 
 def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
-    """Both give one figure of one named thing ("seven died" / "killing seven"), or one count of one kind of
-    thing, too large to be said twice by chance ("scrapped 1,200 flights" / "cancel about 1,200 flights"):
-    one fact, whatever else each names."""
+    """Both give one figure of one named thing, as far as its figures tell ("seven died" / "killing seven", "at
+    least 40 killed" / "killing at least 37"), or one count of one kind of thing, too large to be said twice by
+    chance ("scrapped 1,200 flights" / "cancel about 1,200 flights"): one fact, whatever else each names."""
+
+    def one(x: Quantity, y: Quantity) -> bool:
+        if x.fate:
+            return x.fate == y.fate and x.unit == y.unit and _match(x, y)
+        return x.pin == y.pin and not y.fate and x.counts == y.counts
+
     return any(
-        x.pin == y.pin and x.fate == y.fate and (x.fate or x.counts == y.counts)
+        one(x, y)
         for x in a
         if (x.fate and x.fate != "some") or (x.counts and x.unit == "n" and x.value >= _TELLING_COUNT)
         for y in b
     )
+
+
+def of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
+    """Of two statements' figures, per kind (count, percentage, sum: :attr:`summarizer.facets.Facets.figures_of`),
+    what they are of: of one kind on both sides, all of different things ("three died" / "11 were injured"); or
+    of no kind and no thing in common ("killing at least 40" / "a magnitude 6.4 quake struck": a toll and a
+    magnitude, two facts of one event; not "fell 93 points" / "down 1.8%", both of the S&P 500)."""
+    if common := a.keys() & b.keys():
+        return any(not a[family] & b[family] for family in common)
+    return not frozenset().union(*a.values()) & frozenset().union(*b.values())
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:

@@ -41,13 +41,6 @@ from summarizer.text import DIGIT, GROUPED_FIGURE, MONTHS, STOPWORDS, WEEKDAYS, 
 from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
 
-# A number an earthquake's magnitude is said before: "magnitude 6.8", "a magnitude-7 quake", "a magnitude of
-# about 7", "put the magnitude at 6.1", "the magnitude was revised to 6.4".
-_MAGNITUDE_BEFORE = re.compile(
-    r"magnitude(?:\s+(?:of|at|was|is|as|to|revised|upgraded|downgraded|put|given|measured|estimated)){0,3}"
-    r"(?:\s+(?:about|around|roughly|nearly|almost|approximately|some|over|more than|at least))?\s*-?\s*$"
-)
-
 _ORDINAL_KEYS = frozenset(ORDINALS)
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -61,7 +54,7 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![
 # Numbers that belong to something else (see the module docstring), in figures, in phrases and in names.
 _MASKED_FIGURES = (
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
-    r"|\b\d{1,2}:\d{2}\b"  # 23:40
+    r"|\b\d{1,2}:\d{2}\b|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC)\b"  # 23:40, (0042 GMT)
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 22/05/2024
     r"|\b(?:1[5-9]|20)\d\d\s*[-–/]\s*\d{2}(?:\d{2})?\b|['’]\d\d\s*[-–]\s*['’]?\d\d\b"  # 2028-29, '21-'23
     r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
@@ -411,7 +404,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
                 written = value = -value  # "-5C", "minus 12 degrees"
             value = _in_unit(value, key)  # "115F" is 46.1 degrees Celsius
     loose, bound = _hedged(before)
-    if unit == "n" and _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()):
+    if unit == "n" and counted.magnitude(text, start, end):
         unit = "magnitude"
     if unit not in _NO_RATES and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
         period = next(g for g in rate.groups() if g).lower()

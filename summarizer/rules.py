@@ -292,8 +292,8 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
             weekday = bare_weekday(words)
             if weekday is not None:
                 resolved = _weekday_given(weekday, resolved, given)
-                # "will be closed on Wednesday", "talks are set for Friday": the next one (said before the day)
-                if published is not None and said_tense(doc.text[max(sentence.start, start - 100) : start]) == "future":
+                # "will be closed on Wednesday", "talks are set for Friday", "are shut until Monday": the next one
+                if published is not None and said_tense(doc.text[max(sentence.start, start - 100) : end]) == "future":
                     resolved = _weekday_ahead(weekday, published)
                 if last[1] and DAYS_SPAN.fullmatch(doc.text, last[0], start):  # "on Tuesday and Wednesday"
                     resolved = _weekday_ahead(weekday, dt.date.fromisoformat(last[1]))

@@ -395,14 +395,14 @@ _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned|expected to|set to|set for|due to|"
     r"(?:expect|predict|forecast|project)(?:s|ing|ed)?\s+(?:\w+\s+){0,2}to|"  # "expect it to weaken", "forecast to"
     rf"to be held|next|upcoming|forthcoming|coming|(?!{SCHEDULED_BEFORE_A_NOUN})scheduled|aim(s|ing)? (to|for)|"
-    r"hop(e|es|ing) to|intend(s|ing)? to)\b"
+    r"hop(e|es|ing) to|intend(s|ing)? to|(?:is|are|remains?|stays?)\s+(?:\w+\s+){0,2}until)\b"  # "are shut until"
     r"|['’]ll\b",
     re.I,
 )
 _FUTURE_KEYS = frozenset(  # of each alternative of _FUTURE, a word every match of it holds
     "will would shall going plan plans planned expect expects expecting expected predict predicts predicting "
     "predicted forecast forecasts forecasting forecasted project projects projecting projected set due held next "
-    "upcoming forthcoming coming scheduled aim aims aiming hope hopes hoping intend intends intending ll".split()
+    "upcoming forthcoming coming scheduled aim aims aiming hope hopes hoping intend intends intending until ll".split()
 )
 # "once" is the past ("once called him"), not a conjunction ("once fully in place", "once it is approved"),
 # "at once" nor "once again", "once a week"

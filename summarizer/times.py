@@ -64,8 +64,9 @@ DAYS_SPAN = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–)\s*", re.I)
 # night" is 23:45, and so is an evening): a part said in words pins what a time in figures does.
 _PARTS = {"night": (21 * 60, 6 * 60), "morning": (5 * 60, 12 * 60), "afternoon": (12 * 60, 18 * 60),
           "evening": (17 * 60, 24 * 60)}  # fmt: skip
-_PART_WORDS = re.compile(
-    r"\b(?:(before\s+dawn|pre-?dawn|(?:the\s+)?(?:early|small)\s+hours|overnight|midnight|night)|(morning)|(afternoon)"
+_PART_WORDS = re.compile(  # not a night spent somewhere, which is no time of what happened: "spent the night in tents"
+    r"\b(?:(before\s+dawn|pre-?dawn|(?:the\s+)?(?:early|small)\s+hours|overnight|midnight"
+    r"|(?<!spent the )(?<!spend the )(?<!spending the )(?<!for the )night)|(morning)|(afternoon)"
     r"|(evening))\b",
     re.I,
 )

@@ -159,3 +159,17 @@ def test_a_percentage_of_a_numbered_index_is_of_that_index() -> None:
 def test_a_count_written_onto_its_noun_counts_it_as_the_plural_does() -> None:
     assert nouns_counted("Australia slumped to a four-wicket defeat.") == {"wicket"}
     assert nouns_counted("India won by six wickets.") == {"wicket"}
+
+
+@pytest.mark.parametrize(
+    ("text", "shock"),
+    [
+        ("A 4.9 magnitude aftershock shook the area.", "aftershock"),
+        ("The quake, of magnitude 6.4, was followed by dozens of aftershocks.", "quake"),  # the nearest named
+        ("An aftershock of magnitude 5.2 hit on Friday.", "aftershock"),
+        ("The institute put the magnitude at 6.1.", "quake"),  # none named: the quake's
+    ],
+)
+def test_a_magnitude_is_of_the_nearest_shock_named(text: str, shock: str) -> None:
+    (figure,) = [q for q in quantities(text) if q.unit == "magnitude"]
+    assert figure.fate == shock

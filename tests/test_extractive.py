@@ -166,12 +166,32 @@ def test_a_sentence_joining_two_facts_each_with_its_figure_is_two_claims(tmp_pat
         "Camille Roux, 29, a nurse, and Thomas Girard, 34, were among seven staff abducted.",  # ages: one fact
         'Lee said: "Rates rose 0.5%, and bonds fell 1% over the week."',
     ]
-    text = f"Jobs surprise\n\n{joined}\n\nThe dollar rose as a result of the data.\n\n" + "\n\n".join(kept)
+    worded = "Four hospitals have been working without computers, and more than 200 operations have been postponed."
+    text = f"Jobs surprise\n\n{joined}\n\nThe dollar rose as a result of the data.\n\n{worded}\n\n" + "\n\n".join(kept)
     (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
     claims = {c.statement: c.evidence.text for s in summarize(tmp_path).sources for c in s.claims}
     assert claims["Payrolls rose by 310,000 last month"] == "Payrolls rose by 310,000 last month"
     assert claims["The unemployment rate fell to 3.7%."] == "the unemployment rate fell to 3.7%."
+    assert "Four hospitals have been working without computers" in claims  # a figure in words is a figure
     assert set(kept) <= set(claims)
+
+
+def test_a_clause_giving_what_came_of_the_first_with_its_own_figure_is_a_claim(tmp_path: Path) -> None:
+    """ "A magnitude 6.4 earthquake struck …, killing at least 37 people" joined the toll's answer, and its
+    magnitude stood in no question of the quake's magnitudes; a participle that gives what came of it
+    ("killing", "leaving", "taking") opens a clause as "and" does, where each side gives a figure."""
+    joined = (
+        "A magnitude 6.4 earthquake struck western Velmora before dawn, killing at least 37 people, officials said."
+    )
+    kept = "The storm hit the coast on Thursday, leaving thousands of homes without power."  # no figure after it
+    rates = "The Bank raised rates by 0.25 points, taking its main rate to 4.5%."
+    text = f"Quake kills dozens\n\n{joined}\n\n{kept}\n\n{rates}\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    claims = {c.statement: c.evidence.text for s in summarize(tmp_path).sources for c in s.claims}
+    assert claims["A magnitude 6.4 earthquake struck western Velmora before dawn"].endswith("before dawn")
+    assert claims["Killing at least 37 people, officials said."] == "killing at least 37 people, officials said."
+    assert kept in claims
+    assert "Taking its main rate to 4.5%." in claims
 
 
 def test_a_quotation_of_several_sentences_is_one_claim_with_its_speaker(tmp_path: Path) -> None:
@@ -624,3 +644,19 @@ def test_a_march_is_one_event_and_a_headless_tabloid_s_lead_and_short_count_are_
     assert any("six people were arrested" in a.lower() for a in arrests) and any("four" in a for a in arrests)
     for d in _disputes(report):
         assert not (any("65%" in a for a in d) and any("20%" in a for a in d)), d
+
+
+def test_an_earthquake_disputes_its_magnitudes_and_keeps_its_aftershock_and_a_time_in_gmt_apart() -> None:
+    """tests/data/earthquake: "a MONSTER 6.5 earthquake" was a count, so the magnitudes 6.4, 6.1 and 6.5 were
+    in no question together; "(0042 GMT)" was a count of 42, in conflict with a toll of 41; "are closed
+    until Monday" was the Monday before."""
+    report = summarize(ROOT / "tests" / "data" / "earthquake" / "articles")
+    disputes = _disputes(report)
+    magnitudes = next(d for d in disputes if any("6.5 earthquake" in a for a in d))
+    assert any("magnitude 6.4" in a for a in magnitudes) and any("magnitude at 6.1" in a for a in magnitudes)
+    assert any(any("injuring 210" in a for a in d) and any("More than 300" in a for a in d) for d in disputes)
+    for q in report.questions:
+        for pair in q.conflicts:
+            said = " ".join(st.text for k in pair for st in q.answers[k].statements)
+            assert "4.9 magnitude aftershock" not in said and not ("0042 GMT" in said and "41" in said), said
+    assert ("until Monday", "2026-03-23") in {(d.text, d.resolved) for s in report.sources for d in s.dates}

@@ -216,3 +216,33 @@ def test_a_furnace_s_heat_is_said_to_about_two_percent_and_the_weather_s_to_the_
     assert clash(quantities("Lava at 1,100C."), quantities("Lava at 1,200C.")) == "temperature"
     assert clash(quantities("It hit 40C."), quantities("It hit 42C.")) == "temperature"
     assert clash(quantities("It hit 110F."), quantities("It hit 40C.")) == "temperature"
+
+
+def test_a_quake_has_one_magnitude_and_an_aftershock_another() -> None:
+    """ "A MONSTER 6.5 earthquake" was a count of 6.5; "magnitude 6.4" and "put its magnitude at 6.1" are one
+    quake's figure given two ways, and "a 4.9 magnitude aftershock" is the figure of another shock."""
+    quake = quantities("A magnitude 6.4 earthquake struck before dawn.")
+    assert one_figure_clash(quake, quantities("A MONSTER 6.5 earthquake flattened a mountain town."))
+    assert one_figure_clash(quake, quantities("The Global Seismic Centre put its magnitude at 6.1."))
+    aftershock = quantities("A 4.9 magnitude aftershock shook the area about an hour later.")
+    assert clash(quake, aftershock) is None and not one_figure_clash(quake, aftershock)
+    assert compare(facets("A magnitude 6.4 quake struck."), facets("A 4.9 magnitude aftershock shook the area.")) == (
+        "apart"
+    )
+
+
+def test_one_toll_said_two_ways_is_one_fact_whatever_places_each_names() -> None:
+    """ "At least 40 people have been killed … western Velmora" and "killing at least 37 people … in Karsu":
+    one toll in matching figures, not two facts of two places (the names alone set them apart)."""
+    forty = facets("At least 40 people have been killed after an earthquake struck western Velmora.")
+    assert compare(forty, facets("Killing at least 37 people, rescuers dug through homes in Karsu.")) != "apart"
+    assert compare(forty, facets("Killing at least 12 people, rescuers dug through homes in Karsu.")) == "conflict"
+
+
+def test_figures_of_no_kind_and_no_thing_in_common_are_two_facts() -> None:
+    """A toll and a magnitude said in two sentences of one quake are two answers; two falls of one index in
+    points and in percent are not told apart by that."""
+    toll = facets("At least 40 people have been killed, officials say.")
+    assert compare(toll, facets("A magnitude 6.4 earthquake struck western Velmora on Tuesday.")) == "apart"
+    points = facets("The S&P 500 fell 93 points to 5,102 on Thursday.")
+    assert compare(points, facets("The S&P 500 closed down 1.8% on Thursday.")) != "apart"

@@ -55,6 +55,9 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("About a dozen homes burned.", {("n", 12.0, True)}),
         ("Two dozen people were hurt.", {("n", 24.0, False)}),
         ("The magnitude-6.1 quake was felt in the capital.", {("magnitude", 6.1, False)}),
+        ("A MONSTER 6.5 earthquake flattened a town.", {("magnitude", 6.5, False)}),  # a decimal before the quake
+        ("A powerful 5.9 aftershock followed.", {("magnitude", 5.9, False)}),
+        ("It hit at 3:42 a.m. local time (0042 GMT) at a depth of 10 km.", {("length", 10_000.0, False)}),
         ("Half a million people marched.", {("n", 500_000.0, False)}),
         # a fraction of a scale is that share of it, said roundly; "third" in it ranks nothing
         ("A quarter of a million people marched.", {("n", 250_000.0, True)}),

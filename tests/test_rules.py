@@ -248,7 +248,7 @@ def test_a_weekday_said_of_what_will_happen_is_the_next_one() -> None:
         "t",
         "Both sides will meet on Friday. Talks are scheduled for Monday. Schools were closed on Monday. Dockers "
         "walked out on Tuesday against the port's plan to introduce new cranes. The strike is due to end on "
-        "Thursday.",
+        "Thursday. Schools are closed until Monday. The road was shut until Monday.",
     )
     got = [(d.text, d.resolved) for d in dates(doc, dt.date(2025, 3, 12))]  # a Wednesday
     assert got == [
@@ -257,6 +257,8 @@ def test_a_weekday_said_of_what_will_happen_is_the_next_one() -> None:
         ("Monday", "2025-03-10"),  # said in the past: the last one
         ("Tuesday", "2025-03-11"),  # the "plan to" comes after the day
         ("Thursday", "2025-03-13"),
+        ("until Monday", "2025-03-17"),  # what stays so until a day: the next one
+        ("until Monday", "2025-03-10"),
     ]
 
 

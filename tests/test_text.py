@@ -91,6 +91,8 @@ def test_words_in_capitals_for_emphasis_are_written_as_names_are_and_acronyms_st
         ("Forecasters expect it to weaken by Friday.", "future"),  # what is expected, forecast, predicted
         ("The storm is forecast to reach land on Friday.", "future"),
         ("Economists had expected inflation to rise.", None),
+        ("Schools across the province are closed until Monday.", "future"),  # what stays so until a day
+        ("The bridge was closed until Friday.", "past"),
     ],
 )
 def test_once_is_the_past_only_where_it_means_formerly_and_a_forecast_the_future(said: str, tense: str | None) -> None:

@@ -37,6 +37,7 @@ def test_times_of_day_are_read_in_minutes_after_midnight(text: str, minutes: set
         ("The crash occurred late on Saturday night.", {"night"}),
         ("The talks resume on Monday morning at 9 a.m.", {"morning"}),
         ("The strike lasts 72 hours.", set()),
+        ("Around 6,000 people spent the night in tents.", set()),  # a night spent somewhere is no time of it
     ],
 )
 def test_parts_of_the_day_are_read_from_words_and_times(text: str, parts: set) -> None:
