@@ -25,6 +25,7 @@ from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import Floor, rules_floor
 from summarizer.load import Article
 from summarizer.metadata import is_dateline
+from summarizer.negation import negates_itself
 from summarizer.quantities import quantities
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
@@ -32,7 +33,7 @@ from summarizer.units import WORD_NUMBERS
 
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
-FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence giving a figure: "Unemployment dipped to 3.8%."
+FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence gives a figure or denies: "Unemployment dipped to 3.8%."
 LEAD = (0.3, 0.3, 0.2, 0.1, 0.1)  # bonus of the first sentences of the story, in order
 OTHERS = 50  # an article's sentences are compared with those of at most this many other articles
 
@@ -96,11 +97,12 @@ def _figured(text: str) -> bool:
 
 
 def _is_claim(text: str) -> bool:
-    """Prose of :data:`MIN_WORDS` words, or a whole sentence of :data:`FIGURE_MIN_WORDS` that gives a figure."""
+    """Prose of :data:`MIN_WORDS` words, or a whole sentence of :data:`FIGURE_MIN_WORDS` that gives a figure or
+    denies something ("Ten people were arrested.", "Reinholt denied any wrongdoing.")."""
     if is_prose(text, MIN_WORDS):
         return True
-    figure = DIGIT.search(text) or _NUMBER_WORD.search(text)  # "Ten people were arrested."
-    return bool(figure) and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
+    said = DIGIT.search(text) or _NUMBER_WORD.search(text) or negates_itself(text)
+    return bool(said) and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
 
 
 def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence], text: str) -> list[Sentence]:

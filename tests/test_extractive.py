@@ -492,6 +492,18 @@ def test_a_sentence_of_four_words_giving_a_figure_is_a_claim() -> None:
     assert any(any("3.8%" in a for a in d) and any("rate fell to 3.7%" in a for a in d) for d in disputes)
 
 
+def test_a_sentence_of_four_words_denying_something_is_a_claim(tmp_path: Path) -> None:
+    """ "Reinholt denied any wrongdoing." was too short to be a claim, so the denial was lost; four words
+    with no figure and no denial ("The talks were cancelled.") stay too short, as a caption does."""
+    lead = "Valdoria's finance minister Tomas Reinholt resigned on Thursday after weeks of pressure over his expenses."
+    lines = [lead, "Reinholt denied any wrongdoing.", "The talks were cancelled.", "Photo: not available."]
+    text = "Minister quits\n\n" + "\n\n".join(lines) + "\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    assert "Reinholt denied any wrongdoing." in claims
+    assert not claims & {"The talks were cancelled.", "Photo: not available."}
+
+
 def test_an_election_disputes_the_seats_and_the_turnout() -> None:
     """tests/data/election: "163 of the 300 seats" / "158 seats" are two counts of one thing (clashing
     counts joined no questions); "turnout was 61.4%, the lowest since 1990" / "about 65 percent" were one
