@@ -7,7 +7,8 @@ least 11" gives three dead and 11 injured (:data:`units.FATES`); "nine of them" 
 count; "revenue of $6.4bn" and "a profit of $1.2bn" are sums of two things (:data:`units.SUMS`), and
 "annual revenue" is a year's, not a quarter's; "a premium of 27%" and "shares jumped 22%" are
 percentages of two things (:data:`units.PERCENT_OF`); "Danner, 61," is Danner's age; "economists had
-expected 3.3%" is a forecast's, not the rate that came.
+expected 3.3%" is a forecast's, not the rate that came; "a 4.9 magnitude aftershock" is no figure of the quake
+(:data:`units.SHOCKS`).
 """
 
 from __future__ import annotations

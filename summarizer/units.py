@@ -132,15 +132,15 @@ COUNTED: dict[str, str] = {
     **dict.fromkeys("trains".split(), "trains"),
 }
 
-# What befell the people a count counts, by the stems of the words said beside it ("killing three people",
-# "11 were injured", "twelve were taken to hospital"): a toll of the dead is not one of the injured.
-# An earthquake and what follows it, as a magnitude's figure names them ("a 6.5 earthquake", "a magnitude 4.9
-# aftershock"): the shock's key for each word (counted.shock_of). A quake's one magnitude is no aftershock's.
+# An earthquake and the shocks around it, as a magnitude's figure names them ("a 6.5 earthquake", "a magnitude
+# 4.9 aftershock"): the shock's key for each word (counted.shock_of). A quake's one magnitude is no other shock's.
 SHOCKS: dict[str, str] = {
     **dict.fromkeys(["earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "temblor"], "quake"),
     **dict.fromkeys(["aftershock", "aftershocks", "foreshock", "foreshocks"], "aftershock"),
 }
 
+# What befell the people a count counts, by the stems of the words said beside it ("killing three people",
+# "11 were injured", "twelve were taken to hospital"): a toll of the dead is not one of the injured.
 FATES: dict[str, str] = {
     **dict.fromkeys("kill dead died die dies dying death fatal toll lives".split(), "dead"),
     **dict.fromkeys("injur hurt wound hospi treated".split(), "injured"),
