@@ -9,7 +9,8 @@ Each article is read where a story says what happened — its headline and lead 
   vectors of unrelated leads are already near orthogonal (cosine about 0 to 0.15 across the seeds
   and the test feed's events, 0.6 to 0.86 within one).
 * **Names.** The proper names of the headline and lead (capitalized words that do not open a
-  sentence, less titles, weekdays and months), each word weighted by how rare it is in the feed: two stories that both
+  sentence, less titles, weekdays and months, and a wire dateline's place: "TARVIK, June 9 (Wirepress) -"),
+  each word weighted by how rare it is in the feed: two stories that both
   name "Talca" and "Senapred" are far likelier one event than two that both name "Monday". spaCy's
   recogniser (:mod:`summarizer.entities`) is not used here: at about 7 ms a lead it would take 70 s
   for 10,000 articles, where this whole grouping takes a few seconds.
@@ -20,7 +21,9 @@ Each article is read where a story says what happened — its headline and lead 
 A pair's similarity is its cosine plus :data:`NAME_WEIGHT` times the share of the rarer article's
 name weight that the two have in common. Articles are then clustered by average link (the mean
 similarity of every pair across two groups, an uncompared pair counting 0) while that mean is at
-least :data:`THRESHOLD`, never merging two groups whose dates would span more than the window.
+least :data:`THRESHOLD` (:data:`SMALL_THRESHOLD` in an input of at most :data:`SMALL_INPUT` articles, which is
+likelier one event told by several outlets than a feed's articles are), never merging two groups whose dates
+would span more than the window.
 
 Work is linear in the number of articles. Up to :data:`EXACT_LIMIT` articles every pair is compared;
 beyond, each article meets a bounded set of candidates: the articles sharing its rarest names (a
@@ -61,6 +64,9 @@ LEAD_SENTENCES = 8  # sentences of the body read after the headline: a feature o
 MIN_LEAD_WORDS = 6  # shorter lines (bylines, "Photo: …") are not the lead; nor are datelines (text.is_prose)
 WINDOW_DAYS = 21  # the dated articles of one event span at most this many days
 THRESHOLD = 0.55  # average similarity for articles to be one event
+# a folder of a few articles is likelier one event than two articles of a feed are: its outlets' leads may be
+# only 0.35 to 0.5 alike (a feature's scene, a tabloid naming no one) and still tell one event
+SMALL_INPUT, SMALL_THRESHOLD = 12, 0.40
 NAME_WEIGHT = 0.6  # weight of the share of rare names two articles have in common
 NAME_FLOOR = math.log(2)  # the least weight of a name: one that every article of a folder gives still says "this event"
 EXACT_LIMIT = 300  # up to this many articles every pair is compared
@@ -172,6 +178,7 @@ def _features(rows: list[Vectors], names: list[frozenset[str]], dates: list[dt.d
 
 def _cluster(f: _Features) -> list[list[int]]:
     n = len(f.names)
+    threshold = SMALL_THRESHOLD if n <= SMALL_INPUT else THRESHOLD
     pairs = _pairs(f)
     if not pairs:
         return [[i] for i in range(n)]
@@ -182,7 +189,7 @@ def _cluster(f: _Features) -> list[list[int]]:
     # inside the components of the pairs that do: each component is clustered alone (same result,
     # and the weak pairs between components never enter a heap).
     groups = Groups(n)
-    for k in np.flatnonzero(similarity >= THRESHOLD).tolist():
+    for k in np.flatnonzero(similarity >= threshold).tolist():
         groups.join(pairs[k][0], pairs[k][1])
     root = np.array([groups.root(i) for i in range(n)], dtype=np.int64)
     members: dict[int, list[int]] = defaultdict(list)
@@ -200,7 +207,7 @@ def _cluster(f: _Features) -> list[list[int]]:
             continue
         local = {item: k for k, item in enumerate(items)}
         pairs_here = {(local[i], local[j]): sim for (i, j), sim in edges[r].items()}
-        found = average_link_dated(len(items), pairs_here, THRESHOLD, [f.dates[i] for i in items], WINDOW_DAYS)
+        found = average_link_dated(len(items), pairs_here, threshold, [f.dates[i] for i in items], WINDOW_DAYS)
         clusters += [[items[k] for k in group] for group in found]
     return clusters
 

@@ -29,7 +29,7 @@ from summarizer.negation import negates_itself
 from summarizer.quantities import quantities
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
-from summarizer.units import WORD_NUMBERS
+from summarizer.units import RESULTS, WORD_NUMBERS
 
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
@@ -83,8 +83,7 @@ _NUMBER_WORD = re.compile(
 )
 # what joins two clauses of one sentence: a conjunction, or a participle giving what came of the first
 # ("struck at 3:42 a.m., killing at least 37"; "raised rates by 0.25 points, taking the main rate to 4.5%")
-_RESULTS = "killing|leaving|injuring|wounding|forcing|displacing|taking|bringing|pushing|lifting|sending|cutting"
-_JOINER = rf"(?:;|,\s+(?:and|while|whereas|but)|,(?=\s+(?:{_RESULTS})\b))\s+"
+_JOINER = rf"(?:;|,\s+(?:and|while|whereas|but)|,(?=\s+(?:{'|'.join(RESULTS)})\b))\s+"
 _JOIN = re.compile(_JOINER)
 _JOINED = re.compile(r"(?:;|,(?:\s+(?:and|while|whereas|but))?)\s+$")  # one a clause follows
 

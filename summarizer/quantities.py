@@ -102,6 +102,7 @@ _NOT_LABELS = frozenset(
 # the words that may open a sentence before a count ("Another 300 were evacuated", "All 27 agreed"): any
 # other opens a label ("Flight 2231 landed", "Route 66 was closed"), as inside a sentence
 _OPEN_COUNT = _NOT_LABELS | STOPWORDS | frozenset("another all those these including since between up if".split())
+_OPEN_COUNT |= frozenset(units.RESULTS)  # "Killing 61 people, officials said.": a clause split from its sentence
 _CALENDAR = tuple(MONTHS + WEEKDAYS)  # a label's word is no month or weekday, nor one's abbreviation: "Nov", "Tues"
 _RANKED = re.compile(r"[\s-]*([A-Za-z]+)")  # the word an ordinal ranks: "second yellow", "23rd-minute"
 _SCALE_WORDS = "hundred thousand million billion lakh crore dozen".split()

@@ -132,6 +132,10 @@ COUNTED: dict[str, str] = {
     **dict.fromkeys("trains".split(), "trains"),
 }
 
+# Participles that give what came of a clause, and may open one before a count ("struck before dawn, killing at
+# least 37"; "Killing 61 people, officials said."): where a sentence is split, and no label's word ("Flight 217")
+RESULTS = "killing leaving injuring wounding forcing displacing taking bringing pushing lifting sending cutting".split()
+
 # An earthquake and the shocks around it, as a magnitude's figure names them ("a 6.5 earthquake", "a magnitude
 # 4.9 aftershock"): the shock's key for each word (counted.shock_of). A quake's one magnitude is no other shock's.
 SHOCKS: dict[str, str] = {

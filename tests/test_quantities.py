@@ -57,6 +57,7 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The magnitude-6.1 quake was felt in the capital.", {("magnitude", 6.1, False)}),
         ("A MONSTER 6.5 earthquake flattened a town.", {("magnitude", 6.5, False)}),  # a decimal before the quake
         ("A powerful 5.9 aftershock followed.", {("magnitude", 5.9, False)}),
+        ("Killing 61 people, officials said.", {("n", 61.0, False)}),  # a clause split off, no label "Killing 61"
         ("It hit at 3:42 a.m. local time (0042 GMT) at a depth of 10 km.", {("length", 10_000.0, False)}),
         ("Half a million people marched.", {("n", 500_000.0, False)}),
         # a fraction of a scale is that share of it, said roundly; "third" in it ranks nothing
