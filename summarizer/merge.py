@@ -299,11 +299,13 @@ def _answer(claims: list[GroundedClaim], group: list[int], shown: int) -> Answer
 
 
 def headline(reports: list[ArticleReport]) -> str:
-    """The event as the most typical source describes it: closest to the most common wordings."""
+    """The event as the most typical source describes it: closest to the most common wordings; not in a
+    headline shouted in capitals ("SICK HACKERS HOLD HOSPITALS TO RANSOM") where another says it plainly."""
     events = [r.event.statement for r in reports if r.event]
     if not events:
         return "No source described the event in a way that could be traced to its text."
     keys = [" ".join(content_words(e)) for e in events]
     typical = Counter(keys).most_common(HEADLINE_SAMPLE)
     score = {k: sum(n * fuzz.token_set_ratio(k, other) for other, n in typical) for k in dict.fromkeys(keys)}
-    return max(zip(events, keys, strict=True), key=lambda ek: score[ek[1]])[0]
+    plain = [(e, k) for e, k in zip(events, keys, strict=True) if sum(map(str.isupper, e)) <= sum(map(str.islower, e))]
+    return max(plain or zip(events, keys, strict=True), key=lambda ek: score[ek[1]])[0]

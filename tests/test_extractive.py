@@ -672,3 +672,12 @@ def test_an_earthquake_disputes_its_magnitudes_and_keeps_its_aftershock_and_a_ti
             said = " ".join(st.text for k in pair for st in q.answers[k].statements)
             assert "4.9 magnitude aftershock" not in said and not ("0042 GMT" in said and "41" in said), said
     assert ("until Monday", "2026-03-23") in {(d.text, d.resolved) for s in report.sources for d in s.dates}
+
+
+def test_the_events_headline_is_none_shouted_in_capitals_where_another_says_it_plainly() -> None:
+    """tests/data/small-folders/cyberattack: the tabloid's "SICK HACKERS HOLD HOSPITALS TO RANSOM", short and
+    sharing the others' words, was the most typical wording, and so the report's headline."""
+    report = summarize(ROOT / "tests" / "data" / "small-folders" / "cyberattack")
+    titles = {s.source.title for s in report.sources}
+    assert "SICK HACKERS HOLD HOSPITALS TO RANSOM" in titles
+    assert report.event in titles and sum(map(str.isupper, report.event)) < sum(map(str.islower, report.event))

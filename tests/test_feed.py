@@ -205,8 +205,8 @@ def test_a_wire_datelines_place_in_capitals_ties_articles_together() -> None:
 
 def test_a_small_folder_of_one_event_whose_outlets_are_little_alike_is_one_event() -> None:
     """tests/data/small-folders: a plane crash whose town paper leads with a witness in a village, and a
-    cyberattack whose tabloid names nothing the others name, were two and three events: their leads are 0.34
-    to 0.53 alike, below the 0.55 of a feed. A folder of a few articles is likelier one event."""
+    cyberattack whose tabloid names nothing the others name, were two and three events: those outlets' leads are
+    0.34 to 0.53 alike to the others', below the 0.55 of a feed. A folder of a few articles is likelier one event."""
     for name in ("crash", "cyberattack"):
         articles = load_folder(ROOT / "tests" / "data" / "small-folders" / name).articles
         assert len(articles) <= SMALL_INPUT and len(group_articles(articles).events) == 1, name
