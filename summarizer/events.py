@@ -53,8 +53,9 @@ from summarizer.candidates import hyperplane_keys
 from summarizer.embed import normalised, pair_dots
 from summarizer.groups import Groups, shared_share
 from summarizer.linkage import average_link
+from summarizer.metadata import WIRE_LEAD
 from summarizer.names import TITLES, fold
-from summarizer.text import MONTHS, STOPWORDS, WEEKDAYS, WIRE_DATELINE, Document, is_prose
+from summarizer.text import MONTHS, STOPWORDS, WEEKDAYS, Document, is_prose
 
 if TYPE_CHECKING:
     from summarizer.embed import Embedder, Vectors
@@ -76,7 +77,6 @@ RARE_NAMES = 6  # beyond EXACT_LIMIT, the names of an article that find its cand
 CANDIDATES = 24  # beyond EXACT_LIMIT, articles compared with each article, at most
 _PLANES, _TABLES, _BUCKET = 10, 6, 16  # random hyperplanes per table, tables, articles kept per bucket
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_DATELINE = re.compile(f"^{WIRE_DATELINE}", re.M)
 _OPENERS = frozenset('.!?:;"“‘(\n—–-|')
 _NOT_NAMES = STOPWORDS | TITLES | frozenset([*WEEKDAYS, *MONTHS, "today", "yesterday"])
 NOTHING_TO_COMPARE = "nothing to compare: no headline or lead words the embedder knows, and no names"
@@ -143,7 +143,7 @@ def _names(text: str, doc: Document | None = None, common: frozenset[str] = froz
     A word in ``common`` (written in lower case somewhere in the feed) is no name word."""
     found = {  # a wire dateline's place, in capitals at the start: "TARVIK, June 9 (Wirepress) -"
         key
-        for line in _DATELINE.finditer(text)
+        for line in WIRE_LEAD.finditer(text)
         for word in _WORD.findall(re.split(r"[,(]", line.group())[0])
         if len(key := fold(word)) > 2 and key not in _NOT_NAMES and key not in common
     }

@@ -83,16 +83,15 @@ _NUMBER_WORD = re.compile(
 )
 # what joins two clauses of one sentence: a conjunction, or a participle giving what came of the first
 # ("struck at 3:42 a.m., killing at least 37"; "raised rates by 0.25 points, taking the main rate to 4.5%")
-_JOINER = rf"(?:;|,\s+(?:and|while|whereas|but)|,(?=\s+(?:{'|'.join(RESULTS)})\b))\s+"
-_JOIN = re.compile(_JOINER)
-_JOINED = re.compile(r"(?:;|,(?:\s+(?:and|while|whereas|but))?)\s+$")  # one a clause follows
+_CONJUNCTIONS = "and|while|whereas|but"
+_JOIN = re.compile(rf"(?:;|,\s+(?:{_CONJUNCTIONS})|,(?=\s+(?:{'|'.join(RESULTS)})\b))\s+")
+_JOINED = re.compile(rf"(?:;|,(?:\s+(?:{_CONJUNCTIONS}))?)\s+$")  # one a clause follows
 
 
 def _figured(text: str) -> bool:
     """``text`` gives a figure other than someone's age: "Camille Roux, 29, a nurse from Lyon" is no fact
     of its own, to be split from "and Thomas Girard, 34, were among seven staff abducted"."""
-    figure = DIGIT.search(text) or _NUMBER_WORD.search(text)  # "Four hospitals …, and more than 200 operations"
-    return bool(figure) and any(q.unit != "age" for q in quantities(text))
+    return _gives_figure(text) and any(q.unit != "age" for q in quantities(text))
 
 
 def _is_claim(text: str) -> bool:
@@ -100,8 +99,13 @@ def _is_claim(text: str) -> bool:
     denies something ("Ten people were arrested.", "Reinholt denied any wrongdoing.")."""
     if is_prose(text, MIN_WORDS):
         return True
-    said = DIGIT.search(text) or _NUMBER_WORD.search(text) or negates_itself(text)
-    return bool(said) and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
+    said = _gives_figure(text) or negates_itself(text)
+    return said and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
+
+
+def _gives_figure(text: str) -> bool:
+    """A figure in digits or in words: "3.8%", "Ten people", "Four hospitals …, and more than 200 operations"."""
+    return bool(DIGIT.search(text) or _NUMBER_WORD.search(text))
 
 
 def _whole_quotations(found: list[GroundedQuote], sentences: list[Sentence], text: str) -> list[Sentence]:

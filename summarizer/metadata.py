@@ -39,7 +39,7 @@ _NAMES = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:(?:and|&)\s+)?[A-Z][\w.'’-]+){0
 _ROLE = re.compile(r"([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+[a-z][\w\s'’-]*")
 # Whitespace around line breaks is matched as [^\S\n] (spaces, tabs), never \s: with \s, each line start
 # of a run of blank lines would scan the whole rest of the run — quadratic (100,000 blank lines: minutes).
-_WIRE = re.compile(f"^{WIRE_DATELINE}", re.M)
+WIRE_LEAD = re.compile(f"^{WIRE_DATELINE}", re.M)  # a wire story's dateline where a line opens
 # A masthead: "Civic Brief — a newsletter about …", "Daily Meridian | Live", "· Uptime Weekly, a newsletter for …"
 _MASTHEAD = re.compile(
     r"(?:^|[·|•])[^\S\n]*(?!(?:Daily|Weekly|Morning|Evening|Free|Latest)[^\S\n]+(?i:newsletter))"
@@ -52,7 +52,7 @@ _OUTLET_PATTERNS = [
     re.compile(r"\bTry (The [A-Z][\w]+(?: [A-Z][\w]+)?) free\b"),  # subscription promo names its paper
     re.compile(r"About the author[^\S\n]*\n\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,4})(?: \([A-Z]+\))? is\b", re.I),
     re.compile(r"^[^\S\n]*[•·][^\S\n]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})[^\S\n]*$", re.M),  # byline bullet
-    _WIRE,  # a wire story's "BOSTON (AP) — …" names its agency
+    WIRE_LEAD,  # a wire story's "BOSTON (AP) — …" names its agency
     _MASTHEAD,  # a newsletter's or a live page's masthead
     re.compile(  # a page's copyright line names its publisher: "Copyright 2025 Coastal Times. All rights reserved."
         r"^[^\S\n]*(?:(?i:copyright)[^\S\n]*(?:©|\([cC]\))?|©)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]+)?"
@@ -99,7 +99,7 @@ def read_metadata(text: str) -> dict[str, str | None]:
     published, named = next(((d, who) for who, d in map(dateline, head) if d), (None, None))
     if published is None:
         published = next((d for part in parts if (d := dated(part))), None)
-    if published is None and (wire := _WIRE.search(text)) and _DATE_LINE.search(wire.group(0)):
+    if published is None and (wire := WIRE_LEAD.search(text)) and _DATE_LINE.search(wire.group(0)):
         after = wire.group(0).split("(")[0].partition(",")[2].strip()  # "May 14, 2025", "France, Oct. 14, 2025"
         published = _date_words(after, languages) or _date_words(after.partition(",")[2].strip(), languages)
     titles = [
