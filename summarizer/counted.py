@@ -72,6 +72,7 @@ _NOUN_COUNTED = re.compile(
     r"(?:[\s-]+(?i:hundred|thousand|million|billion|m|bn|k)\b)?[\s-]+(?:[A-Z][a-z]+\s+)?([A-Za-z]{3,})\b"
     r"(?:\s+([A-Za-z]{3,})\b)?"
 )
+_NOT_HEADS = frozenset("was is has does goes says tells".split())  # a verb after a count: "one says"
 _NOT_NOUNS = frozenset(
     "of the and per percent cent more than from for with were was are had has have other others new".split()
 )
@@ -140,9 +141,18 @@ def nouns_counted(text: str) -> frozenset[str]:
     """What ``text`` counts, in its own word, singular: the word after each number, past a name and a word such
     as "other" ("163 seats", "a four-wicket win", "SIX MILLION Lumera customers", "three other aircraft").
     Not its kind: "188 people on board, including six crew" and "182 passengers" count people, and agree."""
-    found = (next((w for w in (word_key(w) for w in m.groups() if w) if w not in _NOT_NOUNS), None)
-             for m in _NOUN_COUNTED.finditer(text))  # fmt: skip
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in found if w)  # "wickets": "wicket"
+    found: set[str] = set()
+    for m in _NOUN_COUNTED.finditer(text):
+        words = [w for w in (word_key(w) for w in m.groups() if w) if w not in _NOT_NOUNS]
+        found.update(words[:2] if len(words) == 2 and _modifies(*words) else words[:1])
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in found)  # "wickets": "wicket"
+
+
+def _modifies(first: str, second: str) -> bool:
+    """The first word says what kind of the second, a plural, is counted: "humanitarian workers", "aid
+    workers", "police officers", "armed men" count workers, officers and men (not "seats won", "days later")."""
+    plural = second.endswith("s") or second in ("men", "women", "children", "people")
+    return plural and not first.endswith("s") and second not in _NOT_HEADS
 
 
 def included(text: str) -> list[tuple[str, str, int]]:

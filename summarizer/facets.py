@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from summarizer.counted import nouns_counted
 from summarizer.figures import clash, moments_apart, of_other_things, one_figure_given
-from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS
+from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS, country_of
 from summarizer.negation import (
     NEGATION_KEYS,
     NEGATION_STEMS,
@@ -206,8 +206,8 @@ class Facets:
 
     @cached_property
     def countries(self) -> frozenset[str]:
-        """The countries its names are the adjectives of ("french" -> "france"), or name themselves."""
-        return frozenset(DEMONYMS.get(n, n) for n in self.bare_names if n in DEMONYMS or n in _COUNTRIES) or _EMPTY
+        """The countries its names name, are the adjectives or the capitals of ("french", "paris": "france")."""
+        return frozenset(c for n in self.bare_names if (c := country_of(n))) or _EMPTY
 
     @cached_property
     def expansions(self) -> frozenset[str]:

@@ -71,6 +71,28 @@ _COUNTRY_ENDS = frozenset(["", "a", "e", "o", "y", "ia", "en"])
 _ADJECTIVE_ENDS = frozenset("n an ian ean ese i ish ic ns ans ians eans ern".split())
 
 
+def country_of(name: str) -> str | None:
+    """The country a folded name names, stands for, or is the adjective of: "france", "french" and "paris"
+    are France ("Paris insists no ransom was paid" / "France's foreign ministry said…": a capital speaks for
+    its government). From countryinfo's names, capitals and demonyms, and :data:`DEMONYMS`."""
+    return _countries().get(name)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    from countryinfo import CountryInfo  # 250 small files, read when a first pair of statements needs them
+
+    table: dict[str, str] = {}
+    # the most populous first: "American" is the United States', not one of its territories'
+    for info in sorted(CountryInfo.all().values(), key=lambda info: -(info.get("population") or 0)):
+        country = word_key(info["name"])
+        for said in (info.get("capital"), info.get("demonym"), info["name"]):
+            if isinstance(said, str) and said.strip():
+                table.setdefault(word_key(re.sub(r"\s+D\.C\.$", "", said.strip())), country)
+    table |= {"britain": table["united kingdom"], "america": table["united states"]}
+    return table | {word: table.get(country, country) for word, country in DEMONYMS.items()}
+
+
 # --------------------------------------------------------------------------------------------------
 # Words
 # --------------------------------------------------------------------------------------------------

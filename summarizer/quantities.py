@@ -145,6 +145,9 @@ _ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?({COUNT})(?
 _PART_KEYS = frozenset(("of", "all"))
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:%|per\s?cent|percent))")  # a year, not a percentage
+# a length of time with a word between: "40 terrifying days", "three long weeks" (not "310,000 last month")
+_TIMES = "|".join(u for u, (dimension, _) in UNITS.items() if dimension == "time")
+_TIME_PAST_WORD = re.compile(rf"\s+(?!{units.WHICH_TIME}\b)[a-z]{{3,}}\s+({_TIMES})\b")
 _UNIT = re.compile(
     r"\s*-?\s*("
     + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True) if u not in ATTACHED)
@@ -396,7 +399,7 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
         if before.endswith(sign) and not (sign[0].isalpha() and before[: -len(sign)][-1:].isalpha()):  # not "amateur"
             unit, before = f"money:{code}", before[: -len(sign)]
             break
-    after = _UNIT.match(text, end)
+    after = _UNIT.match(text, end) or _TIME_PAST_WORD.match(text, end)
     if after is not None:
         key = re.sub(r"\s+", " ", word_key(after.group(1)))
         if unit == "n" or UNITS[key][0].startswith("money"):

@@ -197,3 +197,5 @@ PERCENT_OF: dict[str, str] = {
     **{w: w for w in "dollar euro pound sterling yen yuan rupee franc bitcoin gold silver copper".split()},
     **dict.fromkeys("oil crude brent".split(), "oil"),
 }
+# words that say which time it is, not how long: "310,000 last month", "Payrolls grew 2% this year"
+WHICH_TIME = "(?:last|next|this|that|each|every|per|previous|following|same|past|coming|their|its|the)"

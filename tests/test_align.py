@@ -309,6 +309,10 @@ def test_a_first_word_is_a_name_another_statement_gives_with_a_possessive_or_a_n
         ("The plan was rejected by the French government.", "The plan was rejected by France's government."),
         ("Talks were hosted by the Swiss government.", "Talks were hosted by Switzerland."),
         ("They praised Iran's restraint.", "They praised the restraint shown by Iran."),
+        # a capital speaks for its government; the most populous country of a demonym is the one it names
+        ("The offer was welcomed by Bamako.", "Mali's government welcomed the offer."),
+        ("The claim was rejected by Moscow.", "The Russian government rejected the claim."),
+        ("American officials confirmed the deal.", "The deal was confirmed by Washington."),
     ],
 )
 def test_an_acronym_a_possessive_or_a_country_s_adjective_is_one_name_with_the_name(a: str, b: str) -> None:
@@ -336,6 +340,7 @@ def test_an_answer_given_with_an_acronym_and_with_the_name_spelled_out_is_one_an
         ("The IMF cut its growth forecast.", "The World Bank cut its growth forecast."),
         ("The talks were held in Paris.", "The talks were held in Lyon."),
         ("Talks were hosted by the Swiss government.", "Talks were hosted by Norway."),
+        ("The plan was rejected in Paris.", "The plan was rejected in Berlin."),
         ("The satellite MN-3 will monitor storms.", "The Kestrel Orbital satellite will monitor storms."),
     ],
 )

@@ -138,7 +138,11 @@ def test_an_age_is_read_with_whose_it_is_where_a_word_names_them() -> None:
         ("Skyline grounded three other aircraft.", {"aircraft"}),  # past "other"
         ("It had 188 people on board, including six crew.", {"people", "crew"}),  # words, not kinds
         ("With 98% of votes counted.", set()),
-        ("Moreau, 22, saved three match points.", {"match"}),  # an age between commas counts nothing
+        ("Moreau, 22, saved three match points.", {"match", "point"}),  # an age between commas counts nothing
+        # a word saying what kind of a plural: the plural is counted too ("aid workers" are workers)
+        ("Eight humanitarian workers abducted near Mopti were freed.", {"humanitarian", "worker"}),
+        ("Seven aid workers kidnapped in August were freed.", {"aid", "worker"}),
+        ("Five armed men stormed it; 12 new cases; three days later.", {"armed", "men", "case", "day"}),
     ],
 )
 def test_what_a_text_counts_is_the_word_after_each_number(text: str, nouns: set[str]) -> None:

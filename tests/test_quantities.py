@@ -106,6 +106,10 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The cuts follow two quarters of weak sales.", {("n", 2.0, False)}),  # spans of time
         ("the previous high of 113.7 degrees", {("temperature", 113.7, False), ("temperature", 45.4, False)}),
         ("The rate rose from 10 to 12 percent.", {("n", 10.0, False), ("%", 12.0, False)}),  # a change: no range
+        # a length of time with a word between (it was a count of 40, which clashed with "seven aid workers")
+        ("Roux is free after 40 terrifying days in the hands of kidnappers.", {("time", 960.0, False)}),
+        ("After three long weeks, talks resumed.", {("time", 504.0, False)}),
+        ("Payrolls rose by 310,000 last month.", {("n", 310_000.0, False)}),  # which month, not how long
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
