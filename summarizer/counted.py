@@ -76,6 +76,14 @@ _NOT_HEADS = frozenset("was is has does goes says tells".split())  # a verb afte
 _NOT_NOUNS = frozenset(
     "of the and per percent cent more than from for with were was are had has have other others new".split()
 )
+# a crowd's size, by the words that put it ("police put the crowd at around 50,000", "a crowd of 50,000") or
+# that say its people were there ("some 50,000 people had gathered", "70,000 were packed into the park")
+_CROWD_BEFORE = re.compile(r"\b(?:crowds?|audience|attendance)(?:\s+\w+){0,2}\s+(?:at|of)\s+(?:\w+\s+){0,2}$", re.I)
+_CROWD_AFTER = re.compile(
+    r"(?:\s+(?:people|fans|spectators|supporters|protesters|demonstrators))?\s+(?:had\s+|have\s+|were\s+|are\s+)?"
+    r"(?:gathered|attended|packed|crammed|turned\s+out|took\s+part|joined)\b",
+    re.I,
+)
 # the verb of a toll's clause, just before its figure: "has risen to", "climbed to at least", "stands at"
 _RISEN_TO = re.compile(
     r"\b(?:risen|rose|rises|climbed|climbs|jumped|increased|grown|grew|reached|reaches|stands\s+at|stood\s+at)"
@@ -202,6 +210,8 @@ def fate_of(text: str, start: int, end: int) -> str | None:
     11 injured); of two as near, the one after ("died and 11 were injured"). A toll that has risen to the
     number says it in its subject, however long ("The number of people killed in Monday's earthquake in
     southern Peru has risen to 15")."""
+    if _CROWD_BEFORE.search(text, max(0, start - 60), start) or _CROWD_AFTER.match(text, end):
+        return "present"  # a crowd is no toll: "put the crowd at around 50,000" / "nine people died"
     near = _nearest(text, start, end, FATES)
     if near is None and (risen := _RISEN_TO.search(text, 0, start)):
         subject = re.split(r"[.;!?]", text[: risen.start()])[-1]

@@ -31,6 +31,12 @@ from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grou
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
 from summarizer.units import RESULTS, WORD_NUMBERS
 
+# a line on the story, not the event: "Here is what we know so far.", "This is a developing story."
+_ABOUT_ITSELF = re.compile(
+    r"\W*(?:here\s+is|here['’]s|this\s+is)\s+(?:what\s+we\s+know|a\s+developing\s+story|how\s+it\s+unfolded)\b"
+    r"|\W*(?:more\s+to\s+follow|this\s+(?:story|article)\s+(?:is\s+being|will\s+be|has\s+been)\s+updated)\b",
+    re.I,
+)
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
 FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence gives a figure or denies: "Unemployment dipped to 3.8%."
@@ -96,7 +102,10 @@ def _figured(text: str) -> bool:
 
 def _is_claim(text: str) -> bool:
     """Prose of :data:`MIN_WORDS` words, or a whole sentence of :data:`FIGURE_MIN_WORDS` that gives a figure or
-    denies something ("Ten people were arrested.", "Reinholt denied any wrongdoing.")."""
+    denies something ("Ten people were arrested.", "Reinholt denied any wrongdoing."); not a question (an
+    explainer's heading: "How many people were hurt?") nor a line on the story ("Here is what we know so far.")."""
+    if text.rstrip().endswith("?") or _ABOUT_ITSELF.match(text):
+        return False  # a question asks, and a line on the story itself tells nothing of the event
     if is_prose(text, MIN_WORDS):
         return True
     said = _gives_figure(text) or negates_itself(text)

@@ -82,6 +82,10 @@ _COUNTRIES = frozenset(DEMONYMS.values())
 # what a statement's first word must be to be a name there whatever the others say: a country or its
 # adjective ("Swiss foreign minister Keller…", "American drivers…", "Britain said…")
 _NATIONAL = frozenset(DEMONYMS) | _COUNTRIES | {w for ws in ABBREVIATIONS.values() for w in ws if " " not in w}
+# a trailing attribution: ", Denkov said.", ", police spokesman Ivo Denkov told reporters.", ", said Denkov."
+_SPOKEN_BY = re.compile(
+    r",\s+(?:(?:[\w'’.-]+\s+){1,5}?(?:said|says|added|told\s+\w+)|(?:said|says|added)(?:\s+[A-Z][\w'’.-]*){1,3})\.?\s*$"
+)
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
@@ -241,7 +245,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     first = re.match(r"\W*([A-Z][\w’'-]+)", plain)
     opener = first.group(1).strip("’'").lower() if first else None
     opener = None if opener in _NOT_NAMES else opener
-    names = _names(plain)
+    names = _names(_SPOKEN_BY.sub("", plain))  # who said it is no name of what was said
     if opener in _NATIONAL:
         names, opener = names | {opener}, None
     tense = said_tense(text, said)

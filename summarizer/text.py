@@ -57,8 +57,7 @@ _CLOCK_GOES_ON = re.compile(
 ZONED = re.compile(rf"\b{_ZONE_ABBREVIATIONS}|\blocal time\b|\b{_ZONE_WORDS} time\b", re.I)
 WORD = re.compile(r"[A-Za-z0-9]+")
 # A wire story's dateline, before its first sentence's words: "BOSTON (AP) — ", "LEEDS, England (AP) — ",
-# "BOSTON, March 5 (Reuters) - ",
-# "PARIS, 5 mars (AFP) - "; the agency is its one group.
+# "BOSTON, March 5 (Reuters) - ", "PARIS, 5 mars (AFP) - "; the agency is its one group.
 WIRE_DATELINE = (
     r"[^\S\n]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}"  # capitals with their accents: "RIBERA DEL JÚCAR"
     r"(?:,[^\S\n]*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'’]*"  # ", England", ", Ore."
@@ -412,13 +411,14 @@ _ONCE = (
 )
 _PAST = re.compile(rf"\b(last|previously|earlier|ago|formerly|{_ONCE}|already|had|was|were)\b", re.I)
 _PAST_KEYS = frozenset("last previously earlier ago formerly once already had was were".split())
+_REASON = re.compile(r"\b(?:because|for fear|fearing|feared)\b[^,;:.!?]*", re.I)  # why: "feared it would cause panic"
 
 
 def said_tense(text: str, words: frozenset[str] | None = None) -> Literal["future", "past"] | None:
     """ "future" or "past" when ``text`` says which ("will visit", "is due to sign" / "last visited", "was
     held"), None when it says neither or both: what "on Tuesday" means, the last one or the next.
     ``words``: the text's :func:`words_said`, when the caller has them."""
-    future = may_match(words, _FUTURE_KEYS) and bool(_FUTURE.search(text))
+    future = may_match(words, _FUTURE_KEYS) and bool(_FUTURE.search(_REASON.sub(" ", text)))
     past = may_match(words, _PAST_KEYS) and bool(_PAST.search(text))
     return "future" if future and not past else "past" if past and not future else None
 

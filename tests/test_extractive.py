@@ -681,3 +681,35 @@ def test_the_events_headline_is_none_shouted_in_capitals_where_another_says_it_p
     titles = {s.source.title for s in report.sources}
     assert "SICK HACKERS HOLD HOSPITALS TO RANSOM" in titles
     assert report.event in titles and sum(map(str.isupper, report.event)) < sum(map(str.islower, report.event))
+
+
+def test_a_concert_crush_disputes_the_toll_and_the_crowd_apart() -> None:
+    """tests/data/crush: the police's "crowd at around 50,000" clashed with "nine people died" (a count of no
+    stated thing against a toll) and stood as an answer to how many died; a crowd is no toll. The crowd is
+    disputed on its own (50,000 against the tabloid's 70,000)."""
+    report = summarize(ROOT / "tests" / "data" / "crush" / "articles")
+    disputes = _disputes(report)
+    assert any(any("nine people died" in a for a in d) and any("Eleven people died" in a for a in d) for d in disputes)
+    assert any(any("around 50,000" in a for a in d) and any("70,000" in a for a in d) for d in disputes)
+    assert not any(any("died" in a for a in d) and any("crowd at around 50,000" in a for a in d) for d in disputes)
+
+
+def test_an_explainer_s_question_headings_and_its_line_on_itself_are_no_claims(tmp_path: Path) -> None:
+    lines = [
+        "At least nine people have died after a crowd crush at a concert in Velmora on Saturday night.",
+        "Here is what we know so far.",
+        "How many people were hurt?",
+        "Police say nine people died and 40 were hurt.",
+        '"Where were the stewards?" asked one mother whose son was hurt.',
+    ]
+    (tmp_path / "a.txt").write_text("Velmora concert crush: what we know\n\n" + "\n\n".join(lines) + "\n", "utf-8")
+    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    assert not claims & {"Here is what we know so far.", "How many people were hurt?"}
+    assert "Police say nine people died and 40 were hurt." in claims
+
+
+def test_a_capital_said_for_its_government_gives_its_country_s_answer() -> None:
+    """tests/data/small-folders/hostages: "Paris insists no ransom was paid." named Paris, and "France's
+    foreign ministry said no ransom had been paid." France: two names, so never one answer."""
+    answers = _answers(summarize(ROOT / "tests" / "data" / "small-folders" / "hostages"))
+    assert any("Paris insists" in said and "France's foreign ministry" in said for said in answers)

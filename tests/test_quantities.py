@@ -190,6 +190,10 @@ def test_a_label_opens_a_sentence_too_and_a_ratio_is_a_share(text: str, found: s
         ("One miner died and another remains missing.", {(1.0, "dead")}),  # any one a fate befell
         ("A bus carrying 45 people crashed, killing 26.", {(45.0, "aboard"), (26.0, "dead")}),  # aboard: no toll
         ("It sank with 44 people on board.", {(44.0, "aboard")}),
+        # a crowd is no toll: the size put on it, or said of the people there
+        ("Police put the crowd at around 50,000.", {(50_000.0, "present")}),
+        ("Some 50,000 people had gathered to see him.", {(50_000.0, "present")}),
+        ("Organisers said more than 100,000 people took part.", {(100_000.0, "present")}),
         ("It was licensed to carry 250 people.", {(250.0, None)}),  # what it may carry, not what it did
         ("No one was killed.", set()),
         ("Not one person died.", set()),

@@ -93,6 +93,9 @@ def test_words_in_capitals_for_emphasis_are_written_as_names_are_and_acronyms_st
         ("Economists had expected inflation to rise.", None),
         ("Schools across the province are closed until Monday.", "future"),  # what stays so until a day
         ("The bridge was closed until Friday.", "past"),
+        # a reason's "would" tells why, not what is coming; a plan's "would" is to come
+        ("The concert continued because organisers feared that stopping it would cause panic.", None),
+        ("The government would present a new housing plan in June.", "future"),
     ],
 )
 def test_once_is_the_past_only_where_it_means_formerly_and_a_forecast_the_future(said: str, tense: str | None) -> None:
