@@ -39,6 +39,10 @@ _OPPOSITES = [
     ("unani", "disse"), *((kept, struck) for kept in ("uphel", "uphol") for struck in ("overt", "quash", "inval")),
     *((up, down) for up in _RISE for down in _FALL), *((kept, ended) for kept in _KEEP for ended in _END),
 ]  # fmt: skip
+# A warning's level said as a colour ("raised the alert to red", "an amber warning"), as words of their own
+# (five letters, as stems are): two levels of one warning are two outcomes
+_LEVELS = {colour: f"lv{colour[:3]}" for colour in ("red", "orange", "amber", "yellow", "green")}
+_OPPOSITES += [(a, b) for a in _LEVELS.values() for b in _LEVELS.values() if a < b]
 # the outcomes of a contest, both ways: what one side wins, another loses
 _CONTEST = frozenset(
     pair
@@ -58,8 +62,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # ashore: "a storm surge of up to 12 feet", "a surge of 10 feet", no rise) | (what one side urges the other
 # to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
 # budge on, it kept) | (a fire "out of control" rages, one "under control" or "was contained" is quelled;
-# not "the tank contained chlorine") | (a verdict accepted goes unappealed); not "pushed back against" nor
-# "put off by".
+# not "the tank contained chlorine") | (a verdict accepted goes unappealed) | (a warning's level: "raised the
+# alert to red", "an amber warning"); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
@@ -77,7 +81,9 @@ _OUTCOME_PHRASES = re.compile(
     r"|(?P<raging>out\s+of\s+control|uncontained)"
     r"|(?P<quelled>under\s+control|(?:been|was|is|were|are|now|fully|largely)\s+contained)"
     r"|(?P<unappealed>accept(?:ed|s|ing)?\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
-    r"(?:verdict|ruling|sentence|judge?ment|decision)))\b",
+    r"(?:verdict|ruling|sentence|judge?ment|decision))"
+    r"|(?:alert|warning|level)s?\s+(?:[a-z]+\s+){0,3}?(?:to|at|is|was)\s+(?:code\s+)?(?P<level>red|orange|amber|yellow|green)"
+    r"|(?P<level_before>red|orange|amber|yellow|green)\s+(?:alert|warning)s?)\b",
     re.I,
 )
 
@@ -104,6 +110,8 @@ def _outcome_word(match: re.Match[str]) -> str:
     4%" is a rise, "down 4%" a fall; a storm surge is flooding; "urged the EU to drop" only urged; a law
     "struck down" is overturned; what one "did not budge" on, kept."""
     found = {name: text for name, text in match.groupdict().items() if text}
+    if colour := found.get("level") or found.get("level_before"):
+        return _LEVELS[colour.lower()]
     if "direction" in found:
         return "rise" if found["direction"].lower() == "up" else "fall"
     against = found.get("voted_against") or found.get("tally_against") or found.get("votes_against")

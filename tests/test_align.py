@@ -134,6 +134,11 @@ def _claims(event: dict) -> list[dict]:
         ("Wednesday's talks slipped by a few days.", "Wednesday's talks were called off.", "conflict"),
         ("The vote was delayed.", "The vote was postponed.", "open"),
         ("The concert was called off after the crush.", "The concert continued after the crush.", "conflict"),
+        # a warning's level said as a colour: two levels of one warning are two outcomes
+        ("The aviation alert was raised to orange.", "The office raised the aviation alert to red.", "conflict"),
+        ("An amber warning for rain is in place.", "A red warning for rain is in place.", "conflict"),
+        ("AEMET kept a red alert in place.", "The red warning stays in force.", "open"),
+        ("The Red Cross sent aid.", "Orange juice prices rose.", "open"),
         ("The launch was not delayed.", "The launch was delayed.", "conflict"),  # a denial of the phrase's word
         ("Nowak was elected mayor of Gdańsk.", "Nowak was elected mayor of Gdansk.", "same"),  # with or without accents
         ("Voters in Łódź backed Sánchez.", "Voters in Lodz backed Sanchez.", "same"),

@@ -713,3 +713,12 @@ def test_a_capital_said_for_its_government_gives_its_country_s_answer() -> None:
     foreign ministry said no ransom had been paid." France: two names, so never one answer."""
     answers = _answers(summarize(ROOT / "tests" / "data" / "small-folders" / "hostages"))
     assert any("Paris insists" in said and "France's foreign ministry" in said for said in answers)
+
+
+def test_an_eruption_disputes_the_alert_s_colour_the_last_eruption_and_the_airport() -> None:
+    """tests/data/volcano: "the aviation alert was raised to orange" and "raised the aviation alert to red" were
+    one agreed answer: a warning's level said as a colour was no outcome."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "volcano" / "articles"))
+    assert any(any("to orange" in a for a in d) and any("alert to red" in a for a in d) for d in disputes)
+    assert any(any("in 1973" in a for a in d) and any("in 1975" in a for a in d) for d in disputes)
+    assert any(any("reopen on Monday" in a for a in d) and any("least Tuesday" in a for a in d) for d in disputes)
