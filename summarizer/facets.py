@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from summarizer.counted import nouns_counted
-from summarizer.figures import clash, moments_apart, of_other_things, one_figure_given
+from summarizer.figures import clash, of_other_things, one_figure_given, told_apart
 from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS, country_of
 from summarizer.negation import (
     NEGATION_KEYS,
@@ -341,8 +341,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
-    if a.numbers and b.numbers and moments_apart(a.numbers, b.numbers):
-        return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals, not one disputed
+    if a.numbers and b.numbers and told_apart(a.numbers, b.numbers):
+        return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals; "$1,899" / "£1,699"
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
     few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers, few=True))

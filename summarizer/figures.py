@@ -48,14 +48,20 @@ def clash(a: frozenset[Quantity], b: frozenset[Quantity], *, few: bool = False) 
 def one_figure_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
     """Both give the figure of one named thing, and none of theirs match: the people one fate befell
     ("killing three people" / "left four people dead") or what a percentage is of ("turnout was 61.4%" /
-    "turnout was about 65 percent"). One toll, one turnout, given two ways."""
-    named = {q.fate for q in a if q.unit in _NAMED} & {q.fate for q in b if q.unit in _NAMED}
-    for thing in named - {None, "some"}:
-        mine = [q for q in a if q.fate == thing and q.unit in _NAMED]
-        theirs = [q for q in b if q.fate == thing and q.unit in _NAMED]
+    "turnout was about 65 percent"), or what a sum costs ("priced at $1,799" / "it costs $1,899"). One toll,
+    one turnout, one price, given two ways."""
+    named = {(q.fate, q.unit) for q in a if _named(q)} & {(q.fate, q.unit) for q in b if _named(q)}
+    for thing, unit in named:
+        mine = [q for q in a if q.fate == thing and q.unit == unit]
+        theirs = [q for q in b if q.fate == thing and q.unit == unit]
         if not any(_match(x, y) for x in mine for y in theirs):
             return True
     return False
+
+
+def _named(q: Quantity) -> bool:
+    """A figure whose fate names the one thing it is of: a toll, a turnout, a quake's magnitude, a price."""
+    return q.fate not in (None, "some") and (q.unit in _NAMED or (q.fate == "cost" and q.unit.startswith("money:")))
 
 
 def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
@@ -142,6 +148,20 @@ def _beyond(bound: Quantity, other: Quantity) -> bool:
         return False
     slack = max(bound.step, other.step) / 2
     return (other.value < bound.value - slack) if bound.bound > 0 else (other.value > bound.value + slack)
+
+
+def told_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Figures that make two statements two answers whatever else they say: moments of two happenings
+    (:func:`moments_apart`), or sums in currencies of which they share none ("it costs $1,899" / "it costs
+    £1,699": prices in two markets, or one converted, which no rate here can tell)."""
+    if moments_apart(a, b):
+        return True
+    mine, theirs = _currencies(a), _currencies(b)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _currencies(figures: frozenset[Quantity]) -> set[str]:
+    return {q.unit.split(":")[1].split("/")[0] for q in figures if q.unit.startswith("money:")}
 
 
 def moments_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:

@@ -175,6 +175,7 @@ SUMS_ONLY: dict[str, str] = {
     **dict.fromkeys("order".split(), "orders"),
     **dict.fromkeys("recov".split(), "recovered"),
     **dict.fromkeys("claim".split(), "claims"),
+    **dict.fromkeys("price".split(), "cost"),  # "priced at $1,799" is what it costs; "the share price" rose 3%
 }
 
 # The stock market indices, by the word that names each ("hang" of Hang Seng)
@@ -189,6 +190,7 @@ PERCENT_OF: dict[str, str] = {
     **dict.fromkeys("infla".split(), "inflation"),  # not "price": a share price is the shares'
     **dict.fromkeys("growt econo gdp".split(), "growth"),
     **dict.fromkeys("margi".split(), "margin"),
+    **dict.fromkeys("shipm deliv".split(), "shipments"),  # "shipments fell 9%" is no share's fall
     **dict.fromkeys("appro ratin poll polls".split(), "approval"),
     # a market report's: each index, bond yields, a currency, a commodity ("the Nasdaq lost 2.3%", "the
     # dollar rose 0.7%", "the 10-year yield climbed to 4.6%", "Brent crude fell 1%")

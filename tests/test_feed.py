@@ -207,7 +207,7 @@ def test_a_small_folder_of_one_event_whose_outlets_are_little_alike_is_one_event
     """tests/data/small-folders: a plane crash whose town paper leads with a witness in a village, and a
     cyberattack whose tabloid names nothing the others name, were two and three events: those outlets' leads are
     0.34 to 0.53 alike to the others', below the 0.55 of a feed. A folder of a few articles is likelier one event."""
-    for name in ("crash", "cyberattack", "hostages"):
+    for name in ("crash", "cyberattack", "hostages", "launch"):
         articles = load_folder(ROOT / "tests" / "data" / "small-folders" / name).articles
         assert len(articles) <= SMALL_INPUT and len(group_articles(articles).events) == 1, name
 

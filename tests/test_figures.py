@@ -246,3 +246,16 @@ def test_figures_of_no_kind_and_no_thing_in_common_are_two_facts() -> None:
     assert compare(toll, facets("A magnitude 6.4 earthquake struck western Velmora on Tuesday.")) == "apart"
     points = facets("The S&P 500 fell 93 points to 5,102 on Thursday.")
     assert compare(points, facets("The S&P 500 closed down 1.8% on Thursday.")) != "apart"
+
+
+def test_a_price_said_two_ways_is_one_figure_and_prices_in_two_currencies_are_two_answers() -> None:
+    """tests/data/launch: "priced at $1,799" and "it costs $1,899" are one price given two ways, asked together as
+    a toll is; "costs $1,899" and "costs £1,699" are prices in two markets (or one converted, which no rate here
+    tells), never one answer; a share's fall is no fall of shipments."""
+    assert one_figure_clash(quantities("the Fold, priced at $1,799"), quantities("it costs $1,899 for the base model"))
+    assert not one_figure_clash(quantities("priced at $1,799"), quantities("it costs £1,699"))
+    assert compare(facets("It costs $1,899."), facets("It costs a whopping £1,699.")) == "apart"
+    assert compare(facets("It costs $1,899."), facets("It costs $1,799.")) == "conflict"
+    assert compare(facets("Shipments fell 9% last year."), facets("Lumio shares fell 2.4%.")) == "apart"
+    # a share price's change is the shares', not a price
+    assert compare(facets("The share price jumped around 3%."), facets("The stock gained 3% early.")) != "apart"
