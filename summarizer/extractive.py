@@ -37,6 +37,10 @@ _ABOUT_ITSELF = re.compile(
     r"|\W*(?:more\s+to\s+follow|this\s+(?:story|article)\s+(?:is\s+being|will\s+be|has\s+been)\s+updated)\b",
     re.I,
 )
+# a fact box's line, a label and its figure: "Containment: 20%", "Structures destroyed: 37"
+_FACT_LINE = re.compile(
+    r"\W*[A-Z][a-z]+(?: [a-z]+){0,3}:\s+(?:about |around |more than |over )?[$€£]?\d[\d,.]*%?(?:\s+[a-z]+)?\s*$"
+)
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
 FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence gives a figure or denies: "Unemployment dipped to 3.8%."
@@ -103,10 +107,11 @@ def _figured(text: str) -> bool:
 def _is_claim(text: str) -> bool:
     """Prose of :data:`MIN_WORDS` words, or a whole sentence of :data:`FIGURE_MIN_WORDS` that gives a figure or
     denies something ("Ten people were arrested.", "Reinholt denied any wrongdoing."); not a question (an
-    explainer's heading: "How many people were hurt?") nor a line on the story ("Here is what we know so far.")."""
+    explainer's heading: "How many people were hurt?") nor a line on the story ("Here is what we know so far.");
+    a fact box's line, a label and its figure, is ("Containment: 20%")."""
     if text.rstrip().endswith("?") or _ABOUT_ITSELF.match(text):
         return False  # a question asks, and a line on the story itself tells nothing of the event
-    if is_prose(text, MIN_WORDS):
+    if is_prose(text, MIN_WORDS) or _FACT_LINE.match(text):
         return True
     said = _gives_figure(text) or negates_itself(text)
     return said and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)

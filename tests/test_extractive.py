@@ -734,3 +734,22 @@ def test_a_phone_launch_disputes_its_price_and_keeps_other_markets_prices_apart(
     assert not any("£1,699" in said and "$1," in said for said in _answers(report))
     assert any(any("fell 2.4%" in a for a in d) and any("down 4.1%" in a for a in d) for d in disputes)
     assert not any(any("shipments fell 9%" in a for a in d) for d in disputes)
+
+
+def test_a_fact_box_s_lines_are_claims_and_dispute_what_the_stories_say() -> None:
+    """tests/data/wildfire: the agency's "Structures destroyed: 37" was too short to be a claim (a label and its
+    figure), so it disputed nothing; it disputes "at least 42 homes have been destroyed"."""
+    report = summarize(ROOT / "tests" / "data" / "wildfire" / "articles")
+    disputes = _disputes(report)
+    assert any(any("Structures destroyed: 37" in a for a in d) and any("42 homes" in a for a in d) for d in disputes)
+    assert any(any("15% contained" in a for a in d) and any("20 percent contained" in a for a in d) for d in disputes)
+
+
+def test_a_label_and_its_figure_is_a_claim_and_a_telephone_number_is_none(tmp_path: Path) -> None:
+    lead = "A wildfire near Alder Springs has burned about 18,000 acres and forced thousands to flee, officials said."
+    crews = "Crews from four counties were fighting the blaze in steep, dry terrain on Wednesday."
+    lines = [lead, crews, "Containment: 20%", "Tel: 555 1234", "Photo: Reuters"]
+    (tmp_path / "a.md").write_text("# Fire update\n\n" + "\n\n".join(lines) + "\n", "utf-8")
+    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    assert "Containment: 20%" in claims
+    assert not claims & {"Tel: 555 1234", "Photo: Reuters"}
