@@ -41,6 +41,8 @@ _ABOUT_ITSELF = re.compile(
 _FACT_LINE = re.compile(
     r"\W*[A-Z][a-z]+(?: [a-z]+){0,3}:\s+(?:about |around |more than |over )?[$€£]?\d[\d,.]*%?(?:\s+[a-z]+)?\s*$"
 )
+# a live blog's time at the start of an entry: "16:20 Police say…", "9.15am: Tractors…", "14:05 GMT - …"
+_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=[A-Z\"“‘'])")
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
 FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence gives a figure or denies: "Unemployment dipped to 3.8%."
@@ -65,11 +67,18 @@ def _candidates(article: Article, found: Floor) -> list[Sentence]:
     kept: dict[str, Sentence] = {}  # a sentence a page repeats word for word is one claim, at its first place
     quoted = [(q.evidence.start, q.evidence.end) for q in found.quotes]
     for whole in _whole_quotations(found.quotes, doc.story, doc.text):
-        for s in _clauses(doc.text, whole, quoted):
+        for s in _clauses(doc.text, _unstamped(doc.text, whole), quoted):
             text = doc.sentence_text(s)
             if text not in kept and _is_claim(text) and not is_dateline(text, article.language):
                 kept[text] = s
     return list(kept.values())
+
+
+def _unstamped(text: str, sentence: Sentence) -> Sentence:
+    """The sentence without the time a live blog's entry opens with ("16:20 Police say 12 people were
+    arrested."): when the blog posted it, not when anything happened."""
+    stamp = _STAMP.match(text, sentence.start, sentence.end)
+    return Sentence(sentence.id, stamp.end(), sentence.end) if stamp else sentence
 
 
 def _clauses(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Sentence]:

@@ -753,3 +753,27 @@ def test_a_label_and_its_figure_is_a_claim_and_a_telephone_number_is_none(tmp_pa
     claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
     assert "Containment: 20%" in claims
     assert not claims & {"Tel: 555 1234", "Photo: Reuters"}
+
+
+def test_a_live_blog_entry_s_time_is_no_part_of_its_claim(tmp_path: Path) -> None:
+    """A live blog whose entries open with the time they were posted on the same line ("16:20 Police say 12
+    people were arrested during the day."): the claim was the time and the sentence, and the time read as
+    when the arrests were made."""
+    entries = ["16:20 Police say 12 people were arrested during the day.", "14:05 - Police estimate 900 tractors."]
+    entries += ["9.15am: Tractors have been arriving since dawn from four countries."]
+    text = "Farmers' protest - as it happened\n\nThursday 12 February 2026\n\n" + "\n\n".join(entries) + "\n"
+    (tmp_path / "blog.txt").write_text(text, encoding="utf-8")
+    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    assert "Police say 12 people were arrested during the day." in claims
+    assert "Tractors have been arriving since dawn from four countries." in claims
+    assert not any(claim[0].isdigit() for claim in claims)
+
+
+def test_a_farmers_protest_disputes_the_tractors_and_the_arrests() -> None:
+    """tests/data/farmers: the police's, the organisers' and a tabloid's counts of tractors, and 12 arrested
+    against 20 detained; the live blog's claims without the times of its entries."""
+    report = summarize(ROOT / "tests" / "data" / "farmers" / "articles")
+    disputes = _disputes(report)
+    assert any(any("900 tractors" in a for a in d) and any("1,300 tractors" in a for a in d) for d in disputes)
+    assert any(any("arrested 12" in a for a in d) and any("20 people" in a for a in d) for d in disputes)
+    assert any("Police say 12 people were arrested during the day." in said for said in _answers(report))
