@@ -90,8 +90,7 @@ _NUMERAL = re.compile(
 )
 _AFTER_A_FIGURE = re.compile(r"\d\s*-?\s*$")  # a word right after a figure is its unit ("40-second")
 _DIGIT_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b", re.I)
-# A capitalised word then a number that it labels: "Ward 4", "Category 3", "Terminal 3", and an index's
-# letters, "FTSE 100", "S&P 500" (see _labels)
+# A capitalised word then a number it labels: "Ward 4", "Terminal 3", an index's "FTSE 100" (see _labels)
 _LABELLED = re.compile(
     r"\b([A-Z][a-z]{2,}|[A-Z]{2,5}|[A-Z]&[A-Z])[^\S\n]+(\d{1,4})\b(?![.,:/]?\d)"
     r"(?![^\S\n]*(?:%|per\b|(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|m|k)\b))"
@@ -128,14 +127,17 @@ _POINT_FRACTION = re.compile(  # and one point, said where a point is a figure: 
     r"|\b(a|one)\s+(?:percentage\s+)?point(?=\s+(?:ahead|behind|clear|above|below|adrift|higher|lower)\b)",
     re.I,
 )
-# a fraction said in words, a share: "a third of homes", "two-thirds of voters", "cut by a fifth", "half of
-# the staff" (not "the second half of the year", "a quarter of a million", "the third quarter")
+# a fraction said in words, a share: "a third of homes", "two-thirds of voters", "cut by a fifth", "half of the
+# staff", "a third less likely" (not "the second half of the year", "a quarter of a million", "the third quarter")
 _FRACTION = re.compile(
     r"(?:\b(?:(?:nearly|almost)\s+)?(?:(a|one|two|three|four)[\s-]+)|(?<![\w-])(?<!the\s)(?<!first\s)(?<!second\s)(?=half))"
-    r"(halves|half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\s+(?!an?\b)|\s*[,.;:)]|\s*$)",
+    r"(halves|half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\s+(?!an?\b)|\s*[,.;:)]|\s*$|\s+(?:less|lower|fewer)\b)",
     re.I,
 )
-_FRACTION_KEYS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+_HALVED = re.compile(r"\bhalv(?:e|es|ed|ing)\b(?!\s+of\b)", re.I)  # "can HALVE your risk": a change of a half
+_FRACTION_KEYS = frozenset(
+    "half halves halve halved halving third thirds quarter quarters fifth fifths tenth tenths".split()
+)
 _PER = {"half": 2, "halv": 2, "thir": 3, "quar": 4, "fift": 5, "tent": 10}  # by the first four letters
 _FRACTION_STEP = 5.0  # a fraction is a round share: "a fifth" is 20%, not 25%, but may be 22%
 # a part of a whole: "seven of the nine", "26 out of 27"; and all of one: "all nine", "all of the 27" (a
@@ -155,8 +157,7 @@ _UNIT = re.compile(
     + r")(?![A-Za-z0-9])",
     re.I,
 )
-# a figure per period is a rate, not a count or a sum: "30,000 vehicles a day", "€2m annually" (not "a day
-# after", nor "in a day")
+# a figure per period is a rate, not a count or a sum: "30,000 vehicles a day" (not "a day after", "in a day")
 _PER_PERIOD = re.compile(
     r"(?:[\s-]+(?!(?:in|within|for|on|of|that|the|one)\b)[A-Za-z]+){0,2}?[\s-]+"
     r"(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour)|(dai|week|month|year|hour)ly|(annual)ly)\b"
@@ -345,6 +346,8 @@ def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
             found.add(Quantity("pt", 1.0 if whole else 0.75 if m.group(1) else 0.25 if quarter else 0.5, step=0.05))
         masked = _POINT_FRACTION.sub(lambda m: " " * len(m.group(0)), masked)
     if may_match(said, _FRACTION_KEYS):
+        halved = [counted.what_of(masked, *m.span(), "%")[2] for m in _HALVED.finditer(masked)]
+        found |= {Quantity("%", 50.0, True, step=_FRACTION_STEP, fate=of) for of in halved}
         for m in _FRACTION.finditer(masked):  # "a third of homes": a share, 33%
             if word_key(m.group(2)) == "quarters" and "-" not in m.group(0):
                 continue  # "two quarters of weak sales": spans of time; "three-quarters of staff" is a share

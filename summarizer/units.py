@@ -191,6 +191,7 @@ PERCENT_OF: dict[str, str] = {
     **dict.fromkeys("growt econo gdp".split(), "growth"),
     **dict.fromkeys("margi".split(), "margin"),
     **dict.fromkeys("shipm deliv".split(), "shipments"),  # "shipments fell 9%" is no share's fall
+    **dict.fromkeys("risk risks likel chanc odds".split(), "risk"),  # "cut the risk by 28%", "a third less likely"
     **dict.fromkeys("appro ratin poll polls".split(), "approval"),
     # a market report's: each index, bond yields, a currency, a commodity ("the Nasdaq lost 2.3%", "the
     # dollar rose 0.7%", "the 10-year yield climbed to 4.6%", "Brent crude fell 1%")

@@ -777,3 +777,13 @@ def test_a_farmers_protest_disputes_the_tractors_and_the_arrests() -> None:
     assert any(any("900 tractors" in a for a in d) and any("1,300 tractors" in a for a in d) for d in disputes)
     assert any(any("arrested 12" in a for a in d) and any("20 people" in a for a in d) for d in disputes)
     assert any("Police say 12 people were arrested during the day." in said for said in _answers(report))
+
+
+def test_a_study_disputes_how_much_the_risk_falls_said_three_ways() -> None:
+    """tests/data/study: "about a third less likely", "reduce the risk by 28%" and "can HALVE your risk": a
+    fraction before "less", a verb that halves, and a percentage of a risk are figures of the risk."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "study" / "articles"))
+    assert any(
+        any("a third less likely" in a for a in d) and any("by 28%" in a for a in d) and any("HALVE" in a for a in d)
+        for d in disputes
+    )

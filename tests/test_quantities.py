@@ -110,6 +110,9 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("Roux is free after 40 terrifying days in the hands of kidnappers.", {("time", 960.0, False)}),
         ("After three long weeks, talks resumed.", {("time", 504.0, False)}),
         ("Payrolls rose by 310,000 last month.", {("n", 310_000.0, False)}),  # which month, not how long
+        # a fraction before "less", and a verb that halves, are shares too
+        ("They were about a third less likely to develop dementia.", {("%", 33.3, True)}),
+        ("A daily stroll can HALVE your risk.", {("%", 50.0, True)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
