@@ -118,12 +118,13 @@ def _is_claim(text: str) -> bool:
     denies something ("Ten people were arrested.", "Reinholt denied any wrongdoing."); not a question (an
     explainer's heading: "How many people were hurt?") nor a line on the story ("Here is what we know so far.");
     a fact box's line, a label and its figure, is ("Containment: 20%")."""
-    if text.rstrip().endswith("?") or _ABOUT_ITSELF.match(text):
+    end = text.rstrip()[-1:]
+    if end == "?" or _ABOUT_ITSELF.match(text):
         return False  # a question asks, and a line on the story itself tells nothing of the event
     if is_prose(text, MIN_WORDS) or _FACT_LINE.match(text):
         return True
     said = _gives_figure(text) or negates_itself(text)
-    return said and text.rstrip().endswith((".", "!", "?")) and is_prose(text, FIGURE_MIN_WORDS)
+    return said and end in (".", "!") and is_prose(text, FIGURE_MIN_WORDS)
 
 
 def _gives_figure(text: str) -> bool:
