@@ -40,6 +40,7 @@ from summarizer.negation import (
 )
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
+from summarizer.saying import REPORTED, SAID
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
 from summarizer.times import (
     MONTH,
@@ -83,9 +84,7 @@ _COUNTRIES = frozenset(DEMONYMS.values())
 # adjective ("Swiss foreign minister Keller…", "American drivers…", "Britain said…")
 _NATIONAL = frozenset(DEMONYMS) | _COUNTRIES | {w for ws in ABBREVIATIONS.values() for w in ws if " " not in w}
 # a trailing attribution: ", Denkov said.", ", police spokesman Ivo Denkov told reporters.", ", said Denkov."
-_SPOKEN_BY = re.compile(
-    r",\s+(?:(?:[\w'’.-]+\s+){1,5}?(?:said|says|added|told\s+\w+)|(?:said|says|added)(?:\s+[A-Z][\w'’.-]*){1,3})\.?\s*$"
-)
+_SPOKEN_BY = re.compile(rf",\s+(?:(?:[\w'’.-]+\s+){{1,5}}?{REPORTED}|(?:{SAID})(?:\s+[A-Z][\w'’.-]*){{1,3}})\.?\s*$")
 _NOT_NAMES = frozenset(
     "the a an in on at of for to and but or as by from with after before this that these those it its his "
     "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "

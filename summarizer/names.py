@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from summarizer.saying import REPORTING
 from summarizer.text import MONTHS, STOPWORDS, WEEKDAYS, word_key
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -301,10 +302,6 @@ def missing_names(statement: str, sentence: str, context: str = "", common: froz
 # Speakers
 # --------------------------------------------------------------------------------------------------
 
-_SPEECH = re.compile(
-    r"^(?:said|says|say|told|tells|stated|states|announced|announces|warned|warns|claimed|claims|added"
-    r"|confirmed|confirms|revealed|reveals|insisted|insists|wrote|writes|argued|argues|declared|declares)$"
-)
 _AUXILIARY = frozenset("also has have had later then again earlier previously reportedly first".split())
 _APPOSITION = 200  # characters: the longest "…, the sister of …," skipped between a speaker and the verb
 
@@ -320,7 +317,7 @@ def speakers(text: str) -> tuple[tuple[Token, ...], ...]:
     index = {word.start: i for i, word in enumerate(words)}
     found: list[tuple[Token, ...]] = []
     for i, word in enumerate(words):
-        if not _SPEECH.match(word.key):
+        if word.key not in REPORTING:
             continue
         j = i - 1
         while j >= 0 and words[j].key in _AUXILIARY:

@@ -19,16 +19,11 @@ from __future__ import annotations
 
 import re
 
+from summarizer.saying import SPEECH_VERBS
 from summarizer.text import STOPWORDS, Document, Sentence
 
 WINDOW = 240  # characters after a quote read for its tag
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_](?:[\w’'-]{0,40}[^\W_])?[’']?|[^\w\s]")
-_VERBS = frozenset(
-    "said says say told tells added adds adding stated states wrote writes asked asks warned warns explained "
-    "explains insisted insists replied replies shouted shouts saying telling warning insisting noted notes noting "
-    "stressed argued argues claimed claims confirmed announced declared described describing called hailed "
-    "praised urged remarked recalled admitted acknowledged tweeted responded quipped".split()
-)
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady rev president prime minister senator sen judge justice "
     "chancellor king queen prince princess general gen col colonel captain capt governor gov mayor chairman "
@@ -48,7 +43,7 @@ PRONOUNS = frozenset("he she it they we i".split())
 _ADVERBS = frozenset("also has have had then later again earlier previously reportedly just once was is".split())
 STOP = (
     STOPWORDS
-    | _VERBS
+    | SPEECH_VERBS
     | _ADVERBS
     | frozenset(
         "of in on at to for from with by about after before during when while as than into over under through "
@@ -169,12 +164,12 @@ def tag_after(text: str, close: int, limit: int) -> tuple[str, bool] | None:
     while k < len(toks) and toks[k].group() in ",—–-":
         k += 1
     according = k + 1 < len(toks) and _low(toks[k]) == "according" and toks[k + 1].group() == "to"
-    if k < len(toks) and (toks[k].group() in _VERBS or according):
+    if k < len(toks) and (toks[k].group() in SPEECH_VERBS or according):
         k += 2 if according else 1
         end = _np_forward(toks, k)
         return (speaker(text, toks, k, end), True) if end > k else None
     for v in range(k, min(len(toks), k + 16)):
-        if toks[v].group() in _VERBS:
+        if toks[v].group() in SPEECH_VERBS:
             found = _subject(toks, v, k)
             return (speaker(text, toks, *found), True) if found and found[0] == k else None
         if toks[v].group() in '.!?“”"':
@@ -191,7 +186,7 @@ def tag_before(text: str, low: int, opening: int) -> tuple[str, bool] | None:
     for v in range(len(toks) - 1, -1, -1):
         word = toks[v].group()
         according = _low(toks[v]) == "according" and v + 1 < len(toks) and toks[v + 1].group() == "to"
-        if word not in _VERBS and not according:
+        if word not in SPEECH_VERBS and not according:
             continue
         verb_seen = True
         if word.endswith("ing") and not according:
@@ -240,7 +235,7 @@ def said_by(doc: Document, sentence: Sentence) -> str:
     """Who speaks in ``sentence`` (what "it said" refers to): the subject of its last speech verb."""
     toks = list(TOKEN.finditer(doc.text, sentence.start, min(sentence.end, sentence.start + 400)))
     for v in range(len(toks) - 1, -1, -1):
-        if toks[v].group() in _VERBS and not toks[v].group().endswith("ing") and (found := _subject(toks, v)):
+        if toks[v].group() in SPEECH_VERBS and not toks[v].group().endswith("ing") and (found := _subject(toks, v)):
             who = speaker(doc.text, toks, *found)
             return "" if who.lower() in PRONOUNS else who
     return ""

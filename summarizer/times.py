@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from summarizer.saying import REPORTED
 from summarizer.text import DIGIT, WEEKDAY_NAMES, WEEKDAYS, may_match, word_key
 from summarizer.units import MONTH_NUMBER, WORD_NUMBERS
 
@@ -41,7 +42,7 @@ _WEEKEND_KEYS = frozenset({"weekend"})
 # When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
 # Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told(?:\s+\w+){1,2}?|announced|confirmed|added|stated|wrote|warned|"
+    rf"\b(?:{REPORTED}|"
     r"in\s+an?\s+(?:statement|note|memo|e-?mail|letter|interview))\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?"
     # the day, and its part ("said on Monday night"); not "said Monday's vote…"
     rf"(?:{WEEKDAY_NAMES}|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’])"
