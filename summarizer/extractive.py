@@ -24,7 +24,7 @@ import numpy as np
 from summarizer.embed import Embedder, WordLlama, normalised
 from summarizer.floor import Floor, rules_floor
 from summarizer.load import Article
-from summarizer.metadata import is_dateline
+from summarizer.metadata import is_byline, is_dateline
 from summarizer.negation import negates_itself
 from summarizer.quantities import quantities
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
@@ -45,7 +45,8 @@ _FACT_LINE = re.compile(
 _STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=[A-Z\"“‘'])")
 MAX_CLAIMS = 12  # sentences kept per article
 MIN_WORDS = 5  # shorter lines (bylines, captions, "Read more") are not claims; "About 150,000 passengers were hit." is
-FIGURE_MIN_WORDS = 4  # nor one word fewer, unless a sentence gives a figure or denies: "Unemployment dipped to 3.8%."
+FIGURE_MIN_WORDS = 3  # nor two words fewer, unless a sentence gives a figure or denies: "Two people died."
+CLAUSE_MIN_WORDS = 4  # a sentence's clause that is a claim of its own: "…, and the unemployment rate fell to 3.7%"
 LEAD = (0.3, 0.3, 0.2, 0.1, 0.1)  # bonus of the first sentences of the story, in order
 OTHERS = 50  # an article's sentences are compared with those of at most this many other articles
 
@@ -69,7 +70,7 @@ def _candidates(article: Article, found: Floor) -> list[Sentence]:
     for whole in _whole_quotations(found.quotes, doc.story, doc.text):
         for s in _clauses(doc.text, _unstamped(doc.text, whole), quoted):
             text = doc.sentence_text(s)
-            if text not in kept and _is_claim(text) and not is_dateline(text, article.language):
+            if text not in kept and _is_claim(text) and not is_dateline(text, article.language) and not is_byline(text):
                 kept[text] = s
     return list(kept.values())
 
@@ -85,13 +86,13 @@ def _clauses(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> li
     """The sentence, or its clauses where it joins two facts each giving its own figure ("Payrolls rose by
     310,000 last month, and the unemployment rate fell to 3.7%"; "…, while the Nasdaq 100 lost 2.1%"): a
     sentence of two facts would join the answer of one and put its source on a side of the other it
-    never took. Not inside a quotation, and each clause of four words at least."""
+    never took. Not inside a quotation, and each clause of :data:`CLAUSE_MIN_WORDS` at least."""
     parts, start = [], sentence.start
     for m in _JOIN.finditer(text, sentence.start, sentence.end):
         if any(a <= m.start() < b for a, b in quoted):
             continue
         left, right = text[start : m.start()], text[m.end() : sentence.end]
-        if all(len(side.split()) >= FIGURE_MIN_WORDS and _figured(side) for side in (left, right)):
+        if all(len(side.split()) >= CLAUSE_MIN_WORDS and _figured(side) for side in (left, right)):
             parts.append(Sentence(sentence.id, start, m.start()))
             start = m.end()
     return [*parts, Sentence(sentence.id, start, sentence.end)] if parts else [sentence]

@@ -155,6 +155,12 @@ def is_dateline(line: str, language: str | None = None) -> bool:
     return _dateline(line, _languages(language))[1] is not None
 
 
+def is_byline(line: str) -> bool:
+    """Whether ``line`` is a byline ("by Tom Verhoeven, local affairs"): not a sentence that opens on
+    "By" ("By Tuesday, 40 people had died.")."""
+    return not line.rstrip().endswith((".", "!", "?")) and _byline(line.strip())[0] is not None
+
+
 # Where a dateline's name ends and its date begins: "The Guardian, 9 September 2023", "Reuters | Sept. 9, 2023"
 _DATELINE_PARTS = re.compile(r"[^\S\n]*(?:[,|·•]|[^\S\n][-–—][^\S\n])[^\S\n]*")
 

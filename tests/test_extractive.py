@@ -155,6 +155,25 @@ def test_a_short_sentence_with_a_fact_is_a_claim(tmp_path: Path) -> None:
     assert not [t for t in statements if t.startswith("By ")]
 
 
+def test_a_three_word_toll_is_a_claim_but_a_three_word_clause_stays_in_its_sentence(tmp_path: Path) -> None:
+    """A wire's "Two people died." (three words) was no claim, so its toll was missing from the dispute
+    with "Three people have died in the flooding."; a clause as short ("…, and lost 38 seats.") is no
+    fact of its own; nor is a byline with its desk in lower case, though a sentence may open on "By"."""
+    lead = "About 2,000 residents were evacuated from Hemsby after the River Aller burst its banks."
+    seats = "The Greens fell to 7.5 per cent, their worst result in a decade, and lost 38 seats."
+    by = "By Tuesday evening, 40 homes had been flooded."
+    tolls = {"a": "Two people died.", "b": "Three people have died in the flooding."}
+    for name, toll in tolls.items():
+        text = f"Floods in Hemsby\n\nby Tom Verhoeven, local affairs\n\n{lead}\n\n{toll}\n\n{seats}\n\n{by}\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = summarize(tmp_path)
+    statements = {c.statement for s in report.sources for c in s.claims}
+    assert set(tolls.values()) | {seats, by} <= statements
+    assert not [t for t in statements if "Verhoeven" in t]
+    disputed = [{a.answer for a in q.answers} for q in report.questions if q.status == "disagreement"]
+    assert disputed == [set(tolls.values())]
+
+
 def test_a_sentence_joining_two_facts_each_with_its_figure_is_two_claims(tmp_path: Path) -> None:
     """ "Payrolls rose by 310,000, and the unemployment rate fell to 3.7%" joined the payrolls answer and
     put its outlet on a side of the jobless rate it was never asked on; each clause is a claim, the
