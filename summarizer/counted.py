@@ -35,6 +35,18 @@ _MAGNITUDE_BEFORE = re.compile(
 _SHOCK = "|".join(SHOCKS)
 _SHOCK_AFTER = re.compile(rf"\.\d\s*-?\s*(?:{_SHOCK})\b", re.I)  # a decimal before it: "a 6.5 quake"
 _SHOCK_WORD = re.compile(rf"\b(?:{_SHOCK})\b", re.I)
+# A figure written with an "m" and no currency is a length in metres when its dimension or a race follows ("a
+# 3m-high wall", "the 100m final"), or, unless what it counts in millions follows ("5.8m people", "5.8m
+# barrels"), when it is set apart ("5.82 m") or a word of heights and depths is near ("peaked at 5.8m")
+_DIMENSION_AFTER = re.compile(
+    r"[^\S\n]*-?[^\S\n]*(?:high|tall|deep|long|wide|above|below|final|race|sprint|hurdles|freestyle|relay)\b", re.I
+)
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)")
+_LENGTH_NEAR = re.compile(
+    r"\b(?:levels?|heights?|high|deep|depth|tall|waves?|rivers?|tides?|sea|water|gauge|peak(?:ed|s)?|swell|"
+    r"surge|snow|jump(?:ed|s)?|vault|metres?|meters?)\b",
+    re.I,
+)
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
 _SUM_OF = {**SUMS, **SUMS_ONLY}
@@ -133,6 +145,18 @@ def magnitude(text: str, start: int, end: int) -> bool:
     """The number at ``text[start:end]`` is an earthquake's magnitude, by the words before it ("magnitude
     6.8", "put the magnitude at 6.1") or, a decimal, by the shock it names ("a 6.5 quake", "a 5.9 aftershock")."""
     return bool(_SHOCK_AFTER.match(text, end - 2) or _MAGNITUDE_BEFORE.search(text[max(0, start - 40) : start].lower()))
+
+
+def in_metres(text: str, start: int, end: int) -> bool:
+    """The figure at ``text[start:end]`` ends in an "m" that is metres, not millions (see :data:`_LENGTH_NEAR`);
+    the caller has found no currency before it."""
+    if text[end - 1 : end] != "m" or _DIMENSION_AFTER.match(text, end):
+        return text[end - 1 : end] == "m"
+    if (after := _WORD_AFTER.match(text, end)) and (
+        (word := after.group(1)) in COUNTED or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
+    ):
+        return False  # a plural: what it counts
+    return text[end - 2].isspace() or bool(_LENGTH_NEAR.search(text, max(0, start - 60), end + 40))
 
 
 def shock_of(text: str, start: int, end: int) -> str:

@@ -94,10 +94,12 @@ _NOT_NAMES = frozenset(
 
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
 _SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
-_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+)?" + YEAR.pattern + r"(?!,? when)", re.I)
-# a record of an earlier time: "the previous national high of 113.7 degrees", "the old record of 2:01:09"
+_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,3}" + YEAR.pattern + r"(?!,? when)", re.I)
+# an earlier time's record, with its figure and year: "the previous high of 46C", "Previous record: 5.41 m (1981)"
 _EARLIER_RECORD = re.compile(
-    r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b", re.I
+    r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b"
+    r"(?:(?:\s*:|\s+(?:of|was|at))?\s+\d[^\s,;]*(?:\s+[a-z]+)?)?(?:\s+(?:set\s+)?(?:in|from)\s+\d{4}|\s*\(\d{4}\))?",
+    re.I,
 )
 
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
@@ -136,9 +138,9 @@ class Facets:
     def dated(self) -> bool:
         """Whether a year says when the statement's figures are of, not one they are measured against
         ("turnout was 61.4%, the lowest since 1990"; not "since 2000, when 80 died") nor a span's end ("a
-        contract until 2031"), or its figure is an earlier time's record ("beat the previous high of 46C")."""
+        contract until 2031"); an earlier record's year and figure are none of its own ("the old high of 1981")."""
         since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
-        return bool(self.years - since) or _EARLIER_RECORD.search(self.text) is not None
+        return bool(self.years - since)
 
     @cached_property
     def pins(self) -> frozenset[str]:
@@ -235,9 +237,9 @@ def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     said = words_said(text)  # most statements have none of the words most expressions below need
-    numbers = quantities(text)
-    dated = undated(text)
-    years = frozenset(int(y) for y in YEAR.findall(text)) | season_years(text) if DIGIT.search(text) else _EMPTY
+    current = _EARLIER_RECORD.sub(lambda m: DIGIT.sub(" ", m[0]), text) if DIGIT.search(text) else text
+    numbers, dated = quantities(current), undated(text)
+    years = frozenset(int(y) for y in YEAR.findall(current)) | season_years(text) if DIGIT.search(text) else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     stems = outcome_stems(outcomes := outcome_text(text))
     plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"

@@ -1,17 +1,15 @@
 """Quantities: the numbers a statement gives, each with what it measures, in units that compare.
 
-Outlets give one figure in their own units and roundings: "10 km" and "roughly six miles" are one
-depth, "72 hours" and "a three-day strike" one length of time, "12,000 hectares" and "almost 30,000
-acres" one area, "€2m" and "2 million euros" one sum, "60 mph" and "97 km/h" one speed, "magnitude 6.8"
-and "a 6.8-magnitude quake" one earthquake (a magnitude is not a count: "killed 2,000" says nothing of
-"magnitude 7"). So each number is read with its unit, converted to one unit per dimension
-(:data:`summarizer.units.UNITS`), and compared only with numbers of the same dimension: "40 ships" and
-"two days" say nothing against each other (:mod:`summarizer.figures`). A temperature is read in degrees
-Celsius ("115F" is 46.1), and one in degrees of no scale said on both scales. A figure keeps how loosely
-it is said ("about", "nearly"), which side of it a bound gives ("at least 17", "up to 4,000") and what
-it is rounded to; what it is of (a count's kind and fate, a sum's or a percentage's object, whose an age
-is) is read by :mod:`summarizer.counted`. A figure per period is a rate ("30,000 vehicles a day"). A
-fraction in words or a ratio is a share, said loosely: "a third of homes" and "one home in three" are 33%.
+Outlets give one figure in their own units and roundings: "10 km" and "roughly six miles" are one depth, "72
+hours" and "a three-day strike" one length of time, "€2m" and "2 million euros" one sum, "60 mph" and "97 km/h"
+one speed, "a 5.8m peak" one in metres (not millions), "magnitude 6.8" and "a 6.8-magnitude quake" one earthquake
+(a magnitude is not a count). So each number is read with its unit, converted to one unit per dimension
+(:data:`summarizer.units.UNITS`), and compared only with numbers of the same dimension: "40 ships" and "two days"
+say nothing against each other (:mod:`summarizer.figures`). A temperature is read in degrees Celsius ("115F" is
+46.1), and one in degrees of no scale said on both scales. A figure keeps how loosely it is said ("about"), which
+side of it a bound gives ("at least 17", "up to 4,000") and what it is rounded to; what it is of (a count's kind
+and fate, a sum's or a percentage's object, whose an age is) is read by :mod:`summarizer.counted`. A figure per
+period is a rate ("30,000 vehicles a day"). A fraction in words or a ratio is a loose share: "one in three" is 33%.
 
 A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
 ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
@@ -403,6 +401,8 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
             unit, before = f"money:{code}", before[: -len(sign)]
             break
     after = _UNIT.match(text, end) or _TIME_PAST_WORD.match(text, end)
+    if unit == "n" and after is None and counted.in_metres(text, start, end):  # "peaked at 5.8m": no millions
+        unit, written, value = "length", written / 1e6, value / 1e6
     if after is not None:
         key = re.sub(r"\s+", " ", word_key(after.group(1)))
         if unit == "n" or UNITS[key][0].startswith("money"):

@@ -78,6 +78,15 @@ def _claims(event: dict) -> list[dict]:
         ("The fire was still burning out of control.", "The fire had been contained by noon.", "conflict"),
         ("Crews had the fire under control by 1 p.m.", "The fire was raging out of control.", "conflict"),
         ("The tank contained chlorine.", "The fire raged out of control.", "open"),
+        # an earlier record's figure and year are no figure of the event ("5.41" clashed with "5.8", and with
+        # 1981 said the statements were of another time than "since records began in 1947")
+        ("It hit 5.82 metres, beating the previous record of 5.41 metres set in 1981.", "It peaked at 5.8m.", "open"),
+        ("Previous record: 5.41 m (1981)", "The river hit a record 5.8m, smashing the old high from 1981.", "open"),
+        (
+            "It peaked at 5.8 metres, the highest since records began in 1947.",
+            "The river reached a record 5.8m.",
+            "same",
+        ),
         # one large count of one kind, whatever else each names; a small one may be said twice by chance
         ("It scrapped 1,200 flights at Oslo Airport.", "A strike forced Nordair to cancel 1,200 flights.", "same"),
         ("Three flights were cancelled in Paris.", "Three flights were cancelled in Lyon.", "apart"),

@@ -113,6 +113,14 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         # a fraction before "less", and a verb that halves, are shares too
         ("They were about a third less likely to develop dementia.", {("%", 33.3, True)}),
         ("A daily stroll can HALVE your risk.", {("%", 50.0, True)}),
+        # an "m" with no currency is metres by a height near, set apart or a dimension after; else millions
+        ("The river peaked at 5.8m.", {("length", 5.8, False)}),
+        ("Peak level: 5.82 m (04:15)", {("length", 5.8, False)}),
+        ("A 3m-high wall fell.", {("length", 3.0, False)}),
+        ("Waves of up to 10m hit the coast.", {("length", 10.0, True)}),
+        ("Some 5.8m people watched the river rise.", {("n", 5_800_000.0, True)}),
+        ("The club paid £5.8m for the striker.", {("money:GBP", 5_800_000.0, False)}),
+        ("Visitors rose to 5.8m in 2023.", {("n", 5_800_000.0, False)}),
     ],
 )
 def test_a_number_is_read_with_its_unit_and_how_loosely_it_is_said(text: str, found: set) -> None:
