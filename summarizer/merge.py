@@ -78,10 +78,31 @@ def merge(
             return facets(claims[i].statement, published.get(claims[i].evidence.source))
 
         questions = _claim_questions(claims, said, alignment, judgement or Judgement(), threshold)
-        questions += quote_variants(reports) + date_mismatches(reports)
+        questions += quote_variants(reports) + [q for q in date_mismatches(reports) if not _shown(q, questions)]
         rank = {"disagreement": 0, "consensus": 1, "partial": 2}
         questions.sort(key=lambda q: (rank[q.status], -max(len(a.sources) for a in q.answers)))
         return Merged(headline(reports), questions)
+
+
+def _shown(dates: Question, questions: list[Question]) -> bool:
+    """Whether a disagreement of the claims already sets the sides of ``dates`` apart: each side's mentions
+    inside the statements of one answer, another for each side ("declared a state of emergency on Wednesday
+    evening" / "… on Thursday morning" asked again as "When: …?")."""
+
+    def answers_holding(side: Answer, question: Question) -> set[int]:
+        return {
+            k
+            for k, answer in enumerate(question.answers)
+            for s in answer.statements
+            for d in side.statements
+            if s.evidence.source == d.evidence.source and s.evidence.start <= d.evidence.start < s.evidence.end
+        }
+
+    for question in (q for q in questions if q.status == "disagreement"):
+        held = [answers_holding(side, question) for side in dates.answers]
+        if all(len(h) == 1 for h in held) and len(set().union(*held)) == len(held):
+            return True
+    return False
 
 
 def _claim_questions(
