@@ -31,10 +31,12 @@ from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grou
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
 from summarizer.units import RESULTS, WORD_NUMBERS
 
-# a line on the story, not the event: "Here is what we know so far.", "This is a developing story."
+# a line on the story, not the event: "Here is what we know so far.", "Welcome to our live coverage…", "Contact: …"
 _ABOUT_ITSELF = re.compile(
     r"\W*(?:here\s+is|here['’]s|this\s+is)\s+(?:what\s+we\s+know|a\s+developing\s+story|how\s+it\s+unfolded)\b"
-    r"|\W*(?:more\s+to\s+follow|this\s+(?:story|article)\s+(?:is\s+being|will\s+be|has\s+been)\s+updated)\b",
+    r"|\W*(?:more\s+to\s+follow|this\s+(?:story|article)\s+(?:is\s+being|will\s+be|has\s+been)\s+updated)\b"
+    r"|\W*welcome\s+to\s+(?:our|the)\s+(?:live|rolling|continuing)\b"  # a live blog's first entry
+    r"|\W*(?:contact|tel|phone|fax|e-?mail|press\s+office)\s*:",  # a press release's contact line
     re.I,
 )
 # a fact box's line, a label and its figure: "Containment: 20%", "Structures destroyed: 37"

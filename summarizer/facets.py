@@ -94,6 +94,7 @@ _NOT_NAMES = frozenset(
 
 # what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
 _SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
+_YEARS_BACK = re.compile(r"\b\w+\s+years?\s+ago\b", re.I)  # "two years ago": a figure of then
 _SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,3}" + YEAR.pattern + r"(?!,? when)", re.I)
 # an earlier time's record, with its figure and year: "the previous high of 46C", "Previous record: 5.41 m (1981)"
 _EARLIER_RECORD = re.compile(
@@ -115,8 +116,7 @@ class Facets:
     years: frozenset[int]
     months: frozenset[int]
     weekdays: frozenset[str]
-    times: frozenset[int]  # times of day, minutes after midnight: a pin, never a clash ("23:40" / "23:45");
-    # hours apart, two answers
+    times: frozenset[int]  # minutes after midnight: a pin, not a clash ("23:40" / "23:45"); hours apart, two answers
     parts: frozenset[str]  # parts of the day said, or that its times fall in ("before dawn", "3:41 a.m.")
     days: frozenset[int]  # days said relative to the publication ("yesterday"), month × 100 + day: a pin only
     names: frozenset[str]  # lower-case proper names, one word each, capitalised inside a sentence
@@ -136,11 +136,11 @@ class Facets:
 
     @cached_property
     def dated(self) -> bool:
-        """Whether a year says when the statement's figures are of, not one they are measured against
-        ("turnout was 61.4%, the lowest since 1990"; not "since 2000, when 80 died") nor a span's end ("a
-        contract until 2031"); an earlier record's year and figure are none of its own ("the old high of 1981")."""
+        """Whether a year or years back say when its figures are of ("two years ago"), not a year they are
+        measured against ("the lowest since 1990"; not "since 2000, when 80 died"), a span's end ("a contract
+        until 2031") or an earlier record's ("the old high of 1981")."""
         since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
-        return bool(self.years - since)
+        return bool(self.years - since) or _YEARS_BACK.search(self.text) is not None
 
     @cached_property
     def pins(self) -> frozenset[str]:

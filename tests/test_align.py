@@ -81,6 +81,7 @@ def _claims(event: dict) -> list[dict]:
         # an earlier record's figure and year are no figure of the event ("5.41" clashed with "5.8", and with
         # 1981 said the statements were of another time than "since records began in 1947")
         ("It hit 5.82 metres, beating the previous record of 5.41 metres set in 1981.", "It peaked at 5.8m.", "open"),
+        ("Two years ago the union accepted a pay rise of 3%.", "The union on Monday accepted a rise of 4.5%.", "open"),
         ("Previous record: 5.41 m (1981)", "The river hit a record 5.8m, smashing the old high from 1981.", "open"),
         (
             "It peaked at 5.8 metres, the highest since records began in 1947.",
