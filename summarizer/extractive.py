@@ -36,12 +36,14 @@ _ABOUT_ITSELF = re.compile(
     r"\W*(?:here\s+is|here['’]s|this\s+is)\s+(?:what\s+we\s+know|a\s+developing\s+story|how\s+it\s+unfolded)\b"
     r"|\W*(?:more\s+to\s+follow|this\s+(?:story|article)\s+(?:is\s+being|will\s+be|has\s+been)\s+updated)\b"
     r"|\W*welcome\s+to\s+(?:our|the)\s+(?:live|rolling|continuing)\b"  # a live blog's first entry
-    r"|\W*(?:contact|tel|phone|fax|e-?mail|press\s+office)\s*:",  # a press release's contact line
+    r"|\W*(?:press\s+)?(?:contact|tel|phone|fax|e-?mail|office)\s*:",  # a press release's contact line
     re.I,
 )
-# a fact box's line, a label and its figure: "Containment: 20%", "Structures destroyed: 37"
+# a fact box's line, a label and its figure: "Containment: 20%", "Structures destroyed: 37", "Debt: €520m",
+# "Revenue 2025: €610m, down 14%"
 _FACT_LINE = re.compile(
-    r"\W*[A-Z][a-z]+(?: [a-z]+){0,3}:\s+(?:about |around |more than |over )?[$€£]?\d[\d,.]*%?(?:\s+[a-z]+)?\s*$"
+    r"\W*[A-Z][a-z]+(?: (?:[a-z]+|\d{4})){0,3}:\s+(?:about |around |more than |over )?[$€£]?\d[\d,.]*"
+    r"(?:%|[a-z]{1,2}\b)?(?:\s+[a-z]+)?(?:,\s+(?:up|down)\s+\d[\d,.]*%)?\s*$"
 )
 # a live blog's time at the start of an entry: "16:20 Police say…", "9.15am: Tractors…", "14:05 GMT - …"
 _STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=[A-Z\"“‘'])")
