@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text import word_key
+from summarizer.text import STOPWORDS, word_key
 from summarizer.units import COUNTED, FATES, MARKET_INDICES, PERCENT_OF, PERSONS, SHOCKS, SUMS, SUMS_ONLY, WORD_NUMBERS
 
 COUNT_WORDS = frozenset(w for w, n in WORD_NUMBERS.items() if n >= 1 and w not in ("a", "dozen"))
@@ -46,6 +46,19 @@ _LENGTH_NEAR = re.compile(
     r"\b(?:levels?|heights?|high|deep|depth|tall|waves?|rivers?|tides?|sea|water|gauge|peak(?:ed|s)?|swell|"
     r"surge|snow|jump(?:ed|s)?|vault|metres?|meters?)\b",
     re.I,
+)
+# What a length measures, the noun after it ("a 20-metre tunnel", "a 3m-high wall") or before it ("a tunnel of
+# around 15 metres", "the tunnel was about 12 metres long"): one tunnel's lengths are one figure given two ways
+_LENGTH_UNIT = r"(?:metres?|meters?|m|km|kilometres?|kilometers?|feet|foot|ft|miles?|yards?)\b"
+_DIMENSION = r"(?:long|high|deep|wide|tall)"
+_MEASURED_AFTER = re.compile(rf"(?:-(?:{_LENGTH_UNIT})(?:-{_DIMENSION})?|-{_DIMENSION})[^\S\n]+([a-z]{{3,}})\b")
+_NOT_MEASURED = STOPWORDS | frozenset(
+    "down up away below above under beneath off out apart inland offshore north south east west long high deep wide "
+    "tall away along across".split()
+)
+_LOOSELY = r"(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over|up\s+to)"
+_MEASURED_BEFORE = re.compile(
+    rf"\b([a-z]{{3,}})\s+(?:of|measuring|stretching|was|is|were|are|measured|measures)\s+(?:{_LOOSELY}\s+)?$"
 )
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
@@ -138,7 +151,17 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
         return unit, None, "forecast" if forecast else change_of(text, start, end)
     if unit == "magnitude":  # a quake's one magnitude, or an aftershock's
         return unit, None, shock_of(text, start, end)
+    if unit == "length":
+        return unit, None, measured(text, start, end)
     return unit, None, None
+
+
+def measured(text: str, start: int, end: int) -> str | None:
+    """What the length at ``text[start:end]`` measures (see :data:`_MEASURED_AFTER`), if a noun says it."""
+    after = _MEASURED_AFTER.match(text, end)
+    before = _MEASURED_BEFORE.search(text, max(0, start - 50), start)
+    nouns = [m.group(1).lower() for m in (after, before) if m and m.group(1).lower() not in _NOT_MEASURED]
+    return nouns[0] if nouns else None
 
 
 def magnitude(text: str, start: int, end: int) -> bool:

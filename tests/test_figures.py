@@ -20,6 +20,16 @@ def test_two_figures_of_one_named_thing_that_match_nowhere_clash() -> None:
     assert not one_figure_clash(turnout, quantities("Unity won 41 per cent of the vote."))  # of nothing named
 
 
+def test_one_thing_s_lengths_are_one_figure_given_two_ways() -> None:
+    """A tunnel of "around 15 metres", "a 20-metre tunnel" and one "about 12 metres long" stood in three
+    questions, their sentences saying much else; what a length measures is said before it or after it."""
+    fifteen = quantities("They got out through a tunnel of around 15 metres that led under the wall.")
+    assert one_figure_clash(fifteen, quantities("The killer dug his way out through a 20-metre tunnel."))
+    assert one_figure_clash(fifteen, quantities("The governor says the tunnel was 12 metres long."))
+    assert not one_figure_clash(fifteen, quantities("A 3m-high wall surrounds the prison."))  # of a wall
+    assert not one_figure_clash(fifteen, quantities("The river peaked at 5.8 metres."))  # of nothing named
+
+
 @pytest.mark.parametrize(
     ("a", "b", "unit"),
     [
