@@ -63,7 +63,8 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
 # budge on, it kept) | (a fire "out of control" rages, one "under control" or "was contained" is quelled;
 # not "the tank contained chlorine") | (a verdict accepted goes unappealed) | (a warning's level: "raised the
-# alert to red", "an amber warning"); not "pushed back against" nor "put off by".
+# alert to red", "an amber warning") | (one who left "by mutual consent" or "stepped down" resigned, no one
+# sacked him); not "pushed back against" nor "put off by".
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
@@ -83,7 +84,8 @@ _OUTCOME_PHRASES = re.compile(
     r"|(?P<unappealed>accept(?:ed|s|ing)?\s+(?:the\s+|this\s+|its\s+|his\s+|her\s+|their\s+)?"
     r"(?:verdict|ruling|sentence|judge?ment|decision))"
     r"|(?:alert|warning|level)s?\s+(?:[a-z]+\s+){0,3}?(?:to|at|is|was)\s+(?:code\s+)?(?P<level>red|orange|amber|yellow|green)"
-    r"|(?P<level_before>red|orange|amber|yellow|green)\s+(?:alert|warning)s?)\b",
+    r"|(?P<level_before>red|orange|amber|yellow|green)\s+(?:alert|warning)s?"
+    r"|(?P<resigned>by\s+mutual\s+(?:consent|agreement)|agreed\s+to\s+(?:go|leave|step\s+down)|st(?:epped|ood)\s+down))\b",
     re.I,
 )
 
@@ -118,7 +120,7 @@ def _outcome_word(match: re.Match[str]) -> str:
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
     # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept", "raging",
-    # "quelled", "unappealed"
+    # "quelled", "unappealed", "resigned"
     return next(iter(found), "postponed")
 
 

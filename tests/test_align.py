@@ -55,6 +55,9 @@ def _claims(event: dict) -> list[dict]:
         ("One in three trains ran; Eurostar trains were cancelled.", "About a third of scheduled trains ran.", "same"),
         ("Only one in three trains was running.", "Just one train in four ran.", "conflict"),
         ("Dubois resigned on Tuesday.", "The prime minister fired Dubois on Tuesday.", "conflict"),  # two accounts
+        ("Berg has left the club by mutual consent.", "The club sacked Berg on Monday.", "conflict"),  # in phrases
+        ("Dubois stepped down on Tuesday.", "The prime minister fired Dubois on Tuesday.", "conflict"),
+        ("Berg was not sacked but agreed to go.", "The club sacked Berg on Monday.", "conflict"),
         # two happenings in sequence: the day of one is not the day of the other
         ("Dubois was forced out on Tuesday, a day after the watchdog ruled.", "The ruling came on Monday.", "open"),
         ("Dubois was forced out on Tuesday.", "Dubois was forced out on Monday.", "conflict"),
