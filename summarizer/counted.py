@@ -38,8 +38,9 @@ _SHOCK_WORD = re.compile(rf"\b(?:{_SHOCK})\b", re.I)
 # A figure written with an "m" and no currency is a length in metres when its dimension or a race follows ("a
 # 3m-high wall", "the 100m final"), or, unless what it counts in millions follows ("5.8m people", "5.8m
 # barrels"), when it is set apart ("5.82 m") or a word of heights and depths is near ("peaked at 5.8m")
+_DIMENSION = r"(?:long|high|deep|wide|tall)"
 _DIMENSION_AFTER = re.compile(
-    r"[^\S\n]*-?[^\S\n]*(?:high|tall|deep|long|wide|above|below|final|race|sprint|hurdles|freestyle|relay)\b", re.I
+    rf"[^\S\n]*-?[^\S\n]*(?:{_DIMENSION}|above|below|final|race|sprint|hurdles|freestyle|relay)\b", re.I
 )
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z]+)")
 _LENGTH_NEAR = re.compile(
@@ -50,11 +51,10 @@ _LENGTH_NEAR = re.compile(
 # What a length measures, the noun after it ("a 20-metre tunnel", "a 3m-high wall") or before it ("a tunnel of
 # around 15 metres", "the tunnel was about 12 metres long"): one tunnel's lengths are one figure given two ways
 _LENGTH_UNIT = r"(?:metres?|meters?|m|km|kilometres?|kilometers?|feet|foot|ft|miles?|yards?)\b"
-_DIMENSION = r"(?:long|high|deep|wide|tall)"
 _MEASURED_AFTER = re.compile(rf"(?:-(?:{_LENGTH_UNIT})(?:-{_DIMENSION})?|-{_DIMENSION})[^\S\n]+([a-z]{{3,}})\b")
 _NOT_MEASURED = STOPWORDS | frozenset(
     "down up away below above under beneath off out apart inland offshore north south east west long high deep wide "
-    "tall away along across".split()
+    "tall along across".split()
 )
 _LOOSELY = r"(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over|up\s+to)"
 _MEASURED_BEFORE = re.compile(
@@ -152,11 +152,11 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
     if unit == "magnitude":  # a quake's one magnitude, or an aftershock's
         return unit, None, shock_of(text, start, end)
     if unit == "length":
-        return unit, None, measured(text, start, end)
+        return unit, None, _measured(text, start, end)
     return unit, None, None
 
 
-def measured(text: str, start: int, end: int) -> str | None:
+def _measured(text: str, start: int, end: int) -> str | None:
     """What the length at ``text[start:end]`` measures (see :data:`_MEASURED_AFTER`), if a noun says it."""
     after = _MEASURED_AFTER.match(text, end)
     before = _MEASURED_BEFORE.search(text, max(0, start - 50), start)

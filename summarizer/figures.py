@@ -16,12 +16,7 @@ from summarizer.quantities import Quantity
 
 EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converted or rounded; a loose figure
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
-_NAMED = (
-    "n",
-    "%",
-    "magnitude",
-    "length",
-)  # figures whose fate names the one thing they are of: a toll, a quake, a tunnel
+_NAMED = ("n", "%", "magnitude", "length")  # figures whose fate names what they are of: a toll, a quake, a tunnel
 _TELLING_COUNT = 10  # a count of a kind of thing this large given twice is one fact: "1,200 flights"
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
