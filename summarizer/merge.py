@@ -78,31 +78,40 @@ def merge(
             return facets(claims[i].statement, published.get(claims[i].evidence.source))
 
         questions = _claim_questions(claims, said, alignment, judgement or Judgement(), threshold)
-        questions += quote_variants(reports) + [q for q in date_mismatches(reports) if not _shown(q, questions)]
+        shown = _shown(questions)
+        questions += quote_variants(reports) + [q for q in date_mismatches(reports) if not shown(q)]
         rank = {"disagreement": 0, "consensus": 1, "partial": 2}
         questions.sort(key=lambda q: (rank[q.status], -max(len(a.sources) for a in q.answers)))
         return Merged(headline(reports), questions)
 
 
-def _shown(dates: Question, questions: list[Question]) -> bool:
-    """Whether a disagreement of the claims already sets the sides of ``dates`` apart: each side's mentions
-    inside the statements of one answer, another for each side ("declared a state of emergency on Wednesday
-    evening" / "… on Thursday morning" asked again as "When: …?")."""
+def _shown(questions: list[Question]) -> Callable[[Question], bool]:
+    """Whether a disagreement of the claims already sets the sides of a date question apart: each side's
+    mentions inside the statements of one answer, another for each side ("declared a state of emergency on
+    Wednesday evening" / "… on Thursday morning" asked again as "When: …?"). The disagreements' statements
+    are indexed by source once: a feed's thousands of date questions each look up only their own sources'."""
+    spans: dict[str, list[tuple[int, int, int, int]]] = {}
+    for n, question in enumerate(questions):
+        if question.status == "disagreement":
+            for k, answer in enumerate(question.answers):
+                for s in answer.statements:
+                    spans.setdefault(s.evidence.source, []).append((s.evidence.start, s.evidence.end, n, k))
 
-    def answers_holding(side: Answer, question: Question) -> set[int]:
-        return {
-            k
-            for k, answer in enumerate(question.answers)
-            for s in answer.statements
-            for d in side.statements
-            if s.evidence.source == d.evidence.source and s.evidence.start <= d.evidence.start < s.evidence.end
-        }
+    def shown(dates: Question) -> bool:
+        held: list[dict[int, set[int]]] = []  # per side: the answers of each disagreement holding its mentions
+        for side in dates.answers:
+            answers: dict[int, set[int]] = {}
+            for d in side.statements:
+                for start, end, n, k in spans.get(d.evidence.source, ()):
+                    if start <= d.evidence.start < end:
+                        answers.setdefault(n, set()).add(k)
+            held.append(answers)
+        common = set.intersection(*(set(h) for h in held)) if held else set()
+        return any(
+            all(len(h[n]) == 1 for h in held) and len(set().union(*(h[n] for h in held))) == len(held) for n in common
+        )
 
-    for question in (q for q in questions if q.status == "disagreement"):
-        held = [answers_holding(side, question) for side in dates.answers]
-        if all(len(h) == 1 for h in held) and len(set().union(*held)) == len(held):
-            return True
-    return False
+    return shown
 
 
 def _claim_questions(
