@@ -173,8 +173,10 @@ def magnitude(text: str, start: int, end: int) -> bool:
 def in_metres(text: str, start: int, end: int) -> bool:
     """The figure at ``text[start:end]`` ends in an "m" that is metres, not millions (see :data:`_LENGTH_NEAR`);
     the caller has found no currency before it."""
-    if text[end - 1 : end] != "m" or _DIMENSION_AFTER.match(text, end):
-        return text[end - 1 : end] == "m"
+    if text[end - 1 : end] != "m":
+        return False
+    if _DIMENSION_AFTER.match(text, end):
+        return True
     if (after := _WORD_AFTER.match(text, end)) and (
         (word := after.group(1)) in COUNTED or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
     ):

@@ -237,9 +237,9 @@ def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     said = words_said(text)  # most statements have none of the words most expressions below need
-    current = _EARLIER_RECORD.sub(lambda m: DIGIT.sub(" ", m[0]), text) if DIGIT.search(text) else text
+    current = _EARLIER_RECORD.sub(lambda m: DIGIT.sub(" ", m[0]), text) if (digits := DIGIT.search(text)) else text
     numbers, dated = quantities(current), undated(text)
-    years = frozenset(int(y) for y in YEAR.findall(current)) | season_years(text) if DIGIT.search(text) else _EMPTY
+    years = frozenset(int(y) for y in YEAR.findall(current)) | season_years(text) if digits else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     stems = outcome_stems(outcomes := outcome_text(text))
     plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"

@@ -148,9 +148,9 @@ def test_a_short_sentence_with_a_fact_is_a_claim(tmp_path: Path) -> None:
         text = f"Airline grounds flights after outage\n\nBy Jane Doe, Staff Writer\n\n{lead}\n\n{figure}\n"
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     report = summarize(tmp_path)
-    statements = {c.statement for s in report.sources for c in s.claims}
+    statements = _statements(report)
     assert set(figures.values()) <= statements
-    disputed = [{a.answer for a in q.answers} for q in report.questions if q.status == "disagreement"]
+    disputed = _disputed_answers(report)
     assert disputed == [set(figures.values())]
     assert not [t for t in statements if t.startswith("By ")]
 
@@ -167,10 +167,10 @@ def test_a_three_word_toll_is_a_claim_but_a_three_word_clause_stays_in_its_sente
         text = f"Floods in Hemsby\n\nby Tom Verhoeven, local affairs\n\n{lead}\n\n{toll}\n\n{seats}\n\n{by}\n"
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     report = summarize(tmp_path)
-    statements = {c.statement for s in report.sources for c in s.claims}
+    statements = _statements(report)
     assert set(tolls.values()) | {seats, by} <= statements
     assert not [t for t in statements if "Verhoeven" in t]
-    disputed = [{a.answer for a in q.answers} for q in report.questions if q.status == "disagreement"]
+    disputed = _disputed_answers(report)
     assert disputed == [set(tolls.values())]
 
 
@@ -219,7 +219,7 @@ def test_a_quotation_of_several_sentences_is_one_claim_with_its_speaker(tmp_path
     for name in "ab":
         text = f"Airline grounds flights after outage\n\n{lead}\n\n{quote}\n\nThe airline apologised on {name}.\n"
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    statements = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    statements = _statements(summarize(tmp_path))
     assert quote in statements
     assert not [t for t in statements if t.startswith("We waited")]
 
@@ -283,6 +283,16 @@ def test_articles_in_real_world_layouts_are_read_as_their_stories() -> None:
         # nor does "Rail", a word the claims also write in lower case ("rail accident"), make the
         # investigators and the union one
         assert not ("Investigation Board" in texts and "Workers' Union" in texts), texts
+
+
+def _statements(report: EventReport) -> set[str]:
+    """Every claim's statement, of every source."""
+    return {c.statement for s in report.sources for c in s.claims}
+
+
+def _disputed_answers(report: EventReport) -> list[set[str]]:
+    """Each disagreement's answers, as their labels."""
+    return [{a.answer for a in q.answers} for q in report.questions if q.status == "disagreement"]
 
 
 def _answers(report: EventReport) -> list[str]:
@@ -518,7 +528,7 @@ def test_a_sentence_of_four_words_denying_something_is_a_claim(tmp_path: Path) -
     lines = [lead, "Reinholt denied any wrongdoing.", "The talks were cancelled.", "Photo: not available."]
     text = "Minister quits\n\n" + "\n\n".join(lines) + "\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    claims = _statements(summarize(tmp_path))
     assert "Reinholt denied any wrongdoing." in claims
     assert not claims & {"The talks were cancelled.", "Photo: not available."}
 
@@ -722,7 +732,7 @@ def test_an_explainer_s_question_headings_and_its_line_on_itself_are_no_claims(t
         '"Where were the stewards?" asked one mother whose son was hurt.',
     ]
     (tmp_path / "a.txt").write_text("Velmora concert crush: what we know\n\n" + "\n\n".join(lines) + "\n", "utf-8")
-    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    claims = _statements(summarize(tmp_path))
     assert not claims & {"Here is what we know so far.", "How many people were hurt?"}
     assert "Police say nine people died and 40 were hurt." in claims
 
@@ -771,7 +781,7 @@ def test_a_label_and_its_figure_is_a_claim_and_a_telephone_number_is_none(tmp_pa
     lines += ["Welcome to our live coverage of the Cedar Ridge Fire near Alder Springs."]
     lines += ["Damage: €520m", "Insured losses 2026: €310m, up 14%", "Press contact: Jo Berg, +49 555 2210"]
     (tmp_path / "a.md").write_text("# Fire update\n\n" + "\n\n".join(lines) + "\n", "utf-8")
-    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    claims = _statements(summarize(tmp_path))
     assert {"Containment: 20%", "Damage: €520m", "Insured losses 2026: €310m, up 14%"} <= claims
     assert not [claim for claim in claims if claim.startswith(("Tel", "Photo", "Contact", "Welcome", "Press"))]
 
@@ -784,7 +794,7 @@ def test_a_live_blog_entry_s_time_is_no_part_of_its_claim(tmp_path: Path) -> Non
     entries += ["9.15am: Tractors have been arriving since dawn from four countries."]
     text = "Farmers' protest - as it happened\n\nThursday 12 February 2026\n\n" + "\n\n".join(entries) + "\n"
     (tmp_path / "blog.txt").write_text(text, encoding="utf-8")
-    claims = {c.statement for s in summarize(tmp_path).sources for c in s.claims}
+    claims = _statements(summarize(tmp_path))
     assert "Police say 12 people were arrested during the day." in claims
     assert "Tractors have been arriving since dawn from four countries." in claims
     assert not any(claim[0].isdigit() for claim in claims)
