@@ -25,9 +25,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any, Literal
 
+from summarizer.capitals import abbreviations, bare, capitals
 from summarizer.counted import nouns_counted
 from summarizer.figures import clash, of_other_things, one_figure_given, told_apart
-from summarizer.names import ABBREVIATIONS, CONNECTORS, DEMONYMS, country_of
+from summarizer.names import ABBREVIATIONS, country_of
 from summarizer.negation import (
     NEGATION_KEYS,
     NEGATION_STEMS,
@@ -43,8 +44,6 @@ from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.saying import REPORTED, SAID
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
 from summarizer.times import (
-    MONTH,
-    WEEKDAY,
     days_said,
     months_said,
     parts_of_day,
@@ -54,7 +53,6 @@ from summarizer.times import (
     undated,
     weekdays_said,
 )
-from summarizer.units import CURRENCY_SIGNS
 from summarizer.wording import quotations, reworded
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -65,35 +63,10 @@ _SEQUENCED = re.compile(
 )
 _DAY_NUMBER = {day[:3]: number for number, day in enumerate(WEEKDAYS)}  # "tue": 1, as facets name weekdays
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
-_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?![A-Za-z])")  # an acronym with its full stops: "U.S.", "U.N."
-_NAME = re.compile(rf"\b[A-Z][a-zA-Z’'.-]*[a-z][a-zA-Z’'-]*|\b[A-Z]{{2,}}\b|{_DOTTED.pattern}")
-_NAME_SUFFIX = re.compile(r"(?:['’]s|[-\d]+)$")
-_ACRONYMS = re.compile(r"[A-Z]{2,}s")
-_ACRONYM = re.compile(r"\b([A-Z]{2,6})(?:s\b|['’]s\b)?(?:[-‐‑ ]?(\d{1,3}))?\b")
-# inside the name an acronym spells: a name's connectors, and "and" ("Organisation for Economic
-# Co-operation and Development"), which grounding's names do not join across ("Kim and Putin")
-_CONNECTORS = CONNECTORS | {"and"}
-# a run of capitalised words (Co-operation, MeteoNord), connectors inside, a number after
-_CAPITALISED_RUN = re.compile(
-    rf"\b([A-Z][\w’'-]*(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)*[A-Z][\w’'-]*)*)(?:[-‐‑ ](\d{{1,3}})\b)?"
-)
-_RUN_WORD = re.compile(r"[A-Z][\w’'-]*|\b[a-z]+\b")
-_NUMBERED = re.compile(r"(.*[A-Za-z])[-‐‑](\d{1,3})")
-_COUNTRIES = frozenset(DEMONYMS.values())
-# what a statement's first word must be to be a name there whatever the others say: a country or its
-# adjective ("Swiss foreign minister Keller…", "American drivers…", "Britain said…")
-_NATIONAL = frozenset(DEMONYMS) | _COUNTRIES | {w for ws in ABBREVIATIONS.values() for w in ws if " " not in w}
 # a trailing attribution: ", Denkov said.", ", police spokesman Ivo Denkov told reporters.", ", said Denkov."
 _SPOKEN_BY = re.compile(rf",\s+(?:(?:[\w'’.-]+\s+){{1,5}}?{REPORTED}|(?:{SAID})(?:\s+[A-Z][\w'’.-]*){{1,3}})\.?\s*$")
-_NOT_NAMES = frozenset(
-    "the a an in on at of for to and but or as by from with after before this that these those it its his "
-    "her their they he she we you i mr mrs ms dr prof gen sir lord lady president minister officials "
-    "police state media news ceo cfo coo cto mp mps mep meps".split()  # titles written as acronyms name no one
-) | {sign.rstrip(".") for sign in CURRENCY_SIGNS if sign[0].isalpha()}  # nor currencies ("SEK 200m", "Rs 5 lakh")
 
 
-# what a sentence's first word follows: not a quotation closed on a comma ('…fifty years," Whitaker said')
-_SENTENCE_START = re.compile(r"(?:[.!?:“‘]|(?<!,)[\"'])$")
 _YEARS_BACK = re.compile(r"\b\w+\s+years?\s+ago\b", re.I)  # "two years ago": a figure of then
 _SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,3}" + YEAR.pattern + r"(?!,? when)", re.I)
 # an earlier time's record, with its figure and year: "the previous high of 46C", "Previous record: 5.41 m (1981)"
@@ -127,6 +100,7 @@ class Facets:
     text: str = ""  # the statement, for what is read only when needed (its acronyms)
     quoted: tuple[str, ...] = ()  # the passages it quotes, folded (summarizer.wording)
     today: bool = False  # every day it names is its publication's: "came ashore early on Thursday", said Thursday
+    starts: frozenset[str] = _EMPTY  # first words of its later sentences: names as an opener may be
 
     @cached_property
     def negates_itself(self) -> bool:
@@ -207,7 +181,7 @@ class Facets:
     @cached_property
     def bare_names(self) -> frozenset[str]:
         """The names less a possessive or a number after them: "Iran's" is the name "Iran"."""
-        return frozenset(_bare(name) for name in self.names) or _EMPTY
+        return frozenset(bare(name) for name in self.names) or _EMPTY
 
     @cached_property
     def countries(self) -> frozenset[str]:
@@ -222,9 +196,9 @@ class Facets:
 
     @cached_property
     def acronyms(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The acronyms the statement writes, and those its names spell (:func:`_abbreviations`); read
-        only for two statements with no name in common, to tell whether one is the other's acronym."""
-        return _abbreviations(self.text)
+        """The acronyms the statement writes, and those its names spell (:func:`summarizer.capitals.abbreviations`);
+        read only for two statements with no name in common, to tell whether one is the other's acronym."""
+        return abbreviations(self.text)
 
     @cached_property
     def opposites(self) -> frozenset[str]:
@@ -243,12 +217,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     stems = outcome_stems(outcomes := outcome_text(text))
     plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"
-    first = re.match(r"\W*([A-Z][\w’'-]+)", plain)
-    opener = first.group(1).strip("’'").lower() if first else None
-    opener = None if opener in _NOT_NAMES else opener
-    names = _names(_SPOKEN_BY.sub("", plain))  # who said it is no name of what was said
-    if opener in _NATIONAL:
-        names, opener = names | {opener}, None
+    names, opener, starts = capitals(plain, _SPOKEN_BY.sub("", plain))
     tense = said_tense(text, said)
     times, day = times_of_day(text), published_day(published)
     days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
@@ -258,70 +227,24 @@ def facets(text: str, published: str | None = None) -> Facets:
     return Facets(
         numbers or shared, years or shared, months or shared, weekdays or shared, times or shared, parts or shared,
         days or shared, names or shared, tense, opener, negated or shared, stems, text,
-        quotations(text), day is not None and days == frozenset([day.month * 100 + day.day]),
+        quotations(text), day is not None and days == frozenset([day.month * 100 + day.day]), starts,
     )  # fmt: skip
 
 
-def _abbreviations(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The acronyms ``text`` writes ("IMF", "MN-3", "UN's"), and those its capitalised names spell: the
-    capitals of each run of capitalised words and of its shorter runs ("International Monetary Fund",
-    "Organisation for Economic Co-operation and Development", "MeteoNord-3"), with and without a number
-    that ends the run. Outlets write one name both ways."""
-    acronyms = {
-        key + number
-        for m in _ACRONYM.finditer(text)
-        if (key := m.group(1).lower()) not in _NOT_NAMES
-        for number in {"", m.group(2) or ""}
-    }
-    acronyms.update(m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(text))  # "U.S."
-    spelled: set[str] = set()
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in _RUN_WORD.findall(run.group(1)) if w.lower() not in _CONNECTORS]
-        while words and words[0].lower() in _NOT_NAMES:
-            words = words[1:]
-        number = run.group(2) or ""
-        numbered = _NUMBERED.fullmatch(words[-1]) if words else None
-        if numbered:  # "MeteoNord-3"
-            words[-1], number = numbered.group(1), numbered.group(2)
-        capitals = ["".join(c for c in w if c.isupper()).lower() for w in words]
-        for start in range(len(capitals)):
-            for end in range(start + 1, len(capitals) + 1):
-                key = "".join(capitals[start:end])
-                if 2 <= len(key) <= 6:
-                    spelled.update({key, key + number} if end == len(capitals) else {key})
-    return frozenset(acronyms) or _EMPTY, frozenset(spelled - acronyms) or _EMPTY
-
-
-def _names(text: str) -> frozenset[str]:
-    """Capitalised words that are not the first word of the text or of a sentence in it."""
-    names = set()
-    for m in _NAME.finditer(text):
-        before = text[: m.start()].rstrip()
-        if not before or _SENTENCE_START.search(before):
-            continue
-        word = m.group(0).replace(".", "") if _DOTTED.fullmatch(m.group(0)) else m.group(0).strip(".’'")
-        word = (word[:-1] if _ACRONYMS.fullmatch(word) else word).lower()  # "SUVs" is the name "SUV"
-        bare = _bare(word)  # "Monday's" is a weekday too
-        if word not in _NOT_NAMES and not MONTH.fullmatch(bare) and not WEEKDAY.fullmatch(bare):
-            names.add(word)
-    return frozenset(names)
-
-
 def with_openers(items: list[Facets]) -> list[Facets]:
-    """The facets of a batch of statements, each opener counted as a name where some statement of the
-    batch capitalises the same word inside a sentence ("Lavrov will…" beside "…send Lavrov to…"), with
-    or without a possessive or a number after it."""
-    bare = {_bare(name) for f in items for name in f.names}
-    return [
-        replace(f, names=f.names | {f.opener}, opener=None) if f.opener and _bare(f.opener) in bare else f
-        for f in items
-    ]
+    """The facets of a batch of statements, each opener, and each first word of a later sentence, counted
+    as a name where some statement of the batch capitalises the same word inside a sentence ("Lavrov
+    will…" or "Results: Okafor 52%" beside "…send Lavrov to…", "…by Okafor"), with or without a
+    possessive or a number after it."""
+    written = {bare(name) for f in items for name in f.names}
+    return [_with_names(f, written) if f.opener or f.starts else f for f in items]
 
 
-def _bare(name: str) -> str:
-    """A name less a possessive or a number after it, for telling an opener is one: "Valkenberg" is the
-    "Valkenberg's" of another statement, "MeteoNord-3" its "MeteoNord-"."""
-    return _NAME_SUFFIX.sub("", name)
+def _with_names(f: Facets, written: set[str]) -> Facets:
+    promoted = {word for word in f.starts | {f.opener or ""} if word and bare(word) in written}
+    if not promoted:
+        return f
+    return replace(f, names=f.names | promoted, opener=None if f.opener in promoted else f.opener)
 
 
 def compare(a: Facets, b: Facets) -> Relation:
