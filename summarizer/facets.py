@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from summarizer.capitals import abbreviations, bare, capitals
-from summarizer.counted import nouns_counted
+from summarizer.counted import COUNT, nouns_counted
 from summarizer.figures import clash, of_other_things, one_figure_given, told_apart
 from summarizer.names import ABBREVIATIONS, country_of
 from summarizer.negation import (
@@ -42,7 +42,7 @@ from summarizer.negation import (
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, quantities
 from summarizer.saying import REPORTED, SAID
-from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
+from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, word_key, words_said
 from summarizer.times import (
     days_said,
     months_said,
@@ -53,6 +53,7 @@ from summarizer.times import (
     undated,
     weekdays_said,
 )
+from summarizer.units import UNITS, WORD_NUMBERS
 from summarizer.wording import quotations, reworded
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -73,6 +74,15 @@ _SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,3}" + YEAR.pattern +
 _EARLIER_RECORD = re.compile(
     r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b"
     r"(?:(?:\s*:|\s+(?:of|was|at))?\s+\d[^\s,;]*(?:\s+[a-z]+)?)?(?:\s+(?:set\s+)?(?:in|from)\s+\d{4}|\s*\(\d{4}\))?",
+    re.I,
+)
+
+# a span of time a figure is measured over: "150 mm of rain fell in 24 hours", "over the past two days", and
+# the forecasters' "Rainfall, 48 hours to 09:00 Thursday: 163 mm"
+_SPAN = r"(hours?|days?|weeks?|months?|years?)\b"
+_OVER = re.compile(
+    rf"\b(?:in|over|within|during)\s+(?:the\s+(?:past|last|previous|first|next)\s+)?({COUNT}|an?)\s+{_SPAN}"
+    rf"|\b({COUNT})[\s-]+{_SPAN}\s+(?:to|until|ending)\b",
     re.I,
 )
 
@@ -115,6 +125,12 @@ class Facets:
         until 2031") or an earlier record's ("the old high of 1981")."""
         since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
         return bool(self.years - since) or _YEARS_BACK.search(self.text) is not None
+
+    @cached_property
+    def spans(self) -> frozenset[float]:
+        """The spans of time, in hours, that its figures are measured over ("in 24 hours", "in a day")."""
+        found = (m.group(1, 2) if m.group(1) else m.group(3, 4) for m in _OVER.finditer(self.text))
+        return frozenset(_count(n) * UNITS[unit.lower()][1] for n, unit in found)
 
     @cached_property
     def pins(self) -> frozenset[str]:
@@ -270,6 +286,8 @@ def compare(a: Facets, b: Facets) -> Relation:
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
     few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers, few=True))
+    if few_apart and a.spans and b.spans and not a.spans & b.spans and _measured(a) and _measured(b):
+        return "apart"  # "150 mm in 24 hours" / "163 mm in 48 hours": two measures, neither wrong
     # a part said alone is no other figure of the whole: "the tax rise alone brings in £9bn" / "£18bn"
     if few_apart and (clash(a.numbers, b.numbers) or _one_noun(a, b)) and ("alone" in a.stems) == ("alone" in b.stems):
         return "conflict"  # whatever else either says, "without power" included; "two match points" / "three"
@@ -289,6 +307,16 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
+
+
+def _count(said: str) -> float:
+    key = word_key(said)
+    return 1.0 if key in ("a", "an") else float(WORD_NUMBERS.get(key) or said.replace(",", ""))
+
+
+def _measured(f: Facets) -> bool:
+    """Whether it gives a figure other than the spans it is measured over."""
+    return any(q.unit != "time" or q.value not in f.spans for q in f.numbers)
 
 
 def _later(coming: Facets, told: Facets) -> bool:

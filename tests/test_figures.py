@@ -258,6 +258,19 @@ def test_figures_of_no_kind_and_no_thing_in_common_are_two_facts() -> None:
     assert compare(points, facets("The S&P 500 closed down 1.8% on Thursday.")) != "apart"
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [  # tests/data/flood: the wire's day of rain and the agency's two days were disputed as one measure
+        ("More than 150 mm of rain fell in 24 hours.", "Rainfall, 48 hours to 09:00 Thursday: 163 mm", "apart"),
+        ("Police made 40 arrests in 24 hours.", "Police made 60 arrests over two days.", "apart"),
+        ("Police made 40 arrests in 24 hours.", "Police made 60 arrests in a day.", "conflict"),
+        ("The strike lasted 24 hours.", "The strike lasted 48 hours.", "conflict"),  # the span is the answer
+    ],
+)
+def test_figures_measured_over_two_spans_of_time_are_two_measures_and_no_dispute(a: str, b: str, relation: str) -> None:
+    assert compare(facets(a), facets(b)) == relation
+
+
 def test_a_price_said_two_ways_is_one_figure_and_prices_in_two_currencies_are_two_answers() -> None:
     """tests/data/launch: "priced at $1,799" and "it costs $1,899" are one price given two ways, asked together as
     a toll is; "costs $1,899" and "costs £1,699" are prices in two markets (or one converted, which no rate here
