@@ -52,6 +52,7 @@ from summarizer.times import (
     times_of_day,
     undated,
     weekdays_said,
+    year_parts,
 )
 from summarizer.units import UNITS, WORD_NUMBERS
 from summarizer.wording import quotations, reworded
@@ -125,6 +126,11 @@ class Facets:
         until 2031") or an earlier record's ("the old high of 1981")."""
         since = {int(y) for y in _SINCE_YEAR.findall(self.text)}
         return bool(self.years - since) or _YEARS_BACK.search(self.text) is not None
+
+    @cached_property
+    def year_parts(self) -> frozenset[int]:
+        """The months of the parts of a year it names ("early 2027", "the second half of 2027")."""
+        return year_parts(self.text) if self.years else _EMPTY
 
     @cached_property
     def spans(self) -> frozenset[float]:
@@ -279,7 +285,7 @@ def compare(a: Facets, b: Facets) -> Relation:
             return "conflict"  # "no injuries" / "three injuries but no deaths": none of a thing against a count of it
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
-    if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of):
+    if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of) and not _one_sum(a, b):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
     if a.numbers and b.numbers and told_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals; "$1,899" / "£1,699"
@@ -312,6 +318,12 @@ def compare(a: Facets, b: Facets) -> Relation:
 def _count(said: str) -> float:
     key = word_key(said)
     return 1.0 if key in ("a", "an") else float(WORD_NUMBERS.get(key) or said.replace(",", ""))
+
+
+def _one_sum(a: Facets, b: Facets) -> bool:
+    """Both give one sum, whatever else each says its figures are of: "Price: $48.00 per share" / "will pay
+    $48 a share, a premium of 32%"."""
+    return bool({q.pin for q in a.numbers if q.unit.startswith("money")} & {q.pin for q in b.numbers})
 
 
 def _measured(f: Facets) -> bool:
@@ -375,7 +387,8 @@ def _dates_differ(a: Facets, b: Facets) -> bool:
     if _SEQUENCED.search(a.text) or _SEQUENCED.search(b.text):
         return False
     weekdays = _differ(a.weekdays, b.weekdays) and not _across_zones(a, b)
-    return _differ(a.years, b.years) or _differ(a.months, b.months) or weekdays
+    months = _differ(a.months | a.year_parts, b.months | b.year_parts)  # "early 2027" / "in the second half"
+    return _differ(a.years, b.years) or months or weekdays
 
 
 def _across_zones(a: Facets, b: Facets) -> bool:

@@ -7,7 +7,8 @@ Outlets say when in their own ways: "3:41 a.m." / "03:41" / "before dawn", "late
 (:func:`days_said`, month × 100 + day, as :mod:`summarizer.quantities` keeps a date). They pin an answer
 down (:mod:`summarizer.facets`); none of them makes a clash: "23:40" and "23:45" may be one moment.
 The months and weekdays a statement names (:func:`months_said`, :func:`weekdays_said`) do: "on Monday"
-and "on Tuesday" cannot both be right. The day a source spoke ("the operator said on Sunday") is none
+and "on Tuesday" cannot both be right, nor "early 2027" and "the second half of 2027"
+(:func:`year_parts`). The day a source spoke ("the operator said on Sunday") is none
 of them (:func:`undated`).
 """
 
@@ -39,6 +40,15 @@ _WEEKDAY_KEYS = frozenset(
 )
 _WEEKEND = re.compile(r"\bweekend\b", re.I)  # Saturday and Sunday: "at the weekend" / "late Saturday"
 _WEEKEND_KEYS = frozenset({"weekend"})
+# A part of a year said before it: "early 2027", "the second half of 2027", "Q3 2026", "mid-2027"; not
+# a deadline ("by the end of 2027": any month before it), which no other month contradicts
+_YEAR_PART = re.compile(
+    r"(?<!\bby )(?<!\bby the )(?<!\bbefore )(?<!\buntil )(?<!\btill )(?<!\bas )"
+    r"\b(?:(?:the\s+)?(?:(early|start\s+of|beginning\s+of)|(mid|middle\s+of)|(late|end\s+of)|(first|second)\s+half\s+of|(first|second|third|fourth)\s+quarter\s+of"
+    r"|[hH]([12])|Q([1-4])))[\s-]+(?:(?:19|20)\d\d)\b",
+    re.I,
+)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
 # Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
 _SAID_ON = re.compile(
@@ -108,6 +118,25 @@ def months_said(text: str, words: frozenset[str] | None = None) -> frozenset[int
     when the caller has them."""
     found = MONTH.finditer(text) if may_match(words, _MONTH_KEYS) else ()
     return frozenset(MONTH_NUMBER[word_key(m.group(1))[:3]] for m in found if _is_month(m, text))
+
+
+def year_parts(text: str) -> frozenset[int]:
+    """The months of the parts of a year ``text`` names: early 2027 (January to April), mid-2027 (May to
+    August), late 2027 (September to December), its halves and quarters ("the second half of 2027", "H2
+    2027", "Q3 2026")."""
+    months: set[int] = set()
+    for m in _YEAR_PART.finditer(text):
+        early, mid, late, half, quarter, h, q = m.groups()
+        if early or mid or late:
+            first = 1 if early else 5 if mid else 9
+            months.update(range(first, first + 4))
+        elif half or h:
+            first = 1 if (half or "").lower() == "first" or h == "1" else 7
+            months.update(range(first, first + 6))
+        else:
+            first = 3 * ((_QUARTERS[quarter.lower()] if quarter else int(q)) - 1) + 1
+            months.update(range(first, first + 3))
+    return frozenset(months)
 
 
 def _is_month(match: re.Match[str], text: str) -> bool:

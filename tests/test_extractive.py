@@ -833,3 +833,14 @@ def test_a_flood_disputes_its_toll_and_its_peak_in_metres_and_asks_each_date_onc
     assert any("5.85 metres" in a for a in peak) and not any("Previous record" in a for a in peak)
     assert [q.kind for q in report.disagreements].count("date") == 1
     assert not [c for s in report.sources for c in s.claims if "Verhoeven" in c.statement]
+
+
+def test_an_acquisition_disputes_when_it_closes_in_parts_of_one_year() -> None:
+    """tests/data/acquisition: the broadcaster's "early 2027" and the wire's "the second half of 2027" were
+    one answer, read as the year alone."""
+    when = next(
+        d
+        for d in _disputes(summarize(ROOT / "tests" / "data" / "acquisition" / "articles"))
+        if any("early 2027" in a for a in d)
+    )
+    assert any("second half of 2027" in a for a in when)

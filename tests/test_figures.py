@@ -271,6 +271,17 @@ def test_figures_measured_over_two_spans_of_time_are_two_measures_and_no_dispute
     assert compare(facets(a), facets(b)) == relation
 
 
+def test_two_parts_of_one_year_are_two_dates_and_one_sum_is_one_figure_whatever_else_is_said() -> None:
+    """tests/data/acquisition: "early 2027" and "the second half of 2027" were one answer, as only their year
+    was read; "Price: $48.00 per share" was told apart from "$48 a share, a premium of 32%" as figures of
+    two things (a price, a premium)."""
+    early = facets("The deal will close in early 2027, Fjordlyst said, if competition authorities approve it.")
+    assert compare(early, facets("The deal is expected to close in the second half of 2027.")) == "conflict"
+    assert compare(early, facets("The deal will close in March 2027.")) != "conflict"
+    price = facets("Price: $48.00 per Sunmeadow share")
+    assert compare(price, facets("Fjordlyst will pay $48 a share, a premium of 32% to Friday's close.")) == "same"
+
+
 def test_a_price_said_two_ways_is_one_figure_and_prices_in_two_currencies_are_two_answers() -> None:
     """tests/data/launch: "priced at $1,799" and "it costs $1,899" are one price given two ways, asked together as
     a toll is; "costs $1,899" and "costs £1,699" are prices in two markets (or one converted, which no rate here

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.times import days_said, parts_of_day, times_of_day
+from summarizer.times import days_said, parts_of_day, times_of_day, year_parts
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,22 @@ def test_parts_of_the_day_are_read_from_words_and_times(text: str, parts: set) -
 )
 def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead: bool, days: set) -> None:
     assert days_said(text, dt.date(2024, 10, 9), ahead=ahead) == days  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("The deal will close in early 2027.", range(1, 5)),
+        ("It is expected to close in the second half of 2027.", range(7, 13)),
+        ("Expected closing: H2 2027", range(7, 13)),
+        ("Results for Q3 2026 are due in October.", range(7, 10)),
+        ("The plant opens in mid-2027.", range(5, 9)),
+        ("Work ends at the end of 2027.", range(9, 13)),
+        ("The first quarter of 2026 was weak.", range(1, 4)),
+        ("The deal is expected to close in 2027.", ()),  # a year alone: no part of it
+        ("Work must finish by the end of 2027.", ()),  # a deadline: any month before it
+        ("It could open as early as 2027.", ()),
+    ],
+)
+def test_a_part_of_a_year_is_read_as_its_months(text: str, months: range | tuple) -> None:
+    assert year_parts(text) == frozenset(months)
