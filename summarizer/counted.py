@@ -48,17 +48,21 @@ _LENGTH_NEAR = re.compile(
     r"surge|snow|jump(?:ed|s)?|vault|metres?|meters?)\b",
     re.I,
 )
-# What a length measures, the noun after it ("a 20-metre tunnel", "a 3m-high wall") or before it ("a tunnel of
-# around 15 metres", "the tunnel was about 12 metres long"): one tunnel's lengths are one figure given two ways
+# What a length measures, the noun after it ("a 20-metre tunnel", "a 3m-high wall", "40 km of coastline") or
+# before it ("a tunnel of around 15 metres", "the tunnel was about 12 metres long", "Affected coastline: 40 km"):
+# one tunnel's lengths are one figure given two ways
 _LENGTH_UNIT = r"(?:metres?|meters?|m|km|kilometres?|kilometers?|feet|foot|ft|miles?|yards?)\b"
-_MEASURED_AFTER = re.compile(rf"(?:-(?:{_LENGTH_UNIT})(?:-{_DIMENSION})?|-{_DIMENSION})[^\S\n]+([a-z]{{3,}})\b")
+_MEASURED_AFTER = re.compile(  # and "40 kilometres of coastline"
+    rf"(?:-(?:{_LENGTH_UNIT})(?:-{_DIMENSION})?|-{_DIMENSION}|[^\S\n]*{_LENGTH_UNIT}[^\S\n]+of(?:[^\S\n]+the)?)"
+    r"[^\S\n]+([a-z]{3,})\b"
+)
 _NOT_MEASURED = STOPWORDS | frozenset(
     "down up away below above under beneath off out apart inland offshore north south east west long high deep wide "
     "tall along across".split()
 )
 _LOOSELY = r"(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over|up\s+to)"
 _MEASURED_BEFORE = re.compile(
-    rf"\b([a-z]{{3,}})\s+(?:of|measuring|stretching|was|is|were|are|measured|measures)\s+(?:{_LOOSELY}\s+)?$"
+    rf"\b([a-z]{{3,}})(?:\s+(?:of|measuring|stretching|was|is|were|are|measured|measures)|:)\s+(?:{_LOOSELY}\s+)?$"
 )
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}

@@ -844,3 +844,14 @@ def test_an_acquisition_disputes_when_it_closes_in_parts_of_one_year() -> None:
         if any("early 2027" in a for a in d)
     )
     assert any("second half of 2027" in a for a in when)
+
+
+def test_an_oil_spill_disputes_the_length_of_coastline_oiled() -> None:
+    """tests/data/spill: "about 40 kilometres of coastline" and "more than 60 kilometres of coastline" were
+    two questions, each length of nothing named."""
+    coast = next(
+        d
+        for d in _disputes(summarize(ROOT / "tests" / "data" / "spill" / "articles"))
+        if any("60 kilometres" in a for a in d)
+    )
+    assert any("40 kilometres of coastline" in a for a in coast)

@@ -30,6 +30,17 @@ def test_one_thing_s_lengths_are_one_figure_given_two_ways() -> None:
     assert not one_figure_clash(fifteen, quantities("The river peaked at 5.8 metres."))  # of nothing named
 
 
+def test_a_length_of_a_named_thing_is_one_figure_given_two_ways() -> None:
+    """An oil spill's "about 40 kilometres of coastline" (and a fact box's "Affected coastline: approximately
+    40 km") against "more than 60 kilometres of coastline": one coast's length, disputed; the two were asked
+    in two questions."""
+    forty = quantities("Oil had reached about 40 kilometres of coastline by Sunday evening.")
+    sixty = quantities("Volunteers have found oil along more than 60 kilometres of coastline, the director said.")
+    assert one_figure_clash(forty, sixty)
+    assert one_figure_clash(quantities("Affected coastline: approximately 40 km"), sixty)
+    assert not one_figure_clash(forty, quantities("The 250-metre tanker is still leaking oil."))  # of a tanker
+
+
 @pytest.mark.parametrize(
     ("a", "b", "unit"),
     [
