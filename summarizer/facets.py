@@ -78,6 +78,8 @@ _EARLIER_RECORD = re.compile(
     re.I,
 )
 
+# a fact box's label of what is to come, which says no tense: "Expected closing: second half of 2027"
+_PLANNED = re.compile(r"\W*(?:expected|planned|scheduled|forecast|projected|next|target)\b[^:.!?]{0,30}:", re.I)
 # a span of time a figure is measured over: "150 mm of rain fell in 24 hours", "over the past two days", and
 # the forecasters' "Rainfall, 48 hours to 09:00 Thursday: 163 mm"
 _SPAN = r"(hours?|days?|weeks?|months?|years?)\b"
@@ -240,7 +242,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     stems = outcome_stems(outcomes := outcome_text(text))
     plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"
     names, opener, starts = capitals(plain, _SPOKEN_BY.sub("", plain))
-    tense = said_tense(text, said)
+    tense = said_tense(text, said) or ("future" if _PLANNED.match(text) else None)
     times, day = times_of_day(text), published_day(published)
     days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
     negated = governed(outcomes) if may_match(said, NEGATION_KEYS) else _EMPTY

@@ -284,11 +284,14 @@ def test_figures_measured_over_two_spans_of_time_are_two_measures_and_no_dispute
 
 def test_two_parts_of_one_year_are_two_dates_and_one_sum_is_one_figure_whatever_else_is_said() -> None:
     """tests/data/acquisition: "early 2027" and "the second half of 2027" were one answer, as only their year
-    was read; "Price: $48.00 per share" was told apart from "$48 a share, a premium of 32%" as figures of
-    two things (a price, a premium)."""
+    was read (and a fact box's "Expected closing: …" said no tense, so was no plan); "Price: $48.00 per
+    share" was told apart from "$48 a share, a premium of 32%" as figures of two things (a price, a
+    premium)."""
     early = facets("The deal will close in early 2027, Fjordlyst said, if competition authorities approve it.")
     assert compare(early, facets("The deal is expected to close in the second half of 2027.")) == "conflict"
     assert compare(early, facets("The deal will close in March 2027.")) != "conflict"
+    assert compare(early, facets("Expected closing: second half of 2027")) == "conflict"  # a plan, though no verb
+    assert compare(early, facets("Time of closing: second half of 2027")) == "apart"  # nothing says when it was
     price = facets("Price: $48.00 per Sunmeadow share")
     assert compare(price, facets("Fjordlyst will pay $48 a share, a premium of 32% to Friday's close.")) == "same"
 
