@@ -70,6 +70,13 @@ _SUM_OF = {**SUMS, **SUMS_ONLY}
 # a percentage said as what was expected, not what came: "economists had expected inflation to rise to
 # 3.3%", "analysts had forecast a rate of 3.3%", "the consensus of 3.3%"
 _FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled|anticipat)\w*", re.I)
+# a count said as what others had expected ("economists had forecast 150,000 jobs", "against forecasts of
+# 180,000"), not what the statement expects ("the port expects 4,000 strikers" is its count)
+_EXPECTED = re.compile(
+    r"\b(?:had|have|were|was|been)\s+(?:\w+\s+)?(?:expect|forecast|predict|project|anticipat)\w*"
+    r"|\b(?:forecasts?|expectations?)\s+of\b|\bconsensus\b|\bpolled\b",
+    re.I,
+)
 # an age: "Danner, 61, was jailed" (whose: the word before), "the 61-year-old", "aged 61"; said of a person
 # described, not named: "a 16-year-old boy", "a teenager, 17,", "a boy of 17" (the words of units.PERSONS)
 _DESCRIBED = "|".join(word.replace(" ", r"\s+") for word in PERSONS)
@@ -144,6 +151,8 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
     percentage or points said as a forecast are a forecast's, whatever it forecasts."""
     if unit == "n":
         kind = counted_kind(text, end)
+        if _EXPECTED.search(_clause_before(text, start)):  # "economists had forecast 150,000 jobs": not what came
+            return unit, kind, "forecast"
         if some_of(text, end):  # "nine of them", "11 of the injured": some of another count
             return unit, kind, "some"
         return unit, kind, fate_of(text, start, end) if kind in (None, "people") else None  # a fate befalls people

@@ -72,9 +72,20 @@ _SPOKEN_BY = re.compile(rf",\s+(?:(?:[\w'’.-]+\s+){{1,5}}?{REPORTED}|(?:{SAID}
 _YEARS_BACK = re.compile(r"\b\w+\s+years?\s+ago\b", re.I)  # "two years ago": a figure of then
 _SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,3}" + YEAR.pattern + r"(?!,? when)", re.I)
 # an earlier time's record, with its figure and year: "the previous high of 46C", "Previous record: 5.41 m (1981)"
-_EARLIER_RECORD = re.compile(
+# and the figure a change is measured from: "down from 4.1% in April", "revised down to 140,000 from 165,000",
+# "rose from 12 to 15" (not "evacuated 2,000 people from 40 villages")
+_FROM_FIGURE = (
+    r"\s+from\s+(?:an?\s+|the\s+)?(?:revised\s+|previous\s+|prior\s+|initial\s+|original\s+|earlier\s+)?[$€£]?\d[\d.,]*"
+    r"(?:\s*(?:%|percent|per\s+cent|points?|bn|billion|m\b|million))?"
+)
+_EARLIER = re.compile(
     r"\b(?:previous|prior|former|old|earlier)\s+(?:\w+\s+)?(?:record|high|low|best|peak|mark|figure)s?\b"
-    r"(?:(?:\s*:|\s+(?:of|was|at))?\s+\d[^\s,;]*(?:\s+[a-z]+)?)?(?:\s+(?:set\s+)?(?:in|from)\s+\d{4}|\s*\(\d{4}\))?",
+    r"(?:(?:\s*:|\s+(?:of|was|at))?\s+\d[^\s,;]*(?:\s+[a-z]+)?)?(?:\s+(?:set\s+)?(?:in|from)\s+\d{4}|\s*\(\d{4}\))?"
+    r"|\b(?:up|down|higher|lower|back|rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|climbed"
+    r"|jumped|grew|slipped|declined|revised\s+\w+)"
+    + _FROM_FIGURE  # "down from 4.1%"
+    + r"|(?<=[\d%])(?:\s*(?:percent|per\s+cent|points?))?"
+    + _FROM_FIGURE,  # "to 140,000 from 165,000"
     re.I,
 )
 
@@ -235,7 +246,7 @@ def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     said = words_said(text)  # most statements have none of the words most expressions below need
-    current = _EARLIER_RECORD.sub(lambda m: DIGIT.sub(" ", m[0]), text) if (digits := DIGIT.search(text)) else text
+    current = _EARLIER.sub(lambda m: DIGIT.sub(" ", m[0]), text) if (digits := DIGIT.search(text)) else text
     numbers, dated = quantities(current), undated(text)
     years = frozenset(int(y) for y in YEAR.findall(current)) | season_years(text) if digits else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
@@ -289,6 +300,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of) and not _one_sum(a, b):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
+    if a.numbers and b.numbers and _forecast(a) != _forecast(b):
+        return "apart"  # "economists had forecast 150,000 jobs" / "employers added 175,000 jobs": what was expected
     if a.numbers and b.numbers and told_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals; "$1,899" / "£1,699"
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
@@ -320,6 +333,11 @@ def compare(a: Facets, b: Facets) -> Relation:
 def _count(said: str) -> float:
     key = word_key(said)
     return 1.0 if key in ("a", "an") else float(WORD_NUMBERS.get(key) or said.replace(",", ""))
+
+
+def _forecast(f: Facets) -> bool:
+    """Whether every figure it gives is a forecast's (summarizer.counted)."""
+    return all(q.fate == "forecast" for q in f.numbers)
 
 
 def _one_sum(a: Facets, b: Facets) -> bool:

@@ -855,3 +855,13 @@ def test_an_oil_spill_disputes_the_length_of_coastline_oiled() -> None:
         if any("60 kilometres" in a for a in d)
     )
     assert any("40 kilometres of coastline" in a for a in coast)
+
+
+def test_a_jobs_report_disputes_payrolls_and_wages_but_not_with_the_forecast() -> None:
+    """tests/data/jobs: the forecast's 150,000 was a side of the payrolls' dispute; the paper's "3.9% …, down
+    from 4.1% in April" agreed with the business site's 4.1%."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "jobs" / "articles"))
+    payrolls = next(d for d in disputes if any("175,000" in a for a in d))
+    assert any("180,000" in a for a in payrolls) and not any("150,000" in a for a in payrolls)
+    wages = next(d for d in disputes if any("Wages grew 4.1%" in a for a in d))
+    assert any("Wages grew 3.9%" in a for a in wages)

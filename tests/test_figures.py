@@ -296,6 +296,19 @@ def test_two_parts_of_one_year_are_two_dates_and_one_sum_is_one_figure_whatever_
     assert compare(price, facets("Fjordlyst will pay $48 a share, a premium of 32% to Friday's close.")) == "same"
 
 
+def test_a_forecast_and_the_figure_a_change_is_measured_from_are_not_the_statement_s_own() -> None:
+    """tests/data/jobs: the economists' 150,000 was a side of the payrolls' dispute, and "down from 4.1% in
+    April" made the paper's 3.9% agree with another outlet's 4.1%."""
+    added = facets("Hiring picked up in May, with nonfarm payrolls rising by 175,000, the government said.")
+    assert compare(facets("Economists had forecast payrolls rising by 150,000 jobs."), added) == "apart"
+    wages = facets("Wages grew 3.9% over the past year, down from 4.1% in April.")
+    assert compare(wages, facets("Wages grew 4.1% on the year, the slowest pace since 2021.")) == "conflict"
+    assert compare(facets("The toll rose from 12 to 15."), facets("Twelve people died.")) == "conflict"
+    assert compare(facets("April was revised down to 140,000 from 165,000."), facets("April: 140,000")) != "conflict"
+    evacuated = facets("About 2,000 people were evacuated from 40 villages.")  # no change: both figures its own
+    assert {q.value for q in evacuated.numbers} == {2000, 40}
+
+
 def test_a_price_said_two_ways_is_one_figure_and_prices_in_two_currencies_are_two_answers() -> None:
     """tests/data/launch: "priced at $1,799" and "it costs $1,899" are one price given two ways, asked together as
     a toll is; "costs $1,899" and "costs £1,699" are prices in two markets (or one converted, which no rate here
