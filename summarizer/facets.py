@@ -40,9 +40,9 @@ from summarizer.negation import (
     within,
 )
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
-from summarizer.quantities import YEAR, Quantity, quantities
+from summarizer.quantities import YEAR, Quantity, count_said, quantities
 from summarizer.saying import REPORTED, SAID
-from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, word_key, words_said
+from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
 from summarizer.times import (
     days_said,
     months_said,
@@ -54,7 +54,7 @@ from summarizer.times import (
     weekdays_said,
     year_parts,
 )
-from summarizer.units import UNITS, WORD_NUMBERS
+from summarizer.units import UNITS
 from summarizer.wording import quotations, reworded
 
 Relation = Literal["conflict", "apart", "same", "open"]
@@ -149,7 +149,7 @@ class Facets:
     def spans(self) -> frozenset[float]:
         """The spans of time, in hours, that its figures are measured over ("in 24 hours", "in a day")."""
         found = (m.group(1, 2) if m.group(1) else m.group(3, 4) for m in _OVER.finditer(self.text))
-        return frozenset(_count(n) * UNITS[unit.lower()][1] for n, unit in found)
+        return frozenset(count_said("a" if n.lower() == "an" else n) * UNITS[unit.lower()][1] for n, unit in found)
 
     @cached_property
     def pins(self) -> frozenset[str]:
@@ -276,6 +276,7 @@ def with_openers(items: list[Facets]) -> list[Facets]:
 
 
 def _with_names(f: Facets, written: set[str]) -> Facets:
+    """``f`` with its opener and the first words of its later sentences that ``written`` holds as names."""
     promoted = {word for word in f.starts | {f.opener or ""} if word and bare(word) in written}
     if not promoted:
         return f
@@ -328,11 +329,6 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
-
-
-def _count(said: str) -> float:
-    key = word_key(said)
-    return 1.0 if key in ("a", "an") else float(WORD_NUMBERS.get(key) or said.replace(",", ""))
 
 
 def _forecast(f: Facets) -> bool:

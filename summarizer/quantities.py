@@ -249,10 +249,10 @@ def quantities(text: str) -> frozenset[Quantity]:
 def _with_shares(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, with each ratio's share ("one in three trains": 33%, as "a third of trains") and the rest of
     each count "including" its crew, or the sum of passengers and crew (:func:`summarizer.counted.included`)."""
-    ratios = [(_count(part), _count(whole)) for part, whole in _SHARE.findall(text)] if " in " in text else []
+    ratios = [(count_said(part), count_said(whole)) for part, whole in _SHARE.findall(text)] if " in " in text else []
     found |= {Quantity("%", round(100 * p / w, 6), True, step=_FRACTION_STEP) for p, w in ratios if 0 < p < w}
     for said, other, sign in counted.included(text):
-        count, rest = _count(said), _count(said) + sign * _count(other)
+        count, rest = count_said(said), count_said(said) + sign * count_said(other)
         found |= {replace(q, value=rest, implied=True) for q in found if (q.unit, q.value) == ("n", count) and rest > 0}
     return found
 
@@ -287,18 +287,18 @@ def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
         return set()  # most statements: no "of" or "all" with a number
     parts = set()
     for m in _PART_OF.finditer(text):
-        part, whole = _count(m.group(1)), _count(m.group(2))
+        part, whole = count_said(m.group(1)), count_said(m.group(2))
         if whole > 1 and part <= whole and not YEAR.fullmatch(m.group(2)):  # "one of 2023's storms": no part
             parts.add(Quantity("part", part, counts=f"{whole:g}"))
     parts.update(
         Quantity("part", whole, counts=f"{whole:g}")
         for m in _ALL_OF.finditer(text)
-        if (whole := _count(m.group(1))) and not YEAR.fullmatch(m.group(1))
+        if (whole := count_said(m.group(1))) and not YEAR.fullmatch(m.group(1))
     )
     return parts
 
 
-def _count(said: str) -> float:
+def count_said(said: str) -> float:
     """A count written in figures ("1,500") or in a word ("nine")."""
     key = word_key(said)
     return float(WORD_NUMBERS[key]) if key in WORD_NUMBERS else float(said.replace(",", ""))
