@@ -19,7 +19,7 @@ import re
 
 from summarizer.saying import REPORTED
 from summarizer.text import DIGIT, WEEKDAY_NAMES, WEEKDAYS, may_match, word_key
-from summarizer.units import MONTH_NUMBER, WORD_NUMBERS
+from summarizer.units import MONTH_NUMBER, ORDINALS, WORD_NUMBERS
 
 # A month's name or its abbreviation, and the words it matches
 MONTH = re.compile(
@@ -44,11 +44,11 @@ _WEEKEND_KEYS = frozenset({"weekend"})
 # a deadline ("by the end of 2027": any month before it), which no other month contradicts
 _YEAR_PART = re.compile(
     r"(?<!\bby )(?<!\bby the )(?<!\bbefore )(?<!\buntil )(?<!\btill )(?<!\bas )"
-    r"\b(?:(?:the\s+)?(?:(early|start\s+of|beginning\s+of)|(mid|middle\s+of)|(late|end\s+of)|(first|second)\s+half\s+of|(first|second|third|fourth)\s+quarter\s+of"
-    r"|[hH]([12])|Q([1-4])))[\s-]+(?:(?:19|20)\d\d)\b",
+    r"\b(?:(?:the\s+)?(?:(early|start\s+of|beginning\s+of)|(mid|middle\s+of)|(late|end\s+of)"
+    r"|(first|second)\s+half\s+of|(first|second|third|fourth)\s+quarter\s+of|[hH]([12])|Q([1-4])))"
+    r"[\s-]+(?:(?:19|20)\d\d)\b",
     re.I,
 )
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # When a source spoke, not when what it said happened: "the operator said on Sunday", "told staff on
 # Wednesday", "said in a statement late Monday". Two claims said on one day need not say one thing.
 _SAID_ON = re.compile(
@@ -134,7 +134,7 @@ def year_parts(text: str) -> frozenset[int]:
             first = 1 if (half or "").lower() == "first" or h == "1" else 7
             months.update(range(first, first + 6))
         else:
-            first = 3 * ((_QUARTERS[quarter.lower()] if quarter else int(q)) - 1) + 1
+            first = 3 * ((ORDINALS[quarter.lower()] if quarter else int(q)) - 1) + 1
             months.update(range(first, first + 3))
     return frozenset(months)
 
