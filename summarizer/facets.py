@@ -141,6 +141,11 @@ class Facets:
         return bool(self.years - since) or _YEARS_BACK.search(self.text) is not None
 
     @cached_property
+    def forecast(self) -> bool:
+        """Whether every figure it gives is a forecast's (summarizer.counted): none of what came."""
+        return all(q.fate == "forecast" for q in self.numbers)
+
+    @cached_property
     def year_parts(self) -> frozenset[int]:
         """The months of the parts of a year it names ("early 2027", "the second half of 2027")."""
         return year_parts(self.text) if self.years else _EMPTY
@@ -301,7 +306,7 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of) and not _one_sum(a, b):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
-    if a.numbers and b.numbers and _forecast(a) != _forecast(b):
+    if a.numbers and b.numbers and a.forecast != b.forecast:
         return "apart"  # "economists had forecast 150,000 jobs" / "employers added 175,000 jobs": what was expected
     if a.numbers and b.numbers and told_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals; "$1,899" / "£1,699"
@@ -329,11 +334,6 @@ def compare(a: Facets, b: Facets) -> Relation:
     if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
-
-
-def _forecast(f: Facets) -> bool:
-    """Whether every figure it gives is a forecast's (summarizer.counted)."""
-    return all(q.fate == "forecast" for q in f.numbers)
 
 
 def _one_sum(a: Facets, b: Facets) -> bool:
