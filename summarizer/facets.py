@@ -88,6 +88,7 @@ _EARLIER = re.compile(
     + _FROM_FIGURE,  # "to 140,000 from 165,000"
     re.I,
 )
+_EARLIER_KEYS = frozenset("previous prior former old earlier from".split())  # a word every match of it holds
 
 # a fact box's label of what is to come, which says no tense: "Expected closing: second half of 2027"
 _PLANNED = re.compile(r"\W*(?:expected|planned|scheduled|forecast|projected|next|target)\b[^:.!?]{0,30}:", re.I)
@@ -251,7 +252,8 @@ def facets(text: str, published: str | None = None) -> Facets:
     """The facets of ``text`` (remembered per process: outlets repeat their wordings); ``published``, the
     ISO date its source was published on, is the day "yesterday" and "on Tuesday" are read against."""
     said = words_said(text)  # most statements have none of the words most expressions below need
-    current = _EARLIER.sub(lambda m: DIGIT.sub(" ", m[0]), text) if (digits := DIGIT.search(text)) else text
+    digits = DIGIT.search(text)
+    current = _EARLIER.sub(lambda m: DIGIT.sub(" ", m[0]), text) if digits and may_match(said, _EARLIER_KEYS) else text
     numbers, dated = quantities(current), undated(text)
     years = frozenset(int(y) for y in YEAR.findall(current)) | season_years(text) if digits else _EMPTY
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
