@@ -1,7 +1,7 @@
 """Figures said in parts, each read as one: a time on a race clock ("2:00:35", "1:52.30"), a length in
 several units ("two hours, 35 seconds", "2 hours 0 minutes 35 seconds", "2h 00m 35s", "an hour and 10
-minutes", a sentence's "four years and six months") and a number and a half ("two and a half million",
-"three and a half hours", "4 1/2").
+minutes", a sentence's "four years and six months"), a length said in no figure ("a week-long truce", "a
+yearlong inquiry") and a number and a half ("two and a half million", "three and a half hours", "4 1/2").
 
 One figure said in one unit ("72 hours") is read with the other figures (:mod:`summarizer.quantities`);
 read part by part, "2:00:35" would be the time of day 2:00 and a count of 35, and "two hours, 35
@@ -33,6 +33,8 @@ _JOINER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)", re.I)
 # most statements have none: one cheap scan
 _ANY_UNIT = re.compile(r"year|month|week|day|hour|hrs?\b|min|sec|\d\s?[hms]\b", re.I)
 _LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
+# one unit said as a length, with no figure ("a week-long truce"); "a two-week-long strike" is read as "two-week"
+_LONG = re.compile(r"(?<![\w-])(hour|day|week|month|year)-?long\b", re.I)
 
 
 # a whole number and a half: "two and a half", "four-and-a-half", "4 1/2", "4½"; "an hour and a half"
@@ -80,6 +82,8 @@ def durations(text: str) -> list[Duration]:
             hours = sum(_value(p.group(1)) * _size(p) for p in parts)
             found.append(Duration(first.start(), end, round(hours, 6), _size(parts[-1])))
         at = end
+    if "long" in text.lower():
+        found += [Duration(m.start(), m.end(), _size(m), _size(m)) for m in _LONG.finditer(text)]
     return sorted(found)
 
 
@@ -94,7 +98,7 @@ def _on_the_clock(m: re.Match[str]) -> Duration:
 
 def _size(part: re.Match[str]) -> float:
     """The unit of one part, in hours."""
-    unit = part.group(2).lower()
+    unit = part.group(part.lastindex or 0).lower()  # a part's unit, after its number; a length's one unit
     return UNITS[_LETTER.get(unit, unit)][1]
 
 

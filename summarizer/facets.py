@@ -42,13 +42,15 @@ from summarizer.negation import (
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
 from summarizer.quantities import YEAR, Quantity, count_said, quantities
 from summarizer.saying import REPORTED, SAID
-from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, said_tense, unaccented, words_said
+from summarizer.tense import said_tense
+from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, unaccented, words_said
 from summarizer.times import (
     days_said,
     months_said,
     parts_of_day,
     published_day,
     season_years,
+    span_weekdays,
     times_of_day,
     undated,
     weekdays_said,
@@ -70,7 +72,7 @@ _SPOKEN_BY = re.compile(rf",\s+(?:(?:[\w'’.-]+\s+){{1,5}}?{REPORTED}|(?:{SAID}
 
 
 _YEARS_BACK = re.compile(r"\b\w+\s+years?\s+ago\b", re.I)  # "two years ago": a figure of then
-_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,3}" + YEAR.pattern + r"(?!,? when)", re.I)
+_SINCE_YEAR = re.compile(r"\b(?:since|until)\s+(?:\w+\s+){0,5}" + YEAR.pattern + r"(?!,? when)", re.I)
 # an earlier time's record, with its figure and year: "the previous high of 46C", "Previous record: 5.41 m (1981)"
 # and the figure a change is measured from: "down from 4.1% in April", "revised down to 140,000 from 165,000",
 # "rose from 12 to 15" (not "evacuated 2,000 people from 40 villages")
@@ -100,6 +102,8 @@ _OVER = re.compile(
     rf"|\b({COUNT})[\s-]+{_SPAN}\s+(?:to|until|ending)\b",
     re.I,
 )
+
+_APIECE = re.compile(r"\b(?:each|apiece|per side|a side)\b(?!\s+(?:of|other|year|month|week|day|time)\b)", re.I)
 
 # the one empty set the facets of every statement share: most statements pin nothing of most kinds, and
 # each empty set of its own would be an object more for the cycle collector to walk
@@ -145,6 +149,11 @@ class Facets:
     def forecast(self) -> bool:
         """Whether every figure it gives is a forecast's (summarizer.counted): none of what came."""
         return all(q.fate == "forecast" for q in self.numbers)
+
+    @cached_property
+    def apiece(self) -> bool:
+        """Whether it gives a count each of several has ("40 prisoners from each side", "50 each"): no total."""
+        return any(q.unit == "n" for q in self.numbers) and bool(_APIECE.search(self.text))
 
     @cached_property
     def year_parts(self) -> frozenset[int]:
@@ -202,6 +211,11 @@ class Facets:
     def long_stems(self) -> frozenset[str]:
         """The stems of the longer words, other than negations: what a denial must share."""
         return frozenset(w for w in self.stems if len(w) >= 4 and w not in NEGATION_STEMS)
+
+    @cached_property
+    def span_days(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The weekdays a span it tells begins on and lasts until (:func:`summarizer.times.span_weekdays`)."""
+        return span_weekdays(self.text) if self.weekdays else (_EMPTY, _EMPTY)
 
     @cached_property
     def labels(self) -> frozenset[str]:
@@ -308,8 +322,8 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
     if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of) and not _one_sum(a, b):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
-    if a.numbers and b.numbers and a.forecast != b.forecast:
-        return "apart"  # "economists had forecast 150,000 jobs" / "employers added 175,000 jobs": what was expected
+    if a.numbers and b.numbers and (a.forecast != b.forecast or a.apiece != b.apiece):
+        return "apart"  # "economists had forecast 150,000 jobs" / "added 175,000": what was expected; "40 each" / "80"
     if a.numbers and b.numbers and told_apart(a.numbers, b.numbers):
         return "apart"  # "a header in the 23rd minute" / "an 89th-minute winner": two goals; "$1,899" / "£1,699"
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
@@ -404,7 +418,10 @@ def _dates_differ(a: Facets, b: Facets) -> bool:
         return False  # most pairs: no rule below applies
     if _SEQUENCED.search(a.text) or _SEQUENCED.search(b.text):
         return False
-    weekdays = _differ(a.weekdays, b.weekdays) and not _across_zones(a, b)
+    (a_begins, a_ends), (b_begins, b_ends) = a.span_days, b.span_days  # a span's last day is no day another
+    # begins on: "due to last 72 hours, until 6am on Wednesday" / "began at 6am on Sunday, is to last three days"
+    days_a, days_b = a.weekdays - a_ends if b_begins else a.weekdays, b.weekdays - b_ends if a_begins else b.weekdays
+    weekdays = _differ(days_a, days_b) and not _across_zones(a, b)
     months = _differ(a.months | a.year_parts, b.months | b.year_parts)  # "early 2027" / "in the second half"
     return _differ(a.years, b.years) or months or weekdays
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text import SCHEDULED_BEFORE_A_NOUN
+from summarizer.tense import SCHEDULED_BEFORE_A_NOUN
 
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
 _RISE = (

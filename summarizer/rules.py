@@ -38,7 +38,8 @@ from summarizer.durations import durations
 from summarizer.metadata import resolve_date
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
-from summarizer.text import GROUPED_FIGURE, WEEKDAY_NAMES, WEEKDAYS, Document, Sentence, said_tense, shorten
+from summarizer.tense import said_tense
+from summarizer.text import GROUPED_FIGURE, WEEKDAY_NAMES, WEEKDAYS, Document, Sentence, shorten
 from summarizer.times import DAYS_SPAN
 
 MAX_NUMBERS = 8  # the report's bound per article

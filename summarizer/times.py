@@ -155,6 +155,23 @@ def weekdays_said(text: str, dated: str, words: frozenset[str] | None = None) ->
     return days | {"sat", "sun"} if may_match(words, _WEEKEND_KEYS) and _WEEKEND.search(text) else days
 
 
+# a span's first weekday and its last: "began at 6am on Sunday", "due to last 72 hours, until 6am on Wednesday"
+_SPAN_BEGINS = re.compile(
+    r"\b(?:began|begun|begins|started|starts|since|took effect|takes effect|came into force|comes into force"
+    rf"|kicked in)\b[^,;.]{{0,40}}?{WEEKDAY.pattern}",
+    re.I,
+)
+_SPAN_ENDS = re.compile(rf"\b(?:until|till)\b[^,;.]{{0,40}}?{WEEKDAY.pattern}", re.I)
+
+
+def span_weekdays(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The weekdays (first three letters) ``text`` says a span begins on and lasts until: the truce that "began
+    on Sunday" and the one that lasts "until Wednesday" may be one; a closure "until Tuesday" is no reopening
+    "on Monday"."""
+    begins = frozenset(word_key(m.group(1))[:3] for m in _SPAN_BEGINS.finditer(text))
+    return begins, frozenset(word_key(m.group(1))[:3] for m in _SPAN_ENDS.finditer(text))
+
+
 def times_of_day(text: str) -> frozenset[int]:
     """The times of day ``text`` gives, in minutes after midnight ("3:41 a.m." and "03:41" are one)."""
     found = set()

@@ -214,6 +214,11 @@ def _claims(event: dict) -> list[dict]:
         # a year a figure is measured against is not its time: "the lowest since 1990" is this turnout's
         ("Turnout was 61.4%, the lowest since 1990.", "Turnout was about 65 percent.", "conflict"),
         ("He signed a five-year contract until June 2031.", "The contract runs for four years.", "conflict"),  # its end
+        (
+            "A 72-hour ceasefire took effect on Sunday, the first pause since the war began in March 2024.",
+            "A week-long ceasefire kicked in at 6am today.",  # one unit said in no figure: seven days
+            "conflict",
+        ),
         ("The deadliest since 2000, when 80 people died.", "At least 14 people died.", "open"),  # that year's
         # an inspection passed is no inspection failed
         ("The vessel passed its last safety inspection.", "The ship had failed a safety check.", "conflict"),
@@ -258,6 +263,14 @@ def _claims(event: dict) -> list[dict]:
         ("A fourth body was pulled from the river before 6 a.m.", "The span fell into the river at 5:40 p.m.", "apart"),
         ("The collapse happened just after 5:30 p.m. on Friday.", "The span fell at about 5:40 p.m. Friday.", "same"),
         ("The quake struck at 23:50.", "Shaking began at 00:10, just after midnight.", "same"),  # 20 minutes
+        # the day a span lasts until is no day of its start; two such days are two ends
+        (
+            "It is due to last 72 hours, until 6am local time on Wednesday.",
+            "The truce, which began at 6am on Sunday, is to last three days.",
+            "same",
+        ),
+        ("The bridge will stay shut until Monday.", "The bridge is to stay shut until Friday.", "conflict"),
+        ("The airport is expected to reopen on Monday.", "The airport will stay shut until Tuesday.", "conflict"),
         # one remark quoted in two wordings is two answers; the same words, or fewer of them, are one
         (
             'Peskov called the visit "timely, constructive, and beneficial."',

@@ -21,6 +21,9 @@ TWO_HOURS_35_SECONDS = round(2 + 35 / 3600, 6)
         ("sentenced to four years and six months in prison", [4 * 8760 + 6 * 730]),  # as "4.5 years"
         ("She swam 1:52.30 in the final.", [round(112.3 / 3600, 6)]),  # minutes, seconds, hundredths
         ("The strike lasted 72 hours.", []),  # one unit: read with the other figures
+        ("A week-long ceasefire began at dawn.", [168.0]),  # one unit said in no figure
+        ("a yearlong inquiry and an hour-long hearing", [8760.0, 1.0]),
+        ("a two-week-long strike", []),  # "two-week": one unit, read with the other figures
         ("The clinic opens at 14:30 and the run took 59:41.", []),  # a time of day, or one that may be
         ("It took 10 minutes and two hours.", []),  # units that do not fall in size are two lengths
     ],

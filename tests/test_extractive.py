@@ -865,3 +865,19 @@ def test_a_jobs_report_disputes_payrolls_and_wages_but_not_with_the_forecast() -
     assert any("180,000" in a for a in payrolls) and not any("150,000" in a for a in payrolls)
     wages = next(d for d in disputes if any("Wages grew 4.1%" in a for a in d))
     assert any("Wages grew 3.9%" in a for a in wages)
+
+
+def test_a_ceasefire_disputes_its_length_and_the_prisoners_each_side_frees() -> None:
+    """tests/data/ceasefire: "week-long" was no figure, so no side of "72-hour" / "three-day"; "80 detainees in
+    total" disputed "40 prisoners from each side"; the live blog's "until 6am … on Wednesday" disputed the
+    day the truce began; "Delegations are expected in Vienna on Wednesday" was the Wednesday before."""
+    report = summarize(ROOT / "tests" / "data" / "ceasefire" / "articles")
+    disputes = list(zip(report.disagreements, _disputes(report), strict=True))
+    length = next(d for _, d in disputes if any("week-long" in a for a in d))
+    assert any("72-hour" in a or "three-day" in a for a in length)
+    assert not any(any("until 6am" in a for a in d) for _, d in disputes)
+    prisoners, said = next((q, d) for q, d in disputes if any("50 prisoners each" in a for a in d))
+    total = next(k for k, a in enumerate(said) if "80 detainees" in a)
+    assert any("release 40 prisoners" in a for a in said) and not any(total in pair for pair in prisoners.conflicts)
+    days = {d.text: d.resolved for s in report.sources for d in s.dates if s.source.id == "paper"}
+    assert days["Wednesday"] == "2026-06-17"  # the paper of Monday 15 June: the next Wednesday

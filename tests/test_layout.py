@@ -60,7 +60,7 @@ def test_there_is_no_import_circle() -> None:
 
 # The README's layers, bottom first ("Development"): a module imports only from its own layer or below.
 LAYERS = {
-    "foundations": "schemas feed_schema errors files printable text saying names assertions units durations",
+    "foundations": "schemas feed_schema errors files printable text tense saying names assertions units durations",
     "model calls": "llm limits prompt_files backend embedded recording",
     "stages": (
         "load extract ground merge compare groups judge brief evaluate align linkage vectorlink candidates events"

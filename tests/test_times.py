@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.times import days_said, parts_of_day, times_of_day, year_parts
+from summarizer.times import days_said, parts_of_day, span_weekdays, times_of_day, year_parts
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,16 @@ def test_days_said_relative_to_publication_are_read_against_it(text: str, ahead:
 )
 def test_a_part_of_a_year_is_read_as_its_months(text: str, months: range | tuple) -> None:
     assert year_parts(text) == frozenset(months)
+
+
+@pytest.mark.parametrize(
+    ("text", "begins", "ends"),
+    [
+        ("The truce, which began at 6am on Sunday, is to last three days.", {"sun"}, set()),
+        ("It is due to last 72 hours, until 6am local time on Wednesday.", set(), {"wed"}),
+        ("A ceasefire took effect on Sunday and runs till Wed.", {"sun"}, {"wed"}),
+        ("The airport is expected to reopen on Monday.", set(), set()),  # a day, of no span
+    ],
+)
+def test_the_weekdays_a_span_begins_on_and_lasts_until(text: str, begins: set, ends: set) -> None:
+    assert span_weekdays(text) == (begins, ends)
