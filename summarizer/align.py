@@ -13,7 +13,8 @@ and, when there are any, the topics' vectors) with the words the claims share:
    never share an answer: meaning alone is not allowed to merge it.
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
    how many content words they share, with no such veto: "the talks were cancelled" and "the talks
-   were postponed" are two answers to one question.
+   were postponed" are two answers to one question. Only claims giving measures of no dimension in
+   common ("sold for $71.3m" / "bidding raged for 20 minutes") never share a question.
 3. **Conflicts.** Claims that state opposite outcomes, or give two measures of one thing (two speeds,
    two magnitudes; not two counts or two dates), join their questions when they are close enough to
    be asked together. Two answers of one question conflict when a claim of one and a claim of the other
@@ -49,9 +50,9 @@ from summarizer.candidates import candidate_pairs
 from summarizer.counted import nouns_counted
 from summarizer.embed import normalised, pair_dots
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
-from summarizer.figures import clash, one_figure_clash
+from summarizer.figures import clash, dimensions, measured_apart, one_figure_clash
 from summarizer.groups import Groups, shared_share, shared_weights
-from summarizer.linkage import dense_link
+from summarizer.linkage import dense_link, square
 from summarizer.pins import event_pins
 from summarizer.printable import paired
 from summarizer.text import content_words
@@ -228,6 +229,7 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     edges = {pairs[k]: q for k, q in zip(matter, question_edges[matter].tolist(), strict=True)}  # by pair
     relation = _relations(items, pinned, ends)
     vetoes = [rel in ("conflict", "apart") for rel in relation]  # pairs that may never share an answer
+    unasked = _unasked(pairs, relation, pinned)  # pairs that may never share a question
     if n > EXACT_LIMIT:  # every pair's cosine counts, compared or not, through the groups' summed vectors
         near = [pairs[k] for k in np.flatnonzero(closeness >= ANSWER_THRESHOLD).tolist()]
         pinned_pairs = {pairs[k]: FACET_BONUS for k in np.flatnonzero(bonus).tolist()}
@@ -243,14 +245,15 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
             close = [pair for pair, q in edges.items() if q >= threshold]
-            return vector_link(rows, close, threshold, bonus=words_part, start=start)
+            return vector_link(rows, close, threshold, bonus=words_part, cannot=unasked, start=start)
     else:  # every pair is known: a table of them
-        cannot = _square(n, ends, vetoes).astype(bool)
-        answers = dense_link(_square(n, ends, closeness), ANSWER_THRESHOLD, cannot=cannot)
-        asked = _square(n, ends, question_edges)
+        cannot = square(n, ends, vetoes).astype(bool)
+        answers = dense_link(square(n, ends, closeness), ANSWER_THRESHOLD, cannot=cannot)
+        asked = square(n, ends, question_edges)
+        apart = square(n, np.array(unasked, dtype=np.int64).reshape(-1, 2).T, [True] * len(unasked)).astype(bool)
 
         def link(threshold: float, start: list[list[int]]) -> list[list[int]]:
-            return dense_link(asked, threshold, start=start)
+            return dense_link(asked, threshold, cannot=apart, start=start)
 
     linked = link(QUESTION_THRESHOLD, answers)
     questions = _with_conflicts(linked, answers, pairs, relation, question_edges, edges, pinned)
@@ -267,12 +270,15 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     return Alignment(answers, answer_of_question, question_of_topic, conflicts)
 
 
-def _square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool] | np.ndarray) -> np.ndarray:
-    """An n × n table holding each pair's value (``ends``: the pairs' two rows of items) both ways."""
-    table = np.zeros((n, n))
-    table[ends[0], ends[1]] = values
-    table[ends[1], ends[0]] = values
-    return table
+def _unasked(pairs: list[tuple[int, int]], relation: list[str], pinned: list[Facets]) -> list[tuple[int, int]]:
+    """The pairs that may never share a question: measures only, of no dimension in common ("sold for $71.3m" /
+    "bidding raged for 20 minutes"), two things whatever names both give."""
+    measured = [dimensions(f.numbers) for f in pinned]
+    return [
+        (i, j)
+        for (i, j), rel in zip(pairs, relation, strict=True)
+        if rel == "apart" and measured_apart(measured[i], measured[j])
+    ]
 
 
 def _relations(items: list[ClaimText], pinned: list[Facets], ends: np.ndarray) -> list[str]:

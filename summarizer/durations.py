@@ -1,7 +1,8 @@
 """Figures said in parts, each read as one: a time on a race clock ("2:00:35", "1:52.30"), a length in
 several units ("two hours, 35 seconds", "2 hours 0 minutes 35 seconds", "2h 00m 35s", "an hour and 10
 minutes", a sentence's "four years and six months"), a length said in no figure ("a week-long truce", "a
-yearlong inquiry") and a number and a half ("two and a half million", "three and a half hours", "4 1/2").
+yearlong inquiry", "a quarter of an hour", "half a day") and a number and a half ("two and a half million",
+"three and a half hours", "4 1/2").
 
 One figure said in one unit ("72 hours") is read with the other figures (:mod:`summarizer.quantities`);
 read part by part, "2:00:35" would be the time of day 2:00 and a count of 35, and "two hours, 35
@@ -35,6 +36,12 @@ _ANY_UNIT = re.compile(r"year|month|week|day|hour|hrs?\b|min|sec|\d\s?[hms]\b", 
 _LETTER = {"h": "hours", "m": "minutes", "s": "seconds"}
 # one unit said as a length, with no figure ("a week-long truce"); "a two-week-long strike" is read as "two-week"
 _LONG = re.compile(r"(?<![\w-])(hour|day|week|month|year)-?long\b", re.I)
+# a part of one unit: "a quarter of an hour", "three quarters of an hour", "half an hour", "a half-hour", "half a day"
+_PART_OF = re.compile(
+    r"(?<![\w-])(?:(a|one|three)\s+quarters?\s+of\s+an?|(half)\s+an?|an?\s+(half)[\s-])\s*(hour|day|week|month|year)\b",
+    re.I,
+)
+_QUARTERS = {"a": 0.25, "one": 0.25, "three": 0.75}
 
 
 # a whole number and a half: "two and a half", "four-and-a-half", "4 1/2", "4½"; "an hour and a half"
@@ -82,8 +89,14 @@ def durations(text: str) -> list[Duration]:
             hours = sum(_value(p.group(1)) * _size(p) for p in parts)
             found.append(Duration(first.start(), end, round(hours, 6), _size(parts[-1])))
         at = end
-    if "long" in text.lower():
+    lower = text.lower()
+    if "long" in lower:
         found += [Duration(m.start(), m.end(), _size(m), _size(m)) for m in _LONG.finditer(text)]
+    if "half" in lower or "quarter" in lower:
+        for m in _PART_OF.finditer(text):
+            share = _QUARTERS[m.group(1).lower()] if m.group(1) else 0.5
+            # rounded as its figure in the smaller unit would be: a quarter of an hour is 15 minutes, to 5
+            found.append(Duration(m.start(), m.end(), share * _size(m), share * _size(m) / 3))
     return sorted(found)
 
 

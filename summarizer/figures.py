@@ -18,6 +18,7 @@ EXACT, CONVERTED, LOOSE = 0.01, 0.05, 0.25  # margins: same unit; units converte
 MEASURES_APART = 10  # measures of one dimension this many times apart measure different things
 _NAMED = ("n", "%", "magnitude", "length")  # figures whose fate names what they are of: a toll, a quake, a tunnel
 _TELLING_COUNT = 10  # a count of a kind of thing this large given twice is one fact: "1,200 flights"
+_SAID_OF_ANYTHING = frozenset({"n", "%", "part", "score", "pt", "ord", "day", "age", "label"})  # of no dimension
 CLOSE_MINUTES = 10  # minutes of a match: "the 58th minute" / "on 61 minutes" dispute one goal, 23 and 89 do not
 
 
@@ -152,12 +153,27 @@ def _beyond(bound: Quantity, other: Quantity) -> bool:
 
 def told_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
     """Figures that make two statements two answers whatever else they say: moments of two happenings
-    (:func:`moments_apart`), or sums in currencies of which they share none ("it costs $1,899" / "it costs
-    £1,699": prices in two markets, or one converted, which no rate here can tell)."""
+    (:func:`moments_apart`), sums in currencies of which they share none ("it costs $1,899" / "it costs
+    £1,699": prices in two markets, or one converted, which no rate here can tell), or measures only, of no
+    dimension in common ("bidding raged for more than 20 minutes" / "sold for $71.3m")."""
     if moments_apart(a, b):
         return True
     mine, theirs = _currencies(a), _currencies(b)
-    return bool(mine and theirs and not mine & theirs)
+    if mine and theirs and not mine & theirs:
+        return True
+    return measured_apart(dimensions(a), dimensions(b))
+
+
+def dimensions(figures: frozenset[Quantity]) -> frozenset[str]:
+    """The dimensions of figures that are all measures (a length, a sum, a time): none where one is a count,
+    a share, a score, a rank, a day or an age, which are said of anything."""
+    found = frozenset(q.unit.split(":")[0] for q in figures)
+    return frozenset() if found & _SAID_OF_ANYTHING else found
+
+
+def measured_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Measures of no dimension in common (``a``, ``b``: :func:`dimensions`): of two things."""
+    return bool(a and b and not a & b)
 
 
 def _currencies(figures: frozenset[Quantity]) -> set[str]:

@@ -12,7 +12,7 @@ All break ties towards the smallest cluster ids, so their result depends only on
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -207,3 +207,11 @@ def in_order(members: list[list[int]]) -> list[list[int]]:
     """The clusters still standing (a cluster merged into another is left empty), each sorted, in the
     order of their first items."""
     return sorted((sorted(group) for group in members if group), key=lambda g: g[0])
+
+
+def square(n: int, ends: np.ndarray, values: Sequence[float] | Sequence[bool] | np.ndarray) -> np.ndarray:
+    """An n × n table holding each pair's value (``ends``: the pairs' two rows of items) both ways."""
+    table = np.zeros((n, n))
+    table[ends[0], ends[1]] = values
+    table[ends[1], ends[0]] = values
+    return table

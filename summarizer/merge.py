@@ -301,9 +301,10 @@ def _question(
         status = "disagreement"
         kind = Counter(k for k, _ in pairs.values()).most_common(1)[0][0]
     asked = next((text for _, text in pairs.values() if text), None)
-    top = claims[answers[order[0]][0]]
+    lead = min((rank for pair in pairs for rank in pair), default=0)  # asked as a side is, not an answer beside
+    top = claims[answers[order[lead]][0]]
     return Question(
-        question=asked or top.topic or ordered[0].answer,
+        question=asked or top.topic or ordered[lead].answer,
         status=status,
         kind=kind,
         answers=ordered,

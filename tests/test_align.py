@@ -270,6 +270,8 @@ def _claims(event: dict) -> list[dict]:
             "same",
         ),
         ("The bridge will stay shut until Monday.", "The bridge is to stay shut until Friday.", "conflict"),
+        # a part of one unit of time is that length ("a quarter of an hour": 15 minutes, to 5)
+        ("Bidding went on for nearly a quarter of an hour.", "The bidding raged for more than 20 minutes.", "conflict"),
         ("The airport is expected to reopen on Monday.", "The airport will stay shut until Tuesday.", "conflict"),
         # one remark quoted in two wordings is two answers; the same words, or fewer of them, are one
         (
@@ -827,3 +829,18 @@ def test_mixed_rows_asked_for_are_those_of_all_the_rows_made_at_once() -> None:
     asked = rng.permutation(9000)[:5000].tolist()
     assert np.array_equal(rows[asked], whole[asked])
     assert np.array_equal(rows[4000:8200], whole[4000:8200])
+
+
+def test_measures_of_two_things_are_two_questions_whatever_names_they_share() -> None:
+    """tests/data/auction: the tabloid's bidding "for more than 20 minutes" joined the sale's "$71.3m" by the
+    lot's names, and the sale stood in the bidding's dispute, no consensus of its own."""
+    claims = [
+        {"source": "a", "statement": "Harbour at Dusk sold for $71.3m at Carrow's on Tuesday."},
+        {"source": "b", "statement": "Tomas Vey's Harbour at Dusk fetched $71.3m including fees at Carrow's."},
+        {"source": "c", "statement": "The bidding war for Vey's Harbour at Dusk raged for 20 minutes at Carrow's."},
+        {"source": "b", "statement": "Bidding at Carrow's went on for nearly a quarter of an hour."},
+    ]
+    found = align(claims)
+    answer = {i: a for a, group in enumerate(found.answers) for i in group}
+    question = {a: q for q, group in enumerate(found.questions) for a in group}
+    assert answer[0] == answer[1] and question[answer[0]] != question[answer[2]]

@@ -24,6 +24,9 @@ TWO_HOURS_35_SECONDS = round(2 + 35 / 3600, 6)
         ("A week-long ceasefire began at dawn.", [168.0]),  # one unit said in no figure
         ("a yearlong inquiry and an hour-long hearing", [8760.0, 1.0]),
         ("a two-week-long strike", []),  # "two-week": one unit, read with the other figures
+        ("Bidding went on for nearly a quarter of an hour.", [0.25]),  # a part of one unit
+        ("half an hour, then three quarters of an hour, a half-hour break and half a day", [0.5, 0.75, 0.5, 12.0]),
+        ("Half the staff left a quarter of the time.", []),  # a part of no length of time
         ("The clinic opens at 14:30 and the run took 59:41.", []),  # a time of day, or one that may be
         ("It took 10 minutes and two hours.", []),  # units that do not fall in size are two lengths
     ],

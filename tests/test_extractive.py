@@ -879,5 +879,19 @@ def test_a_ceasefire_disputes_its_length_and_the_prisoners_each_side_frees() -> 
     prisoners, said = next((q, d) for q, d in disputes if any("50 prisoners each" in a for a in d))
     total = next(k for k, a in enumerate(said) if "80 detainees" in a)
     assert any("release 40 prisoners" in a for a in said) and not any(total in pair for pair in prisoners.conflicts)
+    assert "80 detainees" not in prisoners.question  # asked as a side is, not as the answer beside the sides
     days = {d.text: d.resolved for s in report.sources for d in s.dates if s.source.id == "paper"}
     assert days["Wednesday"] == "2026-06-17"  # the paper of Monday 15 June: the next Wednesday
+
+
+def test_an_auction_agrees_on_the_price_and_disputes_how_long_the_bidding_lasted() -> None:
+    """tests/data/auction: the tabloid's bidding "for more than 20 minutes" joined the sale's $71.3m by the lot's
+    names, so the sale was no consensus of four outlets; "nearly a quarter of an hour" was no figure."""
+    report = summarize(ROOT / "tests" / "data" / "auction" / "articles")
+    sale = next(q for q in report.questions if any("fetched $71.3m" in s.text for a in q.answers for s in a.statements))
+    assert sale.status == "consensus" and len(sale.answers[0].sources) >= 3
+    bidding = next(d for d in _disputes(report) if any("more than 20 minutes" in a for a in d))
+    assert any("quarter of an hour" in a and "14 minutes" in a for a in bidding)
+    assert report.brief is not None
+    disputed = next(s.text for s in report.brief.sentences if s.disputed and "20 minutes" in s.text)
+    assert "Sold: $71.3m" not in disputed

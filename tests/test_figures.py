@@ -320,3 +320,17 @@ def test_a_price_said_two_ways_is_one_figure_and_prices_in_two_currencies_are_tw
     assert compare(facets("Shipments fell 9% last year."), facets("Lumio shares fell 2.4%.")) == "apart"
     # a share price's change is the shares', not a price
     assert compare(facets("The share price jumped around 3%."), facets("The stock gained 3% early.")) != "apart"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [  # an auction's sum and its bidding's length: measures of two things, one sentence naming the other's lot
+        ("The bidding war for Harbour at Dusk raged for 20 minutes.", "Harbour at Dusk sold for $71.3m.", "apart"),
+        ("Cargo: 80,000 tonnes of crude oil", "The 250-metre tanker ran aground off Skarvik.", "apart"),
+        # a count or a share is said of anything: no sign of another thing
+        ("Four people died in the 20-minute blaze.", "Four people were killed, police said.", "same"),
+        ("The tanker spilled 3,000 tonnes.", "About 3,000 tonnes of crude escaped.", "same"),
+    ],
+)
+def test_measures_only_of_no_dimension_in_common_are_two_facts(a: str, b: str, relation: str) -> None:
+    assert compare(facets(a), facets(b)) == relation
