@@ -11,8 +11,8 @@ side of it a bound gives ("at least 17", "up to 4,000") and what it is rounded t
 and fate, a sum's or a percentage's object, whose an age is) is read by :mod:`summarizer.counted`. A figure per
 period is a rate ("30,000 vehicles a day"). A fraction in words or a ratio is a loose share: "one in three" is 33%.
 
-A number that is part of something else is not a quantity: a time of day ("6 a.m.", "23:40"), a date
-("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
+A number that is part of something else is not a quantity (:mod:`summarizer.masks`): a time of day ("6 a.m.",
+"23:40"), a date ("March 12", "12/03"), a season or year range ("2028-29"), a decade or century ("the 1600s",
 "17th-century"), a range or a score ("10-15", "10 to 12 feet", "52-48", an innings' "288 for four"), a
 point in time counted back ("two days ago") or down ("with 19 minutes left"), a ratio (a share) or a name
 ("MeteoNord-3"; "Ward 4" and "Category 3" are kept as names with their number, ``label:ward``). Dates are
@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from summarizer import counted, units
+from summarizer import counted, masks, units
 from summarizer.counted import COUNT, COUNT_WORDS
-from summarizer.durations import SPELLED_WORDS, durations, with_halves
+from summarizer.durations import durations, with_halves
 from summarizer.text import DIGIT, GROUPED_FIGURE, MONTHS, STOPWORDS, WEEKDAYS, may_match, word_key, words_said
 from summarizer.times import NUMERIC_DATE, numeric_day
 from summarizer.units import ATTACHED, CURRENCY_SIGNS, MONTH_NUMBER, ORDINALS, SCALES, UNITS, WORD_NUMBERS, ZERO_AT
@@ -44,43 +44,10 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 
 # Days of a month named in words: kept as a ``day``.
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAME})(?![\w])")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)")
-# Numbers that belong to something else (see the module docstring), in figures, in phrases and in names.
-_MASKED_FIGURES = (
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
-    r"|\b\d{1,2}:\d{2}\b|\b[0-2]\d[0-5]\d\s*(?:GMT|UTC)\b"  # 23:40, (0042 GMT)
-    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 12/03, 22/05/2024
-    r"|\b(?:1[5-9]|20)\d\d\s*[-–/]\s*\d{2}(?:\d{2})?\b|['’]\d\d\s*[-–]\s*['’]?\d\d\b"  # 2028-29, '21-'23
-    r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
-    r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
-    r"|\b\d+\s*[-–]\s*\d+\b(?:\s?\(\d{1,2}(?:[-–]\d{1,2})?\))?"  # 52-48; a set and its tie-break, 7-6 (7-5)
-    rf"|(?<![$€£¥])\b\d{{2,3}}\s+for\s+(?:\d|10|{SPELLED_WORDS})\b(?!\s+{_TIME_UNITS})"  # an innings, "288 for four"
-    r"|(?<!from\s)\b\d[\d,.]*\s+to\s+\d[\d,.]*(?=\s*(?:%|per\s?cent|feet|ft|inch|metre|meter|[ck]?m\b|mile|mph|kg|ton|acre|hect))"
-)
-_RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
-    rf"\b(\d+|{SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
-    rf"in\s+(\d{{1,3}}|{SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"
-)
-_MASKED_PHRASES = (
-    rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
-    rf"|\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
-    rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{SPELLED_WORDS})\b"  # a range
-    rf"|\b(?:\d[\d,.]*[a-z]*|{SPELLED_WORDS})\s+(?:[a-z]+\s+)?(?:short|shy)\s+of\b"  # "six short of a century"
-)
-_MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
-_SHARE = re.compile(_RATIO, re.I)
-_NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAMES}", re.I)
-# The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
-_NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
-_PHRASE_WORDS = re.compile(
-    rf"\b(?:ago|earlier|before|later|now|previously|left|remaining|go|time|between|short|shy)\b"
-    rf"|\bin\s+(?:\d|{SPELLED_WORDS})",
-    re.I,
-)
 _NUMERAL = re.compile(
     rf"(?<![\w.,])({GROUPED_FIGURE}|\d+)(?:\.(\d+))?"
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|tn|k|m|b)\b)?",
@@ -212,7 +179,7 @@ def quantities(text: str) -> frozenset[Quantity]:
         found.add(Quantity("time", d.hours, loose, step=d.step, bound=bound))
         masked = masked[: d.start] + " " * (d.end - d.start) + masked[d.end :]
     if not DIGIT.search(masked):  # what follows reads figures; a statement without one skips to the words
-        return _with_shares(text, _fated(_in_words(_masked(masked), found)))
+        return _with_shares(text, _fated(_in_words(masks.masked(masked), found)))
     for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         for m in pattern.finditer(masked):
             number = MONTH_NUMBER[word_key(m.group(month))[:3]]
@@ -227,7 +194,7 @@ def quantities(text: str) -> frozenset[Quantity]:
     for m in _SCORE.finditer(masked):  # before the mask blanks it: "won 3-1", "a 52-48 vote"
         high, low = sorted((int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))), reverse=True)
         found.add(Quantity("score", float(high * 1000 + low)))
-    masked = _masked(masked)
+    masked = masks.masked(masked)
     for m in _DIGIT_ORDINAL.finditer(masked):
         found.add(_ordinal(masked, m.end(), int(m.group(1))))
     masked = _DIGIT_ORDINAL.sub(lambda m: " " * len(m.group(0)), masked)
@@ -249,7 +216,9 @@ def quantities(text: str) -> frozenset[Quantity]:
 def _with_shares(text: str, found: frozenset[Quantity]) -> frozenset[Quantity]:
     """``found``, with each ratio's share ("one in three trains": 33%, as "a third of trains") and the rest of
     each count "including" its crew, or the sum of passengers and crew (:func:`summarizer.counted.included`)."""
-    ratios = [(count_said(part), count_said(whole)) for part, whole in _SHARE.findall(text)] if " in " in text else []
+    ratios = (
+        [(count_said(part), count_said(whole)) for part, whole in masks.SHARE.findall(text)] if " in " in text else []
+    )
     found |= {Quantity("%", round(100 * p / w, 6), True, step=_FRACTION_STEP) for p, w in ratios if 0 < p < w}
     for said, other, sign in counted.included(text):
         count, rest = count_said(said), count_said(said) + sign * count_said(other)
@@ -322,15 +291,6 @@ def _labels(text: str, m: re.Match[str]) -> bool:
 def _blanked(text: str, m: re.Match[str]) -> str:
     """``text`` with ``m``'s span blanked out, every other character where it was."""
     return text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-
-
-def _masked(text: str) -> str:
-    """``text`` with the numbers that belong to something else blanked out (:data:`_NOT_QUANTITIES`)."""
-    phrases = _PHRASE_WORDS.search(text)
-    if not phrases and not DIGIT.search(text):  # the expression is slow, and most statements have nothing it finds
-        return text
-    pattern = _NOT_QUANTITIES if phrases else _NOT_QUANTITIES_IN_FIGURES
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _in_words(masked: str, found: set[Quantity]) -> frozenset[Quantity]:
