@@ -1,9 +1,8 @@
 """Numbers that are not quantities: those that belong to something else, blanked out before the figures are
 read (:mod:`summarizer.quantities`): a time of day ("6 a.m.", "23:40"), a date in figures ("12/03"), a season
 or year range ("2028-29"), a decade or century ("the 1600s", "17th-century"), a range or a score ("10-15",
-"10 to 12 feet", "$29 to $32", "between $40 million and $60 million", "52-48"), an innings ("288 for four"),
-a point in time counted back ("two days ago") or down ("with 19 minutes left"), a ratio ("one in three") and
-a name ("MeteoNord-3").
+"10 to 12 feet", "between 40 and 60", "52-48"), an innings ("288 for four"), a point in time counted back
+("two days ago") or down ("with 19 minutes left"), a ratio ("one in three") and a name ("MeteoNord-3").
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ textbook average-link clustering the linkages are checked against."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from functools import cache
@@ -117,3 +118,10 @@ def textbook_link(
             return sorted((sorted(c) for c in clusters), key=lambda c: c[0])
         _, x, y = best
         clusters[x] = clusters[x] + clusters.pop(y)
+
+
+def dev_texts() -> list[str]:
+    """Every statement and sentence of the alignment dev set, and a few texts that hold numbers in words."""
+    events = json.loads((FIXTURES / "alignment" / "devset.json").read_text())["events"]
+    texts = [c[k] for e in events for q in e["questions"] for c in q["claims"] for k in ("statement", "sentence")]
+    return texts + ["TWENTY-ONE people", "the Third of them", "one in five voters", "3 days ago", "Two hundred left"]
