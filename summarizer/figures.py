@@ -61,8 +61,10 @@ def one_figure_clash(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
 
 
 def _named(q: Quantity) -> bool:
-    """A figure whose fate names the one thing it is of: a toll, a turnout, a quake's magnitude, a price."""
-    return q.fate not in (None, "some") and (q.unit in _NAMED or (q.fate == "cost" and q.unit.startswith("money:")))
+    """A figure whose fate names the one thing it is of: a toll, a turnout, a quake's magnitude, a price, the
+    sum a sale raised."""
+    named_sum = q.fate in ("cost", "raised") and q.unit.startswith("money:")
+    return q.fate not in (None, "some") and (q.unit in _NAMED or named_sum)
 
 
 def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:

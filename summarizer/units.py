@@ -176,6 +176,7 @@ SUMS_ONLY: dict[str, str] = {
     **dict.fromkeys("recov".split(), "recovered"),
     **dict.fromkeys("claim".split(), "claims"),
     **dict.fromkeys("price".split(), "cost"),  # "priced at $1,799" is what it costs; "the share price" rose 3%
+    **dict.fromkeys("raise raisi".split(), "raised"),  # "a share sale that raised $1.1bn": no revenue, no loss
 }
 
 # The stock market indices, by the word that names each ("hang" of Hang Seng)

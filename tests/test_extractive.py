@@ -895,3 +895,12 @@ def test_an_auction_agrees_on_the_price_and_disputes_how_long_the_bidding_lasted
     assert report.brief is not None
     disputed = next(s.text for s in report.brief.sentences if s.disputed and "20 minutes" in s.text)
     assert "Sold: $71.3m" not in disputed
+
+
+def test_a_listing_agrees_on_the_sum_raised_and_disputes_the_channel_s_figure() -> None:
+    """tests/data/ipo: "a share sale that raised $1.1bn" clashed with a year's loss and revenue, and the
+    channel's "raised about $1.2 billion" never met the $1.1 billion in one question."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "ipo" / "articles"))
+    raised = next(d for d in disputes if any("about $1.2 billion" in a for a in d))
+    assert any("raising $1.1 billion" in a and "approximately $1.10 billion" in a for a in raised)
+    assert not any(any("lost $210m" in a for a in d) for d in disputes)

@@ -334,3 +334,12 @@ def test_a_price_said_two_ways_is_one_figure_and_prices_in_two_currencies_are_tw
 )
 def test_measures_only_of_no_dimension_in_common_are_two_facts(a: str, b: str, relation: str) -> None:
     assert compare(facets(a), facets(b)) == relation
+
+
+def test_the_sum_a_sale_raised_is_one_named_figure_and_no_revenue_or_loss() -> None:
+    """An invented listing: "a share sale that raised $1.1bn" clashed with "lost $210m last year on revenue of
+    $640m", sums of nothing said; "raised about $1.2 billion" never met "raising $1.1 billion" in one question."""
+    raised = facets("Lumora closed up 16% at $39.50, after a share sale that raised $1.1bn.")
+    assert compare(raised, facets("Lumora lost $210m last year on revenue of $640m.")) == "apart"
+    more = facets("Lumora raised about $1.2 billion in its initial public offering.")
+    assert one_figure_clash(raised.numbers, more.numbers) and compare(raised, more) == "conflict"
