@@ -12,7 +12,7 @@ import re
 from summarizer.durations import SPELLED_WORDS
 from summarizer.text import DIGIT
 
-TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # Numbers that belong to something else (see the module docstring), in figures, in phrases and in names.
 _MASKED_FIGURES = (
     r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?"  # 6 a.m., 2:15 p.m., 11pm
@@ -22,21 +22,21 @@ _MASKED_FIGURES = (
     r"|\b\d{1,4}['’]?s\b"  # the 1600s, the '90s
     r"|\b\d{1,2}(?:st|nd|rd|th)[\s-]+century\b"  # 17th-century
     r"|\b\d+\s*[-–]\s*\d+\b(?:\s?\(\d{1,2}(?:[-–]\d{1,2})?\))?"  # 52-48; a set and its tie-break, 7-6 (7-5)
-    rf"|(?<![$€£¥])\b\d{{2,3}}\s+for\s+(?:\d|10|{SPELLED_WORDS})\b(?!\s+{TIME_UNITS})"  # an innings, "288 for four"
+    rf"|(?<![$€£¥])\b\d{{2,3}}\s+for\s+(?:\d|10|{SPELLED_WORDS})\b(?!\s+{_TIME_UNITS})"  # an innings, "288 for four"
     r"|(?<!from\s)\b\d[\d,.]*\s+to\s+\d[\d,.]*(?=\s*(?:%|per\s?cent|feet|ft|inch|metre|meter|[ck]?m\b|mile|mph|kg|ton|acre|hect))"
 )
-RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
+_RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
     rf"\b(\d+|{SPELLED_WORDS}|a)\s+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
-    rf"in\s+(\d{{1,3}}|{SPELLED_WORDS})\b(?![\d,])(?!\s*{TIME_UNITS})"
+    rf"in\s+(\d{{1,3}}|{SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"
 )
 _MASKED_PHRASES = (
-    rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
-    rf"|\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
-    rf"|{RATIO}|\bbetween\s+(?:[\d,.]+|{SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{SPELLED_WORDS})\b"  # a range
+    rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
+    rf"|\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
+    rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{SPELLED_WORDS})\b"  # a range
     rf"|\b(?:\d[\d,.]*[a-z]*|{SPELLED_WORDS})\s+(?:[a-z]+\s+)?(?:short|shy)\s+of\b"  # "six short of a century"
 )
 _MASKED_NAMES = r"(?<!magnitud)[A-Za-z]-\d+(?:\.\d+)?\b"  # MeteoNord-3, F-35 (a "magnitude-6.1 quake" is a figure)
-SHARE = re.compile(RATIO, re.I)  # a ratio, read as a share by quantities
+SHARE = re.compile(_RATIO, re.I)  # a ratio, read as a share by quantities
 _NOT_QUANTITIES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_PHRASES}|{_MASKED_NAMES}", re.I)
 # The same where no phrase can match, as its words tell: the same matches, without the phrases' cost.
 _NOT_QUANTITIES_IN_FIGURES = re.compile(f"{_MASKED_FIGURES}|{_MASKED_NAMES}", re.I)
