@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import islice
 
 from summarizer.names import CONNECTORS
-from summarizer.pages import BYLINE_ROLES, detect_language
+from summarizer.pages import BYLINE_ROLES, detect_language, unlabelled
 from summarizer.text import WIRE_DATELINE, is_furniture
 
 _DATE_LINE = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -124,7 +124,7 @@ def read_metadata(text: str) -> dict[str, str | None]:
     masthead = head[0] if over_a_date and head[0] != title else None
     if outlet is None and masthead and _dateline_name(masthead) and not _SECTIONS.issuperset(masthead.lower().split()):
         outlet = masthead  # a masthead over a line that is a date: "Karsu Courier" / "Tuesday, 17 March 2026"
-    return {"title": title, "outlet": outlet, "author": author, "published": published}
+    return {"title": title and unlabelled(title), "outlet": outlet, "author": author, "published": published}
 
 
 def _heading(line: str) -> bool:

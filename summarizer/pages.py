@@ -52,7 +52,7 @@ def read_page(html: str) -> Page:
     title = _clean(getattr(document, "title", None))
     return Page(
         text=text,
-        title=title if title and len(title.split()) >= 4 else None,  # "Flood" is a site's <title>, not a headline
+        title=unlabelled(title) if title and len(title.split()) >= 4 else None,  # "Flood" is a site's <title>
         outlet=_outlet(_clean(getattr(document, "sitename", None)), title, html),
         author=_author(_clean(getattr(document, "author", None))),
         published=_iso(getattr(document, "date", None)),
@@ -122,6 +122,20 @@ def _author(names: str | None) -> str | None:
         and words[0].lower() not in ("at", "in")
     ]
     return "; ".join(part.strip() for part in kept) or None
+
+
+# a live page's label before or after its headline: "Live: …", "LIVE UPDATES | …", "… – live", "… as it happened"
+_LIVE_LABEL = re.compile(
+    r"^live(?:\s+(?:updates?|coverage|blog))?\s*[:|–—-]\s+|\s+[–—|-]\s*(?:live(?:\s+updates?)?|as\s+it\s+happened)$",
+    re.I,
+)
+
+
+def unlabelled(title: str) -> str:
+    """A headline without a live page's label ("Live: Varenia-Ostrel ceasefire": "Varenia-Ostrel ceasefire"):
+    the event's name, and the name of a source that gives no outlet's."""
+    bare = _LIVE_LABEL.sub("", title).strip()
+    return bare if len(bare.split()) >= 2 else title
 
 
 def _clean(value: object) -> str | None:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from summarizer.metadata import is_dateline, read_metadata, resolve_date
+from summarizer.pages import read_page, unlabelled
 
 
 def test_a_text_that_opens_with_a_paragraph_has_no_title() -> None:
@@ -230,3 +231,15 @@ def test_resolve_date(words: str, published: dt.date | None, expected: str | Non
 def test_resolve_date_is_relative_to_the_publication_date() -> None:
     assert resolve_date("next month", dt.date(2019, 12, 2)) == "2020-01"
     assert resolve_date("Sept 13", dt.date(2021, 9, 20)) == "2021-09-13"
+
+
+def test_a_live_page_s_label_is_no_part_of_its_headline() -> None:
+    """tests/data/ceasefire: the live blog's "Live: Varenia-Ostrel ceasefire" named the event and the source."""
+    lead = "The ceasefire is now in force. It is due to last 72 hours, until 6am local time on Wednesday."
+    blog = f"Live: Varenia-Ostrel ceasefire\n\nGlobal Desk live coverage, Sunday 14 June 2026\n\n{lead}"
+    assert read_metadata(blog)["title"] == "Varenia-Ostrel ceasefire"
+    html = "<html><head><title>x</title><meta property='og:title' content='Storm Ilse hits the coast – live'></head>"
+    assert read_page(f"{html}<body><article><p>{lead}</p></article></body></html>").title == "Storm Ilse hits the coast"
+    assert unlabelled("LIVE UPDATES | Storm Ilse batters the coast") == "Storm Ilse batters the coast"
+    for kept in ("Live music returns to Leeds", "Live: Ukraine", "Budget 2026 as it happened"):
+        assert unlabelled(kept) == kept  # no label, or nothing left but a word
