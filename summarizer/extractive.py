@@ -29,6 +29,7 @@ from summarizer.negation import negates_itself
 from summarizer.quantities import quantities
 from summarizer.schemas import ArticleReport, GroundedClaim, GroundedQuote, Grounding, MatchCounts
 from summarizer.text import DIGIT, WIRE_DATELINE, Document, Sentence, is_prose
+from summarizer.times import MONTH
 from summarizer.units import RESULTS, WORD_NUMBERS
 
 # a line on the story, not the event: "Here is what we know so far.", "Welcome to our live coverage…", "Contact: …"
@@ -39,11 +40,14 @@ _ABOUT_ITSELF = re.compile(
     r"|\W*(?:press\s+)?(?:contact|tel|phone|fax|e-?mail|office)\s*:",  # a press release's contact line
     re.I,
 )
-# a fact box's line, a label and its figure: "Containment: 20%", "Structures destroyed: 37", "Debt: €520m",
-# "Revenue 2025: €610m, down 14%"
+# a fact box's line, a label and its figure or its date: "Containment: 20%", "Structures destroyed: 37", "Debt:
+# €520m", "Revenue 2025: €610m, down 14%", "Availability: January 2027", "Sale date: 3 December 2026"; not a
+# page's own date ("Published: 3 December 2026")
 _FACT_LINE = re.compile(
-    r"\W*[A-Z][a-z]+(?: (?:[a-z]+|\d{4})){0,3}:\s+(?:about |around |more than |over )?[$€£]?\d[\d,.]*"
-    r"(?:%|[a-z]{1,2}\b)?(?:\s+[a-z]+)?(?:,\s+(?:up|down)\s+\d[\d,.]*%)?\s*$"
+    r"\W*(?!(?:Published|Updated|Posted|Modified|Last|Filed|Date|Dated)\b)[A-Z][a-z]+(?: (?:[a-z]+|\d{4})){0,3}:\s+"
+    r"(?:(?:about |around |more than |over )?[$€£]?\d[\d,.]*(?:%|[a-z]{1,2}\b)?(?:\s+[a-z]+)?"
+    r"(?:,\s+(?:up|down)\s+\d[\d,.]*%)?"
+    rf"|(?:(?:early|mid|late)[\s-]+)?(?:\d{{1,2}}\s+)?(?i:{MONTH.pattern})(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?)\s*$"
 )
 # a live blog's time at the start of an entry: "16:20 Police say…", "9.15am: Tractors…", "14:05 GMT - …"
 _STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=[A-Z\"“‘'])")

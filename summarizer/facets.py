@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from summarizer.capitals import abbreviations, bare, capitals
 from summarizer.counted import COUNT, nouns_counted
-from summarizer.figures import clash, of_other_things, one_figure_given, told_apart
+from summarizer.figures import clash, measured, of_other_things, one_figure_given, one_sum, told_apart
 from summarizer.names import ABBREVIATIONS, country_of
 from summarizer.negation import (
     NEGATION_KEYS,
@@ -40,17 +40,20 @@ from summarizer.negation import (
     within,
 )
 from summarizer.outcomes import opposed, opposites, outcome_stems, outcome_text
+from summarizer.places import elsewhere, places_gone_to
 from summarizer.quantities import YEAR, Quantity, count_said, quantities
 from summarizer.saying import REPORTED, SAID
 from summarizer.tense import said_tense
 from summarizer.text import DIGIT, WEEKDAYS, ZONED, may_match, unaccented, words_said
 from summarizer.times import (
+    SEQUENCED,
     days_said,
     months_said,
     parts_of_day,
     published_day,
     season_years,
     span_weekdays,
+    times_near,
     times_of_day,
     undated,
     weekdays_said,
@@ -62,11 +65,7 @@ from summarizer.wording import quotations, reworded
 Relation = Literal["conflict", "apart", "same", "open"]
 DisagreementKind = Literal["contradiction", "numeric", "date"]
 
-_SEQUENCED = re.compile(
-    r"\b(?:minutes|hours|days|weeks|months|a day|a week|shortly|soon|moments)\s+(?:after|before)\b", re.I
-)
 _DAY_NUMBER = {day[:3]: number for number, day in enumerate(WEEKDAYS)}  # "tue": 1, as facets name weekdays
-CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 # a trailing attribution: ", Denkov said.", ", police spokesman Ivo Denkov told reporters.", ", said Denkov."
 _SPOKEN_BY = re.compile(rf",\s+(?:(?:[\w'’.-]+\s+){{1,5}}?{REPORTED}|(?:{SAID})(?:\s+[A-Z][\w'’.-]*){{1,3}})\.?\s*$")
 
@@ -239,6 +238,11 @@ class Facets:
         return frozenset(bare(name) for name in self.names) or _EMPTY
 
     @cached_property
+    def places(self) -> frozenset[str]:
+        """The names it gives as where someone or something went ("flew to Sochi": summarizer.places)."""
+        return places_gone_to(unaccented(self.text), self.names) if self.names else _EMPTY
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         """The countries its names name, are the adjectives or the capitals of ("french", "paris": "france")."""
         return frozenset(c for n in self.bare_names if (c := country_of(n))) or _EMPTY
@@ -320,7 +324,8 @@ def compare(a: Facets, b: Facets) -> Relation:
             return "conflict"  # "no injuries" / "three injuries but no deaths": none of a thing against a count of it
     if a.counted and b.counted and not a.counted & b.counted:
         return "apart"  # "sent four cars into the river" / "left four people dead": counts of two kinds of thing
-    if a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of) and not _one_sum(a, b):
+    other_things = a.figures_of and b.figures_of and of_other_things(a.figures_of, b.figures_of)
+    if other_things and not one_sum(a.numbers, b.numbers):
         return "apart"  # "a premium of 27%" / "shares soared 24%"; "three died" / "11 were injured"
     if a.numbers and b.numbers and (a.forecast != b.forecast or a.apiece != b.apiece):
         return "apart"  # "economists had forecast 150,000 jobs" / "added 175,000": what was expected; "40 each" / "80"
@@ -329,7 +334,8 @@ def compare(a: Facets, b: Facets) -> Relation:
     # a figure said with a year and one said with none are of two times: "the magnitude 8.8 earthquake
     # of 2010" is not Tuesday's magnitude 6.2; "two roads" / "230 homes" only a weak clash: two answers
     few_apart = bool(a.numbers and b.numbers and a.dated == b.dated and clash(a.numbers, b.numbers, few=True))
-    if few_apart and a.spans and b.spans and not a.spans & b.spans and _measured(a) and _measured(b):
+    spans_apart = a.spans and b.spans and not a.spans & b.spans
+    if few_apart and spans_apart and measured(a.numbers, a.spans) and measured(b.numbers, b.spans):
         return "apart"  # "150 mm in 24 hours" / "163 mm in 48 hours": two measures, neither wrong
     # a part said alone is no other figure of the whole: "the tax rise alone brings in £9bn" / "£18bn"
     if few_apart and (clash(a.numbers, b.numbers) or _one_noun(a, b)) and ("alone" in a.stems) == ("alone" in b.stems):
@@ -341,26 +347,16 @@ def compare(a: Facets, b: Facets) -> Relation:
     two_sides = bool(a.opener and b.opener and a.opener != b.opener)  # "Rovers won" / "Eastfield lost"
     if a.opposites & b.stems and opposed(a.stems, b.stems, two_sides=two_sides):
         return "conflict"
-    if a.times and b.times and not _near(a.times, b.times):
+    if a.times and b.times and not times_near(a.times, b.times):
         return "apart"  # "shortly before 6 a.m." / "at about 5:40 p.m.": two moments, or a dispute to show
     if a.quoted and b.quoted and reworded(a.quoted, b.quoted):
         return "apart"  # one remark quoted in two wordings: a quote_wording disagreement, never one answer
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
         return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
-    if a.names and b.names and not _share_name(a, b) and not one_figure_given(a.numbers, b.numbers):
+    went = elsewhere(a.places, a.names, b.places, b.names)  # "flew to Sochi" / "returned to Moscow"
+    if a.names and b.names and (went or not _share_name(a, b)) and not one_figure_given(a.numbers, b.numbers):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
-
-
-def _one_sum(a: Facets, b: Facets) -> bool:
-    """Both give one sum, whatever else each says its figures are of: "Price: $48.00 per share" / "will pay
-    $48 a share, a premium of 32%"."""
-    return bool({q.pin for q in a.numbers if q.unit.startswith("money")} & {q.pin for q in b.numbers})
-
-
-def _measured(f: Facets) -> bool:
-    """Whether it gives a figure other than the spans it is measured over."""
-    return any(q.unit != "time" or q.value not in f.spans for q in f.numbers)
 
 
 def _later(coming: Facets, told: Facets) -> bool:
@@ -374,11 +370,6 @@ def _one_noun(a: Facets, b: Facets) -> bool:
     """Both count a thing in one word ("saved two match points" / "saved three match points"): a small count
     of one thing clashes as any count does."""
     return bool(nouns_counted(a.text) & nouns_counted(b.text))
-
-
-def _near(a: frozenset[int], b: frozenset[int]) -> bool:
-    """Some time of day of ``a`` within :data:`CLOSE_TIMES` minutes of one of ``b`` (across midnight too)."""
-    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOSE_TIMES for x in a for y in b)
 
 
 def conflict_kind(a: Facets, b: Facets) -> DisagreementKind:
@@ -416,7 +407,7 @@ def _dates_differ(a: Facets, b: Facets) -> bool:
     is no other day of her going)."""
     if not ((a.years or a.months or a.weekdays) and (b.years or b.months or b.weekdays)):
         return False  # most pairs: no rule below applies
-    if _SEQUENCED.search(a.text) or _SEQUENCED.search(b.text):
+    if SEQUENCED.search(a.text) or SEQUENCED.search(b.text):
         return False
     (a_begins, a_ends), (b_begins, b_ends) = a.span_days, b.span_days  # a span's last day is no day another
     # begins on: "due to last 72 hours, until 6am on Wednesday" / "began at 6am on Sunday, is to last three days"

@@ -178,6 +178,17 @@ def measured_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not a & b)
 
 
+def one_sum(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Both give one sum, whatever else each says its figures are of: "Price: $48.00 per share" / "will pay
+    $48 a share, a premium of 32%"."""
+    return bool({q.pin for q in a if q.unit.startswith("money")} & {q.pin for q in b})
+
+
+def measured(figures: frozenset[Quantity], spans: frozenset[float]) -> bool:
+    """Whether ``figures`` hold one other than the ``spans`` (in hours) they are measured over."""
+    return any(q.unit != "time" or q.value not in spans for q in figures)
+
+
 def _currencies(figures: frozenset[Quantity]) -> set[str]:
     return {q.unit.split(":")[1].split("/")[0] for q in figures if q.unit.startswith("money:")}
 

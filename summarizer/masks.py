@@ -12,6 +12,9 @@ import re
 from summarizer.durations import SPELLED_WORDS
 from summarizer.text import DIGIT
 
+# what a sum is told before or after ("$26,500 a year before insurance", "£40,000 a year after tax"): a rate, no
+# time counted back ("a year before the vote")
+NOT_NET = r"(?!\s+(?:tax(?:es)?|insurance|fees|costs|deductions|discounts|rebates|subsid(?:y|ies)|bonus(?:es)?)\b)"
 _TIME_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # Numbers that belong to something else (see the module docstring), in figures, in phrases and in names.
 _MASKED_FIGURES = (
@@ -30,7 +33,7 @@ _RATIO = (  # a ratio, a share: "one vote in seven", "1 in 4"
     rf"in\s+(\d{{1,3}}|{SPELLED_WORDS})\b(?![\d,])(?!\s*{_TIME_UNITS})"
 )
 _MASKED_PHRASES = (
-    rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b"
+    rf"\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:ago|earlier|before|later|from\s+now|previously)\b{NOT_NET}"
     rf"|\b(?:\d+|{SPELLED_WORDS}|a|an)\s+{_TIME_UNITS}\s+(?:left|remaining|to\s+go|from\s+time)\b"  # a countdown
     rf"|{_RATIO}|\bbetween\s+(?:[\d,.]+|{SPELLED_WORDS})\s+and\s+(?:[\d,.]+|{SPELLED_WORDS})\b"  # a range
     rf"|\b(?:\d[\d,.]*[a-z]*|{SPELLED_WORDS})\s+(?:[a-z]+\s+)?(?:short|shy)\s+of\b"  # "six short of a century"

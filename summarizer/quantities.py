@@ -126,7 +126,7 @@ _UNIT = re.compile(
 _PER_PERIOD = re.compile(
     r"(?:[\s-]+(?!(?:in|within|for|on|of|that|the|one)\b)[A-Za-z]+){0,2}?[\s-]+"
     r"(?:(?:a|an|per|each|every)\s+(day|week|month|year|hour)|(dai|week|month|year|hour)ly|(annual)ly)\b"
-    r"(?!\s+(?:after|before|earlier|later|ago|into)\b)",
+    rf"(?!\s+(?:after|before|earlier|later|ago|into)\b{masks.NOT_NET})",
     re.I,
 )
 _PERIOD = {"dai": "day", "annual": "year"}

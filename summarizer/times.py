@@ -69,6 +69,11 @@ _RELATIVE_DAY = re.compile(
 )
 # between two weekdays of one span: "Tuesday and Wednesday", "Monday to Friday", "Tuesday-Thursday"
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
+# two happenings in sequence: "forced out on Tuesday, a day after the watchdog ruled"
+SEQUENCED = re.compile(
+    r"\b(?:minutes|hours|days|weeks|months|a day|a week|shortly|soon|moments)\s+(?:after|before)\b", re.I
+)
+CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 DAYS_SPAN = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–)\s*", re.I)
 # The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
@@ -183,6 +188,11 @@ def times_of_day(text: str) -> frozenset[int]:
         hour = hour % 12 + (12 if half == "p" else 0) if half else hour % 24
         found.add(hour * 60 + minute)
     return frozenset(found)
+
+
+def times_near(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Some time of day of ``a`` within :data:`CLOSE_TIMES` minutes of one of ``b`` (across midnight too)."""
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOSE_TIMES for x in a for y in b)
 
 
 def parts_of_day(text: str, times: frozenset[int], words: frozenset[str] | None = None) -> frozenset[str]:

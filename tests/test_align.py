@@ -368,6 +368,17 @@ def test_an_answer_given_with_an_acronym_and_with_the_name_spelled_out_is_one_an
     assert group_claims(claims) == [[0, 1], [2]]
 
 
+def test_where_one_went_after_the_meeting_is_two_answers_when_two_places_are_given() -> None:
+    """The issue's own example: "Sochi (000, 001) · Moscow (002)". Before, the name all three give (Putin) let
+    the two places stand in one answer."""
+    claims = [
+        {"source": "000", "statement": "Putin flew to Sochi after the talks."},
+        {"source": "001", "statement": "After the meeting Putin went on to Sochi."},
+        {"source": "002", "statement": "Putin returned to Moscow."},
+    ]
+    assert group_claims(claims) == [[0, 1], [2]]
+
+
 def test_who_said_it_is_no_name_of_what_was_said() -> None:
     """tests/data/crush: the wire's "…, Denkov said." named Denkov, which the evening paper's account of the
     same concert did not: two names, never one answer, nor one question to dispute."""

@@ -780,10 +780,12 @@ def test_a_label_and_its_figure_is_a_claim_and_a_telephone_number_is_none(tmp_pa
     lines = [lead, crews, "Containment: 20%", "Tel: 555 1234", "Photo: Reuters", "Contact: press office, +47 555 0100"]
     lines += ["Welcome to our live coverage of the Cedar Ridge Fire near Alder Springs."]
     lines += ["Damage: €520m", "Insured losses 2026: €310m, up 14%", "Press contact: Jo Berg, +49 555 2210"]
+    lines += ["Reopening: mid-March 2027", "Updated: 3 December 2026"]  # a label and its date; the page's own date
     (tmp_path / "a.md").write_text("# Fire update\n\n" + "\n\n".join(lines) + "\n", "utf-8")
     claims = _statements(summarize(tmp_path))
     assert {"Containment: 20%", "Damage: €520m", "Insured losses 2026: €310m, up 14%"} <= claims
-    assert not [claim for claim in claims if claim.startswith(("Tel", "Photo", "Contact", "Welcome", "Press"))]
+    assert "Reopening: mid-March 2027" in claims
+    assert not [c for c in claims if c.startswith(("Tel", "Photo", "Contact", "Welcome", "Press", "Updated"))]
 
 
 def test_a_live_blog_entry_s_time_is_no_part_of_its_claim(tmp_path: Path) -> None:
@@ -904,3 +906,14 @@ def test_a_listing_agrees_on_the_sum_raised_and_disputes_the_channel_s_figure() 
     raised = next(d for d in disputes if any("about $1.2 billion" in a for a in d))
     assert any("raising $1.1 billion" in a and "approximately $1.10 billion" in a for a in raised)
     assert not any(any("lost $210m" in a for a in d) for d in disputes)
+
+
+def test_a_drug_s_price_is_disputed_a_year_before_insurance_and_its_launch_agreed_from_a_fact_box() -> None:
+    """tests/data/drug: "will cost $26,500 a year before insurance" was no rate ("a year before" read as a time
+    counted back), so it stood apart from the release's "List price: $26,500 per year"; and the release's
+    "Availability: January 2027", a label and its date, was no claim."""
+    report = summarize(ROOT / "tests" / "data" / "drug" / "articles")
+    price = next(d for d in _disputes(report) if any("$30,000 a year" in a for a in d))
+    assert any("List price: $26,500 per year" in a and "$26,500 a year before insurance" in a for a in price)
+    launch = next(q for q in report.questions if any("Availability" in s.text for a in q.answers for s in a.statements))
+    assert launch.status == "consensus" and {"release", "wire"} <= set(launch.answers[0].sources)

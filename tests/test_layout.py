@@ -65,7 +65,7 @@ LAYERS = {
     "stages": (
         "load extract ground merge compare groups judge brief evaluate align linkage vectorlink candidates events"
         " facets outcomes quantities figures counted times wording negation embed floor entities rules speech"
-        " extractive metadata fetch pages sourcelist decode cache pins capitals masks"
+        " extractive metadata fetch pages sourcelist decode cache pins capitals masks places"
     ),
     "top": (
         "summarizer pipeline annotated report report.common report.html report.index report.markdown report.matrix"

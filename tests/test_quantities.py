@@ -82,6 +82,10 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The operator spends €2m per year on it.", {("money:EUR/year", 2_000_000.0, False)}),
         ("Three people died a day after the storm.", {("n", 3.0, False)}),
         ("Four people died in a day.", {("n", 4.0, False)}),
+        # a sum per period told before or after what comes off it is a rate still; a period before a happening is none
+        ("The drug will cost $26,500 a year before insurance.", {("money:USD/year", 26_500.0, False)}),
+        ("She earns £40,000 a year after tax.", {("money:GBP/year", 40_000.0, False)}),
+        ("He was paid $500 a week before the strike.", {("money:USD", 500.0, False)}),
         # temperatures in degrees Celsius; a bare letter only written onto its number
         ("Montaval recorded 46.8C on Sunday.", {("temperature", 46.8, False)}),
         ("It hit 46.2 degrees Celsius (115.2 Fahrenheit).", {("temperature", 46.2, False)}),
