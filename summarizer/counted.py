@@ -66,10 +66,14 @@ _MEASURED_BEFORE = re.compile(
 )
 _CLAUSE_PART = re.compile(r"[,;()]|\b(?:and|but|while|after|before|as|when)\b", re.I)
 _PERCENT_OF = {**SUMS, **PERCENT_OF}
+# a share of the economy's output, which is no figure of growth: "a deficit of 3.2% of GDP"
+_OF_OUTPUT = re.compile(r"\s*(?:%|per\s?cent)?\s+of\s+(?:the\s+economy|gross\s+domestic\s+product|gdp|output)\b", re.I)
 _SUM_OF = {**SUMS, **SUMS_ONLY}
 # a percentage said as what was expected, not what came: "economists had expected inflation to rise to
 # 3.3%", "analysts had forecast a rate of 3.3%", "the consensus of 3.3%"
 _FORECAST = re.compile(r"\b(?:expect|forecast|predict|projected|consensus|polled|anticipat)\w*", re.I)
+# a percentage said of a time to come is a forecast's too: "the deficit hitting 3.4 per cent next year"
+_COMING = re.compile(r"\bnext\s+(?:year|quarter)\b|\bthe\s+coming\s+(?:year|quarter|months)\b", re.I)
 # a count said as what others had expected ("economists had forecast 150,000 jobs", "against forecasts of
 # 180,000"), not what the statement expects ("the port expects 4,000 strikers" is its count)
 _EXPECTED = re.compile(
@@ -159,9 +163,10 @@ def what_of(text: str, start: int, end: int, unit: str) -> tuple[str, str | None
     if unit.startswith("money"):  # "revenue of $6.4bn" is no "profit of $1.2bn"; "$150m in annual savings"
         return unit + ("/year" if "/" not in unit and yearly(text, start, end) else ""), None, sum_of(text, start, end)
     if unit in ("%", "pt"):  # nor revenue's 11% rise profit's 18%, nor the Dow's 600 points the S&P's 93; nor the
-        # 3.3% economists expected the 3.4% that came
-        forecast = _FORECAST.search(_clause_before(text, start))
-        return unit, None, "forecast" if forecast else change_of(text, start, end)
+        # 3.3% economists expected the 3.4% that came; nor a forecast deficit a forecast growth
+        before, of = _clause_before(text, start), change_of(text, start, end)
+        forecast = _FORECAST.search(before) or _COMING.search(before + _clause_after(text, end))
+        return unit, None, (f"forecast {of}" if of else "forecast") if forecast else of
     if unit == "magnitude":  # a quake's one magnitude, or an aftershock's
         return unit, None, shock_of(text, start, end)
     if unit == "length":
@@ -298,7 +303,8 @@ def yearly(text: str, start: int, end: int) -> bool:
 def change_of(text: str, start: int, end: int) -> str | None:
     """What the percentage at ``text[start:end]`` is a change or share of, read across commas ("Revenue:
     $6.4 billion, up 11%": revenue's); None when nothing near it says."""
-    of = _nearest(text, start, end, _PERCENT_OF, _STATEMENT_PART, _CAUSE_PART)
+    share = _OF_OUTPUT.match(text, end)  # "a deficit of 3.2% of GDP": the deficit's, a share of output
+    of = _nearest(text, start, share.end() if share else end, _PERCENT_OF, _STATEMENT_PART, _CAUSE_PART)
     return _index_of(text, start, of) if of in MARKET_INDICES else of
 
 

@@ -34,7 +34,8 @@ from summarizer.units import RESULTS, WORD_NUMBERS
 
 # a line on the story, not the event: "Here is what we know so far.", "Welcome to our live coverage…", "Contact: …"
 _ABOUT_ITSELF = re.compile(
-    r"\W*(?:here\s+is|here['’]s|this\s+is)\s+(?:what\s+we\s+know|a\s+developing\s+story|how\s+it\s+unfolded)\b"
+    r"\W*(?:here\s+(?:is|are)|here['’]s|this\s+is)\s+(?:what\s+(?:we\s+know|you\s+need\s+to\s+know)|a\s+developing\s+story"
+    r"|how\s+it\s+unfolded|the\s+(?:main|key)\s+(?:points|takeaways|measures|announcements))\b"
     r"|\W*(?:more\s+to\s+follow|this\s+(?:story|article)\s+(?:is\s+being|will\s+be|has\s+been)\s+updated)\b"
     r"|\W*welcome\s+to\s+(?:our|the)\s+(?:live|rolling|continuing)\b"  # a live blog's first entry
     r"|\W*(?:press\s+)?(?:contact|tel|phone|fax|e-?mail|office)\s*:",  # a press release's contact line

@@ -58,6 +58,7 @@ from summarizer.times import (
     undated,
     weekdays_said,
     year_parts,
+    years_said,
 )
 from summarizer.units import UNITS
 from summarizer.wording import quotations, reworded
@@ -147,7 +148,7 @@ class Facets:
     @cached_property
     def forecast(self) -> bool:
         """Whether every figure it gives is a forecast's (summarizer.counted): none of what came."""
-        return all(q.fate == "forecast" for q in self.numbers)
+        return all((q.fate or "").startswith("forecast") for q in self.numbers)
 
     @cached_property
     def apiece(self) -> bool:
@@ -273,13 +274,15 @@ def facets(text: str, published: str | None = None) -> Facets:
     digits = DIGIT.search(text)
     current = _EARLIER.sub(lambda m: DIGIT.sub(" ", m[0]), text) if digits and may_match(said, _EARLIER_KEYS) else text
     numbers, dated = quantities(current), undated(text)
+    day = published_day(published)
     years = frozenset(int(y) for y in YEAR.findall(current)) | season_years(text) if digits else _EMPTY
+    years |= years_said(dated, day, said) if day else _EMPTY  # "next year"
     months, weekdays = months_said(text, said), weekdays_said(text, dated, said)
     stems = outcome_stems(outcomes := outcome_text(text))
     plain = unaccented(text)  # names as read whichever way an outlet writes them: "Sánchez" is "Sanchez"
     names, opener, starts = capitals(plain, _SPOKEN_BY.sub("", plain))
     tense = said_tense(text, said) or ("future" if _PLANNED.match(text) else None)
-    times, day = times_of_day(text), published_day(published)
+    times = times_of_day(text)
     days = days_said(dated, day, ahead=tense == "future") if day else _EMPTY
     negated = governed(outcomes) if may_match(said, NEGATION_KEYS) else _EMPTY
     parts = parts_of_day(dated, times, said)

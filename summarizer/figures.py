@@ -91,8 +91,19 @@ def of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) 
     of no kind and no thing in common ("killing at least 40" / "a magnitude 6.4 quake struck": a toll and a
     magnitude, two facts of one event; not "fell 93 points" / "down 1.8%", both of the S&P 500)."""
     if common := a.keys() & b.keys():
-        return any(not a[family] & b[family] for family in common)
-    return not frozenset().union(*a.values()) & frozenset().union(*b.values())
+        return any(not _alike(a[family], b[family]) for family in common)
+    return not _alike(frozenset().union(*a.values()), frozenset().union(*b.values()))
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Some thing figures of ``a`` are of is one ``b``'s are of (:func:`one_thing_of`)."""
+    return any(one_thing_of(x, y) for x in a for y in b)
+
+
+def one_thing_of(x: str, y: str) -> bool:
+    """Whether two figures' fates or objects are one: the same, or two forecasts, one of nothing said
+    ("economists had expected 3.2%" / "analysts had forecast growth of 3.3%")."""
+    return x == y or ("forecast" in (x, y) and x.startswith("forecast") and y.startswith("forecast"))
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
@@ -100,7 +111,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
         # people described ("a 16-year-old boy" / "a boy of 17"): which of several is meant is not known
         described = (x.counts or "").startswith("~") or (y.counts or "").startswith("~")
         return not described and (not (x.counts and y.counts) or x.counts == y.counts)
-    if (x.fate and y.fate and x.fate != y.fate) or "some" in (x.fate, y.fate):
+    if (x.fate and y.fate and not one_thing_of(x.fate, y.fate)) or "some" in (x.fate, y.fate):
         return False  # "three dead" / "11 injured"; "nine of them" are some of a count, of what is not said
     if x.unit.startswith("label:"):
         return False  # a name with its number: "Ward 4" and "Ward 2" are two wards, told apart as names are
@@ -157,13 +168,22 @@ def told_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
     """Figures that make two statements two answers whatever else they say: moments of two happenings
     (:func:`moments_apart`), sums in currencies of which they share none ("it costs $1,899" / "it costs
     £1,699": prices in two markets, or one converted, which no rate here can tell), or measures only, of no
-    dimension in common ("bidding raged for more than 20 minutes" / "sold for $71.3m")."""
+    dimension in common ("bidding raged for more than 20 minutes" / "sold for $71.3m") or an order of magnitude
+    apart (:func:`_orders_apart`)."""
     if moments_apart(a, b):
         return True
     mine, theirs = _currencies(a), _currencies(b)
     if mine and theirs and not mine & theirs:
         return True
-    return measured_apart(dimensions(a), dimensions(b))
+    measures_a, measures_b = dimensions(a), dimensions(b)
+    return measured_apart(measures_a, measures_b) or bool(measures_a and measures_b and _orders_apart(a, b))
+
+
+def _orders_apart(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Measures of one unit, every pair :data:`MEASURES_APART` times apart or more: of two things ("spending will
+    rise by €4.1bn" / "total spending is set at €212bn")."""
+    pairs = [(abs(x.value), abs(y.value)) for x in a for y in b if x.unit == y.unit and x.value and y.value]
+    return bool(pairs) and all(max(pair) >= MEASURES_APART * min(pair) for pair in pairs)
 
 
 def dimensions(figures: frozenset[Quantity]) -> frozenset[str]:

@@ -236,7 +236,8 @@ def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
             replace(q, unit=f"{q.unit}/year") if q.unit.startswith("money") and "/" not in q.unit else q for q in found
         )
     for family, kin in (("n", "n"), ("money", "%")):  # a percentage beside sums of one thing: its change
-        fates = {q.fate for q in found if q.fate not in (None, "some", "forecast") and q.unit.startswith(family)}
+        fates = {q.fate for q in found if q.fate not in (None, "some") and q.unit.startswith(family)}
+        fates = {fate for fate in fates if not fate.startswith("forecast")}
         if len(fates) == 1:
             (fate,) = fates
             found = frozenset(

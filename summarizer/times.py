@@ -74,6 +74,7 @@ SEQUENCED = re.compile(
     r"\b(?:minutes|hours|days|weeks|months|a day|a week|shortly|soon|moments)\s+(?:after|before)\b", re.I
 )
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
+_NEXT_YEAR = re.compile(r"\b(?:next|the\s+coming)\s+year\b", re.I)  # not "this year": "agreed earlier this year"
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
 DAYS_SPAN = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–)\s*", re.I)
 # The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
@@ -102,6 +103,14 @@ def season_years(text: str) -> frozenset[int]:
     found = {int(m.group(1)[:2] + m.group(2)) for m in _SEASON.finditer(text)}
     found.update(2000 + int(y) for m in _SHORT_RANGE.finditer(text) for y in m.groups())
     return frozenset(found)
+
+
+def years_said(text: str, published: dt.date, words: frozenset[str] | None = None) -> frozenset[int]:
+    """The year after ``published`` when ``text`` says "next year". ``words``: the text's
+    :func:`~summarizer.text.words_said`, when the caller has them."""
+    if words is not None and "year" not in words:
+        return frozenset()
+    return frozenset([published.year + 1]) if _NEXT_YEAR.search(text) else frozenset()
 
 
 def numeric_day(first: int, second: int) -> int | None:

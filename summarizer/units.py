@@ -164,6 +164,8 @@ SUMS: dict[str, str] = {
     **dict.fromkeys("cost costs spend budge".split(), "cost"),
     **dict.fromkeys("fine fined fines penal".split(), "fine"),
     **dict.fromkeys("debt debts loan loans borro".split(), "debt"),
+    **dict.fromkeys("defic".split(), "deficit"),  # "a deficit of 3.2% of GDP" is no growth of 3.2%
+    **dict.fromkeys("surpl".split(), "surplus"),
     **dict.fromkeys("salar wage wages bonus".split(), "pay"),
     **dict.fromkeys("damag".split(), "damage"),
     **dict.fromkeys("rent rents".split(), "rent"),  # "rents have climbed 65%" is no "wages have risen by 20%"
@@ -189,11 +191,11 @@ PERCENT_OF: dict[str, str] = {
     **dict.fromkeys("turnout".split(), "turnout"),
     **dict.fromkeys("unemp joble".split(), "unemployment"),
     **dict.fromkeys("infla".split(), "inflation"),  # not "price": a share price is the shares'
-    **dict.fromkeys("growt econo gdp".split(), "growth"),
+    **dict.fromkeys("growt economy economic economies gdp".split(), "growth"),  # not "economists had expected"
     **dict.fromkeys("margi".split(), "margin"),
     **dict.fromkeys("shipm deliv".split(), "shipments"),  # "shipments fell 9%" is no share's fall
     **dict.fromkeys("risk risks likel chanc odds".split(), "risk"),  # "cut the risk by 28%", "a third less likely"
-    **dict.fromkeys("appro ratin poll polls".split(), "approval"),
+    **dict.fromkeys("appro ratin polls".split(), "approval"),  # not "poll", a prefix of "polled", "pollution"
     # a market report's: each index, bond yields, a currency, a commodity ("the Nasdaq lost 2.3%", "the
     # dollar rose 0.7%", "the 10-year yield climbed to 4.6%", "Brent crude fell 1%")
     **{w: w for w in MARKET_INDICES},

@@ -379,6 +379,20 @@ def test_where_one_went_after_the_meeting_is_two_answers_when_two_places_are_giv
     assert group_claims(claims) == [[0, 1], [2]]
 
 
+def test_a_forecast_of_one_thing_is_compared_with_forecasts_of_it_and_not_of_another() -> None:
+    """A budget's forecasts: the deficit's 3.2% (the ministry "expects", "is forecast") against a tabloid's 3.4%
+    "next year" (a time to come: a forecast too) is a dispute; the growth forecast's 1.2% is no deficit, and "next
+    year" in a paper of November 2026 is the "2027" of another."""
+    day = "2026-11-18"
+    deficit = facets("The deficit is forecast to fall to 3.2 per cent of GDP next year.", day)
+    assert (
+        compare(deficit, facets("Her own figures show the deficit hitting 3.4 per cent next year.", day)) == "conflict"
+    )
+    growth = facets("Growth is forecast at 1.2% next year, the ministry says.", day)
+    assert compare(deficit, growth) == "apart"
+    assert compare(growth, facets("The finance ministry forecast growth of 1.4% in 2027.", day)) == "conflict"
+
+
 def test_who_said_it_is_no_name_of_what_was_said() -> None:
     """tests/data/crush: the wire's "…, Denkov said." named Denkov, which the evening paper's account of the
     same concert did not: two names, never one answer, nor one question to dispute."""

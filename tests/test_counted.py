@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.counted import ages, change_of, counted_kind, fate_of, nouns_counted, some_of, sum_of, yearly
+from summarizer.counted import ages, change_of, counted_kind, fate_of, nouns_counted, some_of, sum_of, what_of, yearly
 from summarizer.quantities import quantities
 
 
@@ -102,10 +102,32 @@ def test_a_percentage_is_a_change_of_what_its_statement_names_across_commas() ->
         ("Brent crude fell 1.2% to $83.10 a barrel.", "1.2%", "oil"),
         # what follows the figure tells why: a stock fell after its sales forecast, in its index
         ("Veltrix shares fell 9.2% after the company trimmed its revenue outlook.", "9.2%", "shares"),
+        # a share of the economy's output is no growth: the deficit's
+        ("The deficit is forecast to fall to 3.2 per cent of GDP next year.", "3.2", "deficit"),
+        ("A deficit of 3.2% of gross domestic product.", "3.2%", "deficit"),
+        ("The economy grew 1.4%.", "1.4%", "growth"),
     ],
 )
 def test_a_percentage_is_of_what_the_words_beside_it_name(text: str, figure: str, of: str) -> None:
     assert change_of(text, *_at(text, figure)) == of
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "fate"),
+    [
+        ("Growth is forecast at 1.2% next year.", "1.2%", "forecast growth"),
+        ("The deficit is forecast to fall to 3.2 per cent of GDP.", "3.2", "forecast deficit"),
+        (
+            "Her own figures show the deficit hitting 3.4 per cent next year.",
+            "3.4",
+            "forecast deficit",
+        ),  # a time to come
+        ("Economists had expected 3.3%.", "3.3%", "forecast"),  # expected, of nothing said
+        ("The deficit hit 3.4 per cent last year.", "3.4", "deficit"),
+    ],
+)
+def test_a_percentage_said_as_a_forecast_is_a_forecast_of_what_it_names(text: str, figure: str, fate: str) -> None:
+    assert what_of(text, *_at(text, figure), "%")[2] == fate
 
 
 def test_a_sum_is_a_years_where_its_clause_says_so() -> None:

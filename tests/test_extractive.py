@@ -730,10 +730,11 @@ def test_an_explainer_s_question_headings_and_its_line_on_itself_are_no_claims(t
         "How many people were hurt?",
         "Police say nine people died and 40 were hurt.",
         '"Where were the stewards?" asked one mother whose son was hurt.',
+        "Here are the main points.",
     ]
     (tmp_path / "a.txt").write_text("Velmora concert crush: what we know\n\n" + "\n\n".join(lines) + "\n", "utf-8")
     claims = _statements(summarize(tmp_path))
-    assert not claims & {"Here is what we know so far.", "How many people were hurt?"}
+    assert not claims & {"Here is what we know so far.", "How many people were hurt?", "Here are the main points."}
     assert "Police say nine people died and 40 were hurt." in claims
 
 
@@ -917,3 +918,19 @@ def test_a_drug_s_price_is_disputed_a_year_before_insurance_and_its_launch_agree
     assert any("List price: $26,500 per year" in a and "$26,500 a year before insurance" in a for a in price)
     launch = next(q for q in report.questions if any("Availability" in s.text for a in q.answers for s in a.statements))
     assert launch.status == "consensus" and {"release", "wire"} <= set(launch.answers[0].sources)
+
+
+def test_a_budget_disputes_the_deficit_and_growth_forecasts_apart() -> None:
+    """tests/data/budget: a deficit "of 3.2% of GDP" was growth's, and any two forecasts one thing, so the deficit
+    and growth forecasts were one question and 1.2% and 1.4% growth one answer."""
+    report = summarize(ROOT / "tests" / "data" / "budget" / "articles")
+    disputes = _disputes(report)
+    deficit = next(d for d in disputes if any("3.4 per cent" in a for a in d))
+    assert any("3.2% of GDP in 2027" in a and "3.2 per cent of GDP" in a for a in deficit)
+    assert not any("growth" in a.lower() for a in deficit)
+    growth = next(d for d in disputes if any("forecast at 1.2%" in a for a in d))
+    assert any("growth of 1.4% in 2027" in a for a in growth)
+    assert not any("forecast at 1.2%" in a and "1.4%" in a for a in growth)
+    total = next(q for q in report.questions if any("€212bn" in s.text for a in q.answers for s in a.statements))
+    assert not any("Defence spending" in s.text for a in total.answers for s in a.statements)
+    assert "Here are the main points." not in _statements(report)

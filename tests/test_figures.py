@@ -343,3 +343,15 @@ def test_the_sum_a_sale_raised_is_one_named_figure_and_no_revenue_or_loss() -> N
     assert compare(raised, facets("Lumora lost $210m last year on revenue of $640m.")) == "apart"
     more = facets("Lumora raised about $1.2 billion in its initial public offering.")
     assert one_figure_clash(raised.numbers, more.numbers) and compare(raised, more) == "conflict"
+
+
+def test_sums_an_order_of_magnitude_apart_are_two_things_never_one_answer() -> None:
+    """One outlet's "defence spending will rise by €4.1bn" and its "total spending is set at €212bn" stood in one
+    answer: figures that far apart are not compared, and nothing else told the two apart."""
+    rise, total = facets("Defence spending will rise by €4.1bn."), facets("Total spending is set at €212bn.")
+    assert compare(rise, total) == "apart"
+    assert (
+        compare(facets("A borehole was drilled 1,050 feet into the rock."), facets("They drilled a 15-cm hole."))
+        == "apart"
+    )
+    assert compare(facets("It was budgeted at €38.5m."), facets("It cost nearly €40 million.")) != "apart"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.times import days_said, parts_of_day, span_weekdays, times_of_day, year_parts
+from summarizer.times import days_said, parts_of_day, span_weekdays, times_of_day, year_parts, years_said
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,11 @@ def test_a_part_of_a_year_is_read_as_its_months(text: str, months: range | tuple
 )
 def test_the_weekdays_a_span_begins_on_and_lasts_until(text: str, begins: set, ends: set) -> None:
     assert span_weekdays(text) == (begins, ends)
+
+
+def test_next_year_is_the_year_after_publication_and_this_year_no_year() -> None:
+    """Not "this year": "the fund, agreed earlier this year" is no year of what is "set to begin in 2027"."""
+    published = dt.date(2026, 11, 18)
+    assert years_said("Growth is forecast at 1.2% next year.", published) == {2027}
+    assert years_said("Over the coming year, prices will rise.", published) == {2027}
+    assert years_said("The fund was agreed earlier this year.", published) == set()
