@@ -356,8 +356,12 @@ def compare(a: Facets, b: Facets) -> Relation:
         return "apart"  # one remark quoted in two wordings: a quote_wording disagreement, never one answer
     if a.labels and b.labels and _other_labels(a.labels, b.labels):
         return "apart"  # "her own Ward 4" / "problems in Ward 2 and Ward 7"
-    went = elsewhere(a.places, a.names, b.places, b.names)  # "flew to Sochi" / "returned to Moscow"
-    if a.names and b.names and (went or not _share_name(a, b)) and not one_figure_given(a.numbers, b.numbers):
+    if (  # two names, or two places gone to whatever name both give ("flew to Sochi" / "returned to Moscow")
+        a.names
+        and b.names
+        and (not _share_name(a, b) or elsewhere(a.places, a.names, b.places, b.names))
+        and not one_figure_given(a.numbers, b.numbers)
+    ):
         return "apart"  # different names: "met in Paris" / "met in Lyon"; not one toll, its place named two ways
     return "apart" if few_apart else "same" if a.pins & b.pins else "open"
 

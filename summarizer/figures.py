@@ -97,7 +97,9 @@ def of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
     """Some thing figures of ``a`` are of is one ``b``'s are of (:func:`one_thing_of`)."""
-    return any(one_thing_of(x, y) for x in a for y in b)
+    if a & b:
+        return True
+    return ("forecast" in a or "forecast" in b) and any(one_thing_of(x, y) for x in a for y in b)
 
 
 def one_thing_of(x: str, y: str) -> bool:
