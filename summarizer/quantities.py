@@ -381,6 +381,9 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     step = min(_rounding(written), abs(written) / 5) * size if written else 1.0
     if unit in ("temperature", "degrees"):  # whole degrees are said as read ("40C" is not "42C"), a furnace's
         step = min(step, size * max(1.0, abs(written) / 50))  # heat to 2% ("about 1,100C" is "around 2,000F")
+    amount, _, period = unit.rpartition("/")
+    if times := units.PER_YEAR.get(period):  # "about $2,200 a month" is about $26,400 a year
+        unit, value, step = f"{amount}/year", value * times, step * times
     unit, kind, fate = counted.what_of(text, start, end, unit)
     return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
 

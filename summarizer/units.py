@@ -203,5 +203,8 @@ PERCENT_OF: dict[str, str] = {
     **{w: w for w in "dollar euro pound sterling yen yuan rupee franc bitcoin gold silver copper".split()},
     **dict.fromkeys("oil crude brent".split(), "oil"),
 }
+# a rate per month or per week, as a rate per year: "$2,200 a month" and "$26,500 a year" are one price (not per
+# day or per hour, which a year holds as many of as it has working days or hours, or as it has days)
+PER_YEAR = {"month": 12, "week": 52}
 # words that say which time it is, not how long: "310,000 last month", "Payrolls grew 2% this year"
 WHICH_TIME = "(?:last|next|this|that|each|every|per|previous|following|same|past|coming|their|its|the)"

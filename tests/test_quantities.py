@@ -86,6 +86,10 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The drug will cost $26,500 a year before insurance.", {("money:USD/year", 26_500.0, False)}),
         ("She earns £40,000 a year after tax.", {("money:GBP/year", 40_000.0, False)}),
         ("He was paid $500 a week before the strike.", {("money:USD", 500.0, False)}),
+        # a rate per month or per week is one per year, a day's or an hour's is not
+        ("The infusion costs about $2,200 a month.", {("money:USD/year", 26_400.0, True)}),
+        ("He will earn £150,000 a week.", {("money:GBP/year", 7_800_000.0, False)}),
+        ("It carried 30,000 vehicles a day.", {("n/day", 30_000.0, False)}),
         # temperatures in degrees Celsius; a bare letter only written onto its number
         ("Montaval recorded 46.8C on Sunday.", {("temperature", 46.8, False)}),
         ("It hit 46.2 degrees Celsius (115.2 Fahrenheit).", {("temperature", 46.2, False)}),
