@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer.tense import SCHEDULED_BEFORE_A_NOUN
+from summarizer.units import WORD_NUMBERS
 
 # A figure that went up against one that went down: "gained" / "dropped", "climbed" / "slipped".
 _RISE = (
@@ -65,6 +66,7 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # not "the tank contained chlorine") | (a verdict accepted goes unappealed) | (a warning's level: "raised the
 # alert to red", "an amber warning") | (one who left "by mutual consent" or "stepped down" resigned, no one
 # sacked him); not "pushed back against" nor "put off by".
+_SMALL = "|".join(sorted((w for w, n in WORD_NUMBERS.items() if 1 <= n <= 20 and n == int(n)), key=len, reverse=True))
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
@@ -75,6 +77,8 @@ _OUTCOME_PHRASES = re.compile(
     r"|(?:vot(?:ed|es|ing)\s+(?:by\s+)?|ruled\s+|split\s+)\d+\s*[-–]\s*(?P<voted_against>\d+)"
     r"|\d+\s*[-–]\s*(?P<tally_against>\d+)\s+(?:vote|decision|ruling|majority)"
     r"|by\s+\w+\s+votes?\s+to\s+(?P<votes_against>\w+)"
+    rf"|(?P<part>\d+|{_SMALL})\s+of\s+(?:the\s+|its\s+)?(?P<whole>\d+|{_SMALL})\b(?:\s+[\w-]+){{0,6}}?"
+    r"\s+(?:voted\s+(?:for|in\s+favou?r)|backed|supported|favou?red)"
     r"|(?P<direction>up|down)(?=\s+(?:from\s+|by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d$€£¥])"
     r"|(?P<flooding>(?:storm|tidal)\s+surges?|surges?(?=\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\d))"
     r"|(?P<urged>(?:urg(?:ed|es|ing)?|demand(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+(?:[\w'’-]+\s+){0,4}?to\s+[a-z]+)"
@@ -116,12 +120,19 @@ def _outcome_word(match: re.Match[str]) -> str:
         return _LEVELS[colour.lower()]
     if "direction" in found:
         return "rise" if found["direction"].lower() == "up" else "fall"
+    if "whole" in found:  # "seven of the nine members voted for it": two did not (its words kept: its counts)
+        some = _count(found["part"]) < _count(found["whole"])
+        return f"{match.group(0)} {'dissented' if some else 'unanimous'}"
     against = found.get("voted_against") or found.get("tally_against") or found.get("votes_against")
     if against:
         return "unanimous" if against.lower() in ("0", "none", "nil") else "dissented"
     # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept", "raging",
     # "quelled", "unappealed", "resigned"
     return next(iter(found), "postponed")
+
+
+def _count(said: str) -> float:
+    return float(said) if said.isdigit() else WORD_NUMBERS[said.lower()]
 
 
 def opposed(a: frozenset[str], b: frozenset[str], *, two_sides: bool = False) -> bool:

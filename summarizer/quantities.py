@@ -251,8 +251,8 @@ def _fated(found: frozenset[Quantity]) -> frozenset[Quantity]:
 
 
 def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
-    """The parts of wholes ``text`` (of words ``said``) counts: "seven of the nine" is 7, "all nine" 9 (each
-    figure is read as a count as well)."""
+    """The parts of wholes ``text`` (of words ``said``) counts: "seven of the nine" is 7 (and 2 the rest of it),
+    "all nine" 9 (each figure is read as a count as well)."""
     if not may_match(said, _PART_KEYS) or not (DIGIT.search(text) or may_match(said, COUNT_WORDS)):
         return set()  # most statements: no "of" or "all" with a number
     parts = set()
@@ -260,6 +260,8 @@ def _parts(text: str, said: frozenset[str] | None) -> set[Quantity]:
         part, whole = count_said(m.group(1)), count_said(m.group(2))
         if whole > 1 and part <= whole and not YEAR.fullmatch(m.group(2)):  # "one of 2023's storms": no part
             parts.add(Quantity("part", part, counts=f"{whole:g}"))
+            if part < whole:  # and its rest, which matches and never clashes: "the two who voted against"
+                parts.add(Quantity("n", whole - part, implied=True))
     parts.update(
         Quantity("part", whole, counts=f"{whole:g}")
         for m in _ALL_OF.finditer(text)

@@ -104,6 +104,9 @@ def _claims(event: dict) -> list[dict]:
         ("The board backed the deal by seven votes to two.", "The board unanimously backed the deal.", "conflict"),
         ("The committee voted 9-0 to cut rates.", "The decision to cut rates was unanimous.", "open"),
         ("City won 7-2 at home.", "The decision was unanimous.", "open"),  # a match's score is no vote
+        # some of the whole voted for it: two did not ("seven of the nine" / "unanimous"); all of it did
+        ("Seven of the nine members of the committee voted for the rise.", "The committee was unanimous.", "conflict"),
+        ("All nine of the nine members voted for the rise.", "The committee was unanimous.", "open"),
         # a contest's two sides: one's win is the other's loss; one side's win and loss are opposed
         ("Harlow Rovers won the cup, beating Eastfield.", "Eastfield lost the final to Harlow Rovers.", "same"),
         ("Okafor won the mayoral race.", "Hale lost the mayoral race.", "open"),

@@ -934,3 +934,14 @@ def test_a_budget_disputes_the_deficit_and_growth_forecasts_apart() -> None:
     total = next(q for q in report.questions if any("€212bn" in s.text for a in q.answers for s in a.statements))
     assert not any("Defence spending" in s.text for a in total.answers for s in a.statements)
     assert "Here are the main points." not in _statements(report)
+
+
+def test_a_rate_decision_disputes_a_unanimous_vote_against_seven_of_nine() -> None:
+    """tests/data/rates: "seven of the nine members … voted for the rise" said nothing against "unanimous", and
+    clashed with the wire's "two members … preferring to keep rates unchanged"."""
+    disputes = _disputes(summarize(ROOT / "tests" / "data" / "rates" / "articles"))
+    vote = next(d for d in disputes if any("unanimous" in a for a in d))
+    assert any("Seven of the nine" in a and "voted 7-2" in a for a in vote)
+    assert not any("Seven of the nine" in a and "unanimous" in a for a in vote)
+    rise = next(d for d in disputes if any("half a point" in a for a in d))
+    assert any("25 basis points" in a and "quarter of a percentage point" in a for a in rise)

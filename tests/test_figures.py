@@ -355,3 +355,13 @@ def test_sums_an_order_of_magnitude_apart_are_two_things_never_one_answer() -> N
         == "apart"
     )
     assert compare(facets("It was budgeted at €38.5m."), facets("It cost nearly €40 million.")) != "apart"
+
+
+def test_a_part_of_a_whole_implies_its_rest_which_matches_and_never_clashes() -> None:
+    """tests/data/rates: "seven of the nine members voted for the rise" clashed with "two members preferring to
+    keep rates unchanged", one noun counted two ways."""
+    seven = quantities("Seven of the nine members of the committee voted for the rise.")
+    assert clash(seven, quantities("Two members preferred to keep rates unchanged.")) is None
+    assert clash(seven, quantities("Four members voted for the rise.")) == "n"
+    against = facets("Two members voted against it.")
+    assert compare(facets("Seven of the nine members voted for it."), against) != "conflict"

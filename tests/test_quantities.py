@@ -68,9 +68,12 @@ def _read(text: str) -> set[tuple[str, float, bool]]:
         ("The bank cut rates by a percentage point.", {("pt", 1.0, False)}),
         ("At one point the crowd surged.", set()),
         ("He made a point of thanking fans.", set()),
-        # a part of a whole, and all of one, are parts as well as counts
-        ("Seven of the nine members backed it.", {("n", 7.0, False), ("n", 9.0, False), ("part", 7.0, False)}),
-        ("It was 26 out of 27.", {("n", 26.0, False), ("n", 27.0, False), ("part", 26.0, False)}),
+        # a part of a whole (with its rest: "the two who did not"), and all of one, are parts as well as counts
+        (
+            "Seven of the nine members backed it.",
+            {("n", 7.0, False), ("n", 9.0, False), ("part", 7.0, False), ("n", 2.0, False)},
+        ),
+        ("It was 26 out of 27.", {("n", 26.0, False), ("n", 27.0, False), ("part", 26.0, False), ("n", 1.0, False)}),
         ("All nine members backed it.", {("n", 9.0, False), ("part", 9.0, False)}),
         ("One of 2023's storms.", set()),  # of a year: no part
         ("Twenty-one of the 30 members.", {("n", 21.0, False), ("n", 30.0, False)}),  # two words: the counts alone
@@ -194,7 +197,7 @@ def test_a_label_opens_a_sentence_too_and_a_ratio_is_a_share(text: str, found: s
         # a count of no fate said takes the one its statement gives; some of another count is only that
         ("27 people were hurt in the blast, 11 seriously.", {(27.0, "injured"), (11.0, "injured")}),
         ("Twenty-seven people were injured, nine of them seriously.", {(27.0, "injured"), (9.0, "some")}),
-        ("Seven of the nine members backed it.", {(7.0, None), (9.0, None)}),  # a part of a whole, not "some"
+        ("Seven of the nine members backed it.", {(7.0, None), (9.0, None), (2.0, None)}),  # a part, not "some"
         ("One person has died.", {(1.0, "dead")}),  # one person is a count; "one" alone is none
         ("One of them died.", set()),
         ("One miner died and another remains missing.", {(1.0, "dead")}),  # any one a fate befell
