@@ -55,10 +55,13 @@ _OPPOSITE: dict[str, frozenset[str]] = {
     for pair in _OPPOSITES
     for stem in pair
 }
+# the counts a vote's part and whole are said in: "seven of the nine", "7 of 9"
+_SMALL = "|".join(sorted((w for w, n in WORD_NUMBERS.items() if 1 <= n <= 20 and n == int(n)), key=len, reverse=True))
 # Outcomes said in phrases, read as the word the opposites know: (called off, scrapped, scrubbed,
 # aborted) | (a law struck down: overturned, against upheld) | (pushed back, put off, rescheduled,
 # delayed, slipped by days) | (the scheduled trains: regular ones) | (a vote's tally: "voted 7-2", "a 5-4
-# ruling", "by seven votes to two", dissent unless none voted against) | ("up" or "down" before a figure:
+# ruling", "by seven votes to two", dissent unless none voted against; "seven of the nine … voted for", dissent
+# unless all did) | ("up" or "down" before a figure:
 # "shares were up 4%", "down from 3.1%"; not "a write-up", "set up") | (a storm's surge, the sea it pushes
 # ashore: "a storm surge of up to 12 feet", "a surge of 10 feet", no rise) | (what one side urges the other
 # to do, no outcome: "urged the EU to drop its tariffs", "called on Israel to halt") | (what one did not
@@ -66,7 +69,6 @@ _OPPOSITE: dict[str, frozenset[str]] = {
 # not "the tank contained chlorine") | (a verdict accepted goes unappealed) | (a warning's level: "raised the
 # alert to red", "an amber warning") | (one who left "by mutual consent" or "stepped down" resigned, no one
 # sacked him); not "pushed back against" nor "put off by".
-_SMALL = "|".join(sorted((w for w, n in WORD_NUMBERS.items() if 1 <= n <= 20 and n == int(n)), key=len, reverse=True))
 _OUTCOME_PHRASES = re.compile(
     r"\b(?:(?P<cancelled>call(?:ed|s|ing)?\s+off|scrap(?:ped|s|ping)?|scrub(?:bed|s)?|abort(?:ed|s)?)"
     r"|(?P<overturned>str(?:uck|ikes?|iking)\s+down)"
@@ -132,6 +134,7 @@ def _outcome_word(match: re.Match[str]) -> str:
 
 
 def _count(said: str) -> float:
+    """A count said in figures or in words ("7", "seven")."""
     return float(said) if said.isdigit() else WORD_NUMBERS[said.lower()]
 
 

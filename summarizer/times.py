@@ -67,7 +67,7 @@ _RELATIVE_DAY = re.compile(
     rf"\b(?:(yesterday)|(today|tonight)|(tomorrow)|(\d{{1,2}}|[a-z]+)\s+days?\s+ago|({WEEKDAY_NAMES}))\b",
     re.I,
 )
-# between two weekdays of one span: "Tuesday and Wednesday", "Monday to Friday", "Tuesday-Thursday"
+# a season, two years in one: "2028-29"
 _SEASON = re.compile(r"\b((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d)\b")
 # two happenings in sequence: "forced out on Tuesday, a day after the watchdog ruled"
 SEQUENCED = re.compile(
@@ -76,6 +76,7 @@ SEQUENCED = re.compile(
 CLOSE_TIMES = 60  # minutes: "just after 5:30 p.m." and "at about 5:40 p.m." may be one moment, 6 a.m. is not
 _NEXT_YEAR = re.compile(r"\b(?:next|the\s+coming)\s+year\b", re.I)  # not "this year": "agreed earlier this year"
 _SHORT_RANGE = re.compile(r"['’](\d\d)\s*[-–]\s*['’]?(\d\d)\b")
+# between two weekdays of one span: "Tuesday and Wednesday", "Monday to Friday", "Tuesday-Thursday"
 DAYS_SPAN = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–)\s*", re.I)
 # The parts of a day, as the minutes after midnight each covers (the edges overlap: "late Saturday
 # night" is 23:45, and so is an evening): a part said in words pins what a time in figures does.
