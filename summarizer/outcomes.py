@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.quantities import count_said
 from summarizer.tense import SCHEDULED_BEFORE_A_NOUN
 from summarizer.units import WORD_NUMBERS
 
@@ -123,7 +124,7 @@ def _outcome_word(match: re.Match[str]) -> str:
     if "direction" in found:
         return "rise" if found["direction"].lower() == "up" else "fall"
     if "whole" in found:  # "seven of the nine members voted for it": two did not (its words kept: its counts)
-        some = _count(found["part"]) < _count(found["whole"])
+        some = count_said(found["part"]) < count_said(found["whole"])
         return f"{match.group(0)} {'dissented' if some else 'unanimous'}"
     against = found.get("voted_against") or found.get("tally_against") or found.get("votes_against")
     if against:
@@ -131,11 +132,6 @@ def _outcome_word(match: re.Match[str]) -> str:
     # the phrase's own word: "cancelled", "overturned", "regular", "flooding", "urged", "kept", "raging",
     # "quelled", "unappealed", "resigned"
     return next(iter(found), "postponed")
-
-
-def _count(said: str) -> float:
-    """A count said in figures or in words ("7", "seven")."""
-    return float(said) if said.isdigit() else WORD_NUMBERS[said.lower()]
 
 
 def opposed(a: frozenset[str], b: frozenset[str], *, two_sides: bool = False) -> bool:

@@ -376,18 +376,18 @@ def _read(text: str, start: int, end: int, value: float) -> Quantity:
     loose, bound = _hedged(before)
     if unit == "n" and counted.magnitude(text, start, end):
         unit = "magnitude"
+    per_year = 1  # a rate a month or a week is read as one a year: "about $2,200 a month" is about $26,400 a year
     if unit not in _NO_RATES and (rate := _PER_PERIOD.match(text, after.end() if after else end)):
-        period = next(g for g in rate.groups() if g).lower()
-        unit = f"{unit}/{_PERIOD.get(period, period)}"
+        said = next(g for g in rate.groups() if g).lower()
+        period = _PERIOD.get(said, said)
+        per_year = units.PER_YEAR.get(period, 1)
+        unit = f"{unit}/{'year' if period in units.PER_YEAR else period}"
     # what it is rounded to, at most a fifth of it: "around 10,000" is not "around 12,000"
     step = min(_rounding(written), abs(written) / 5) * size if written else 1.0
     if unit in ("temperature", "degrees"):  # whole degrees are said as read ("40C" is not "42C"), a furnace's
         step = min(step, size * max(1.0, abs(written) / 50))  # heat to 2% ("about 1,100C" is "around 2,000F")
-    amount, _, period = unit.rpartition("/")
-    if times := units.PER_YEAR.get(period):  # "about $2,200 a month" is about $26,400 a year
-        unit, value, step = f"{amount}/year", value * times, step * times
     unit, kind, fate = counted.what_of(text, start, end, unit)
-    return Quantity(unit, round(value, 6), loose, kind, step, bound, fate)
+    return Quantity(unit, round(value * per_year, 6), loose, kind, step * per_year, bound, fate)
 
 
 def _hedged(before: str) -> tuple[bool, int]:
