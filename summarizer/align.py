@@ -5,8 +5,8 @@ one *question* when they answer the same thing, whether or not they agree. Both 
 average-link clustering over similarities that mix what an embedding model sees (the statements'
 and, when there are any, the topics' vectors) with the words the claims share:
 
-1. **Answers.** A pair's similarity is the cosine of the statements' vectors (mixed with their
-   topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
+1. **Answers.** A pair's similarity is the cosine of the statements' vectors (each summed with its
+   source sentence's, when known; mixed with their topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
    (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down, unless the pin is the
    event's own (:mod:`summarizer.pins`: its date, its actors' names). A pair whose facets conflict
    ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" / "Lyon") can
@@ -48,13 +48,12 @@ import numpy as np
 
 from summarizer.candidates import candidate_pairs
 from summarizer.counted import nouns_counted
-from summarizer.embed import normalised, pair_dots
+from summarizer.embed import cosines, embedded, normalised
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
 from summarizer.figures import clash, dimensions, measured_apart, one_figure_clash
 from summarizer.groups import Groups, shared_share, shared_weights
 from summarizer.linkage import dense_link, square
 from summarizer.pins import event_pins
-from summarizer.printable import paired
 from summarizer.text import content_words
 from summarizer.vectorlink import vector_link
 
@@ -79,12 +78,14 @@ _NEAR_MEMBERS = 50  # claims of an answer read for one close to a claim of anoth
 @dataclass(frozen=True)
 class ClaimText:
     """What alignment needs of a claim: who said it, what, and (optionally) the question it answers and
-    the day its source was published (ISO), which "yesterday" and "on Tuesday" are read against."""
+    the day its source was published (ISO), which "yesterday" and "on Tuesday" are read against, and the
+    sentence it was taken from (a report's claim: its evidence)."""
 
     source: str
     statement: str
     topic: str = ""
     published: str = ""
+    sentence: str = ""  # the source's own words the statement was taken from, when known
 
 
 @dataclass
@@ -166,7 +167,10 @@ def _claim_text(claim: Any, published: Mapping[str, str | None]) -> ClaimText:
     if source is None or not isinstance(statement, str):
         raise ValueError("each claim needs a source and a statement")
     day = get("published") or published.get(str(source))
-    return ClaimText(str(source), statement, str(get("topic") or ""), str(day or ""))
+    sentence = get("sentence")
+    if not isinstance(sentence, str):  # a report's claim: the span its evidence quotes (a model's claim: a number)
+        sentence = _attribute(get("evidence"), "text")
+    return ClaimText(str(source), statement, str(get("topic") or ""), str(day or ""), str(sentence or ""))
 
 
 def _attribute(thing: Any, name: str) -> Any:
@@ -197,9 +201,9 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     if n == 0:
         return Alignment([], [], [], set())
     sources = len({c.source for c in items})
-    statements = _centred(_embedded(embedder, [c.statement for c in items]), n / sources)
+    statements = _centred(_meanings(embedder, items), n / sources)
     topic_vectors = (
-        _centred(_embedded(embedder, [c.topic for c in items]), n / sources) if any(c.topic for c in items) else None
+        _centred(embedded(embedder, [c.topic for c in items]), n / sources) if any(c.topic for c in items) else None
     )
     words = [frozenset(content_words(c.statement)) for c in items]
     assert statements is not None
@@ -207,8 +211,8 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
         untopical = [i for i, c in enumerate(items) if not c.topic]
         topic_vectors[untopical] = statements[untopical]
     ends = _pairs(items, statements, words)  # the pairs compared, as two rows of items
-    cosine = _cosines(statements, ends)
-    topic_cosine = cosine if topic_vectors is None else _cosines(topic_vectors, ends)
+    cosine = cosines(statements, ends)
+    topic_cosine = cosine if topic_vectors is None else cosines(topic_vectors, ends)
     telling = topic_vectors if len({c.topic for c in items}) > 1 else None  # one topic for all tells none apart
     answer_cosine = cosine if telling is None else _mixed(cosine, topic_cosine, ANSWER_TOPIC_WEIGHT)
     question_edges = _question_edges(items, cosine, topic_cosine, words, ends)
@@ -412,13 +416,16 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
     return candidate_pairs(words, wording, vectors, CANDIDATES)
 
 
-def _embedded(embedder: Embedder, texts: list[str]) -> Vectors:
-    """Each text's vector, each distinct text embedded once (outlets repeat wire copy word for word), in
-    length order: the order a static model batches them in, which it need not undo then."""
-    told = sorted(((paired(text), text) for text in dict.fromkeys(texts)), key=lambda pair: len(pair[0]))
-    vectors = embedder.embed([given for given, _ in told])  # paired: a lone surrogate, no tokenizer takes it
-    row = {text: k for k, (_, text) in enumerate(told)}
-    return vectors[[row[text] for text in texts]]
+def _meanings(embedder: Embedder, items: list[ClaimText]) -> Vectors:
+    """Each claim's vector: its statement's, plus the sentence's it was taken from when that differs. The
+    outlet's own words carry what a paraphrase leaves out ("The CEO set out the cuts in a note to staff"
+    beside "...announced in an internal memo"); the two weigh the same (bench/README.md)."""
+    statements = [c.statement for c in items]
+    sentences = [c.sentence or c.statement for c in items]
+    if sentences == statements:  # the extractive engine's claims are their sentences
+        return embedded(embedder, statements)
+    both = embedded(embedder, statements + sentences)
+    return normalised(both[: len(items)] + both[len(items) :])
 
 
 def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
@@ -433,14 +440,3 @@ def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:
     if vectors is None or len(vectors) < 3 or share == 0.0:
         return vectors
     return normalised(vectors, less=share * vectors.mean(axis=0, keepdims=True), out=vectors)
-
-
-def _cosines(vectors: Vectors | None, ends: np.ndarray) -> np.ndarray:
-    """The dot product of the two rows of each pair of ``ends`` (two rows of indices), as float64."""
-    count = ends.shape[1]
-    if vectors is None or not count:
-        return np.zeros(count)
-    if count * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
-        every: np.ndarray = (vectors @ vectors.T)[ends[0], ends[1]].astype(np.float64)
-        return every
-    return pair_dots(vectors, ends).astype(np.float64)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from summarizer.errors import ConfigError
+from summarizer.printable import paired
 from summarizer.text import unshouted
 
 if TYPE_CHECKING:
@@ -56,6 +57,15 @@ class Rows(Protocol):
     def __len__(self) -> int: ...
 
     def __getitem__(self, rows: Any, /) -> Vectors: ...
+
+
+def embedded(embedder: Embedder, texts: list[str]) -> Vectors:
+    """Each text's vector, each distinct text embedded once (outlets repeat wire copy word for word), in
+    length order: the order a static model batches them in, which it need not undo then."""
+    told = sorted(((paired(text), text) for text in dict.fromkeys(texts)), key=lambda pair: len(pair[0]))
+    vectors = embedder.embed([given for given, _ in told])  # paired: a lone surrogate, no tokenizer takes it
+    row = {text: k for k, (_, text) in enumerate(told)}
+    return vectors[[row[text] for text in texts]]
 
 
 def normalised(vectors: Any, less: Any = None, *, out: Vectors | None = None) -> Vectors:
@@ -90,6 +100,17 @@ def pair_dots(vectors: Vectors, ends: np.ndarray) -> np.ndarray:
         left, right = ends[:, start : start + 8192]
         found[start : start + len(left)] = np.einsum("ij,ij->i", vectors[left], vectors[right])
     return found
+
+
+def cosines(vectors: Vectors | None, ends: np.ndarray) -> np.ndarray:
+    """The dot product of the two rows of each pair of ``ends`` (two rows of indices), as float64."""
+    count = ends.shape[1]
+    if vectors is None or not count:
+        return np.zeros(count)
+    if count * 4 >= len(vectors) ** 2:  # most pairs (every one, up to EXACT_LIMIT): one product
+        every: np.ndarray = (vectors @ vectors.T)[ends[0], ends[1]].astype(np.float64)
+        return every
+    return pair_dots(vectors, ends).astype(np.float64)
 
 
 class WordLlama:

@@ -15,9 +15,10 @@ import summarizer.align as align_module
 import summarizer.candidates as candidates_module
 from summarizer import group_claims
 from summarizer.align import align
-from summarizer.embed import WordLlama
+from summarizer.embed import WordLlama, cosines
 from summarizer.evaluate import score_alignment
 from summarizer.facets import compare, facets, with_openers
+from summarizer.schemas import Evidence, GroundedClaim
 
 DEVSET = json.loads((FIXTURES / "alignment" / "devset.json").read_text(encoding="utf-8"))
 
@@ -454,6 +455,33 @@ def test_group_claims_takes_mappings_and_puts_every_claim_in_exactly_one_group()
     assert all(g == sorted(g) for g in groups)
 
 
+def test_a_claim_is_read_with_the_sentence_it_was_taken_from() -> None:
+    """Two paraphrases too far apart in their own words are one answer once the outlets' sentences, which
+    say the same, are given; a report's claim gives its evidence. The sentence adds meaning, not facets:
+    two counts still conflict whatever sentence they come from."""
+    statements = ["Staff learned of it by email.", "The chief executive wrote to the workforce."]
+    sentences = [
+        "Hollis told its employees of the job cuts in an email from the chief executive on Monday.",
+        "Hollis employees learned of the job cuts in an email from the chief executive.",
+    ]
+    plant = "Hollis will close its Ostrava plant in March."
+    bare = [{"source": s, "statement": t} for s, t in zip("abc", [*statements, plant], strict=True)]
+    told = [dict(c, sentence=x) for c, x in zip(bare, [*sentences, plant], strict=True)]
+    assert group_claims(bare) == [[0], [1], [2]]
+    assert group_claims(told) == [[0, 1], [2]]
+    reported = [
+        GroundedClaim(
+            statement=c["statement"], topic="", evidence=Evidence(source=c["source"], start=0, end=len(x), text=x)
+        )
+        for c, x in zip(bare, [*sentences, plant], strict=True)
+    ]
+    assert group_claims(reported) == [[0, 1], [2]]
+    counts = ["About 4,000 workers joined the strike.", "Some 10,000 workers joined the strike."]
+    one = "Thousands of workers joined the strike at the port on Tuesday."
+    both = [{"source": s, "statement": t, "sentence": one} for s, t in zip("ab", counts, strict=True)]
+    assert group_claims(both) == [[0], [1]]
+
+
 def test_two_sources_quoting_one_remark_in_two_wordings_are_two_answers_of_one_question() -> None:
     """Embeddings put the two wordings side by side; the quotes keep them apart, as the quote_wording
     disagreement of the same report does, while a third source quoting one wording joins it."""
@@ -838,9 +866,9 @@ def test_the_mixed_rows_dot_products_are_the_mixed_cosines(w: float) -> None:
     made = align_module._mixed_rows(statements, topics, w)[:]
     assert made.dtype == np.float32 and made.shape == (5, 16)
     ends = np.array([(i, j) for i in range(5) for j in range(i + 1, 5)]).T
-    mixed = align_module._mixed(align_module._cosines(statements, ends), align_module._cosines(topics, ends), w)
-    assert np.allclose(align_module._cosines(made, ends), mixed, atol=1e-6)
-    assert not np.allclose(mixed, align_module._cosines(statements, ends), atol=1e-3)  # the topics count
+    mixed = align_module._mixed(cosines(statements, ends), cosines(topics, ends), w)
+    assert np.allclose(cosines(made, ends), mixed, atol=1e-6)
+    assert not np.allclose(mixed, cosines(statements, ends), atol=1e-3)  # the topics count
 
 
 def test_mixed_rows_asked_for_are_those_of_all_the_rows_made_at_once() -> None:
