@@ -6,11 +6,11 @@ average-link clustering over similarities that mix what an embedding model sees 
 and, when there are any, the topics' vectors) with the words the claims share:
 
 1. **Answers.** A pair's similarity is the cosine of the statements' vectors (each summed with its
-   source sentence's, when known; mixed with their topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have one), raised when their facets
-   (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing down, unless the pin is the
-   event's own (:mod:`summarizer.pins`: its date, its actors' names). A pair whose facets conflict
-   ("4,000" / "10,000", "resigned" / "has not resigned") or name different things ("Paris" / "Lyon") can
-   never share an answer: meaning alone is not allowed to merge it.
+   source sentence's, when known; mixed with their topics', :data:`ANSWER_TOPIC_WEIGHT`, when both have
+   one), raised when their facets (:mod:`summarizer.facets`: numbers, dates, names) pin the same thing
+   down, unless the pin is the event's own (:mod:`summarizer.pins`: its date, its actors' names). A pair
+   whose facets conflict ("4,000" / "10,000", "resigned" / "has not resigned") or name different things
+   ("Paris" / "Lyon") can never share an answer: meaning alone is not allowed to merge it.
 2. **Questions.** Answers are then grouped by how close their claims' statements and topics are, and
    how many content words they share, with no such veto: "the talks were cancelled" and "the talks
    were postponed" are two answers to one question. Only claims giving measures of no dimension in
