@@ -15,7 +15,8 @@ resolved against that day.
   names with their role ("Ian Morris, transport correspondent — …").
 
 :func:`resolve_date` reads a date expression ("next month", "on Tuesday") against a day, in the
-article's language then in English.
+article's language then in English; :func:`in_its_year` puts a month said without its year in the year its
+clause means.
 """
 
 from __future__ import annotations
@@ -260,6 +261,24 @@ def resolve_date(words: str, published: dt.date | None, language: str | None = N
         phrase, when = found[0]
         period = DateDataParser(languages=languages, settings=settings).get_date_data(phrase).period
     return str(when.strftime({"year": "%Y", "month": "%Y-%m"}.get(period or "day", "%Y-%m-%d")))
+
+
+def in_its_year(iso: str, published: dt.date, tense: str | None) -> str:
+    """A month or a day said without its year (``iso``, read in the publication's year) moved to the year its
+    clause means: the next when said of the future and already past ("will vote on 10 January", in an article
+    of November), the last when said of the past and still to come, or more than half a year to come
+    ("on Dec 28", in an article of 5 January: not next December)."""
+    year, month = int(iso[:4]), int(iso[5:7])
+    first = dt.date(year, month, int(iso[8:10]) if len(iso) == 10 else 1)
+    last = first if len(iso) == 10 else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if tense == "future" and last < published:
+        year += 1
+    elif (tense == "past" and first > published) or (tense is None and (first - published).days > 183):
+        year -= 1
+    try:  # 29 February moves to no other year
+        return dt.date(year, month, first.day).isoformat()[: len(iso)]
+    except ValueError:
+        return iso
 
 
 @lru_cache(maxsize=64)

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.durations import durations
-from summarizer.metadata import resolve_date
+from summarizer.metadata import in_its_year, resolve_date
 from summarizer.schemas import GroundedDate, GroundedFigure, GroundedQuote
 from summarizer.speech import DETERMINERS, PRONOUNS, STOP, TOKEN, WINDOW, person, said_by, tag_after, tag_before
 from summarizer.tense import said_tense
@@ -291,15 +291,19 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
             event = _clause(doc.text, sentence, start, end)
             resolved = resolve_date(words, published, language)
             weekday = bare_weekday(words)
+            month = weekday is None and resolved is not None and re.search(_MON, words) is not None
+            # "will be closed on Wednesday", "talks are set for Friday", "are shut until Monday": the next one
+            tense = said_tense(doc.text[max(sentence.start, start - 100) : end]) if published else None
             if weekday is not None:
                 resolved = _weekday_given(weekday, resolved, given)
-                # "will be closed on Wednesday", "talks are set for Friday", "are shut until Monday": the next one
-                if published is not None and said_tense(doc.text[max(sentence.start, start - 100) : end]) == "future":
+                if published is not None and tense == "future":
                     resolved = _weekday_ahead(weekday, published)
                 if last[1] and DAYS_SPAN.fullmatch(doc.text, last[0], start):  # "on Tuesday and Wednesday"
                     resolved = _weekday_ahead(weekday, dt.date.fromisoformat(last[1]))
                 last = (end, resolved if resolved and len(resolved) == 10 else None)
-            elif resolved and len(resolved) == 10 and re.search(_MON, words):
+            elif month and resolved and published is not None and not re.search(_YEAR, words):
+                resolved = in_its_year(resolved, published, tense)  # "Dec 28" in an article of 5 January
+            if month and resolved and len(resolved) == 10:
                 day = dt.date.fromisoformat(resolved)
                 given[day.weekday()] = day
             found.append(GroundedDate(text=words, event=event, resolved=resolved, evidence=doc.evidence(start, end)))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.metadata import is_dateline, read_metadata, resolve_date
+from summarizer.metadata import in_its_year, is_dateline, read_metadata, resolve_date
 from summarizer.pages import read_page, unlabelled
 
 
@@ -243,3 +243,21 @@ def test_a_live_page_s_label_is_no_part_of_its_headline() -> None:
     assert unlabelled("LIVE UPDATES | Storm Ilse batters the coast") == "Storm Ilse batters the coast"
     for kept in ("Live music returns to Leeds", "Live: Ukraine", "Budget 2026 as it happened"):
         assert unlabelled(kept) == kept  # no label, or nothing left but a word
+
+
+@pytest.mark.parametrize(
+    ("iso", "published", "tense", "meant"),
+    [
+        ("2026-04", "2026-11-19", "future", "2027-04"),  # "will rise from April", written in November
+        ("2026-11", "2026-11-19", "future", "2026-11"),  # the month it is written in is not yet past
+        ("2026-04", "2026-11-19", None, "2026-04"),  # this year's, unless said of the future
+        ("2026-12-10", "2026-11-19", "past", "2025-12-10"),  # "was signed on 10 December"
+        ("2027-12", "2027-01-05", None, "2026-12"),  # "in December", written on 5 January
+        ("2027-12", "2027-01-05", "future", "2027-12"),
+        ("2024-02-29", "2024-11-01", "future", "2024-02-29"),  # no other year has it
+    ],
+)
+def test_a_month_without_its_year_is_put_in_the_year_its_clause_means(
+    iso: str, published: str, tense: str | None, meant: str
+) -> None:
+    assert in_its_year(iso, dt.date.fromisoformat(published), tense) == meant

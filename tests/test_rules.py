@@ -262,6 +262,29 @@ def test_a_weekday_said_of_what_will_happen_is_the_next_one() -> None:
     ]
 
 
+def test_a_month_said_without_its_year_is_in_the_year_its_clause_means() -> None:
+    """Read in the publication's year, "will meet in April" in December was eight months gone, and the
+    "Dec 28" of a January article almost a year ahead; a month said of the past stays this year's."""
+    doc = Document(
+        "t",
+        "Negotiators will meet in Beijing in April. The plant closed on Dec 28 after a fire. Management had "
+        "promised in March that all stores would stay open. The vote will be held on 10 January. Exports fell in "
+        "October.",
+    )
+    in_december = [(d.text, d.resolved) for d in dates(doc, dt.date(2024, 12, 10))]
+    assert in_december == [
+        ("April", "2025-04"),
+        ("Dec 28", "2024-12-28"),  # no tense read, 18 days on: this year's
+        ("March", "2024-03"),
+        ("10 January", "2025-01-10"),
+        ("October", "2024-10"),
+    ]
+    in_january = {d.text: d.resolved for d in dates(doc, dt.date(2025, 1, 5))}
+    assert in_january["Dec 28"] == "2024-12-28"  # not 2025's, a year ahead
+    assert in_january["October"] == "2024-10"  # said of the past: the last one
+    assert (in_january["April"], in_january["10 January"]) == ("2025-04", "2025-01-10")
+
+
 def test_weekdays_of_one_span_are_the_days_after_its_first() -> None:
     """On the Tuesday of publication, "cancelled on Tuesday and Wednesday" read Wednesday as the last one."""
     doc = Document("t", "Trains were cancelled on Tuesday and Wednesday. The strike ran from Friday to Monday.")
