@@ -85,6 +85,15 @@ def one_figure_given(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
     )
 
 
+def one_figure_near(a: frozenset[Quantity], b: frozenset[Quantity]) -> bool:
+    """Each gives one figure, one of the two said loosely, and they match though written apart ("roughly 40%"
+    / "41%", "about 47,000 acres" / "around 19,000 hectares"): one figure both give, as two written alike are."""
+    if len(a) != 1 or len(b) != 1:
+        return False
+    (x,), (y,) = a, b
+    return x.unit == y.unit and (x.loose or y.loose) and _match(x, y)
+
+
 def of_other_things(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
     """Of two statements' figures, per kind (count, percentage, sum: :attr:`summarizer.facets.Facets.figures_of`),
     what they are of: of one kind on both sides, all of different things ("three died" / "11 were injured"); or

@@ -18,6 +18,7 @@ from summarizer.align import align
 from summarizer.embed import WordLlama, cosines
 from summarizer.evaluate import score_alignment
 from summarizer.facets import compare, facets, with_openers
+from summarizer.figures import one_figure_near
 from summarizer.schemas import Evidence, GroundedClaim
 
 DEVSET = json.loads((FIXTURES / "alignment" / "devset.json").read_text(encoding="utf-8"))
@@ -453,6 +454,22 @@ def test_group_claims_takes_mappings_and_puts_every_claim_in_exactly_one_group()
     flat = sorted(i for g in groups for i in g)
     assert flat == list(range(len(claims)))
     assert all(g == sorted(g) for g in groups)
+
+
+def test_a_figure_said_loosely_pins_the_figure_it_matches() -> None:
+    """ "Some 41%" and "roughly 40%" are one figure, as two written alike are; a figure beyond the loose one's
+    margin, or a claim giving a second figure beside it, gets nothing from it (a sentence of several facts
+    would be drawn to each)."""
+    library = {"source": "z", "statement": "The mayor opened a new library on the high street."}
+
+    def grouped(a: str, b: str) -> list[list[int]]:
+        return group_claims([{"source": "x", "statement": a}, {"source": "y", "statement": b}, library])
+
+    assert grouped("Some 41% of voters cast a ballot.", "Turnout came in at roughly 40%.") == [[0, 1], [2]]
+    assert grouped("Some 41% of voters cast a ballot.", "Turnout came in at roughly 30%.") == [[0], [1], [2]]
+    assert one_figure_near(facets("roughly 40%").numbers, facets("41%").numbers)
+    assert not one_figure_near(facets("40%").numbers, facets("41%").numbers)  # neither said loosely
+    assert not one_figure_near(facets("roughly 40% of men and 45% of women").numbers, facets("41%").numbers)
 
 
 def test_a_claim_is_read_with_the_sentence_it_was_taken_from() -> None:
