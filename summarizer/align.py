@@ -50,10 +50,10 @@ from summarizer.candidates import candidate_pairs
 from summarizer.counted import nouns_counted
 from summarizer.embed import cosines, embedded, normalised
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
-from summarizer.figures import clash, dimensions, measured_apart, one_figure_clash, one_figure_near
-from summarizer.groups import Groups, shared_share, shared_weights
+from summarizer.figures import clash, dimensions, measured_apart, one_figure_clash
+from summarizer.groups import Groups, shared_share
 from summarizer.linkage import dense_link, square
-from summarizer.pins import event_pins
+from summarizer.pins import event_pins, pinned_together
 from summarizer.text import content_words
 from summarizer.vectorlink import vector_link
 
@@ -219,13 +219,8 @@ def _align(items: list[ClaimText], embedder: Embedder, with_topics: bool) -> Ali
     asked_cosine = _mixed(cosine, topic_cosine, TOPIC_WEIGHT)  # what the questions' rows give a pair
     pinned = with_openers([facets(c.statement, c.published or None) for c in items])
     common = event_pins([c.statement for c in items], pinned, sources)
-    # the bonus: a number, date or name both claims give, other than the event's own (``common``)
-    together = shared_weights([f.pins - common for f in pinned], ends) > 0
-    figures = [frozenset(q for q in f.numbers if q.pin not in common) for f in pinned]  # a loose one: its match's
-    alone = np.fromiter((len(q) == 1 for q in figures), dtype=bool, count=n)
-    for k in np.flatnonzero(alone[ends[0]] & alone[ends[1]] & ~together).tolist():
-        together[k] = one_figure_near(figures[ends[0, k]], figures[ends[1, k]])
-    bonus = np.where(together, FACET_BONUS, 0.0)
+    together = pinned_together(pinned, [c.statement for c in items], [c.published for c in items], common, ends)
+    bonus = np.where(together, FACET_BONUS, 0.0)  # a number, date or name both give, not the event's own
     closeness = answer_cosine + bonus
     if n > EXACT_LIMIT:  # bounded: pairs below every threshold are no candidates
         floor_a, floor_q = ANSWER_THRESHOLD - PRUNE_MARGIN, QUESTION_THRESHOLD - PRUNE_MARGIN

@@ -19,6 +19,7 @@ from summarizer.embed import WordLlama, cosines
 from summarizer.evaluate import score_alignment
 from summarizer.facets import compare, facets, with_openers
 from summarizer.figures import one_figure_near
+from summarizer.pins import days_named_only
 from summarizer.schemas import Evidence, GroundedClaim
 
 DEVSET = json.loads((FIXTURES / "alignment" / "devset.json").read_text(encoding="utf-8"))
@@ -470,6 +471,18 @@ def test_a_figure_said_loosely_pins_the_figure_it_matches() -> None:
     assert one_figure_near(facets("roughly 40%").numbers, facets("41%").numbers)
     assert not one_figure_near(facets("40%").numbers, facets("41%").numbers)  # neither said loosely
     assert not one_figure_near(facets("roughly 40% of men and 45% of women").numbers, facets("41%").numbers)
+
+
+def test_a_day_named_as_a_possessive_pins_nothing() -> None:
+    """ "Lightning during Tuesday's storms ignited it" says what started the fire, "it ignited Tuesday
+    afternoon" when: the day the first names only to say which storms draws it to no answer of when."""
+    said, both = "Lightning from Monday's storms probably started the fire.", "Monday's storm hit on Monday night."
+    assert days_named_only(facets(said, "2025-03-12"), said, "2025-03-12") == {"weekday:mon", "day:310"}
+    assert not days_named_only(facets(both, "2025-03-12"), both, "2025-03-12")  # said as when, too
+    event = next(e for e in DEVSET["events"] if e["id"] == "e07-cold-creek-fire")
+    claims = [dict(c, published=event["published"]) for c in _claims(event)]
+    question = [q["id"] for q in event["questions"] for _ in q["claims"]]
+    assert all(len({question[i] for i in group}) == 1 for group in group_claims(claims))
 
 
 def test_a_claim_is_read_with_the_sentence_it_was_taken_from() -> None:
