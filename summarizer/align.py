@@ -418,7 +418,7 @@ def _pairs(items: list[ClaimText], vectors: Vectors, words: list[frozenset[str]]
 def _meanings(embedder: Embedder, items: list[ClaimText]) -> Vectors:
     """Each claim's vector: its statement's, plus the sentence's it was taken from when that differs. The
     outlet's own words carry what a paraphrase leaves out ("The CEO set out the cuts in a note to staff"
-    beside "...announced in an internal memo"); the two weigh the same (bench/README.md)."""
+    beside "...announced in an internal memo"); the two weigh the same (README.md, "Measured")."""
     statements = [c.statement for c in items]
     sentences = [c.sentence or c.statement for c in items]
     if sentences == statements:  # the extractive engine's claims are their sentences

@@ -292,10 +292,10 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
             resolved = resolve_date(words, published, language)
             weekday = bare_weekday(words)
             month = weekday is None and resolved is not None and re.search(_MON, words) is not None
-            # "will be closed on Wednesday", "talks are set for Friday", "are shut until Monday": the next one
             tense = said_tense(doc.text[max(sentence.start, start - 100) : end]) if published else None
             if weekday is not None:
                 resolved = _weekday_given(weekday, resolved, given)
+                # "will be closed on Wednesday", "talks are set for Friday", "are shut until Monday": the next one
                 if published is not None and tense == "future":
                     resolved = _weekday_ahead(weekday, published)
                 if last[1] and DAYS_SPAN.fullmatch(doc.text, last[0], start):  # "on Tuesday and Wednesday"
