@@ -35,6 +35,7 @@ from summarizer.negation import (
     alike,
     denying_clause,
     governed,
+    lacked,
     negates_itself,
     nones,
     within,
@@ -343,8 +344,9 @@ def compare(a: Facets, b: Facets) -> Relation:
     # a part said alone is no other figure of the whole: "the tax rise alone brings in £9bn" / "£18bn"
     if few_apart and (clash(a.numbers, b.numbers) or _one_noun(a, b)) and ("alone" in a.stems) == ("alone" in b.stems):
         return "conflict"  # whatever else either says, "without power" included; "two match points" / "three"
-    if (a.negates_itself and not b.negated) or (b.negates_itself and not a.negated):
-        return "apart"  # a "not" on one side only: never one answer, whatever the rest says
+    for x, y in ((a, b), (b, a)):  # a "not" on one side only, or "without" what the other says: never one answer
+        if x.negated and not y.negated and (x.negates_itself or lacked(x.text) & y.stems4):
+            return "apart"
     if _dates_differ(a, b):  # a forecast or plan beside what is none: two happenings ("will resume on Thursday")
         return "apart" if (a.tense == "future") != (b.tense == "future") else "conflict"
     two_sides = bool(a.opener and b.opener and a.opener != b.opener)  # "Rovers won" / "Eastfield lost"

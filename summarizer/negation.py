@@ -11,6 +11,7 @@ passengers were treated for injuries").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from summarizer.text import STOPWORDS
@@ -35,7 +36,11 @@ _ASIDE = re.compile(
     r"\b(?:when|whenever|after|before|because|since|until|who|whom|whose|which|where)\b[^,;:.!?()]*"
     r"|\b(?:not|n['’]t)\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|comment|talk|discuss)\w*"
     r"|\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+not\s+to\s+be\s+(?:named|identified)"
-    r"|,\s*(?:but\s+)?not\s+(?!only\b)[^,;:.!?]*",  # a contrast: "within weeks, not months" asserts weeks
+    r"|,\s*(?:but\s+)?not\s+(?!only\b)[^,;:.!?]*"  # a contrast: "within weeks, not months" asserts weeks
+    # what came with a happening, after its verb or its day: "finished with no joint statement", "scrapped on
+    # Wednesday with no new date" assert the finish, the scrapping ("were left without power", "remained
+    # without power" assert the want)
+    r"|\b(?!(?:remained|stayed)\b)\w+(?:ed|day)\s+(?:with\s+no|without)\b[^,;:.!?]*",
     re.I,
 )
 _SCOPE = 1  # content words a negation governs after it
@@ -49,14 +54,15 @@ _CLAUSE = re.compile(r"\s*(?:;|,?\s+\b(?:although|though|but|while|whereas|howev
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|although|though|while|whereas|and)\b")
 _SAYING = frozenset("said says repo conf reco anno clai stat".split())  # "no injuries were reported"
 # None of a thing: "no one", "nobody", "none of", "no injuries" (not "no longer", "no more than", "no later")
+_LACKING = re.compile(r"\b(?:with\s+no|without)\b", re.I)
 _NONE = re.compile(r"\b(?:no\s+one|nobody|none|no(?!\s+(?:longer|later|sooner|more|less|fewer|one)\b))\b", re.I)
 
 
-def governed(text: str) -> frozenset[str]:
+def governed(text: str, cues: re.Pattern[str] = _NEGATION) -> frozenset[str]:
     """The stem of the content word each negation governs: the next one ("no arrests were made",
     "not much of a hunter"), or those after a contracted "n't"."""
     found: set[str] = set()
-    for cue in _NEGATION.finditer(text):
+    for cue in cues.finditer(text):
         after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[cue.end() : cue.end() + 60])]
         content = [w for w in after if len(w) >= 4 and w not in _GOVERNED_SKIP][:_SCOPE]
         found.update(w[:4] for w in content)  # four letters: "hunter" ~ "hunting"
@@ -69,6 +75,14 @@ def negates_itself(text: str) -> bool:
     formulas that shield a source ("not authorised to speak publicly") and a contrast ("within weeks,
     not months"). A "not" there negates nothing the statement asserts."""
     return _NEGATION.search(_ASIDE.sub(" ", text)) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def lacked(text: str) -> frozenset[str]:
+    """What ``text`` says something came without: the stem a "with no" or "without" governs ("the summit ended
+    without agreement": {"agre"}). In an aside too (:func:`negates_itself`): said of what another statement
+    asserts ("agreed on a framework"), it is no aside, and the two are never one answer."""
+    return governed(text, _LACKING)
 
 
 def denying_clause(text: str) -> frozenset[str]:

@@ -120,6 +120,10 @@ def _claims(event: dict) -> list[dict]:
         # "lost power" is "without power"; power restored is not
         ("About 5,000 homes are without power.", "About 5,000 homes lost power.", "same"),
         ("About 5,000 homes are without power.", "Power has been restored to all homes.", "conflict"),
+        # what came with a happening is no "not" of it, unless it is what the other says came
+        ("The hearing was adjourned on Monday with no new date.", "The hearing was adjourned on Monday.", "same"),
+        ("The ceasefire talks closed without agreement.", "Both sides agreed on a truce at the talks.", "apart"),
+        ("The ceasefire talks closed without agreement.", "The ceasefire talks closed on Friday.", "open"),
         ("Putin had given Kim a tour of the Pacific Fleet.", "Kim is scheduled to tour the Pacific Fleet.", "apart"),
         ("The strike was extended by a week.", "The strike was shortened by a week.", "conflict"),
         ("The old town parade has been cancelled.", "The old town parade is scheduled.", "conflict"),
@@ -848,15 +852,15 @@ def test_the_dev_set_is_scored_and_stays_above_the_measured_floor() -> None:
     answers = scores["answers"]
     precision = answers.right / (answers.right + answers.wrong)
     recall = answers.right / (answers.right + answers.missed)
-    assert precision >= 0.90 and recall >= 0.69  # 0.923 / 0.704 when measured (0.916 / 0.669 before the
-    # embedder took out WordLlama's top directions)
-    inner = scores["answers in a question"]  # 0.914 / 0.809 when measured
+    assert precision >= 0.90 and 2 * precision * recall / (precision + recall) >= 0.85  # issue 14's target:
+    # 0.963 / 0.771, F1 0.857 when measured (2026-12-06)
+    inner = scores["answers in a question"]  # 0.921 / 0.886 when measured
     assert inner.right / (inner.right + inner.wrong) >= 0.89
-    assert inner.right / (inner.right + inner.missed) >= 0.79
-    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.808 / 0.507 when measured
-    assert sentences.right / (sentences.right + sentences.wrong) >= 0.78
-    assert sentences.right / (sentences.right + sentences.missed) >= 0.48
-    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.863 / 0.739
+    assert inner.right / (inner.right + inner.missed) >= 0.85
+    sentences = scores["sentences as claims"]  # the extractive engine's case: 0.855 / 0.554 when measured
+    assert sentences.right / (sentences.right + sentences.wrong) >= 0.82
+    assert sentences.right / (sentences.right + sentences.missed) >= 0.52
+    asked = scores["sentences in a question"]  # outlets' sentences answering one question: 0.868 / 0.754
     assert asked.right / (asked.right + asked.wrong) >= 0.85
     assert asked.right / (asked.right + asked.missed) >= 0.70
 

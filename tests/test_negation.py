@@ -33,6 +33,12 @@ def test_a_negation_governs_the_content_word_after_it(text: str, stems: set[str]
         ("When the roof fell, no one was inside.", True),  # the aside ends at its clause
         ("No one was hurt when the roof collapsed.", True),
         ("The rocket won't fly until October.", True),  # the "not" before the aside is the statement's
+        ("The hearing was adjourned with no new date set.", False),  # what came with it: the adjourning stands
+        ("The ceasefire talks closed on Friday without a joint statement.", False),
+        ("The strike ended without a deal.", False),
+        ("Thousands of homes were left without power.", True),  # the want is what is said
+        ("Some 20,000 homes remained without power.", True),
+        ("Some 20,000 homes without power.", True),
     ],
 )
 def test_a_negation_in_an_aside_is_not_the_statements_own(text: str, itself: bool) -> None:
