@@ -167,6 +167,9 @@ def _tokenizer() -> Any:
     own = _wordllama().tokenizer
     tokenizer = type(own).from_str(own.to_str())  # a copy: the model's own stays as it is
     tokenizer.no_padding()
+    # no cache of tokenized words: with no pre-tokenizer, the model's BPE takes each whole text as a word, and a
+    # text comes once (embedded() drops repeats); filling the cache cost a third of the tokenizing (bench/README.md)
+    getattr(tokenizer.model, "_resize_cache", lambda capacity: None)(0)
     return getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
 
 
