@@ -52,15 +52,15 @@ _GOVERNED_SKIP = frozenset(
 _CLAUSE = re.compile(r"\s*(?:;|,?\s+\b(?:although|though|but|while|whereas|however)\b)\s*", re.I)
 # where what there was none of ends: "no one was injured, the airline said", "no deal but talks go on"
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:but|although|though|while|whereas|and)\b")
+_LACKING = re.compile(r"\b(?:with\s+no|without)\b", re.I)  # what something came without (:func:`lacked`)
 _SAYING = frozenset("said says repo conf reco anno clai stat".split())  # "no injuries were reported"
 # None of a thing: "no one", "nobody", "none of", "no injuries" (not "no longer", "no more than", "no later")
-_LACKING = re.compile(r"\b(?:with\s+no|without)\b", re.I)
 _NONE = re.compile(r"\b(?:no\s+one|nobody|none|no(?!\s+(?:longer|later|sooner|more|less|fewer|one)\b))\b", re.I)
 
 
 def governed(text: str, cues: re.Pattern[str] = _NEGATION) -> frozenset[str]:
-    """The stem of the content word each negation governs: the next one ("no arrests were made",
-    "not much of a hunter"), or those after a contracted "n't"."""
+    """The stem of the content word each negation (each match of ``cues``) governs: the next one ("no arrests
+    were made", "not much of a hunter"), or those after a contracted "n't"."""
     found: set[str] = set()
     for cue in cues.finditer(text):
         after = [w.lower() for w in re.findall(r"[A-Za-z]+", text[cue.end() : cue.end() + 60])]
