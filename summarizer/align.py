@@ -48,7 +48,7 @@ import numpy as np
 
 from summarizer.candidates import candidate_pairs
 from summarizer.counted import nouns_counted
-from summarizer.embed import cosines, embedded, normalised
+from summarizer.embed import cosines, distinct_embedded, embedded, normalised
 from summarizer.facets import Facets, compare, conflict_kind, facets, with_openers
 from summarizer.figures import clash, dimensions, measured_apart, one_figure_clash
 from summarizer.groups import Groups, shared_share
@@ -423,8 +423,13 @@ def _meanings(embedder: Embedder, items: list[ClaimText]) -> Vectors:
     sentences = [c.sentence or c.statement for c in items]
     if sentences == statements:  # the extractive engine's claims are their sentences
         return embedded(embedder, statements)
-    both = embedded(embedder, statements + sentences)
-    return normalised(both[: len(items)] + both[len(items) :])
+    vectors, rows = distinct_embedded(embedder, statements + sentences)
+    n = len(items)
+    summed = np.empty((n, vectors.shape[1]), dtype=np.float32)
+    for k in range(0, n, 4096):  # a slice at a time, in the cache
+        end = min(k + 4096, n)
+        np.add(vectors[rows[k:end]], vectors[rows[n + k : n + end]], out=summed[k:end])
+    return normalised(summed, out=summed)
 
 
 def _centred(vectors: Vectors | None, per_source: float) -> Vectors | None:

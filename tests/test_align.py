@@ -7,6 +7,7 @@ import math
 import random
 from dataclasses import dataclass
 
+import numpy as np
 import pytest
 from helpers import FIXTURES
 from pydantic import BaseModel, ConfigDict
@@ -487,6 +488,20 @@ def test_a_day_named_as_a_possessive_pins_nothing() -> None:
     claims = [dict(c, published=event["published"]) for c in _claims(event)]
     question = [q["id"] for q in event["questions"] for _ in q["claims"]]
     assert all(len({question[i] for i in group}) == 1 for group in group_claims(claims))
+
+
+def test_a_claim_s_vector_is_its_statement_s_plus_its_sentence_s_in_every_slice() -> None:
+    """Summed a slice of rows at a time: the last slice of statements stops where the sentences begin."""
+    words = "port strike union pay cranes ships quay talks wages minister".split()
+    rng = random.Random(5)
+    items = [
+        align_module.ClaimText(str(k % 7), " ".join(rng.sample(words, 4)), sentence=" ".join(rng.sample(words, 6)))
+        for k in range(4096 + 1000)
+    ]
+    embedder = WordLlama()
+    plain = embedder.embed([c.statement for c in items]) + embedder.embed([c.sentence for c in items])
+    expected = plain / np.linalg.norm(plain, axis=1, keepdims=True)
+    np.testing.assert_allclose(align_module._meanings(embedder, items), expected, atol=1e-6)
 
 
 def test_a_claim_is_read_with_the_sentence_it_was_taken_from() -> None:
