@@ -292,7 +292,8 @@ def dates(doc: Document, published: dt.date | None, language: str | None = None)
             resolved = resolve_date(words, published, language)
             weekday = bare_weekday(words)
             month = weekday is None and resolved is not None and re.search(_MON, words) is not None
-            tense = said_tense(doc.text[max(sentence.start, start - 100) : end]) if published else None
+            read = published is not None and (weekday is not None or month)  # only these two read the tense
+            tense = said_tense(doc.text[max(sentence.start, start - 100) : end]) if read else None
             if weekday is not None:
                 resolved = _weekday_given(weekday, resolved, given)
                 # "will be closed on Wednesday", "talks are set for Friday", "are shut until Monday": the next one
